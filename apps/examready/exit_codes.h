@@ -1,0 +1,25 @@
+// Exit codes users and scripts depend on (CONVENTIONS.md: keep them stable).
+#pragma once
+
+#include <string_view>
+
+namespace examready::app {
+
+enum ExitCode : int {
+  kExitReady = 0,
+  kExitWarnings = 1,
+  kExitNotReady = 2,
+  kExitIncomplete = 3,
+  kExitUsage = 64,       // EX_USAGE
+  kExitInvalidInput = 65,  // EX_DATAERR: a rules file or report that does not parse
+  kExitSoftware = 70,    // EX_SOFTWARE: a bug or an environment failure
+};
+
+inline int exit_code_for_verdict(std::string_view verdict) {
+  if (verdict == "ready") return kExitReady;
+  if (verdict == "warnings") return kExitWarnings;
+  if (verdict == "not_ready") return kExitNotReady;
+  return kExitIncomplete;
+}
+
+}  // namespace examready::app

@@ -1,0 +1,41 @@
+// examready: the probe's command line (check, checks, and later rules/evaluate/upload).
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+
+#include "apps/examready/commands.h"
+#include "apps/examready/exit_codes.h"
+
+int main(int argc, char** argv) {
+  using namespace examready::app;
+  CLI::App app{"ExamReady: checks that a device is ready for a remote exam (小艺帮, 艺术升)", "examready"};
+  app.set_version_flag("--version", std::string("examready ") + EXAMREADY_VERSION);
+  app.require_subcommand(1);
+
+  int exit_code = kExitReady;
+  add_check_command(app, exit_code);
+  add_checks_command(app, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  } catch (const UsageError& e) {
+    fmt::print(stderr, "examready: {}\n", e.what());
+    return kExitUsage;
+  } catch (const InvalidInputError& e) {
+    fmt::print(stderr, "examready: {}\n", e.what());
+    return kExitInvalidInput;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "examready: internal error: {}\n", e.what());
+    return kExitSoftware;
+  }
+  return exit_code;
+}

@@ -1,0 +1,5 @@
+# Linux sources of the platform library (included from platform/CMakeLists.txt).
+target_sources(examready_platform PRIVATE
+  ${EXAMREADY_ROOT}/platform/linux/command.cpp
+  ${EXAMREADY_ROOT}/platform/linux/local_host.cpp
+)

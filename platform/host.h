@@ -1,0 +1,52 @@
+// The one interface through which checks reach the device: files, directories,
+// commands and volume statistics. Local OS, adb transport and test fakes implement it.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace examready::platform {
+
+struct CommandResult {
+  bool started = false;    // false: the program could not be executed at all
+  bool timed_out = false;  // killed at the deadline
+  int exit_code = -1;      // valid when started and not timed out
+  std::string out;
+  std::string err;
+
+  bool ok() const { return started && !timed_out && exit_code == 0; }
+};
+
+struct VolumeStats {
+  std::uint64_t free_bytes = 0;   // available to an unprivileged user (f_bavail)
+  std::uint64_t total_bytes = 0;
+};
+
+struct UnameInfo {
+  std::string sysname, release, version, machine;
+};
+
+// Errors are values: a missing file is nullopt, a failed statvfs carries errno text.
+struct VolumeResult {
+  std::optional<VolumeStats> stats;
+  int error_number = 0;
+  std::string error;
+};
+
+class Host {
+ public:
+  virtual ~Host() = default;
+
+  virtual std::optional<std::string> read_file(const std::string& path) = 0;
+  // Entry names (not paths) of a directory, sorted; empty when it does not exist.
+  virtual std::vector<std::string> list_dir(const std::string& path) = 0;
+  virtual CommandResult run_command(const std::vector<std::string>& argv,
+                                    std::chrono::milliseconds timeout) = 0;
+  virtual VolumeResult volume_stats(const std::string& path) = 0;
+  virtual std::optional<UnameInfo> uname() = 0;
+};
+
+}  // namespace examready::platform

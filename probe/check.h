@@ -1,0 +1,101 @@
+// What a check is: its context (host, options, emit, progress), its outcome and result.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/host.h"
+#include "probe/metric.h"
+
+namespace examready::probe {
+
+enum class CheckStatus { kInvalid, kOk, kUnsupported, kDenied, kTimeout, kError };
+std::string_view to_string(CheckStatus status);
+std::optional<CheckStatus> parse_check_status(std::string_view text);
+
+// How the probe reaches the device it judges.
+enum class Transport { kInvalid, kLocal, kAdb, kIos, kGetpropText };
+std::string_view to_string(Transport transport);
+std::optional<Transport> parse_transport(std::string_view text);
+
+enum class Role { kInvalid, kPrimary, kSecondary };
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+
+// Inputs of a run. Checks read only these and the host: never the rules file.
+struct ProbeOptions {
+  Transport transport = Transport::kLocal;
+  std::string data_dir;           // volume that would hold recordings (local transport)
+  std::string camera_device;      // --camera
+  std::string camera_source;      // --camera-source: any FFmpeg input, for demos and tests
+  std::string microphone_name;    // --mic
+  std::string server_url;         // collector, for the network check
+  std::string ca_file;            // extra CA bundle for TLS
+  std::vector<std::string> watched_apps;  // package ids the rules set watches (apps check)
+  double capture_seconds = 2.0;   // camera/microphone capture length
+};
+
+struct Outcome {
+  CheckStatus status = CheckStatus::kOk;
+  std::string message;
+
+  static Outcome ok(std::string message = {}) { return {CheckStatus::kOk, std::move(message)}; }
+  static Outcome unsupported(std::string message) {
+    return {CheckStatus::kUnsupported, std::move(message)};
+  }
+  static Outcome denied(std::string message) { return {CheckStatus::kDenied, std::move(message)}; }
+  static Outcome error(std::string message) { return {CheckStatus::kError, std::move(message)}; }
+};
+
+class CheckContext {
+ public:
+  CheckContext(platform::Host& host, const ProbeOptions& options,
+               std::function<void(double)> on_progress = {});
+
+  platform::Host& host() { return host_; }
+  const ProbeOptions& options() const { return options_; }
+
+  // Records a measurement. The value's type must be the catalog's type for the metric
+  // (a mismatch is a programming error and throws std::logic_error); numbers must be finite.
+  void emit(MetricId metric, Value value, std::string source);
+  // Reports progress in [0, 1]; throttled by the runner.
+  void progress(double fraction);
+
+  const std::vector<Measurement>& measurements() const { return measurements_; }
+  std::vector<Measurement> take_measurements() { return std::move(measurements_); }
+
+ private:
+  platform::Host& host_;
+  const ProbeOptions& options_;
+  std::function<void(double)> on_progress_;
+  std::vector<Measurement> measurements_;
+};
+
+struct CheckResult {
+  std::string name;
+  CheckStatus status = CheckStatus::kInvalid;
+  std::string message;
+  double duration_ms = 0;
+  std::vector<Measurement> measurements;
+
+  const Measurement* find(MetricId metric) const;
+};
+
+using CheckFunction = Outcome (*)(CheckContext&);
+
+struct CheckSpec {
+  std::string_view name;
+  std::string_view description;
+  std::chrono::milliseconds deadline;
+  // Checks that name the same resource never run at the same time (e.g. "audio": the
+  // speaker test would pollute the microphone's noise floor; "cpu": the encoder
+  // benchmark would distort network timing). Empty: no constraint.
+  std::string_view resource;
+  CheckFunction run;
+};
+
+}  // namespace examready::probe

@@ -1,0 +1,86 @@
+// Report construction and its JSON form.
+#include "reports/report.h"
+
+#include <stdexcept>
+
+#include "probe/result_json.h"
+#include "reports/ids.h"
+
+namespace examready::reports {
+
+std::string Report::code() const { return short_code(report_id); }
+
+std::vector<std::string> Report::unavailable_checks() const {
+  std::vector<std::string> names;
+  for (const auto& check : checks) {
+    if (check.status != probe::CheckStatus::kOk) names.push_back(check.name);
+  }
+  return names;
+}
+
+const probe::Measurement* Report::find(probe::MetricId metric) const {
+  for (const auto& check : checks) {
+    if (const auto* m = check.find(metric)) return m;
+  }
+  return nullptr;
+}
+
+Report new_report(probe::Transport transport, probe::Role role) {
+  Report report;
+  report.report_id = new_report_id();
+  report.created_at = utc_now();
+  report.probe_version = EXAMREADY_VERSION;
+  report.transport = transport;
+  report.role = role;
+  return report;
+}
+
+nlohmann::json to_json(const Report& report) {
+  nlohmann::json checks = nlohmann::json::array();
+  for (const auto& check : report.checks) checks.push_back(probe::to_json(check));
+  nlohmann::json host = {{"platform", report.host.platform}};
+  if (!report.host.device_id.empty()) host["device_id"] = report.host.device_id;
+  nlohmann::json json = {
+      {"schema", kReportSchema},
+      {"report_id", report.report_id},
+      {"code", report.code()},
+      {"created_at", report.created_at},
+      {"role", probe::to_string(report.role)},
+      {"probe",
+       {{"version", report.probe_version},
+        {"transport", probe::to_string(report.transport)},
+        {"unavailable_checks", report.unavailable_checks()}}},
+      {"host", std::move(host)},
+      {"checks", std::move(checks)},
+  };
+  if (!report.pair_code.empty()) json["pair_code"] = report.pair_code;
+  if (report.evaluation) json["evaluation"] = *report.evaluation;
+  return json;
+}
+
+Report report_from_json(const nlohmann::json& json) {
+  try {
+    if (json.at("schema") != kReportSchema) throw std::invalid_argument("unsupported schema");
+    Report report;
+    report.report_id = json.at("report_id").get<std::string>();
+    report.created_at = json.at("created_at").get<std::string>();
+    report.probe_version = json.at("probe").at("version").get<std::string>();
+    auto transport = probe::parse_transport(json.at("probe").at("transport").get<std::string>());
+    auto role = probe::parse_role(json.at("role").get<std::string>());
+    if (!transport || !role) throw std::invalid_argument("unknown transport or role");
+    report.transport = *transport;
+    report.role = *role;
+    report.pair_code = json.value("pair_code", std::string());
+    report.host.platform = json.at("host").at("platform").get<std::string>();
+    report.host.device_id = json.at("host").value("device_id", std::string());
+    for (const auto& check : json.at("checks")) {
+      report.checks.push_back(probe::check_result_from_json(check));
+    }
+    if (json.contains("evaluation")) report.evaluation = json.at("evaluation");
+    return report;
+  } catch (const nlohmann::json::exception& e) {
+    throw std::invalid_argument(std::string("not a report: ") + e.what());
+  }
+}
+
+}  // namespace examready::reports

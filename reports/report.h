@@ -1,0 +1,45 @@
+// The report: what one device measured, in the versioned JSON form examready.report/1.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "probe/check.h"
+
+namespace examready::reports {
+
+inline constexpr std::string_view kReportSchema = "examready.report/1";
+
+struct HostFacts {
+  std::string platform;   // "linux-x86_64", "android", "ios"
+  std::string device_id;  // salted hash (ids.h), empty when no stable id exists
+};
+
+struct Report {
+  std::string report_id;
+  std::string created_at;  // UTC, ids.h format
+  std::string probe_version;
+  probe::Transport transport = probe::Transport::kLocal;
+  probe::Role role = probe::Role::kPrimary;
+  std::string pair_code;  // secondary phone: its primary's code
+  HostFacts host;
+  std::vector<probe::CheckResult> checks;
+  std::optional<nlohmann::json> evaluation;  // written by the rules evaluator
+
+  std::string code() const;
+  // Checks whose status is not ok: what this transport could not measure.
+  std::vector<std::string> unavailable_checks() const;
+  const probe::Measurement* find(probe::MetricId metric) const;
+};
+
+// A new report with a fresh id and the current time.
+Report new_report(probe::Transport transport, probe::Role role);
+
+nlohmann::json to_json(const Report& report);
+// Throws std::invalid_argument on a document that is not a report (validate with
+// schema.h first for a located message).
+Report report_from_json(const nlohmann::json& json);
+
+}  // namespace examready::reports

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Configures and builds the release preset with every core (used by scripts/run and scripts/test).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+preset=${EXAMREADY_PRESET:-release}
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+if [ ! -f "build/$preset/CMakeCache.txt" ]; then
+  cmake --preset "$preset" "${launcher[@]}" >/dev/null
+fi
+cmake --build --preset "$preset" -j "$(nproc)"

@@ -1,0 +1,16 @@
+// Human-readable forms of measured values ("212.4 GB", "87 %", "12 ms").
+#pragma once
+
+#include <string>
+
+#include "probe/metric.h"
+
+namespace examready::ui {
+
+// Bytes in decimal units, as phones show storage ("20 GB" = 20e9 bytes).
+std::string format_bytes(double bytes);
+std::string format_value(const probe::MetricInfo& info, const probe::Value& value);
+// Display width of UTF-8 text in a terminal (CJK characters take two columns).
+std::size_t display_width(std::string_view text);
+
+}  // namespace examready::ui

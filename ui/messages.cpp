@@ -1,0 +1,78 @@
+// The zh-CN/en message table.
+#include "ui/messages.h"
+
+#include <cstdlib>
+#include <string>
+
+namespace examready::ui {
+namespace {
+
+struct Entry {
+  Text key;
+  std::string_view zh;
+  std::string_view en;
+};
+
+constexpr Entry kTexts[] = {
+    {Text::kChecking, "正在检测", "Checking"},
+    {Text::kSummaryTitle, "检测结果", "Results"},
+    {Text::kColumnCheck, "检测项", "Check"},
+    {Text::kColumnStatus, "状态", "Status"},
+    {Text::kColumnTime, "用时", "Time"},
+    {Text::kColumnFindings, "测得", "Findings"},
+    {Text::kVerdictReady, "可以参加考试", "Ready for the exam"},
+    {Text::kVerdictWarnings, "可以考试，但有需要注意的问题", "Ready, with warnings"},
+    {Text::kVerdictNotReady, "不能用于考试", "Not ready for the exam"},
+    {Text::kVerdictIncomplete, "检测不完整，无法判断", "Incomplete: cannot decide"},
+    {Text::kVerdictLabel, "结论", "Verdict"},
+    {Text::kNoRules, "未指定考试平台规则（--rules），只显示测量结果", "No rules set given (--rules): measurements only"},
+    {Text::kReportCode, "报告编号", "Report code"},
+    {Text::kFix, "解决办法", "Fix"},
+    {Text::kAdvice, "考前提醒", "Advice"},
+};
+
+}  // namespace
+
+Language parse_language(std::string_view requested) {
+  std::string lang(requested);
+  if (lang.empty()) {
+    for (const char* var : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+      const char* value = std::getenv(var);
+      if (value && *value) {
+        lang = value;
+        break;
+      }
+    }
+  }
+  return lang.rfind("zh", 0) == 0 ? Language::kZh : Language::kEn;
+}
+
+std::string_view text(Text key, Language lang) {
+  for (const auto& e : kTexts) {
+    if (e.key == key) return lang == Language::kZh ? e.zh : e.en;
+  }
+  return "?";
+}
+
+std::string_view status_text(probe::CheckStatus status, Language lang) {
+  const bool zh = lang == Language::kZh;
+  switch (status) {
+    case probe::CheckStatus::kOk: return zh ? "正常" : "ok";
+    case probe::CheckStatus::kUnsupported: return zh ? "不适用" : "unsupported";
+    case probe::CheckStatus::kDenied: return zh ? "无权限" : "denied";
+    case probe::CheckStatus::kTimeout: return zh ? "超时" : "timeout";
+    case probe::CheckStatus::kError: return zh ? "出错" : "error";
+    case probe::CheckStatus::kInvalid: break;
+  }
+  return "?";
+}
+
+std::string_view verdict_text(std::string_view verdict, Language lang) {
+  if (verdict == "ready") return text(Text::kVerdictReady, lang);
+  if (verdict == "warnings") return text(Text::kVerdictWarnings, lang);
+  if (verdict == "not_ready") return text(Text::kVerdictNotReady, lang);
+  if (verdict == "incomplete") return text(Text::kVerdictIncomplete, lang);
+  return verdict;
+}
+
+}  // namespace examready::ui
