@@ -17,6 +17,7 @@
 #include "reports/ids.h"
 #include "reports/report.h"
 #include "ui/terminal.h"
+#include "ui/window.h"
 
 namespace examready::app {
 namespace {
@@ -29,6 +30,9 @@ struct CheckArgs {
   std::string data_dir;
   std::string lang;
   double deadline_scale = 1.0;
+  bool gui = false;
+  std::string screenshot;      // --gui: save the result frame (tests, documentation)
+  double close_after = -1;     // --gui: close by itself after N seconds
 };
 
 std::string home_directory() {
@@ -83,15 +87,26 @@ int run_check(const CheckArgs& args) {
   const ui::Language lang = ui::parse_language(args.lang);
 
   platform::LocalHost host;
-  const bool show_progress = !args.json;
+  std::unique_ptr<ui::ProbeWindow> window;
+  if (args.gui) {
+    std::string why;
+    window = ui::ProbeWindow::open(lang, &why);
+    if (!window) fmt::print(stderr, "examready: {}; showing results in the terminal\n", why);
+  }
+  const bool show_progress = !args.json && !window;
   const bool tty = ::isatty(STDOUT_FILENO) != 0;
   const bool color = tty && std::getenv("NO_COLOR") == nullptr;
   ui::TerminalProgress progress(stdout, tty, color, lang);
   probe::RunnerOptions runner;
   runner.deadline_scale = args.deadline_scale;
-  if (show_progress) runner.on_tick = [&] { progress.tick(); };
   probe::ProgressHandler on_event;
-  if (show_progress) on_event = [&](const probe::ProgressEvent& e) { progress.on_event(e); };
+  if (window) {
+    runner.on_tick = [&] { window->pump(); };
+    on_event = [&](const probe::ProgressEvent& e) { window->on_event(e); };
+  } else if (show_progress) {
+    runner.on_tick = [&] { progress.tick(); };
+    on_event = [&](const probe::ProgressEvent& e) { progress.on_event(e); };
+  }
 
   reports::Report report = reports::new_report(options.transport, *role);
   report.host.platform = probe::local_platform_name(host);
@@ -104,6 +119,10 @@ int run_check(const CheckArgs& args) {
     std::fputs(json.c_str(), stdout);
   } else {
     ui::print_summary(stdout, report, color, lang);
+  }
+  if (window) {
+    window->show_report(report);
+    window->wait_until_closed(args.close_after, args.screenshot);
   }
   return exit_code_without_rules(report);
 }
@@ -123,6 +142,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
   cmd->add_option("--deadline-scale", args->deadline_scale, "Multiply every check's deadline (slow machines)")
       ->check(CLI::Range(0.01, 100.0));
+  cmd->add_flag("--gui", args->gui, "Show progress and the verdict in a window");
+  cmd->add_option("--screenshot", args->screenshot, "With --gui: save the result window as BMP")->group("");
+  cmd->add_option("--close-after", args->close_after, "With --gui: close after N seconds")->group("");
   cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
 }
 
