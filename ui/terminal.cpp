@@ -88,7 +88,8 @@ std::string TerminalProgress::render(const Row& row) const {
     return fmt::format("{} {}{}", kSpinner[frame_ % 10], pad(row.check, 12), percent);
   }
   const bool ok = row.status == probe::CheckStatus::kOk;
-  std::string mark = paint(color_, status_color(row.status), ok ? "✔" : "✘");
+  const char* symbol = ok ? "✔" : row.status == probe::CheckStatus::kUnsupported ? "–" : "✘";
+  std::string mark = paint(color_, status_color(row.status), symbol);
   return fmt::format("{} {} {} ({:.0f} ms)", mark, pad(row.check, 12),
                      paint(color_, status_color(row.status), status_text(row.status, lang_)), row.duration_ms);
 }
