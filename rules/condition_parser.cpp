@@ -140,8 +140,9 @@ class LeafParser {
   [[noreturn]] void fail(std::string message) { detail::fail(file_, operand_.source(), std::move(message)); }
 
   [[noreturn]] void wrong_type(std::string_view hint) {
-    std::string message = fmt::format("operator '{}' does not apply to {} (a {} metric)", op_.name,
-                                      leaf_.subject.name, probe::to_string(leaf_.subject.type));
+    const std::string_view type = probe::to_string(leaf_.subject.type);
+    std::string message = fmt::format("operator '{}' does not apply to {} ({} {} metric)", op_.name,
+                                      leaf_.subject.name, type == "integer" ? "an" : "a", type);
     if (!hint.empty()) message += fmt::format("; use {}", hint);
     fail(std::move(message));
   }
@@ -154,7 +155,11 @@ class LeafParser {
       for (const auto& item : *array) {
         if (out.size() > 1) out += ", ";
         if (const auto* s = item.as_string()) out += fmt::format("\"{}\"", s->get());
-        else item.visit([&](const auto& value) { out += (std::ostringstream() << value).str(); });
+        else {
+          std::ostringstream text;
+          item.visit([&](const auto& value) { text << value; });
+          out += text.str();
+        }
       }
       return out + "]";
     }

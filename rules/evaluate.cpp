@@ -149,8 +149,8 @@ class Evaluator {
     if (why) {
       const std::string measured = format_measured(c.subject, *value);
       if (t == Tri::kUnknown) why->push_back(fmt::format("{} = {}: {}", c.subject.name, measured, problem));
-      else if (t == Tri::kTrue) why->push_back(fmt::format("{} = {}, which is {}", c.subject.name, measured, op_text(c, facts_)));
-      else why->push_back(fmt::format("{} = {}, required {}", c.subject.name, measured, op_text(c, facts_)));
+      else if (t == Tri::kTrue) why->push_back(fmt::format("{} = {}: matches {}", c.subject.name, measured, op_text(c, facts_)));
+      else why->push_back(fmt::format("{} = {}: required {}", c.subject.name, measured, op_text(c, facts_)));
     }
     return t;
   }

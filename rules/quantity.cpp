@@ -126,9 +126,8 @@ std::variant<double, QuantityError> parse_quantity(std::string_view text, probe:
   for (const auto& unit : kUnits) {
     if (unit.text != rest) continue;
     if (unit.dimension != want.dimension) {
-      return QuantityError{fmt::format("unit mismatch: \"{}\" is {}, but the metric is {} ({})", text,
-                                       dimension_name(unit.dimension), dimension_name(want.dimension),
-                                       target == probe::Unit::kNone ? "no unit" : probe::to_string(target))};
+      return QuantityError{fmt::format("unit mismatch: \"{}\" is {}, not {}", text, dimension_name(unit.dimension),
+                                       dimension_name(want.dimension))};
     }
     return number * unit.factor / want.factor;
   }
