@@ -2,9 +2,9 @@
 #include <pwd.h>
 #include <unistd.h>
 
-#include <fmt/format.h>
 #include <cstdlib>
 #include <filesystem>
+#include <fmt/format.h>
 #include <sstream>
 
 #include "apps/examready/commands.h"
@@ -53,12 +53,10 @@ std::vector<const probe::CheckSpec*> select_checks(const std::string& only) {
     const probe::CheckSpec* spec = probe::find_check(name);
     if (!spec) {
       std::string known;
-      for (const auto& s : probe::all_checks())
-        known += (known.empty() ? "" : ", ") + std::string(s.name);
+      for (const auto& s : probe::all_checks()) known += (known.empty() ? "" : ", ") + std::string(s.name);
       throw UsageError(fmt::format("--only: unknown check '{}' (known: {})", name, known));
     }
-    if (std::find(selected.begin(), selected.end(), spec) == selected.end())
-      selected.push_back(spec);
+    if (std::find(selected.begin(), selected.end(), spec) == selected.end()) selected.push_back(spec);
   }
   if (selected.empty()) throw UsageError("--only: no check named");
   return selected;
@@ -68,8 +66,7 @@ std::vector<const probe::CheckSpec*> select_checks(const std::string& only) {
 // "ready" in the sense of "measured", otherwise "incomplete".
 int exit_code_without_rules(const reports::Report& report) {
   for (const auto& check : report.checks) {
-    if (check.status != probe::CheckStatus::kOk &&
-        check.status != probe::CheckStatus::kUnsupported) {
+    if (check.status != probe::CheckStatus::kOk && check.status != probe::CheckStatus::kUnsupported) {
       return kExitIncomplete;
     }
   }
@@ -104,8 +101,7 @@ int run_check(const CheckArgs& args) {
 
   reports::Report report = reports::new_report(options.transport, *role);
   report.host.platform = probe::local_platform_name(host);
-  if (auto id = probe::local_machine_id(host); !id.empty())
-    report.host.device_id = reports::device_id_hash(id);
+  if (auto id = probe::local_machine_id(host); !id.empty()) report.host.device_id = reports::device_id_hash(id);
   report.checks = probe::run_checks(checks, host, options, on_event, runner);
 
   const std::string json = reports::to_json(report).dump(2) + "\n";
@@ -128,15 +124,12 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--only", args->only, "Comma-separated checks to run (see `examready checks`)");
   cmd->add_option("--role", args->role, "Which phone of the pair this is")
       ->check(CLI::IsMember({"primary", "secondary"}));
-  cmd->add_option("--data-dir", args->data_dir,
-                  "Directory on the volume that will hold recordings (default: home)");
+  cmd->add_option("--data-dir", args->data_dir, "Directory on the volume that will hold recordings (default: home)");
   cmd->add_option("--lang", args->lang, "Language of messages: zh or en (default: from LANG)")
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
-  cmd->add_option("--deadline-scale", args->deadline_scale,
-                  "Multiply every check's deadline (slow machines)")
+  cmd->add_option("--deadline-scale", args->deadline_scale, "Multiply every check's deadline (slow machines)")
       ->check(CLI::Range(0.01, 100.0));
-  cmd->add_option("--camera", args->camera,
-                  "Camera device to check (default: the first one, e.g. /dev/video0)");
+  cmd->add_option("--camera", args->camera, "Camera device to check (default: the first one, e.g. /dev/video0)");
   cmd->add_option("--camera-source", args->camera_source,
                   "Any FFmpeg input instead of the camera: a video file or lavfi:GRAPH "
                   "(e.g. lavfi:testsrc2=size=1280x720:rate=30)");
