@@ -4,8 +4,12 @@
 #include <array>
 
 #include "probe/battery.h"
+#include "probe/camera.h"
 #include "probe/device.h"
+#include "probe/encoder.h"
+#include "probe/microphone.h"
 #include "probe/os.h"
+#include "probe/speaker.h"
 #include "probe/storage.h"
 
 namespace examready::probe {
@@ -18,6 +22,11 @@ const std::array kChecks = {
     CheckSpec{"device", "Vendor, model, device class, launch year and price tier", milliseconds(2000), "", run_device_check},
     CheckSpec{"storage", "Free and total bytes on the volume that holds recordings", milliseconds(3000), "", run_storage_check},
     CheckSpec{"battery", "Battery presence, charge level and charging state", milliseconds(2000), "", run_battery_check},
+    // Media: open + 2 s capture + a slow device's first frame; 2.5 s first-audio wait + 2 s.
+    CheckSpec{"camera", "Camera opens, resolution, frame rate, brightness, dark and frozen frames", milliseconds(8000), "camera", run_camera_check},
+    CheckSpec{"microphone", "Microphone level, clipping, noise floor, sample rate, digital silence", milliseconds(8000), "audio", run_microphone_check},
+    CheckSpec{"speaker", "A test tone played on the speaker and heard by the microphone", milliseconds(7000), "audio", run_speaker_check},
+    CheckSpec{"encoder", "H.264 encoders available and 1080p30/720p30 encode speed, CPU time, bitrate", milliseconds(12000), "cpu", run_encoder_check},
 };
 
 }  // namespace

@@ -36,6 +36,9 @@ struct CheckArgs {
   bool gui = false;
   std::string screenshot;      // --gui: save the result frame (tests, documentation)
   double close_after = -1;     // --gui: close by itself after N seconds
+  std::string camera;
+  std::string camera_source;
+  std::string mic;
 };
 
 std::string home_directory() {
@@ -86,6 +89,9 @@ int run_check(const CheckArgs& args) {
   if (!std::filesystem::is_directory(options.data_dir)) {
     throw UsageError(fmt::format("--data-dir: {} is not a directory", options.data_dir));
   }
+  options.camera_device = args.camera;
+  options.camera_source = args.camera_source;
+  options.microphone_name = args.mic;
   const auto checks = select_checks(args.only);
   // Load the rules first: a bad rules file should fail before minutes of measuring.
   std::optional<rules::RuleSet> rule_set;
@@ -158,6 +164,11 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--gui", args->gui, "Show progress and the verdict in a window");
   cmd->add_option("--screenshot", args->screenshot, "With --gui: save the result window as BMP")->group("");
   cmd->add_option("--close-after", args->close_after, "With --gui: close after N seconds")->group("");
+  cmd->add_option("--camera", args->camera, "Camera device to check (default: the first one, e.g. /dev/video0)");
+  cmd->add_option("--camera-source", args->camera_source,
+                  "Any FFmpeg input instead of the camera: a video file or lavfi:GRAPH "
+                  "(e.g. lavfi:testsrc2=size=1280x720:rate=30)");
+  cmd->add_option("--mic", args->mic, "Capture device name to check (default: the system default)");
   cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
 }
 
