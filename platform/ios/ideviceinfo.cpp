@@ -24,6 +24,10 @@ std::map<std::string, std::string, std::less<>> parse_ideviceinfo(std::string_vi
   std::map<std::string, std::string, std::less<>> values;
   for (auto raw : text::lines(out)) {
     if (raw.empty() || raw.front() == ' ' || raw.front() == '\t') continue;
+    if (raw.back() == ':') {  // a nested dictionary or array follows, indented
+      values[std::string(raw.substr(0, raw.size() - 1))] = {};
+      continue;
+    }
     const auto colon = raw.find(": ");
     if (colon == std::string_view::npos) continue;
     values[std::string(raw.substr(0, colon))] = std::string(text::trim(raw.substr(colon + 2)));
