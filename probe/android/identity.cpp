@@ -2,8 +2,8 @@
 #include "probe/android/identity.h"
 
 #include "platform/android/android_facts.h"
-#include "probe/android/device_class.h"
 #include "probe/android/phone_shell.h"
+#include "probe/device_facts.h"
 
 namespace examready::probe::android {
 
@@ -37,11 +37,14 @@ Outcome run_device_check(CheckContext& ctx) {
   const pa::AndroidDeviceFacts f = pa::android_device_facts(*props);
   const std::string src = source(ctx, "getprop");
   if (!f.manufacturer.empty()) ctx.emit(MetricId::kDeviceVendor, f.manufacturer, src);
-  if (!f.brand.empty()) ctx.emit(MetricId::kDeviceBrand, f.brand, src);
   if (!f.model.empty()) ctx.emit(MetricId::kDeviceModel, f.model, src);
   if (!f.codename.empty()) ctx.emit(MetricId::kDeviceCodename, f.codename, src);
-  emit_device_class(ctx, f, pa::prop(*props, "ro.build.characteristics"));
+  // Brand, class, series, launch year and price tier: the device database, with the
+  // firmware's ro.build.characteristics as the class hint for models it does not know.
+  const DeviceMatch match =
+      emit_device_facts(ctx, f.model, f.codename, f.brand, pa::prop(*props, "ro.build.characteristics"));
   if (f.model.empty()) return Outcome::ok("getprop names no model (ro.product.model)");
+  if (!match.record) return Outcome::ok("model " + f.model + " is not in the device database");
   return Outcome::ok();
 }
 

@@ -4,6 +4,7 @@
 
 #include "platform/android/text.h"
 #include "platform/ios/ideviceinfo.h"
+#include "probe/device_facts.h"
 
 namespace examready::probe::ios {
 namespace {
@@ -79,14 +80,15 @@ Outcome run_device_check(CheckContext& ctx) {
   if (!v) return failure;
   const std::string src = "ios:ideviceinfo";
   ctx.emit(MetricId::kDeviceVendor, std::string("Apple"), src);
-  ctx.emit(MetricId::kDeviceBrand, std::string("apple"), src);
   const std::string type = get(*v, "ProductType");
   if (!type.empty()) ctx.emit(MetricId::kDeviceModel, type, src);
   if (auto hw = get(*v, "HardwareModel"); !hw.empty()) ctx.emit(MetricId::kDeviceCodename, hw, src);
+  // DeviceClass (iPhone, iPad, iPod) is the class hint for identifiers the database lacks.
   const std::string device_class = get(*v, "DeviceClass");
-  if (device_class == "iPhone") ctx.emit(MetricId::kDeviceClass, std::string("phone"), src + ":DeviceClass");
-  else if (device_class == "iPad") ctx.emit(MetricId::kDeviceClass, std::string("tablet"), src + ":DeviceClass");
+  const std::string hint = device_class == "iPad" ? "tablet" : device_class == "iPhone" ? "phone" : "";
+  const DeviceMatch match = emit_device_facts(ctx, type, {}, "Apple", hint);
   if (type.empty()) return Outcome::ok("ideviceinfo names no ProductType");
+  if (!match.record) return Outcome::ok(type + " is not in the device database");
   return Outcome::ok();
 }
 

@@ -53,11 +53,11 @@ TEST_CASE("getprop of each vendor: OS family, versions, skin, identity") {
       {"android/redmi_note9_miui12/getprop.txt", "android", "10", 29, "miui", "12", "redmi", "M2003J15SG", "merlin", ""},
       {"android/getprop/redmi_note9_miui125_a11.txt", "android", "11", 30, "miui", "12.5", "redmi", "M2003J15SG", "merlin", ""},
       {"android/getprop/xiaomi14_hyperos1.txt", "android", "14", 34, "hyperos", "1.0", "xiaomi", "23127PN0CC", "houji", ""},
-      {"android/huawei_p40_harmonyos2/getprop.txt", "harmonyos", "2.0.0", 29, "emui", "11.0.0", "huawei", "ANA-AN00", "HWANA", ""},
+      {"android/huawei_pura70_harmonyos4/getprop.txt", "harmonyos", "4.2.0", 31, "emui", "14.2.0", "huawei", "ADY-AL00", "HWADY", ""},
       {"android/getprop/honor_magic5_magicos7.txt", "android", "13", 33, "magicos", "7.1.0", "honor", "PGT-AN00", "HNPGT", ""},
-      {"android/oppo_reno6_coloros12/getprop.txt", "android", "12", 31, "coloros", "12.1", "oppo", "PEQM00", "OP4F11L1", ""},
-      {"android/vivo_x70_originos1/getprop.txt", "android", "11", 30, "originos", "1.0", "vivo", "V2104A", "PD2104", ""},
-      {"android/samsung_s21_oneui4/getprop.txt", "android", "12", 31, "oneui", "4.1", "samsung", "SM-G9910", "o1q", ""},
+      {"android/oppo_reno11pro_coloros14/getprop.txt", "android", "14", 34, "coloros", "14.0.0", "oppo", "PJJ110", "OP5A0BL1", ""},
+      {"android/vivo_x200_originos5/getprop.txt", "android", "15", 35, "originos", "5.0", "vivo", "V2415A", "PD2415", ""},
+      {"android/samsung_s24_oneui61/getprop.txt", "android", "14", 34, "oneui", "6.1", "samsung", "SM-S9210", "e1q", ""},
       {"android/pixel6_stock/getprop.txt", "android", "13", 33, "stock", "", "google", "Pixel 6", "oriole", ""},
       {"android/xiaomi_pad5_miui13/getprop.txt", "android", "12", 31, "miui", "13.0", "xiaomi", "21051182C", "nabu", "tablet"},
       {"android/getprop/huawei_matepad11_harmonyos2.txt", "harmonyos", "2.0.0", 29, "emui", "11.0.0", "huawei", "DBY-W09", "HWDBY", "tablet"},
@@ -83,10 +83,10 @@ TEST_CASE("getprop of each vendor: OS family, versions, skin, identity") {
 }
 
 TEST_CASE("HarmonyOS keeps the Android release alongside its own version") {
-  const auto os = android_os_facts(parse_getprop(read_fixture("android/huawei_p40_harmonyos2/getprop.txt")));
+  const auto os = android_os_facts(parse_getprop(read_fixture("android/huawei_pura70_harmonyos4/getprop.txt")));
   CHECK(os.name == "HarmonyOS");
-  CHECK(os.harmonyos_version == "2.0.0");
-  CHECK(os.android_release == "10");
+  CHECK(os.harmonyos_version == "4.2.0");
+  CHECK(os.android_release == "12");
 }
 
 TEST_CASE("SIM state over slots") {
@@ -104,9 +104,9 @@ TEST_CASE("dumpsys battery: level, charging from status and power source") {
   CHECK(b.present == true);
   CHECK(b.level_percent == Approx(64));
   CHECK(b.charging == false);
-  b = parse_dumpsys_battery(read_fixture("android/huawei_p40_harmonyos2/dumpsys_battery.txt"));
+  b = parse_dumpsys_battery(read_fixture("android/huawei_pura70_harmonyos4/dumpsys_battery.txt"));
   CHECK(b.charging == true);
-  b = parse_dumpsys_battery(read_fixture("android/vivo_x70_originos1/dumpsys_battery.txt"));  // full, on USB
+  b = parse_dumpsys_battery(read_fixture("android/vivo_x200_originos5/dumpsys_battery.txt"));  // full, on USB
   CHECK(b.level_percent == Approx(100));
   CHECK(b.charging == true);
   b = parse_dumpsys_battery(read_fixture("android/xiaomi_pad5_miui13/dumpsys_battery.txt"));  // not charging, unplugged
@@ -123,7 +123,7 @@ TEST_CASE("stat -f and df of /data") {
   CHECK(v->total_bytes == 12763312ull * 4096);
   CHECK_FALSE(parse_stat_f("stat: /data: Permission denied"));
   CHECK_FALSE(parse_stat_f("4096 9 5"));  // more free than total: not believable
-  v = parse_df_k(read_fixture("android/oppo_reno6_coloros12/df.txt"));
+  v = parse_df_k(read_fixture("android/oppo_reno11pro_coloros14/df.txt"));
   REQUIRE(v);
   CHECK(v->free_bytes == 14823016ull * 1024);
   // A long device name wraps the numbers onto the next line.
@@ -138,32 +138,32 @@ TEST_CASE("dumpsys media.camera: count, best output size, clients") {
   CHECK(d.max_width_px == 8000);
   CHECK(d.max_height_px == 6000);
   CHECK(d.client_packages.empty());
-  d = parse_dumpsys_media_camera(read_fixture("android/oppo_reno6_coloros12/dumpsys_media.camera.txt"));
+  d = parse_dumpsys_media_camera(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_media.camera.txt"));
   CHECK(d.count == 3);
-  CHECK(d.max_width_px == 9248);
+  CHECK(d.max_width_px == 8192);
   CHECK(d.client_packages == std::vector<std::string>{"com.tencent.mm"});
-  d = parse_dumpsys_media_camera(read_fixture("android/samsung_s21_oneui4/dumpsys_media.camera.txt"));
+  d = parse_dumpsys_media_camera(read_fixture("android/samsung_s24_oneui61/dumpsys_media.camera.txt"));
   CHECK(d.count == 4);
-  CHECK(d.max_width_px == 9248);  // the 64 MP telephoto sensor
+  CHECK(d.max_width_px == 8160);  // the 50 MP telephoto sensor
 }
 
 TEST_CASE("dumpsys audio: live recording clients only") {
-  CHECK(parse_audio_recording_packages(read_fixture("android/oppo_reno6_coloros12/dumpsys_audio.txt")) ==
+  CHECK(parse_audio_recording_packages(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_audio.txt")) ==
         std::vector<std::string>{"com.tencent.mm"});
   // vivo: the music app's capture is silenced by the policy: not holding the microphone.
-  CHECK(parse_audio_recording_packages(read_fixture("android/vivo_x70_originos1/dumpsys_audio.txt")).empty());
+  CHECK(parse_audio_recording_packages(read_fixture("android/vivo_x200_originos5/dumpsys_audio.txt")).empty());
   CHECK(parse_audio_recording_packages(read_fixture("android/pixel6_stock/dumpsys_audio.txt")).empty());
 }
 
 TEST_CASE("network type and Wi-Fi RSSI") {
   CHECK(parse_default_network_type(read_fixture("android/redmi_note9_miui12/dumpsys_connectivity.txt")) == "wifi");
-  CHECK(parse_default_network_type(read_fixture("android/oppo_reno6_coloros12/dumpsys_connectivity.txt")) == "cellular");
+  CHECK(parse_default_network_type(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_connectivity.txt")) == "cellular");
   CHECK(parse_default_network_type("Active default network: none\n") == "none");
   CHECK(parse_default_network_type("NetworkFactories for:\nActive default network: 104\n  NetworkAgentInfo [WIFI () - 104]\n") == "wifi");
   CHECK(parse_default_network_type("") == "unknown");
   CHECK(parse_wifi_rssi_dbm(read_fixture("android/redmi_note9_miui12/dumpsys_wifi.txt")) == -58);
   CHECK(parse_wifi_rssi_dbm(read_fixture("android/pixel6_stock/dumpsys_wifi.txt")) == -71);
-  CHECK_FALSE(parse_wifi_rssi_dbm(read_fixture("android/oppo_reno6_coloros12/dumpsys_wifi.txt")));  // disconnected
+  CHECK_FALSE(parse_wifi_rssi_dbm(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_wifi.txt")));  // disconnected
 }
 
 TEST_CASE("pm list packages, ps -A, settings") {
@@ -171,7 +171,7 @@ TEST_CASE("pm list packages, ps -A, settings") {
   CHECK(std::binary_search(pkgs.begin(), pkgs.end(), "com.tencent.mm"));
   CHECK(parse_pm_packages("package:/data/app/~~x==/com.example-1/base.apk=com.example\n") ==
         std::vector<std::string>{"com.example"});
-  const auto procs = parse_ps_names(read_fixture("android/oppo_reno6_coloros12/ps_A.txt"));
+  const auto procs = parse_ps_names(read_fixture("android/oppo_reno11pro_coloros14/ps_A.txt"));
   CHECK(std::binary_search(procs.begin(), procs.end(), "com.tencent.mm"));
   CHECK_FALSE(std::binary_search(procs.begin(), procs.end(), "com.tencent.mm:push"));
   CHECK(parse_ps_names("/system/bin/sh: ps: Permission denied").empty());
@@ -180,11 +180,11 @@ TEST_CASE("pm list packages, ps -A, settings") {
 }
 
 TEST_CASE("media_codecs XML: hardware video encoders only") {
-  CHECK(parse_hardware_video_encoders(read_fixture("android/samsung_s21_oneui4/vendor_etc/media_codecs_lahaina.xml")) ==
+  CHECK(parse_hardware_video_encoders(read_fixture("android/samsung_s24_oneui61/vendor_etc/media_codecs_pineapple.xml")) ==
         std::vector<std::string>{"c2.qti.avc.encoder", "c2.qti.hevc.encoder"});
   // Nested <Type> elements (older OMX files).
-  CHECK(parse_hardware_video_encoders(read_fixture("android/vivo_x70_originos1/vendor_etc/media_codecs.xml")) ==
-        std::vector<std::string>{"OMX.Exynos.AVC.Encoder", "OMX.Exynos.HEVC.Encoder", "OMX.Exynos.VP8.Encoder"});
+  CHECK(parse_hardware_video_encoders(read_fixture("android/vivo_x200_originos5/vendor_etc/media_codecs.xml")) ==
+        std::vector<std::string>{"c2.mtk.avc.encoder", "c2.mtk.hevc.encoder", "c2.mtk.vp8.encoder"});
   // Google's software codecs and audio encoders are not hardware video encoders.
   CHECK(parse_hardware_video_encoders(read_fixture("android/pixel6_stock/vendor_etc/media_codecs_google_c2_video.xml")).empty());
   // Decoders and commented-out encoders do not count; truncation keeps complete entries.

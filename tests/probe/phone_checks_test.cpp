@@ -53,8 +53,8 @@ const std::vector<std::string> kWatch = {"com.tencent.mm", "com.tencent.mobileqq
 }  // namespace
 
 TEST_CASE("every recorded device answers every phone check") {
-  for (const char* device : {"redmi_note9_miui12", "huawei_p40_harmonyos2", "oppo_reno6_coloros12", "vivo_x70_originos1",
-                             "samsung_s21_oneui4", "pixel6_stock", "xiaomi_pad5_miui13"}) {
+  for (const char* device : {"redmi_note9_miui12", "huawei_pura70_harmonyos4", "oppo_reno11pro_coloros14", "vivo_x200_originos5",
+                             "samsung_s24_oneui61", "pixel6_stock", "xiaomi_pad5_miui13"}) {
     INFO(device);
     auto host = test::phone_replay_host(device);
     for (auto check : {probe::run_os_check, probe::run_device_check, probe::run_storage_check, probe::run_battery_check,
@@ -107,10 +107,10 @@ TEST_CASE("phone state across devices") {
     double font_scale;
   };
   const Case cases[] = {
-      {"huawei_p40_harmonyos2", "absent", false, false, false, 1.0},
-      {"oppo_reno6_coloros12", "ready", false, false, true, 1.0},
-      {"vivo_x70_originos1", "ready", true, true, false, 1.0},
-      {"samsung_s21_oneui4", "absent", false, true, false, 1.1},
+      {"huawei_pura70_harmonyos4", "absent", false, false, false, 1.0},
+      {"oppo_reno11pro_coloros14", "ready", false, false, true, 1.0},
+      {"vivo_x200_originos5", "ready", true, true, false, 1.0},
+      {"samsung_s24_oneui61", "absent", false, true, false, 1.1},
       {"pixel6_stock", "ready", false, false, true, 1.0},
       {"xiaomi_pad5_miui13", "unknown", false, false, std::nullopt, 1.0},
   };
@@ -128,7 +128,7 @@ TEST_CASE("phone state across devices") {
 }
 
 TEST_CASE("apps: camera and microphone holders, and no app names without a watch list") {
-  auto host = test::phone_replay_host("oppo_reno6_coloros12");
+  auto host = test::phone_replay_host("oppo_reno11pro_coloros14");
   auto apps = run(*host, probe::android::run_apps_check);
   CHECK(apps.outcome.status == CheckStatus::kOk);
   CHECK(apps.get(MetricId::kAppsInstalledWatched) == nullptr);
