@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <fmt/format.h>
 #include <sstream>
 
@@ -17,6 +18,7 @@
 #include "probe/runner.h"
 #include "reports/ids.h"
 #include "reports/report.h"
+#include "rules/evaluate.h"
 #include "ui/terminal.h"
 
 namespace examready::app {
@@ -29,6 +31,7 @@ struct CheckArgs {
   std::string role = "primary";
   std::string data_dir;
   std::string lang;
+  std::string rules;
   double deadline_scale = 1.0;
   // Phone transports: set when the option was given (its value may be empty).
   bool android = false, ios = false;
@@ -105,6 +108,12 @@ int run_check(const CheckArgs& args) {
     throw UsageError(fmt::format("--data-dir: {} is not a directory", options.data_dir));
   }
   const auto checks = select_checks(args.only);
+  // Load the rules first: a bad rules file should fail before minutes of measuring.
+  std::optional<rules::RuleSet> rule_set;
+  if (!args.rules.empty()) {
+    rule_set = load_rules_argument(args.rules);
+    options.watched_apps = rule_set->watched_apps();
+  }
   const ui::Language lang = ui::parse_language(args.lang);
 
   platform::Host& host = *target.host;
@@ -123,6 +132,8 @@ int run_check(const CheckArgs& args) {
   report.host.device_id = target.device_id;
   report.checks = probe::run_checks(checks, host, options, on_event, runner);
 
+  if (rule_set) report.evaluation = rules::evaluate(*rule_set, report, std::chrono::system_clock::now());
+
   const std::string json = reports::to_json(report).dump(2) + "\n";
   if (!args.out.empty()) write_file_atomically(args.out, json);
   if (args.json) {
@@ -130,6 +141,7 @@ int run_check(const CheckArgs& args) {
   } else {
     ui::print_summary(stdout, report, color, lang);
   }
+  if (report.evaluation) return exit_code_for_verdict((*report.evaluation)["verdict"].get<std::string>());
   return exit_code_without_rules(report);
 }
 
@@ -146,6 +158,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--data-dir", args->data_dir, "Directory on the volume that will hold recordings (default: home)");
   cmd->add_option("--lang", args->lang, "Language of messages: zh or en (default: from LANG)")
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
+  cmd->add_option("--rules", args->rules, "Rules file, or a shipped set: xiaoyibang, yishusheng");
   cmd->add_option("--deadline-scale", args->deadline_scale, "Multiply every check's deadline (slow machines)")
       ->check(CLI::Range(0.01, 100.0));
   auto* android = cmd->add_option("--android", args->android_serial,
