@@ -11,6 +11,7 @@
 #include "apps/examready/commands.h"
 #include "apps/examready/exit_codes.h"
 #include "apps/examready/io.h"
+#include "apps/examready/phone_target.h"
 #include "platform/local_host.h"
 #include "probe/host_identity.h"
 #include "probe/registry.h"
@@ -39,7 +40,24 @@ struct CheckArgs {
   std::string camera;
   std::string camera_source;
   std::string mic;
+  // Phone transports: set when the option was given (its value may be empty).
+  bool android = false, ios = false;
+  std::string android_serial, ios_udid;
+  std::string getprop_file;
 };
+
+// The Host and transport the options ask for; the local machine by default.
+Target open_target(const CheckArgs& args) {
+  if (args.android) return open_android(args.android_serial);
+  if (args.ios) return open_ios(args.ios_udid);
+  if (!args.getprop_file.empty()) return open_getprop_text(args.getprop_file);
+  Target t;
+  t.host = std::make_unique<platform::LocalHost>();
+  t.transport = probe::Transport::kLocal;
+  t.platform = probe::local_platform_name(*t.host);
+  if (auto id = probe::local_machine_id(*t.host); !id.empty()) t.device_id = reports::device_id_hash(id);
+  return t;
+}
 
 std::string home_directory() {
   if (const char* home = std::getenv("HOME"); home && *home) return home;
@@ -83,10 +101,17 @@ int exit_code_without_rules(const reports::Report& report) {
 int run_check(const CheckArgs& args) {
   auto role = probe::parse_role(args.role);
   if (!role) throw UsageError("--role must be primary or secondary");
+  Target target;
+  try {
+    target = open_target(args);
+  } catch (const DeviceUnavailable& e) {
+    std::fprintf(stderr, "examready: %s\n", e.what());
+    return kExitIncomplete;
+  }
   probe::ProbeOptions options;
-  options.transport = probe::Transport::kLocal;
+  options.transport = target.transport;
   options.data_dir = args.data_dir.empty() ? home_directory() : args.data_dir;
-  if (!std::filesystem::is_directory(options.data_dir)) {
+  if (options.transport == probe::Transport::kLocal && !std::filesystem::is_directory(options.data_dir)) {
     throw UsageError(fmt::format("--data-dir: {} is not a directory", options.data_dir));
   }
   options.camera_device = args.camera;
@@ -101,7 +126,6 @@ int run_check(const CheckArgs& args) {
   }
   const ui::Language lang = ui::parse_language(args.lang);
 
-  platform::LocalHost host;
   std::unique_ptr<ui::ProbeWindow> window;
   if (args.gui) {
     std::string why;
@@ -109,6 +133,7 @@ int run_check(const CheckArgs& args) {
     if (!window) fmt::print(stderr, "examready: {}; showing results in the terminal\n", why);
   }
   const bool show_progress = !args.json && !window;
+  platform::Host& host = *target.host;
   const bool tty = ::isatty(STDOUT_FILENO) != 0;
   const bool color = tty && std::getenv("NO_COLOR") == nullptr;
   ui::TerminalProgress progress(stdout, tty, color, lang);
@@ -124,8 +149,8 @@ int run_check(const CheckArgs& args) {
   }
 
   reports::Report report = reports::new_report(options.transport, *role);
-  report.host.platform = probe::local_platform_name(host);
-  if (auto id = probe::local_machine_id(host); !id.empty()) report.host.device_id = reports::device_id_hash(id);
+  report.host.platform = target.platform;
+  report.host.device_id = target.device_id;
   report.checks = probe::run_checks(checks, host, options, on_event, runner);
 
   if (rule_set) report.evaluation = rules::evaluate(*rule_set, report, std::chrono::system_clock::now());
@@ -169,7 +194,20 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "Any FFmpeg input instead of the camera: a video file or lavfi:GRAPH "
                   "(e.g. lavfi:testsrc2=size=1280x720:rate=30)");
   cmd->add_option("--mic", args->mic, "Capture device name to check (default: the system default)");
-  cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
+  auto* android = cmd->add_option("--android", args->android_serial,
+                                  "Check the Android/HarmonyOS phone attached over adb (SERIAL: which one)")
+                      ->expected(0, 1);
+  auto* ios = cmd->add_option("--ios", args->ios_udid, "Check the iPhone attached over USB (UDID: which one)")
+                  ->expected(0, 1);
+  auto* getprop = cmd->add_option("--from-getprop", args->getprop_file,
+                                  "Judge a phone from its pasted `getprop` text (FILE, or - for stdin)");
+  android->excludes(ios)->excludes(getprop);
+  ios->excludes(getprop);
+  cmd->callback([args, android, ios, &exit_code] {
+    args->android = android->count() > 0;
+    args->ios = ios->count() > 0;
+    exit_code = run_check(*args);
+  });
 }
 
 }  // namespace examready::app
