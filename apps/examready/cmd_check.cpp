@@ -5,17 +5,20 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
+#include <optional>
 #include <sstream>
 
 #include "apps/examready/commands.h"
 #include "apps/examready/exit_codes.h"
 #include "apps/examready/io.h"
+#include "apps/examready/upload_output.h"
 #include "platform/local_host.h"
 #include "probe/host_identity.h"
 #include "probe/registry.h"
 #include "probe/runner.h"
 #include "reports/ids.h"
 #include "reports/report.h"
+#include "reports/upload_queue.h"
 #include "ui/terminal.h"
 
 namespace examready::app {
@@ -29,6 +32,12 @@ struct CheckArgs {
   std::string data_dir;
   std::string lang;
   double deadline_scale = 1.0;
+  bool upload = false;
+  bool offline = false;
+  std::string server;
+  std::string ca_file;
+  std::string pair;
+  std::string queue_dir;
 };
 
 std::string home_directory() {
@@ -70,6 +79,26 @@ int exit_code_without_rules(const reports::Report& report) {
   return kExitReady;
 }
 
+// The report goes to the durable queue first; sending is a flush of that queue, so an
+// interrupted upload is retried by the next `examready upload` or `check --upload`.
+void queue_and_upload(const CheckArgs& args, const reports::Report& report, const std::string& json,
+                      const std::optional<reports::UploadOptions>& options, bool tty) {
+  std::FILE* out = args.json ? stderr : stdout;
+  reports::UploadQueue queue(args.queue_dir.empty() ? reports::UploadQueue::default_dir() : std::filesystem::path(args.queue_dir));
+  queue.enqueue(report.report_id, json);
+  print_code_banner(out, report.code(), tty);
+  if (!options) {
+    fmt::print(out, "queued in {} (offline): send it later with `examready upload`\n", queue.dir().string());
+    return;
+  }
+  std::fflush(out);
+  const auto result = reports::flush_queue(queue, *options, [out](const std::string& id, const reports::UploadOutcome& o) {
+    print_upload_outcome(out, id, o);
+    std::fflush(out);
+  });
+  if (result.locked_out) fmt::print(out, "another examready process is uploading; the report stays queued\n");
+}
+
 int run_check(const CheckArgs& args) {
   auto role = probe::parse_role(args.role);
   if (!role) throw UsageError("--role must be primary or secondary");
@@ -80,6 +109,16 @@ int run_check(const CheckArgs& args) {
     throw UsageError(fmt::format("--data-dir: {} is not a directory", options.data_dir));
   }
   const auto checks = select_checks(args.only);
+  std::string pair_code;
+  if (!args.pair.empty()) {
+    const auto code = reports::normalize_code(args.pair);
+    if (!code) throw UsageError("--pair: '" + args.pair + "' is not a report code (e.g. 7KQ2-M9XD)");
+    if (*role != probe::Role::kSecondary) throw UsageError("--pair names the primary's code: use it with --role secondary");
+    pair_code = *code;
+  }
+  // Checked before measuring, so a missing server is reported in a second, not a minute.
+  std::optional<reports::UploadOptions> upload_options;
+  if (args.upload && !args.offline) upload_options = make_upload_options(args.server, args.ca_file, stderr);
   const ui::Language lang = ui::parse_language(args.lang);
 
   platform::LocalHost host;
@@ -97,6 +136,7 @@ int run_check(const CheckArgs& args) {
   report.host.platform = probe::local_platform_name(host);
   if (auto id = probe::local_machine_id(host); !id.empty()) report.host.device_id = reports::device_id_hash(id);
   report.checks = probe::run_checks(checks, host, options, on_event, runner);
+  report.pair_code = pair_code;
 
   const std::string json = reports::to_json(report).dump(2) + "\n";
   if (!args.out.empty()) write_file_atomically(args.out, json);
@@ -105,6 +145,7 @@ int run_check(const CheckArgs& args) {
   } else {
     ui::print_summary(stdout, report, color, lang);
   }
+  if (args.upload || args.offline) queue_and_upload(args, report, json, upload_options, tty && !args.json);
   return exit_code_without_rules(report);
 }
 
@@ -123,6 +164,12 @@ void add_check_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
   cmd->add_option("--deadline-scale", args->deadline_scale, "Multiply every check's deadline (slow machines)")
       ->check(CLI::Range(0.01, 100.0));
+  cmd->add_flag("--upload", args->upload, "Send the report to the collector (queued first, sent exactly once)");
+  cmd->add_flag("--offline", args->offline, "Queue the report for a later `examready upload` without sending");
+  cmd->add_option("--server", args->server, "Collector URL (default: $EXAMREADY_SERVER)");
+  cmd->add_option("--ca-file", args->ca_file, "CA certificate(s) to trust for the collector's TLS");
+  cmd->add_option("--pair", args->pair, "Secondary phone: the primary's report code");
+  cmd->add_option("--queue-dir", args->queue_dir, "Upload queue directory (default: $XDG_STATE_HOME/examready/queue)");
   cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
 }
 

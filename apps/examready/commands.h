@@ -8,6 +8,7 @@ namespace examready::app {
 
 void add_check_command(CLI::App& app, int& exit_code);
 void add_checks_command(CLI::App& app, int& exit_code);
+void add_upload_command(CLI::App& app, int& exit_code);
 
 // Thrown by command callbacks for bad arguments that CLI11 cannot catch itself
 // (unknown check names, a missing directory): printed and mapped to exit code 64.
