@@ -191,7 +191,8 @@ void Collector::post_report(const httplib::Request& req, httplib::Response& res,
 }
 
 bool Collector::authorize_helpdesk(const httplib::Request& req, httplib::Response& res) {
-  const auto token = bearer_token(req.get_header_value("Authorization"));
+  const std::string header = req.get_header_value("Authorization");  // the token views into it
+  const auto token = bearer_token(header);
   const auto role = token ? tokens_.check(*token) : std::nullopt;
   if (!role) {
     res.set_header("WWW-Authenticate", "Bearer realm=\"examready-helpdesk\"");
