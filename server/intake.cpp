@@ -61,6 +61,14 @@ std::variant<StoredReport, IntakeError> intake_report(std::string_view body, con
   if (document.contains("pair_code") && document["pair_code"] == document["code"]) {
     return IntakeError{"a report cannot pair with itself", "/pair_code"};
   }
+  // The typed model also checks what the schema cannot: metric names against the catalog
+  // and value types against each metric's type.
+  reports::Report report;
+  try {
+    report = reports::report_from_json(document);
+  } catch (const std::exception& e) {
+    return IntakeError{std::string("not a valid report: ") + e.what(), "/checks"};
+  }
   StoredReport stored;
   // The idempotency key is the report id; the hash tells a replay from a conflict and
   // ignores formatting (a gzip or pretty-printed replay is the same report).
@@ -68,7 +76,8 @@ std::variant<StoredReport, IntakeError> intake_report(std::string_view body, con
   // The server's verdict replaces whatever the client evaluated.
   document.erase("evaluation");
   if (evaluate) {
-    nlohmann::json evaluation = evaluate(document);
+    report.evaluation.reset();
+    nlohmann::json evaluation = evaluate(report);
     if (!evaluation.is_null()) document["evaluation"] = std::move(evaluation);
   }
   stored.columns = index_columns(document);

@@ -7,13 +7,14 @@
 #include <string>
 #include <variant>
 
+#include "reports/report.h"
 #include "server/storage.h"
 
 namespace examready::server {
 
 // Returns the evaluation object (report schema's "evaluation") for a report document.
 // The server's own rules set; the client's evaluation is never trusted.
-using Evaluator = std::function<nlohmann::json(const nlohmann::json& report)>;
+using Evaluator = std::function<nlohmann::json(const reports::Report& report)>;
 
 struct IntakeError {
   std::string message;

@@ -141,7 +141,9 @@ void print_summary(std::FILE* out, const reports::Report& report, bool color, La
   fmt::print(out, "{}: {}\n", text(Text::kVerdictLabel, lang),
              paint(color, verdict_color(verdict), verdict_text(verdict, lang)));
   std::vector<const nlohmann::json*> advice;
-  for (const auto& rule : evaluation.value("rules", nlohmann::json::array())) {
+  // Keep the copy alive: `advice` points into it.
+  const nlohmann::json rules = evaluation.value("rules", nlohmann::json::array());
+  for (const auto& rule : rules) {
     const std::string outcome = rule.value("outcome", "");
     const std::string severity = rule.value("severity", "");
     if (severity == "info") {

@@ -8,7 +8,9 @@
 #include <fstream>
 #include <thread>
 
+#include "rules/rule_set.h"
 #include "server/collector.h"
+#include "server/rules_evaluator.h"
 #include "server/storage.h"
 #include "server/tokens.h"
 
@@ -20,6 +22,7 @@ struct Args {
   std::string tokens_file;
   std::string port_file;
   std::string hash_token;
+  std::string rules = "xiaoyibang";
   int threads = 8;
   std::size_t max_body_bytes = 1 << 20;
   std::int64_t min_group = 5;
@@ -56,6 +59,24 @@ int run(const Args& args) {
     fmt::print(stderr, "examready-server: --listen must be HOST:PORT\n");
     return 64;
   }
+  // The server's verdict is the one stored: load its rules set before anything else.
+  Evaluator evaluate;
+  std::string rules_id;
+  if (args.rules != "none") {
+    const auto path = examready::rules::find_rule_set(args.rules);
+    if (!path) {
+      fmt::print(stderr, "examready-server: --rules: no rules file or shipped set '{}'\n", args.rules);
+      return 64;
+    }
+    try {
+      auto rule_set = examready::rules::load_rule_set(*path);
+      rules_id = rule_set.id;
+      evaluate = make_rules_evaluator(std::move(rule_set));
+    } catch (const examready::rules::RulesLoadError& e) {
+      fmt::print(stderr, "examready-server: {}\n", e.error().to_string());
+      return 65;
+    }
+  }
   TokenStore tokens;
   std::vector<std::string> errors;
   if (!args.tokens_file.empty()) errors = tokens.load_file(args.tokens_file);
@@ -89,15 +110,16 @@ int run(const Args& args) {
   options.max_body_bytes = args.max_body_bytes;
   options.min_group = args.min_group;
   options.access_log = !args.quiet;
-  Collector collector(options, *storage, std::move(tokens), Evaluator{});
+  options.rules_id = rules_id;
+  Collector collector(options, *storage, std::move(tokens), std::move(evaluate));
   const int bound = collector.bind(host, port);
   if (bound < 0) {
     fmt::print(stderr, "examready-server: cannot listen on {}\n", args.listen);
     return 69;
   }
   if (!args.port_file.empty()) write_port_file(args.port_file, bound);
-  fmt::print(stderr, "examready-server: listening on {}:{} ({}, {} threads)\n", host, bound,
-             storage->backend_name(), args.threads);
+  fmt::print(stderr, "examready-server: listening on {}:{} ({}, {} threads, rules {})\n", host, bound,
+             storage->backend_name(), args.threads, rules_id.empty() ? "none" : rules_id);
 
   std::thread waiter([&] {
     int signal = 0;
@@ -132,6 +154,8 @@ int main(int argc, char** argv) {
   app.add_option("--min-group", args.min_group, "Smallest group /v1/stats shows (k-anonymity)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}))->capture_default_str();
   app.add_flag("--quiet", args.quiet, "No access log");
+  app.add_option("--rules", args.rules, "Rules set every upload is evaluated with: a file, a shipped set's name, or none")
+      ->capture_default_str();
   app.add_option("--hash-token", args.hash_token, "Print the tokens-file form of TOKEN and exit");
   CLI11_PARSE(app, argc, argv);
   if (!args.hash_token.empty()) {

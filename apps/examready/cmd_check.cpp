@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <fmt/format.h>
 #include <optional>
 #include <sstream>
@@ -19,6 +20,7 @@
 #include "reports/ids.h"
 #include "reports/report.h"
 #include "reports/upload_queue.h"
+#include "rules/evaluate.h"
 #include "ui/terminal.h"
 
 namespace examready::app {
@@ -31,6 +33,7 @@ struct CheckArgs {
   std::string role = "primary";
   std::string data_dir;
   std::string lang;
+  std::string rules;
   double deadline_scale = 1.0;
   bool upload = false;
   bool offline = false;
@@ -119,6 +122,12 @@ int run_check(const CheckArgs& args) {
   // Checked before measuring, so a missing server is reported in a second, not a minute.
   std::optional<reports::UploadOptions> upload_options;
   if (args.upload && !args.offline) upload_options = make_upload_options(args.server, args.ca_file, stderr);
+  // Load the rules first: a bad rules file should fail before minutes of measuring.
+  std::optional<rules::RuleSet> rule_set;
+  if (!args.rules.empty()) {
+    rule_set = load_rules_argument(args.rules);
+    options.watched_apps = rule_set->watched_apps();
+  }
   const ui::Language lang = ui::parse_language(args.lang);
 
   platform::LocalHost host;
@@ -138,6 +147,8 @@ int run_check(const CheckArgs& args) {
   report.checks = probe::run_checks(checks, host, options, on_event, runner);
   report.pair_code = pair_code;
 
+  if (rule_set) report.evaluation = rules::evaluate(*rule_set, report, std::chrono::system_clock::now());
+
   const std::string json = reports::to_json(report).dump(2) + "\n";
   if (!args.out.empty()) write_file_atomically(args.out, json);
   if (args.json) {
@@ -146,6 +157,7 @@ int run_check(const CheckArgs& args) {
     ui::print_summary(stdout, report, color, lang);
   }
   if (args.upload || args.offline) queue_and_upload(args, report, json, upload_options, tty && !args.json);
+  if (report.evaluation) return exit_code_for_verdict((*report.evaluation)["verdict"].get<std::string>());
   return exit_code_without_rules(report);
 }
 
@@ -162,6 +174,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--data-dir", args->data_dir, "Directory on the volume that will hold recordings (default: home)");
   cmd->add_option("--lang", args->lang, "Language of messages: zh or en (default: from LANG)")
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
+  cmd->add_option("--rules", args->rules, "Rules file, or a shipped set: xiaoyibang, yishusheng");
   cmd->add_option("--deadline-scale", args->deadline_scale, "Multiply every check's deadline (slow machines)")
       ->check(CLI::Range(0.01, 100.0));
   cmd->add_flag("--upload", args->upload, "Send the report to the collector (queued first, sent exactly once)");

@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   add_check_command(app, exit_code);
   add_checks_command(app, exit_code);
   add_upload_command(app, exit_code);
+  add_rules_command(app, exit_code);
+  add_evaluate_command(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "reports/upload.h"
+#include "rules/rule_set.h"
+#include "server/rules_evaluator.h"
 #include "tests/server/live_server.h"
 #include "tests/server/report_factory.h"
 
@@ -291,4 +293,35 @@ TEST_CASE("healthz, metrics and the embedded pages") {
     CHECK(res->body.size() > 200);
   }
   CHECK(s.client().Get("/static/nothing.js")->status == 404);
+}
+
+TEST_CASE("the server's rules set decides the stored verdict, not the client's evaluation") {
+  BACKEND_OR_SKIP();
+  const auto path = examready::rules::find_rule_set("xiaoyibang");
+  REQUIRE(path);
+  LiveServer s(url, {}, examready::server::make_rules_evaluator(examready::rules::load_rule_set(*path)));
+  json report = make_report();
+  // A forged client verdict: the server must not store it.
+  report["evaluation"] = {{"rules_id", "xiaoyibang"}, {"evaluated_at", "2026-01-01T00:00:00Z"},
+                          {"verdict", "ready"}, {"rules", json::array()}};
+  auto res = post(s, report.dump());
+  REQUIRE(res);
+  REQUIRE(res->status == 201);
+  const std::string verdict = json::parse(res->body)["verdict"];
+  CHECK(verdict != "ready");  // a report with only os and device facts cannot be ready
+  CHECK(verdict != "unevaluated");
+  const auto stored = s.storage().find_by_code(report["code"]);
+  REQUIRE(stored.size() == 1);
+  const json body = json::parse(stored[0].body);
+  CHECK(body["evaluation"]["verdict"] == verdict);
+  CHECK(body["evaluation"]["rules"].size() > 5);
+  CHECK(stored[0].columns.verdict == verdict);
+  // The replay of the same client body is still recognised (the hash is of what the client sent).
+  res = post(s, report.dump());
+  CHECK(res->status == 200);
+  // A metric the catalog does not know is a 400.
+  json unknown = make_report();
+  unknown["checks"][0]["measurements"]["os.favourite_colour"] = {{"value", "blue"}, {"source", "x"}};
+  res = post(s, unknown.dump());
+  CHECK(res->status == 400);
 }

@@ -1,0 +1,50 @@
+// exam.video_bytes = bitrate/8 x attempt length x attempts x subjects (what the phone stores);
+// exam.upload_minutes[_worst] = submitted bytes / measured (conservative) upload rate.
+#include "rules/derived.h"
+
+#include <cmath>
+
+namespace examready::rules {
+namespace {
+
+const probe::Value* get(const MetricValues& values, probe::MetricId id) {
+  return values[static_cast<std::size_t>(id)];
+}
+
+double number(const probe::Value* value) {
+  if (!value) return 0;
+  if (const auto* d = std::get_if<double>(value)) return *d;
+  if (const auto* i = std::get_if<std::int64_t>(value)) return static_cast<double>(*i);
+  return 0;
+}
+
+}  // namespace
+
+std::vector<probe::Measurement> derive_exam_metrics(const RuleSet& rules, const MetricValues& values) {
+  std::vector<probe::Measurement> derived;
+  const ExamVolume& exam = rules.exam;
+  if (!exam.declared) return derived;
+  double bitrate_bps = number(get(values, probe::MetricId::kEncoderBitrateBps));
+  std::string source = "derived:encoder.bitrate_bps";
+  if (!(bitrate_bps > 0)) {
+    bitrate_bps = exam.assumed_bitrate_bps;
+    source = "derived:exam.assumed_bitrate";
+  }
+  if (!(bitrate_bps > 0)) return derived;
+  const double attempt_bytes = bitrate_bps / 8 * exam.attempt_seconds;
+  const double stored_bytes = attempt_bytes * exam.attempts_per_subject * exam.subjects;
+  const double submitted_bytes = attempt_bytes * exam.submitted_per_subject * exam.subjects;
+  derived.reserve(3);
+  derived.push_back({probe::MetricId::kExamVideoBytes, static_cast<std::int64_t>(std::llround(stored_bytes)), source});
+  auto upload = [&](probe::MetricId rate_metric, probe::MetricId out, std::string_view rate_name) {
+    const double rate_bps = number(get(values, rate_metric));
+    if (!(rate_bps > 0)) return;
+    const double minutes = submitted_bytes * 8 / rate_bps / 60;
+    derived.push_back({out, std::round(minutes * 100) / 100, "derived:" + std::string(rate_name)});
+  };
+  upload(probe::MetricId::kNetworkUploadBps, probe::MetricId::kExamUploadMinutes, "network.upload_bps");
+  upload(probe::MetricId::kNetworkUploadLowBps, probe::MetricId::kExamUploadMinutesWorst, "network.upload_low_bps");
+  return derived;
+}
+
+}  // namespace examready::rules

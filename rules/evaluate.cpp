@@ -1,0 +1,328 @@
+// The evaluator: three-valued conditions (true, false, unknown: a metric not measured is
+// never a pass), rule outcomes with a detail saying what was measured against what was
+// required, and the verdict.
+#include "rules/evaluate.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cmath>
+
+#include "reports/ids.h"
+#include "rules/derived.h"
+#include "rules/quantity.h"
+
+namespace examready::rules {
+namespace {
+
+enum class Tri { kFalse, kTrue, kUnknown };
+
+struct Facts {
+  MetricValues values{};
+  std::string_view role, transport, platform;
+  int year = 0;
+};
+
+double as_number(const probe::Value& value) {
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return static_cast<double>(*i);
+  if (const auto* d = std::get_if<double>(&value)) return *d;
+  return std::nan("");
+}
+
+bool equals_lower(std::string_view measured, std::string_view lower) {
+  if (measured.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < measured.size(); ++i) {
+    char c = measured[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+std::string format_measured(const Subject& subject, const probe::Value& value) {
+  return std::visit(
+      [&](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
+        else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>)
+          return format_quantity(static_cast<double>(v), subject.unit);
+        else if constexpr (std::is_same_v<T, std::string>)
+          return subject.type == probe::MetricType::kVersion ? v : fmt::format("\"{}\"", v);
+        else return v.empty() ? std::string("[]") : fmt::format("[{}]", fmt::join(v, ", "));
+      },
+      value);
+}
+
+std::string op_text(const Condition& leaf, const Facts& facts) {
+  const std::string& w = leaf.written;
+  switch (leaf.op) {
+    case Op::kEquals: return "= " + w;
+    case Op::kNotEquals: return "≠ " + w;
+    case Op::kLess: return "< " + w;
+    case Op::kLessEqual: return "≤ " + w;
+    case Op::kGreater: return "> " + w;
+    case Op::kGreaterEqual: return "≥ " + w;
+    case Op::kIn: return "in " + w;
+    case Op::kNotIn: return "not in " + w;
+    case Op::kVersionAtLeast: return "version ≥ " + w;
+    case Op::kVersionAtMost: return "version ≤ " + w;
+    case Op::kVersionAbove: return "version > " + w;
+    case Op::kVersionBelow: return "version < " + w;
+    case Op::kVersionEquals: return "version = " + w;
+    case Op::kGlob: return "matching " + w;
+    case Op::kRegex: return "matching regex " + w;
+    case Op::kContainsAny: return "containing any of " + w;
+    case Op::kContainsAll: return "containing all of " + w;
+    case Op::kContainsNone: return "containing none of " + w;
+    case Op::kIsEmpty: return leaf.flag ? "empty" : "not empty";
+    case Op::kWithinYears:
+      return fmt::format("within {} years of {} (≥ {})", leaf.number, facts.year,
+                         facts.year - static_cast<int>(leaf.number));
+    case Op::kMeasured: return leaf.flag ? "measured" : "not measured";
+  }
+  return "?";
+}
+
+class Evaluator {
+ public:
+  explicit Evaluator(const Facts& facts) : facts_(facts) {}
+
+  // Evaluates `c`; when `why` is given, appends the facts that decided the result.
+  Tri eval(const Condition& c, std::vector<std::string>* why) {
+    switch (c.kind) {
+      case Condition::Kind::kLeaf: return leaf(c, why);
+      case Condition::Kind::kNot: {
+        Tri t = eval(c.children.front(), why);
+        return t == Tri::kUnknown ? t : (t == Tri::kTrue ? Tri::kFalse : Tri::kTrue);
+      }
+      case Condition::Kind::kAll:
+      case Condition::Kind::kAny: {
+        // all: one false decides; any: one true decides. Otherwise unknown beats the rest.
+        const Tri decisive = c.kind == Condition::Kind::kAll ? Tri::kFalse : Tri::kTrue;
+        std::vector<Tri> results;
+        results.reserve(c.children.size());
+        for (const auto& child : c.children) results.push_back(eval(child, nullptr));
+        Tri result = c.kind == Condition::Kind::kAll ? Tri::kTrue : Tri::kFalse;
+        for (Tri t : results) {
+          if (t == decisive) {
+            result = decisive;
+            break;
+          }
+          if (t == Tri::kUnknown) result = Tri::kUnknown;
+        }
+        if (why) {
+          for (std::size_t i = 0; i < results.size(); ++i) {
+            if (results[i] == result) eval(c.children[i], why);
+          }
+        }
+        return result;
+      }
+    }
+    return Tri::kUnknown;
+  }
+
+ private:
+  const probe::Value* lookup(const Subject& s, probe::Value& scratch) const {
+    switch (s.pseudo) {
+      case Pseudo::kReportRole: scratch = std::string(facts_.role); return &scratch;
+      case Pseudo::kReportTransport: scratch = std::string(facts_.transport); return &scratch;
+      case Pseudo::kReportPlatform: scratch = std::string(facts_.platform); return &scratch;
+      case Pseudo::kNone: break;
+    }
+    return facts_.values[static_cast<std::size_t>(s.metric)];
+  }
+
+  Tri leaf(const Condition& c, std::vector<std::string>* why) {
+    probe::Value scratch;
+    const probe::Value* value = lookup(c.subject, scratch);
+    if (c.op == Op::kMeasured) {
+      Tri t = (value != nullptr) == c.flag ? Tri::kTrue : Tri::kFalse;
+      if (why) why->push_back(fmt::format("{} is {}", c.subject.name, value ? "measured" : "not measured"));
+      return t;
+    }
+    if (!value) {
+      if (why) why->push_back(fmt::format("{} not measured", c.subject.name));
+      return Tri::kUnknown;
+    }
+    std::string problem;
+    Tri t = compare(c, *value, problem);
+    if (why) {
+      const std::string measured = format_measured(c.subject, *value);
+      if (t == Tri::kUnknown) why->push_back(fmt::format("{} = {}: {}", c.subject.name, measured, problem));
+      else if (t == Tri::kTrue) why->push_back(fmt::format("{} = {}, which is {}", c.subject.name, measured, op_text(c, facts_)));
+      else why->push_back(fmt::format("{} = {}, required {}", c.subject.name, measured, op_text(c, facts_)));
+    }
+    return t;
+  }
+
+  Tri compare(const Condition& c, const probe::Value& value, std::string& problem) const {
+    auto of = [](bool b) { return b ? Tri::kTrue : Tri::kFalse; };
+    switch (c.op) {
+      case Op::kEquals:
+      case Op::kNotEquals: {
+        bool eq = false;
+        if (const auto* b = std::get_if<bool>(&value)) eq = *b == c.flag;
+        else if (const auto* s = std::get_if<std::string>(&value)) eq = equals_lower(*s, c.text);
+        else eq = as_number(value) == c.number;
+        return of(c.op == Op::kEquals ? eq : !eq);
+      }
+      case Op::kLess: return of(as_number(value) < c.number);
+      case Op::kLessEqual: return of(as_number(value) <= c.number);
+      case Op::kGreater: return of(as_number(value) > c.number);
+      case Op::kGreaterEqual: return of(as_number(value) >= c.number);
+      case Op::kIn:
+      case Op::kNotIn: {
+        bool found = false;
+        if (const auto* s = std::get_if<std::string>(&value)) {
+          for (const auto& item : c.texts) found = found || equals_lower(*s, item);
+        } else {
+          for (double item : c.numbers) found = found || as_number(value) == item;
+        }
+        return of(c.op == Op::kIn ? found : !found);
+      }
+      case Op::kVersionAtLeast:
+      case Op::kVersionAtMost:
+      case Op::kVersionAbove:
+      case Op::kVersionBelow:
+      case Op::kVersionEquals: {
+        auto measured = parse_version_measured(std::get<std::string>(value));
+        if (!measured) {
+          problem = "not a version number";
+          return Tri::kUnknown;
+        }
+        const int cmp = compare_versions(*measured, c.version);
+        if (c.op == Op::kVersionAtLeast) return of(cmp >= 0);
+        if (c.op == Op::kVersionAtMost) return of(cmp <= 0);
+        if (c.op == Op::kVersionAbove) return of(cmp > 0);
+        if (c.op == Op::kVersionBelow) return of(cmp < 0);
+        return of(cmp == 0);
+      }
+      case Op::kGlob:
+      case Op::kRegex:
+        if (c.op == Op::kGlob) return of(std::regex_match(std::get<std::string>(value), *c.regex));
+        return of(std::regex_search(std::get<std::string>(value), *c.regex));
+      case Op::kContainsAny:
+      case Op::kContainsAll:
+      case Op::kContainsNone: {
+        const auto& list = std::get<std::vector<std::string>>(value);
+        std::size_t hits = 0;
+        for (const auto& wanted : c.texts) {
+          bool hit = false;
+          for (const auto& item : list) hit = hit || equals_lower(item, wanted);
+          hits += hit ? 1 : 0;
+        }
+        if (c.op == Op::kContainsAny) return of(hits > 0);
+        if (c.op == Op::kContainsAll) return of(hits == c.texts.size());
+        return of(hits == 0);
+      }
+      case Op::kIsEmpty: return of(std::get<std::vector<std::string>>(value).empty() == c.flag);
+      case Op::kWithinYears: return of(as_number(value) >= facts_.year - c.number);
+      case Op::kMeasured: break;
+    }
+    return Tri::kUnknown;
+  }
+
+  const Facts& facts_;
+};
+
+std::string_view outcome_name(Tri require) {
+  return require == Tri::kTrue ? "pass" : require == Tri::kFalse ? "fail" : "unknown";
+}
+
+nlohmann::json localized_json(const Localized& text) { return {{"zh-CN", text.zh}, {"en", text.en}}; }
+
+// "XYB-5, YSS-2" reported by the xiaoyibang set (cites = "XYB") as "XYB-5".
+std::string cited_source(const std::string& source, const std::string& prefix) {
+  if (prefix.empty()) return source;
+  std::string kept;
+  std::size_t start = 0;
+  while (start < source.size()) {
+    std::size_t end = source.find(", ", start);
+    if (end == std::string::npos) end = source.size();
+    std::string_view id(source.data() + start, end - start);
+    if (id.substr(0, prefix.size()) == prefix && id.size() > prefix.size() && id[prefix.size()] == '-') {
+      kept += (kept.empty() ? "" : ", ") + std::string(id);
+    }
+    start = end + 2;
+  }
+  return kept.empty() ? source : kept;
+}
+
+std::string join_detail(const std::vector<std::string>& parts) {
+  std::string detail = fmt::format("{}", fmt::join(parts, "; "));
+  if (detail.size() > 1990) detail = detail.substr(0, 1986) + " …";
+  return detail;
+}
+
+}  // namespace
+
+nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report, std::chrono::system_clock::time_point now) {
+  Facts facts;
+  for (const auto& check : report.checks) {
+    for (const auto& m : check.measurements) {
+      auto& slot = facts.values[static_cast<std::size_t>(m.metric)];
+      if (!slot) slot = &m.value;
+    }
+  }
+  facts.role = probe::to_string(report.role);
+  facts.transport = probe::to_string(report.transport);
+  facts.platform = report.host.platform;
+  const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(now)};
+  facts.year = static_cast<int>(date.year());
+
+  const std::vector<probe::Measurement> derived = derive_exam_metrics(rules, facts.values);
+  // `facts.values` now points into `derived` too: it must outlive the evaluation below.
+  nlohmann::json derived_json = nlohmann::json::object();
+  for (const auto& m : derived) {
+    facts.values[static_cast<std::size_t>(m.metric)] = &m.value;
+    const auto& info = probe::metric_info(m.metric);
+    nlohmann::json entry = {{"value", std::visit([](const auto& v) { return nlohmann::json(v); }, m.value)},
+                            {"source", m.source}};
+    if (info.unit != probe::Unit::kNone) entry["unit"] = probe::to_string(info.unit);
+    derived_json[std::string(info.name)] = std::move(entry);
+  }
+
+  Evaluator evaluator(facts);
+  nlohmann::json outcomes = nlohmann::json::array();
+  bool block_fail = false, block_unknown = false, warn_issue = false;
+  std::vector<std::string> why;
+  for (const auto& rule : rules.rules) {
+    why.clear();
+    std::string_view outcome;
+    std::string prefix;
+    if (rule.when && evaluator.eval(*rule.when, nullptr) != Tri::kTrue) {
+      const Tri when = evaluator.eval(*rule.when, &why);
+      outcome = when == Tri::kFalse ? "skipped" : "unknown";
+      prefix = when == Tri::kFalse ? "does not apply: " : "cannot tell whether it applies: ";
+    } else if (!rule.require) {
+      outcome = "unknown";
+      prefix = "advice: a device cannot measure this";
+    } else {
+      outcome = outcome_name(evaluator.eval(*rule.require, &why));
+    }
+    if (rule.severity == Severity::kBlock) {
+      block_fail = block_fail || outcome == "fail";
+      block_unknown = block_unknown || outcome == "unknown";
+    } else if (rule.severity == Severity::kWarn) {
+      warn_issue = warn_issue || outcome == "fail" || outcome == "unknown";
+    }
+    nlohmann::json entry = {{"id", rule.id},
+                            {"severity", to_string(rule.severity)},
+                            {"outcome", outcome},
+                            {"source", cited_source(rule.source, rules.cites)},
+                            {"message", localized_json(rule.message)}};
+    if (!rule.fix.zh.empty()) entry["fix"] = localized_json(rule.fix);
+    if (!why.empty() || !prefix.empty()) entry["detail"] = prefix + join_detail(why);
+    outcomes.push_back(std::move(entry));
+  }
+  const char* verdict = block_fail ? "not_ready" : block_unknown ? "incomplete" : warn_issue ? "warnings" : "ready";
+  nlohmann::json evaluation = {{"rules_id", rules.id},
+                               {"rules_title", localized_json(rules.title)},
+                               {"evaluated_at", reports::format_utc(now)},
+                               {"verdict", verdict},
+                               {"rules", std::move(outcomes)}};
+  if (!derived_json.empty()) evaluation["derived"] = std::move(derived_json);
+  return evaluation;
+}
+
+}  // namespace examready::rules

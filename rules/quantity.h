@@ -1,0 +1,25 @@
+// Quantities with units in rules files ("20 GB", "20 GiB", "5 Mbit/s", "150 ms"),
+// converted to the unit a metric is measured in.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "probe/metric.h"
+
+namespace examready::rules {
+
+// The value in `target` units, or an error message saying why the text does not fit.
+struct QuantityError {
+  std::string message;
+};
+std::variant<double, QuantityError> parse_quantity(std::string_view text, probe::Unit target);
+
+// Plain numbers (no unit) are accepted only for these units: the number is already in them.
+bool unit_allows_plain_number(probe::Unit unit);
+
+// "12.3 GB", "150 ms", "4.2 Mbit/s": a measured value in the metric's unit, for details.
+std::string format_quantity(double value, probe::Unit unit);
+
+}  // namespace examready::rules
