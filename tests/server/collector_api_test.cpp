@@ -280,9 +280,15 @@ TEST_CASE("healthz, metrics and the embedded pages") {
   auto res = s.client().Get("/healthz");
   REQUIRE(res->status == 200);
   CHECK(json::parse(res->body)["backend"] == backend);
-  res = s.client().Get("/metrics");
-  REQUIRE(res->status == 200);
-  CHECK(res->body.find("examready_http_requests_total{route=\"POST /v1/reports\",status=\"201\"} 1") != std::string::npos);
+  // A request is counted after its response is written: poll briefly.
+  const std::string counted = "examready_http_requests_total{route=\"POST /v1/reports\",status=\"201\"} 1";
+  for (int i = 0; i < 100; ++i) {
+    res = s.client().Get("/metrics");
+    REQUIRE(res->status == 200);
+    if (res->body.find(counted) != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  CHECK(res->body.find(counted) != std::string::npos);
   CHECK(res->body.find("examready_stored_reports{backend=\"" + backend + "\"} 1") != std::string::npos);
   CHECK(res->body.find("examready_http_request_duration_seconds_bucket") != std::string::npos);
   for (const auto& page : {"/helpdesk", "/stats", "/static/app.css", "/static/helpdesk.js", "/static/stats.js"}) {
