@@ -41,6 +41,7 @@ struct CheckArgs {
   std::string ca_file;
   std::string pair;
   std::string queue_dir;
+  int upload_attempts = 5;
 };
 
 std::string home_directory() {
@@ -121,7 +122,7 @@ int run_check(const CheckArgs& args) {
   }
   // Checked before measuring, so a missing server is reported in a second, not a minute.
   std::optional<reports::UploadOptions> upload_options;
-  if (args.upload && !args.offline) upload_options = make_upload_options(args.server, args.ca_file, stderr);
+  if (args.upload && !args.offline) upload_options = make_upload_options(args.server, args.ca_file, args.upload_attempts, stderr);
   // Load the rules first: a bad rules file should fail before minutes of measuring.
   std::optional<rules::RuleSet> rule_set;
   if (!args.rules.empty()) {
@@ -182,6 +183,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--server", args->server, "Collector URL (default: $EXAMREADY_SERVER)");
   cmd->add_option("--ca-file", args->ca_file, "CA certificate(s) to trust for the collector's TLS");
   cmd->add_option("--pair", args->pair, "Secondary phone: the primary's report code");
+  cmd->add_option("--upload-attempts", args->upload_attempts, "Attempts before leaving the report queued")
+      ->check(CLI::Range(1, 20));
   cmd->add_option("--queue-dir", args->queue_dir, "Upload queue directory (default: $XDG_STATE_HOME/examready/queue)");
   cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
 }

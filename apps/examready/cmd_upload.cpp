@@ -13,10 +13,11 @@ struct UploadArgs {
   std::string server;
   std::string ca_file;
   std::string queue_dir;
+  int attempts = 5;
 };
 
 int run_upload(const UploadArgs& args) {
-  const auto options = make_upload_options(args.server, args.ca_file, stdout);
+  const auto options = make_upload_options(args.server, args.ca_file, args.attempts, stdout);
   reports::UploadQueue queue(args.queue_dir.empty() ? reports::UploadQueue::default_dir() : std::filesystem::path(args.queue_dir));
   const auto result = reports::flush_queue(queue, options, [](const std::string& id, const reports::UploadOutcome& o) {
     print_upload_outcome(stdout, id, o);
@@ -42,6 +43,8 @@ void add_upload_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--server", args->server, "Collector URL (default: $EXAMREADY_SERVER)");
   cmd->add_option("--ca-file", args->ca_file, "CA certificate(s) to trust for the collector's TLS");
   cmd->add_option("--queue-dir", args->queue_dir, "Queue directory (default: $XDG_STATE_HOME/examready/queue)");
+  cmd->add_option("--upload-attempts", args->attempts, "Attempts per report before giving up for this run")
+      ->check(CLI::Range(1, 20));
   cmd->callback([args, &exit_code] { exit_code = run_upload(*args); });
 }
 

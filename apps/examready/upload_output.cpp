@@ -70,7 +70,8 @@ void print_upload_outcome(std::FILE* out, const std::string& report_id, const re
   }
 }
 
-reports::UploadOptions make_upload_options(const std::string& server, const std::string& ca_file, std::FILE* out) {
+reports::UploadOptions make_upload_options(const std::string& server, const std::string& ca_file, int attempts,
+                                           std::FILE* out) {
   reports::UploadOptions options;
   options.server_url = server.empty() ? reports::default_server_url() : server;
   if (options.server_url.empty()) throw UsageError("no collector: give --server URL or set EXAMREADY_SERVER");
@@ -78,6 +79,7 @@ reports::UploadOptions make_upload_options(const std::string& server, const std:
     throw UsageError("--server must be an http:// or https:// URL");
   }
   options.ca_file = ca_file;
+  options.max_attempts = attempts;
   options.on_retry = [out](int attempt, std::chrono::milliseconds sleep, const std::string& why) {
     fmt::print(out, "upload attempt {} failed ({}); retrying in {:.1f} s\n", attempt, why,
                static_cast<double>(sleep.count()) / 1000.0);

@@ -17,6 +17,7 @@ void print_upload_outcome(std::FILE* out, const std::string& report_id, const re
 
 // Uploader options from --server/--ca-file (server from EXAMREADY_SERVER when empty),
 // with retry progress printed on `out`. Throws UsageError without a server.
-reports::UploadOptions make_upload_options(const std::string& server, const std::string& ca_file, std::FILE* out);
+reports::UploadOptions make_upload_options(const std::string& server, const std::string& ca_file, int attempts,
+                                           std::FILE* out);
 
 }  // namespace examready::app
