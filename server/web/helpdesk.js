@@ -9,7 +9,7 @@ const TEXT = {
     brand: '品牌', model: '型号', search: '筛选', code: '代码', os: '系统', role: '角色', received: '上传时间',
     token_saved: '令牌已保存在本标签页', token_missing: '请先输入客服令牌', loading: '查询中…',
     not_found: '没有这个代码的报告', unauthorized: '令牌无效（401）', forbidden: '此令牌无权查看报告（403）',
-    bad_code: '代码格式不对，应为 8 位，如 7KQ2-M9XD', failed: '未通过的规则', none_failed: '没有未通过的规则',
+    bad_code: '代码格式不对，应为 8 位，如 7KQ2-M9XD', failed: '未通过的规则', unknown_rules: '无法判断的规则（未测到相关数据）', none_failed: '没有未通过的规则',
     device: '设备信息', measurements: '测量结果', fix: '解决办法', primary: '主机位（手机 1）', secondary: '副机位（手机 2）',
     pair_of: '配对', created: '检测时间', platform: '平台', transport: '方式', probe: '检测程序', unavailable: '未能检测',
     no_pair: '没有配对的另一台手机', metric: '指标', value: '值', source: '来源', status: '状态',
@@ -22,7 +22,7 @@ const TEXT = {
     brand: 'Brand', model: 'Model', search: 'Filter', code: 'Code', os: 'OS', role: 'Role', received: 'Received',
     token_saved: 'Token kept for this tab', token_missing: 'Enter a helpdesk token first', loading: 'Looking up…',
     not_found: 'No report with this code', unauthorized: 'Invalid token (401)', forbidden: 'This token may not read reports (403)',
-    bad_code: 'Not a code: 8 characters like 7KQ2-M9XD', failed: 'Failed rules', none_failed: 'No failed rules',
+    bad_code: 'Not a code: 8 characters like 7KQ2-M9XD', failed: 'Failed rules', unknown_rules: 'Rules that could not be decided (not measured)', none_failed: 'No failed rules',
     device: 'Device', measurements: 'Measurements', fix: 'Fix', primary: 'Primary (phone 1)', secondary: 'Secondary (phone 2)',
     pair_of: 'pair', created: 'Checked at', platform: 'Platform', transport: 'Transport', probe: 'Probe', unavailable: 'Not measured',
     no_pair: 'No paired phone', metric: 'Metric', value: 'Value', source: 'Source', status: 'Status',
@@ -102,10 +102,17 @@ function factsList(entry) {
   return dl;
 }
 
-function rulesList(entry) {
+const SEVERITY_ORDER = { block: 0, warn: 1, info: 2 };
+
+// Failed rules first (blocking before warnings), then those that could not be decided.
+function rulesList(entry, outcome) {
   const evaluation = entry.report.evaluation;
-  const rules = evaluation ? evaluation.rules.filter((r) => r.outcome === 'fail' || r.outcome === 'unknown') : [];
-  if (!rules.length) return el('p', 'empty', evaluation ? t('none_failed') : t('unevaluated'));
+  const rules = evaluation ? evaluation.rules.filter((r) => r.outcome === outcome) : [];
+  rules.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  if (!rules.length) {
+    if (outcome !== 'fail') return null;
+    return el('p', 'empty', evaluation ? t('none_failed') : t('unevaluated'));
+  }
   const ul = el('ul', 'rules');
   for (const rule of rules) {
     const li = el('li', rule.outcome === 'unknown' ? 'unknown' : rule.severity === 'warn' ? 'warn' : '');
@@ -113,7 +120,7 @@ function rulesList(entry) {
     if (rule.message && rule.message.en && lang !== 'en') li.append(el('div', 'en', rule.message.en));
     if (rule.fix) {
       const fix = el('div', 'fix');
-      fix.append(el('b', null, t('fix') + '：'), document.createTextNode(localized(rule.fix)));
+      fix.append(el('b', null, t('fix') + (lang === 'en' ? ': ' : '：')), document.createTextNode(localized(rule.fix)));
       li.append(fix);
       if (rule.fix.en && lang !== 'en') li.append(el('div', 'en', rule.fix.en));
     }
@@ -158,7 +165,9 @@ function reportCard(entry, title) {
   h2.append(el('span', 'role', title || t(entry.role)));
   card.append(h2);
   if (entry.pair_code) card.append(el('div', 'meta', t('pair_of') + ' → ' + entry.pair_code));
-  card.append(el('h3', null, t('failed')), rulesList(entry));
+  card.append(el('h3', null, t('failed')), rulesList(entry, 'fail'));
+  const unknown = rulesList(entry, 'unknown');
+  if (unknown) card.append(el('h3', null, t('unknown_rules')), unknown);
   card.append(el('h3', null, t('device')), factsList(entry));
   card.append(el('h3', null, t('measurements')), measurementsTable(entry));
   return card;
