@@ -13,6 +13,9 @@
 #include "server/rules_evaluator.h"
 #include "server/storage.h"
 #include "server/tokens.h"
+#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
+#include "server/probe/probe_endpoints.h"
+#endif
 
 namespace {
 
@@ -112,6 +115,9 @@ int run(const Args& args) {
   options.access_log = !args.quiet;
   options.rules_id = rules_id;
   Collector collector(options, *storage, std::move(tokens), std::move(evaluate));
+#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
+  register_probe_endpoints(collector.http());
+#endif
   const int bound = collector.bind(host, port);
   if (bound < 0) {
     fmt::print(stderr, "examready-server: cannot listen on {}\n", args.listen);
