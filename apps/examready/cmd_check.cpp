@@ -6,18 +6,21 @@
 #include <filesystem>
 #include <optional>
 #include <fmt/format.h>
+#include <optional>
 #include <sstream>
 
 #include "apps/examready/commands.h"
 #include "apps/examready/exit_codes.h"
 #include "apps/examready/io.h"
 #include "apps/examready/phone_target.h"
+#include "apps/examready/upload_output.h"
 #include "platform/local_host.h"
 #include "probe/host_identity.h"
 #include "probe/registry.h"
 #include "probe/runner.h"
 #include "reports/ids.h"
 #include "reports/report.h"
+#include "reports/upload_queue.h"
 #include "rules/evaluate.h"
 #include "ui/terminal.h"
 #include "ui/window.h"
@@ -44,6 +47,13 @@ struct CheckArgs {
   bool android = false, ios = false;
   std::string android_serial, ios_udid;
   std::string getprop_file;
+  bool upload = false;
+  bool offline = false;
+  std::string server;
+  std::string ca_file;
+  std::string pair;
+  std::string queue_dir;
+  int upload_attempts = 5;
 };
 
 // The Host and transport the options ask for; the local machine by default.
@@ -98,6 +108,26 @@ int exit_code_without_rules(const reports::Report& report) {
   return kExitReady;
 }
 
+// The report goes to the durable queue first; sending is a flush of that queue, so an
+// interrupted upload is retried by the next `examready upload` or `check --upload`.
+void queue_and_upload(const CheckArgs& args, const reports::Report& report, const std::string& json,
+                      const std::optional<reports::UploadOptions>& options, bool tty) {
+  std::FILE* out = args.json ? stderr : stdout;
+  reports::UploadQueue queue(args.queue_dir.empty() ? reports::UploadQueue::default_dir() : std::filesystem::path(args.queue_dir));
+  queue.enqueue(report.report_id, json);
+  print_code_banner(out, report.code(), tty);
+  if (!options) {
+    fmt::print(out, "queued in {} (offline): send it later with `examready upload`\n", queue.dir().string());
+    return;
+  }
+  std::fflush(out);
+  const auto result = reports::flush_queue(queue, *options, [out](const std::string& id, const reports::UploadOutcome& o) {
+    print_upload_outcome(out, id, o);
+    std::fflush(out);
+  });
+  if (result.locked_out) fmt::print(out, "another examready process is uploading; the report stays queued\n");
+}
+
 int run_check(const CheckArgs& args) {
   auto role = probe::parse_role(args.role);
   if (!role) throw UsageError("--role must be primary or secondary");
@@ -118,6 +148,16 @@ int run_check(const CheckArgs& args) {
   options.camera_source = args.camera_source;
   options.microphone_name = args.mic;
   const auto checks = select_checks(args.only);
+  std::string pair_code;
+  if (!args.pair.empty()) {
+    const auto code = reports::normalize_code(args.pair);
+    if (!code) throw UsageError("--pair: '" + args.pair + "' is not a report code (e.g. 7KQ2-M9XD)");
+    if (*role != probe::Role::kSecondary) throw UsageError("--pair names the primary's code: use it with --role secondary");
+    pair_code = *code;
+  }
+  // Checked before measuring, so a missing server is reported in a second, not a minute.
+  std::optional<reports::UploadOptions> upload_options;
+  if (args.upload && !args.offline) upload_options = make_upload_options(args.server, args.ca_file, args.upload_attempts, stderr);
   // Load the rules first: a bad rules file should fail before minutes of measuring.
   std::optional<rules::RuleSet> rule_set;
   if (!args.rules.empty()) {
@@ -152,6 +192,7 @@ int run_check(const CheckArgs& args) {
   report.host.platform = target.platform;
   report.host.device_id = target.device_id;
   report.checks = probe::run_checks(checks, host, options, on_event, runner);
+  report.pair_code = pair_code;
 
   if (rule_set) report.evaluation = rules::evaluate(*rule_set, report, std::chrono::system_clock::now());
 
@@ -166,6 +207,7 @@ int run_check(const CheckArgs& args) {
     window->show_report(report);
     window->wait_until_closed(args.close_after, args.screenshot);
   }
+  if (args.upload || args.offline) queue_and_upload(args, report, json, upload_options, tty && !args.json);
   if (report.evaluation) return exit_code_for_verdict((*report.evaluation)["verdict"].get<std::string>());
   return exit_code_without_rules(report);
 }
@@ -208,6 +250,14 @@ void add_check_command(CLI::App& app, int& exit_code) {
     args->ios = ios->count() > 0;
     exit_code = run_check(*args);
   });
+  cmd->add_flag("--upload", args->upload, "Send the report to the collector (queued first, sent exactly once)");
+  cmd->add_flag("--offline", args->offline, "Queue the report for a later `examready upload` without sending");
+  cmd->add_option("--server", args->server, "Collector URL (default: $EXAMREADY_SERVER)");
+  cmd->add_option("--ca-file", args->ca_file, "CA certificate(s) to trust for the collector's TLS");
+  cmd->add_option("--pair", args->pair, "Secondary phone: the primary's report code");
+  cmd->add_option("--upload-attempts", args->upload_attempts, "Attempts before leaving the report queued")
+      ->check(CLI::Range(1, 20));
+  cmd->add_option("--queue-dir", args->queue_dir, "Upload queue directory (default: $XDG_STATE_HOME/examready/queue)");
 }
 
 }  // namespace examready::app
