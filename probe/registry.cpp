@@ -5,6 +5,7 @@
 
 #include "probe/battery.h"
 #include "probe/device.h"
+#include "probe/network.h"
 #include "probe/os.h"
 #include "probe/storage.h"
 
@@ -18,6 +19,8 @@ const std::array kChecks = {
     CheckSpec{"device", "Vendor, model, device class, launch year and price tier", milliseconds(2000), "", run_device_check},
     CheckSpec{"storage", "Free and total bytes on the volume that holds recordings", milliseconds(3000), "", run_storage_check},
     CheckSpec{"battery", "Battery presence, charge level and charging state", milliseconds(2000), "", run_battery_check},
+    // "cpu": the encoder benchmark would distort the timing. ~8.5 s of phases inside.
+    CheckSpec{"network", "Latency, throughput, stability, loss and clock skew against the collector", milliseconds(10000), "cpu", run_network_check},
 };
 
 }  // namespace

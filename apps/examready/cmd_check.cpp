@@ -28,6 +28,8 @@ struct CheckArgs {
   std::string role = "primary";
   std::string data_dir;
   std::string lang;
+  std::string server;
+  std::string ca_file;
   double deadline_scale = 1.0;
 };
 
@@ -79,6 +81,11 @@ int run_check(const CheckArgs& args) {
   if (!std::filesystem::is_directory(options.data_dir)) {
     throw UsageError(fmt::format("--data-dir: {} is not a directory", options.data_dir));
   }
+  options.server_url = args.server;
+  if (options.server_url.empty()) {
+    if (const char* env = std::getenv("EXAMREADY_SERVER")) options.server_url = env;
+  }
+  options.ca_file = args.ca_file;
   const auto checks = select_checks(args.only);
   const ui::Language lang = ui::parse_language(args.lang);
 
@@ -121,6 +128,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--data-dir", args->data_dir, "Directory on the volume that will hold recordings (default: home)");
   cmd->add_option("--lang", args->lang, "Language of messages: zh or en (default: from LANG)")
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
+  cmd->add_option("--server", args->server, "Collector URL, for the network check (default: $EXAMREADY_SERVER)");
+  cmd->add_option("--ca-file", args->ca_file, "Extra CA bundle that verifies the collector's TLS certificate");
   cmd->add_option("--deadline-scale", args->deadline_scale, "Multiply every check's deadline (slow machines)")
       ->check(CLI::Range(0.01, 100.0));
   cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
