@@ -1,6 +1,7 @@
 // A userspace link impairment (netem is not available here): joins two network namespaces
 // through one TUN device in each and forwards IP packets between them with a fixed one-way
-// delay, uniform jitter and random loss. FIFO per direction, so jitter never reorders.
+// delay, uniform jitter and random loss. Each packet is delayed independently, as netem
+// does, so the injected jitter is exactly the delay distribution (jitter may reorder).
 //
 // Usage: examready-impair-relay NS_A DEV_A NS_B DEV_B [--delay-ms D] [--jitter-ms J]
 //        [--loss-up P] [--loss-down P] [--max-seconds T] [--seed S]
@@ -19,7 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
+#include <queue>
 #include <random>
 #include <string>
 #include <vector>
@@ -49,7 +50,11 @@ int open_tun_in(const std::string& ns, const std::string& dev) {
 
 struct Packet {
   Clock::time_point release;
+  std::uint64_t order;  // arrival order: ties release first-in first-out
   std::vector<unsigned char> data;
+  bool operator>(const Packet& other) const {
+    return release != other.release ? release > other.release : order > other.order;
+  }
 };
 
 struct Direction {
@@ -57,9 +62,8 @@ struct Direction {
   std::chrono::microseconds delay{0};
   double jitter_us = 0;
   double loss = 0;
-  std::deque<Packet> queue;
-  Clock::time_point last_release{};
-  std::uint64_t forwarded = 0, dropped = 0;
+  std::priority_queue<Packet, std::vector<Packet>, std::greater<>> queue;
+  std::uint64_t arrivals = 0, forwarded = 0, dropped = 0;
 };
 
 }  // namespace
@@ -92,8 +96,8 @@ int main(int argc, char** argv) {
   const int b = open_tun_in(argv[3], argv[4]);
   const auto delay = std::chrono::microseconds(static_cast<long>(delay_ms * 1000));
   Direction dirs[2];
-  dirs[0] = {a, b, delay, 0, loss_up, {}, {}, 0, 0};
-  dirs[1] = {b, a, delay, jitter_ms * 1000, loss_down, {}, {}, 0, 0};
+  dirs[0] = {a, b, delay, 0, loss_up, {}, 0, 0, 0};
+  dirs[1] = {b, a, delay, jitter_ms * 1000, loss_down, {}, 0, 0, 0};
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::printf("ready\n");
@@ -104,7 +108,7 @@ int main(int argc, char** argv) {
   while (!g_stop && Clock::now() < end) {
     auto next = Clock::now() + std::chrono::milliseconds(100);
     for (auto& d : dirs) {
-      if (!d.queue.empty() && d.queue.front().release < next) next = d.queue.front().release;
+      if (!d.queue.empty() && d.queue.top().release < next) next = d.queue.top().release;
     }
     pollfd fds[2] = {{a, POLLIN, 0}, {b, POLLIN, 0}};
     const auto wait = std::max(Clock::duration::zero(), next - Clock::now());
@@ -121,16 +125,14 @@ int main(int argc, char** argv) {
           d.dropped++;
           continue;
         }
-        auto release = now + d.delay +
-                       std::chrono::microseconds(static_cast<long>(d.jitter_us * unit(rng)));
-        if (release < d.last_release) release = d.last_release;
-        d.last_release = release;
-        d.queue.push_back({release, {buffer.begin(), buffer.begin() + n}});
+        const auto release = now + d.delay +
+                             std::chrono::microseconds(static_cast<long>(d.jitter_us * unit(rng)));
+        d.queue.push({release, d.arrivals++, {buffer.begin(), buffer.begin() + n}});
       }
-      while (!d.queue.empty() && d.queue.front().release <= Clock::now()) {
-        const auto& p = d.queue.front().data;
+      while (!d.queue.empty() && d.queue.top().release <= Clock::now()) {
+        const auto& p = d.queue.top().data;
         if (::write(d.out, p.data(), p.size()) >= 0) d.forwarded++;
-        d.queue.pop_front();
+        d.queue.pop();
       }
     }
   }
