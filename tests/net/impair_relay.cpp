@@ -4,9 +4,12 @@
 // does, so the injected jitter is exactly the delay distribution (jitter may reorder).
 //
 // Usage: examready-impair-relay NS_A DEV_A NS_B DEV_B [--delay-ms D] [--jitter-ms J]
-//        [--loss-up P] [--loss-down P] [--max-seconds T] [--seed S]
+//        [--loss-up P] [--loss-down P] [--rate-mbit R --queue-ms Q] [--max-seconds T] [--seed S]
 //   D: added to each direction; J: uniform 0..J added to B->A (server to client) only;
-//   loss-up drops A->B, loss-down B->A. Prints "ready" once both devices exist.
+//   loss-up drops A->B, loss-down B->A; R shapes each direction with a drop-tail queue of
+//   Q ms. The queue lives here, not in a qdisc of the sending host, where TCP Small Queues
+//   would keep it short: this is how a home router's deep buffer behaves (bufferbloat).
+//   Prints "ready" once both devices exist.
 #include <fcntl.h>
 #include <linux/if.h>
 #include <linux/if_tun.h>
@@ -62,6 +65,9 @@ struct Direction {
   std::chrono::microseconds delay{0};
   double jitter_us = 0;
   double loss = 0;
+  double rate_bps = 0;                   // 0: unshaped
+  std::chrono::microseconds queue_limit{0};
+  Clock::time_point busy_until{};        // when the shaped link finishes its backlog
   std::priority_queue<Packet, std::vector<Packet>, std::greater<>> queue;
   std::uint64_t arrivals = 0, forwarded = 0, dropped = 0;
 };
@@ -74,6 +80,7 @@ int main(int argc, char** argv) {
     return 64;
   }
   double delay_ms = 0, jitter_ms = 0, loss_up = 0, loss_down = 0, max_seconds = 300;
+  double rate_mbit = 0, queue_ms = 100;
   unsigned seed = 1;
   for (int i = 5; i + 1 < argc; i += 2) {
     const std::string key = argv[i];
@@ -83,6 +90,8 @@ int main(int argc, char** argv) {
     else if (key == "--loss-up") loss_up = value;
     else if (key == "--loss-down") loss_down = value;
     else if (key == "--max-seconds") max_seconds = value;
+    else if (key == "--rate-mbit") rate_mbit = value;
+    else if (key == "--queue-ms") queue_ms = value;
     else if (key == "--seed") seed = static_cast<unsigned>(value);
     else {
       std::fprintf(stderr, "relay: unknown option %s\n", key.c_str());
@@ -96,8 +105,9 @@ int main(int argc, char** argv) {
   const int b = open_tun_in(argv[3], argv[4]);
   const auto delay = std::chrono::microseconds(static_cast<long>(delay_ms * 1000));
   Direction dirs[2];
-  dirs[0] = {a, b, delay, 0, loss_up, {}, 0, 0, 0};
-  dirs[1] = {b, a, delay, jitter_ms * 1000, loss_down, {}, 0, 0, 0};
+  const auto queue_limit = std::chrono::microseconds(static_cast<long>(queue_ms * 1000));
+  dirs[0] = {a, b, delay, 0, loss_up, rate_mbit * 1e6, queue_limit, {}, {}, 0, 0, 0};
+  dirs[1] = {b, a, delay, jitter_ms * 1000, loss_down, rate_mbit * 1e6, queue_limit, {}, {}, 0, 0, 0};
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::printf("ready\n");
@@ -125,7 +135,18 @@ int main(int argc, char** argv) {
           d.dropped++;
           continue;
         }
-        const auto release = now + d.delay +
+        auto sent = now;
+        if (d.rate_bps > 0) {
+          // Serialise behind the backlog; tail-drop what would wait longer than the queue.
+          const auto start = std::max(now, d.busy_until);
+          if (start - now > d.queue_limit) {
+            d.dropped++;
+            continue;
+          }
+          d.busy_until = start + std::chrono::microseconds(static_cast<long>(static_cast<double>(n) * 8e6 / d.rate_bps));
+          sent = d.busy_until;
+        }
+        const auto release = sent + d.delay +
                              std::chrono::microseconds(static_cast<long>(d.jitter_us * unit(rng)));
         d.queue.push({release, d.arrivals++, {buffer.begin(), buffer.begin() + n}});
       }
