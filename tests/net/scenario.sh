@@ -54,9 +54,11 @@ trap cleanup EXIT
 # (probe, test server, iperf3 alike) run at nice -10: this 2-core machine is shared with other
 # builds, and a sender descheduled for 100 ms idles a 2 Mbit/s link whose send buffer holds
 # only ~60 ms. The relay is the link itself and gets the same.
-prio() { nice -n -10 "$@"; }
-in_a() { if [[ $mode == relay || $mode == stall ]]; then prio ip netns exec "$ns_a" "$@"; else prio "$@"; fi; }
-in_b() { if [[ $mode == relay || $mode == stall ]]; then prio ip netns exec "$ns_b" "$@"; else prio "$@"; fi; }
+# Command prefixes (arrays, not functions, so that "$!" of a background job is the program
+# itself: nice and ip netns exec both exec their command).
+A=(nice -n -10) B=(nice -n -10)
+in_a() { "${A[@]}" "$@"; }
+in_b() { "${B[@]}" "$@"; }
 
 wait_listen() {  # bounded: 100 x 50 ms
   for _ in $(seq 100); do in_b ss -Hltn "sport = :$1" | grep -q . && return 0; sleep 0.05; done
@@ -83,10 +85,11 @@ case $mode in
   relay | stall)
     [[ -e /dev/net/tun ]] || skip "/dev/net/tun is missing"
     ns_a=erA$$ ns_b=erB$$
+    A+=(ip netns exec $ns_a) B+=(ip netns exec $ns_b)
     ip netns add $ns_a && netns+=($ns_a)
     ip netns add $ns_b && netns+=($ns_b)
     [[ $mode == stall ]] && rate=20mbit
-    prio "$EXAMREADY_RELAY" $ns_a tunA $ns_b tunB --delay-ms "$delay_ms" --jitter-ms "$jitter_ms" \
+    nice -n -10 "$EXAMREADY_RELAY" $ns_a tunA $ns_b tunB --delay-ms "$delay_ms" --jitter-ms "$jitter_ms" \
       --loss-up "$loss_up" --loss-down "$loss_down" --max-seconds 120 \
       $([[ $queue_ms != 0 ]] && echo --rate-mbit "${rate%mbit}" --queue-ms "$queue_ms") > "$tmp/relay.out" 2> "$tmp/relay.err" &
     relay_pid=$!
@@ -110,16 +113,16 @@ case $mode in
 esac
 
 if [[ $mode != dead ]]; then
-  in_b "$EXAMREADY_TESTSERVER" $server_ip 8080 9000 > "$tmp/server.log" 2>&1 &
+  "${B[@]}" "$EXAMREADY_TESTSERVER" $server_ip 8080 9000 > "$tmp/server.log" 2>&1 &
   pids+=($!)
   wait_listen 8080
 fi
 
 start_ns=$(date +%s%N)
 if [[ $mode == stall ]]; then
-  in_a "$EXAMREADY_BIN" check --only network --server http://$server_ip:8080 --json > "$tmp/out.json" &
+  "${A[@]}" "$EXAMREADY_BIN" check --only network --server http://$server_ip:8080 --json > "$tmp/out.json" &
   probe_pid=$!
-  sleep 3.5  # inside the download phase
+  sleep 3  # inside the download phase
   kill -STOP "$relay_pid"
   wait "$probe_pid" || true
   kill -CONT "$relay_pid"
@@ -135,7 +138,7 @@ assert_tput=0
 iperf_down=0 iperf_up=0
 if [[ $IPERF == 1 && ( $assert_tput == 1 || ${NET_NO_ASSERT:-0} == 1 ) && ( $mode == lo || $mode == relay ) ]]; then
   for dir in up down; do
-    in_b iperf3 -s -1 -B $server_ip -p 5201 > /dev/null 2>&1 &
+    "${B[@]}" iperf3 -s -1 -B $server_ip -p 5201 > /dev/null 2>&1 &
     ipid=$!
     pids+=($ipid)
     wait_listen 5201
