@@ -2,6 +2,8 @@
 // (platform/linux), capture and decoding through FFmpeg (platform/media).
 #include "probe/camera.h"
 
+#include "probe/android/phone_checks.h"
+
 #include <fmt/format.h>
 #include <cerrno>
 #include <chrono>
@@ -48,6 +50,8 @@ Outcome camera_open_failure(int errnum, const std::string& message,
 }
 
 Outcome run_camera_check(CheckContext& ctx) {
+  // A phone over adb answers from its own reports (dumpsys, media_codecs.xml).
+  if (ctx.options().transport == Transport::kAdb) return android::run_camera_check(ctx);
   if (ctx.options().transport != Transport::kLocal)
     return Outcome::unsupported("camera is checked on the phone itself");
   const std::vector<std::string> devices = platform::list_v4l2_capture_devices();

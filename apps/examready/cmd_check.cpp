@@ -147,6 +147,11 @@ int run_check(const CheckArgs& args) {
   options.camera_device = args.camera;
   options.camera_source = args.camera_source;
   options.microphone_name = args.mic;
+  options.server_url = args.server;
+  if (options.server_url.empty()) {
+    if (const char* env = std::getenv("EXAMREADY_SERVER")) options.server_url = env;
+  }
+  options.ca_file = args.ca_file;
   const auto checks = select_checks(args.only);
   std::string pair_code;
   if (!args.pair.empty()) {
@@ -252,7 +257,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
   });
   cmd->add_flag("--upload", args->upload, "Send the report to the collector (queued first, sent exactly once)");
   cmd->add_flag("--offline", args->offline, "Queue the report for a later `examready upload` without sending");
-  cmd->add_option("--server", args->server, "Collector URL (default: $EXAMREADY_SERVER)");
+  cmd->add_option("--server", args->server, "Collector URL, for the network check and --upload (default: $EXAMREADY_SERVER)");
   cmd->add_option("--ca-file", args->ca_file, "CA certificate(s) to trust for the collector's TLS");
   cmd->add_option("--pair", args->pair, "Secondary phone: the primary's report code");
   cmd->add_option("--upload-attempts", args->upload_attempts, "Attempts before leaving the report queued")

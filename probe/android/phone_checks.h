@@ -1,6 +1,7 @@
 // Checks that only phones answer (over adb today; an on-device build keeps them and
 // swaps the Host): phone state, watched apps, font, and the phone's camera, encoders
-// and network. On other transports they are `unsupported`, with the reason.
+// and network (the last three are reached through the `camera`, `encoder` and `network`
+// checks, which dispatch on the transport). On other transports they are `unsupported`.
 #pragma once
 
 #include "probe/check.h"
