@@ -60,6 +60,8 @@ CameraDump parse_dumpsys_media_camera(std::string_view text) {
   CameraDump dump;
   bool in_clients = false, in_streams = false;
   std::int64_t best_area = 0;
+  int complete_stream_lists = 0;
+  std::optional<int> best_w, best_h;
   for (auto raw : text::lines(text)) {
     const std::string_view line = text::trim(raw);
     if (text::starts_with(line, "Number of camera devices:")) {
@@ -87,6 +89,7 @@ CameraDump parse_dumpsys_media_camera(std::string_view text) {
     if (in_streams) {
       if (line.empty() || line.front() != '[') {
         in_streams = false;
+        ++complete_stream_lists;
         continue;
       }
       const auto f = text::fields(line.substr(1));
@@ -96,10 +99,16 @@ CameraDump parse_dumpsys_media_camera(std::string_view text) {
       auto w = text::to_int(f[1]), h = text::to_int(f[2]);
       if (w && h && *w * *h > best_area) {
         best_area = *w * *h;
-        dump.max_width_px = static_cast<int>(*w);
-        dump.max_height_px = static_cast<int>(*h);
+        best_w = static_cast<int>(*w);
+        best_h = static_cast<int>(*h);
       }
     }
+  }
+  // The best size is only known once every camera's list was read to its end: a dump cut
+  // short might have lost the largest sensor.
+  if (dump.count && complete_stream_lists >= *dump.count) {
+    dump.max_width_px = best_w;
+    dump.max_height_px = best_h;
   }
   return dump;
 }

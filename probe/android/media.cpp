@@ -15,7 +15,7 @@ namespace pa = platform::android;
 Outcome run_camera_check(CheckContext& ctx) {
   if (!has_android_shell(ctx.options().transport)) return not_on_this_transport(ctx.options().transport, "the cameras");
   Outcome failure;
-  auto out = shell(ctx, {"dumpsys", "media.camera"}, failure);
+  auto out = shell_complete(ctx, {"dumpsys", "media.camera"}, failure);
   if (!out) return failure;
   const auto dump = pa::parse_dumpsys_media_camera(*out);
   if (!dump.count) return Outcome::error("dumpsys media.camera names no camera count (truncated?)");

@@ -30,6 +30,22 @@ std::optional<std::string> shell(CheckContext& ctx, const std::vector<std::strin
   return std::nullopt;
 }
 
+std::optional<std::string> shell_complete(CheckContext& ctx, const std::vector<std::string>& argv, Outcome& failure,
+                                          std::chrono::milliseconds timeout) {
+  std::string command;
+  for (const auto& a : argv) command += (command.empty() ? "" : " ") + platform::android::shell_quote(a);
+  auto out = shell(ctx, {"sh", "-c", command + " && echo " + std::string(kEndMarker)}, failure, timeout);
+  if (!out) return std::nullopt;
+  std::string_view text = *out;
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  if (text.size() < kEndMarker.size() || text.substr(text.size() - kEndMarker.size()) != kEndMarker) {
+    failure = Outcome::error("'" + command + "' output was cut short (USB link interrupted?); run the check again");
+    return std::nullopt;
+  }
+  text.remove_suffix(kEndMarker.size());
+  return std::string(text);
+}
+
 std::optional<platform::android::PropertyMap> read_props(CheckContext& ctx, Outcome& failure) {
   auto out = shell(ctx, {"getprop"}, failure);
   if (!out) return std::nullopt;

@@ -25,6 +25,13 @@ Outcome not_on_this_transport(Transport t, std::string_view what);
 std::optional<std::string> shell(CheckContext& ctx, const std::vector<std::string>& argv, Outcome& failure,
                                  std::chrono::milliseconds timeout = kShellTimeout);
 
+// Like shell(), for listings where a missing line could pass for a fact (an app not in
+// `ps -A`, a camera client not listed): the command runs as `sh -c 'CMD && echo MARKER'`
+// and output without the marker (cut short by a dying USB link) is an error, not data.
+std::optional<std::string> shell_complete(CheckContext& ctx, const std::vector<std::string>& argv, Outcome& failure,
+                                          std::chrono::milliseconds timeout = kShellTimeout);
+inline constexpr std::string_view kEndMarker = "__examready_end__";
+
 // `getprop`, parsed; sets `failure` when it cannot be read or holds no properties.
 std::optional<platform::android::PropertyMap> read_props(CheckContext& ctx, Outcome& failure);
 

@@ -25,8 +25,19 @@ inline std::optional<std::string> slurp(const std::filesystem::path& path) {
 inline std::unique_ptr<platform::FakeHost> phone_replay_host(const std::string& device) {
   auto host = std::make_unique<platform::FakeHost>();
   const auto dir = fixture_path("android/" + device);
-  host->set_command_handler([dir](const std::vector<std::string>& argv) {
+  auto handler = std::make_shared<std::function<platform::CommandResult(const std::vector<std::string>&)>>();
+  *handler = [dir, handler_weak = std::weak_ptr(handler)](const std::vector<std::string>& argv) {
     platform::CommandResult r;
+    if (argv.at(0) == "sh") {  // sh -c 'CMD && echo MARKER' (completeness marker)
+      const std::string& script = argv.at(2);
+      const auto and_pos = script.find(" && echo ");
+      const std::string command = script.substr(0, and_pos);
+      std::vector<std::string> inner;
+      for (auto f : platform::text::fields(command)) inner.emplace_back(f);
+      r = (*handler_weak.lock())(inner);
+      if (r.exit_code == 0) r.out += script.substr(and_pos + 9) + "\n";
+      return r;
+    }
     r.started = true;
     r.exit_code = 0;
     auto file = [&](const std::string& name) {
@@ -57,7 +68,8 @@ inline std::unique_ptr<platform::FakeHost> phone_replay_host(const std::string& 
     else if (cmd == "cat") file("vendor_etc/" + std::filesystem::path(argv.at(1)).filename().string());
     else { r.exit_code = 127; r.err = "/system/bin/sh: " + cmd + ": inaccessible or not found"; }
     return r;
-  });
+  };
+  host->set_command_handler([handler](const std::vector<std::string>& argv) { return (*handler)(argv); });
   // What AdbHost derives from `stat -f` and `uname` (an on-device Host would call statvfs
   // and uname directly).
   if (auto stat = slurp(dir / "stat_f.txt")) {
