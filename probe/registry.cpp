@@ -20,7 +20,7 @@ const std::array kChecks = {
     CheckSpec{"storage", "Free and total bytes on the volume that holds recordings", milliseconds(10000), "", run_storage_check},
     CheckSpec{"battery", "Battery presence, charge level and charging state", milliseconds(10000), "", run_battery_check},
     // Phone-only checks (adb today). Each adb call has its own timeout well inside these.
-    CheckSpec{"phone", "SIM, airplane mode, do-not-disturb and screen-off timeout of a phone", milliseconds(20000), "", android::run_phone_check},
+    CheckSpec{"phone", "SIM, airplane mode, do-not-disturb, alarm clock and screen-off timeout of a phone", milliseconds(20000), "", android::run_phone_check},
     CheckSpec{"apps", "Watched apps installed or running; apps holding the camera or microphone", milliseconds(15000), "", android::run_apps_check},
     CheckSpec{"font", "System font scale of a phone", milliseconds(6000), "", android::run_font_check},
     CheckSpec{"phone_camera", "Number of cameras and best resolution a phone offers", milliseconds(6000), "", android::run_camera_check},

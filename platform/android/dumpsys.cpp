@@ -133,6 +133,23 @@ std::vector<std::string> parse_audio_recording_packages(std::string_view text) {
   return packages;
 }
 
+std::optional<bool> parse_alarm_clock_set(std::string_view text) {
+  bool in_section = false;
+  bool any = false;
+  for (auto raw : text::lines(text)) {
+    const std::string_view line = text::trim(raw);
+    if (text::starts_with(line, "Next alarm clock information:")) {
+      in_section = true;
+      continue;
+    }
+    if (!in_section) continue;
+    if (!text::starts_with(line, "user:")) return any;  // end of the section
+    auto time = text::to_int(value_after(line, "time:"));
+    if (time && *time > 0) any = true;
+  }
+  return in_section ? std::optional<bool>(any) : std::nullopt;
+}
+
 std::optional<int> parse_wifi_rssi_dbm(std::string_view text) {
   for (auto raw : text::lines(text)) {
     const std::string_view line = text::trim(raw);

@@ -1,6 +1,7 @@
-// The `phone` check: can a call or a notification interrupt the recording, and will the
-// screen lock during it (XYB-12, YSS-7).
+// The `phone` check: can a call, a notification or an alarm interrupt the recording, and
+// will the screen lock during it (XYB-12, YSS-7, YSS-8).
 #include "platform/android/android_facts.h"
+#include "platform/android/dumpsys.h"
 #include "platform/android/shell_text.h"
 #include "platform/android/text.h"
 #include "probe/android/phone_checks.h"
@@ -42,7 +43,15 @@ Outcome run_phone_check(CheckContext& ctx) {
       ctx.emit(MetricId::kPhoneScreenOffTimeoutMs, *ms, source(ctx, "settings system screen_off_timeout"));
     }
   }
-  return Outcome::ok();
+
+  // An alarm clock rings over the recording (YSS-8).
+  auto alarm = shell(ctx, {"dumpsys", "alarm"}, failure);
+  if (!alarm) return failure;
+  if (auto set = pa::parse_alarm_clock_set(*alarm)) {
+    ctx.emit(MetricId::kPhoneAlarmSet, *set, source(ctx, "dumpsys alarm"));
+    return Outcome::ok();
+  }
+  return Outcome::ok("dumpsys alarm has no alarm clock section: alarms unknown");
 }
 
 Outcome run_font_check(CheckContext& ctx) {

@@ -224,3 +224,10 @@ TEST_CASE("adb devices: parsing and choosing") {
   CHECK(pick_adb_device(devices, "0123456789ABCDEF").error == AdbPickError::kNoPermission);
   CHECK(pick_adb_device(devices, "nope").error == AdbPickError::kNotFound);
 }
+
+TEST_CASE("dumpsys alarm: next alarm clock per user") {
+  CHECK(parse_alarm_clock_set(read_fixture("android/redmi_note9_miui12/dumpsys_alarm.txt")) == true);
+  CHECK(parse_alarm_clock_set(read_fixture("android/pixel6_stock/dumpsys_alarm.txt")) == false);
+  CHECK(parse_alarm_clock_set("  Next alarm clock information: \n    user:0 pendingSend:false time:0\n  Pending alarms per package:\n") == false);
+  CHECK_FALSE(parse_alarm_clock_set("Current Alarm Manager state:\n  Settings:\n"));
+}

@@ -86,6 +86,7 @@ TEST_CASE("Redmi Note 9 over adb: what each check reports") {
   CHECK(phone.as<bool>(MetricId::kPhoneCanTakeCalls));
   CHECK_FALSE(phone.as<bool>(MetricId::kPhoneDoNotDisturb));
   CHECK(phone.as<std::int64_t>(MetricId::kPhoneScreenOffTimeoutMs) == 60000);
+  CHECK(phone.as<bool>(MetricId::kPhoneAlarmSet));
   auto apps = run(*host, probe::android::run_apps_check, probe::Transport::kAdb, kWatch);
   CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsInstalledWatched) ==
         std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq", "com.ss.android.ugc.aweme"});
