@@ -172,7 +172,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
   ios->excludes(getprop);
   cmd->callback([args, android, ios, &exit_code] {
     args->android = android->count() > 0;
-    args->ios = ios->count() > 0; exit_code = run_check(*args); });
+    args->ios = ios->count() > 0;
+    exit_code = run_check(*args);
+  });
 }
 
 }  // namespace examready::app

@@ -34,12 +34,17 @@ AndroidBattery parse_dumpsys_battery(std::string_view text) {
     if (colon == std::string_view::npos) continue;
     const std::string_view key = line.substr(0, colon);
     const std::string_view value = text::trim(line.substr(colon + 1));
-    if (key == "present") b.present = value == "true";
-    else if (key == "level") level = text::to_int(value);
-    else if (key == "scale") scale = text::to_int(value);
-    else if (key == "status") status = text::to_int(value);
+    if (key == "present")
+      b.present = value == "true";
+    else if (key == "level")
+      level = text::to_int(value);
+    else if (key == "scale")
+      scale = text::to_int(value);
+    else if (key == "status")
+      status = text::to_int(value);
     else if ((key == "AC powered" || key == "USB powered" || key == "Wireless powered" ||
-              key == "Dock powered") && value == "true") {
+              key == "Dock powered") &&
+             value == "true") {
       powered = true;
     }
   }
@@ -49,9 +54,12 @@ AndroidBattery parse_dumpsys_battery(std::string_view text) {
   }
   // BatteryManager.BATTERY_STATUS_*: 2 charging, 3 discharging, 4 not charging, 5 full.
   if (status) {
-    if (*status == 2 || *status == 5) b.charging = true;
-    else if (*status == 3) b.charging = false;
-    else if (*status == 4) b.charging = powered;
+    if (*status == 2 || *status == 5)
+      b.charging = true;
+    else if (*status == 3)
+      b.charging = false;
+    else if (*status == 4)
+      b.charging = powered;
   }
   return b;
 }
@@ -182,14 +190,16 @@ std::string parse_default_network_type(std::string_view text) {
   for (auto raw : all) {
     const std::string_view line = text::trim(raw);
     if (!text::starts_with(line, "NetworkAgentInfo")) continue;
-    if (line.find(id_new) == std::string_view::npos && line.find(id_old) == std::string_view::npos) continue;
+    if (line.find(id_new) == std::string_view::npos && line.find(id_old) == std::string_view::npos)
+      continue;
     std::string transports(value_after(line, "Transports: "));
     if (transports.empty() && line.find('[') != std::string_view::npos) {
       transports = std::string(text::fields(line.substr(line.find('[') + 1)).front());
     }
     transports = text::lower(transports);
     if (transports.find("wifi") != std::string::npos) return "wifi";
-    if (transports.find("cellular") != std::string::npos || transports.find("mobile") != std::string::npos) {
+    if (transports.find("cellular") != std::string::npos ||
+        transports.find("mobile") != std::string::npos) {
       return "cellular";
     }
     if (transports.find("ethernet") != std::string::npos) return "ethernet";

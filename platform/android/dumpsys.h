@@ -17,9 +17,9 @@ struct AndroidBattery {
 AndroidBattery parse_dumpsys_battery(std::string_view text);
 
 struct CameraDump {
-  std::optional<int> count;             // "Number of camera devices"
-  std::optional<int> max_width_px;      // largest JPEG/YUV output stream of any camera (only
-                                        // when every camera's stream list was complete)
+  std::optional<int> count;         // "Number of camera devices"
+  std::optional<int> max_width_px;  // largest JPEG/YUV output stream of any camera (only
+                                    // when every camera's stream list was complete)
   std::optional<int> max_height_px;
   std::vector<std::string> client_packages;  // "Active Camera Clients" packages
 };

@@ -12,7 +12,8 @@ namespace {
 
 namespace pa = platform::android;
 
-std::vector<std::string> watched(const std::vector<std::string>& present, const std::vector<std::string>& watch) {
+std::vector<std::string> watched(const std::vector<std::string>& present,
+                                 const std::vector<std::string>& watch) {
   std::vector<std::string> out;
   for (const auto& app : watch) {
     if (std::binary_search(present.begin(), present.end(), app) &&
@@ -26,7 +27,8 @@ std::vector<std::string> watched(const std::vector<std::string>& present, const 
 }  // namespace
 
 Outcome run_apps_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport)) return not_on_this_transport(ctx.options().transport, "installed apps");
+  if (!has_android_shell(ctx.options().transport))
+    return not_on_this_transport(ctx.options().transport, "installed apps");
   Outcome failure;
   const auto& watch = ctx.options().watched_apps;
   std::string note;
@@ -36,8 +38,10 @@ Outcome run_apps_check(CheckContext& ctx) {
     auto pm = shell_complete(ctx, {"pm", "list", "packages"}, failure);
     if (!pm) return failure;
     const auto installed = pa::parse_pm_packages(*pm);
-    if (installed.empty()) return Outcome::error("pm list packages listed no packages (truncated?)");
-    ctx.emit(MetricId::kAppsInstalledWatched, watched(installed, watch), source(ctx, "pm list packages"));
+    if (installed.empty())
+      return Outcome::error("pm list packages listed no packages (truncated?)");
+    ctx.emit(MetricId::kAppsInstalledWatched, watched(installed, watch),
+             source(ctx, "pm list packages"));
 
     auto ps = shell_complete(ctx, {"ps", "-A"}, failure);
     if (!ps) return failure;
@@ -56,7 +60,8 @@ Outcome run_apps_check(CheckContext& ctx) {
            source(ctx, "dumpsys media.camera"));
   auto audio = shell_complete(ctx, {"dumpsys", "audio"}, failure);
   if (!audio) return failure;
-  ctx.emit(MetricId::kAppsMicrophoneUsers, pa::parse_audio_recording_packages(*audio), source(ctx, "dumpsys audio"));
+  ctx.emit(MetricId::kAppsMicrophoneUsers, pa::parse_audio_recording_packages(*audio),
+           source(ctx, "dumpsys audio"));
   return Outcome::ok(note);
 }
 

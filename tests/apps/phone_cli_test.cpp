@@ -1,7 +1,7 @@
 // `examready check --android/--ios/--from-getprop` end to end: the real binary, with fake
 // adb and libimobiledevice tools first on PATH replaying recorded device transcripts.
-#include <catch2/catch.hpp>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <chrono>
 #include <cstdlib>
@@ -32,8 +32,9 @@ class FakeTools {
     old_path_ = std::getenv("PATH");
     ::setenv("PATH", ((dir_ / "bin").string() + ":" + old_path_).c_str(), 1);
     ::setenv("HOME", dir_.c_str(), 1);
-    for (const char* v : {"FAKE_ADB_DEVICE", "FAKE_ADB_SERIAL", "FAKE_ADB_DEVICES", "FAKE_ADB_FAULT", "FAKE_ADB_STATE",
-                          "FAKE_IOS_DEVICE", "FAKE_IOS_UDID", "FAKE_IOS_FAULT"}) {
+    for (const char* v :
+         {"FAKE_ADB_DEVICE", "FAKE_ADB_SERIAL", "FAKE_ADB_DEVICES", "FAKE_ADB_FAULT",
+          "FAKE_ADB_STATE", "FAKE_IOS_DEVICE", "FAKE_IOS_UDID", "FAKE_IOS_FAULT"}) {
       ::unsetenv(v);
     }
   }
@@ -113,7 +114,8 @@ TEST_CASE("adb: six-plus recorded phones give complete reports and the manuals' 
   for (const auto& c : cases) {
     INFO(c.device);
     device(c.device);
-    for (const auto& [rules, verdict] : {std::pair{"xiaoyibang", c.xiaoyibang}, std::pair{"yishusheng", c.yishusheng}}) {
+    for (const auto& [rules, verdict] :
+         {std::pair{"xiaoyibang", c.xiaoyibang}, std::pair{"yishusheng", c.yishusheng}}) {
       INFO(rules);
       const Run run = run_examready({"check", "--android", "--rules", rules, "--json"});
       INFO(run.r.err);
@@ -130,7 +132,9 @@ TEST_CASE("adb: six-plus recorded phones give complete reports and the manuals' 
     }
   }
   device("redmi_note9_miui12");
-  CHECK(rule_outcome(run_examready({"check", "--android", "--rules", "yishusheng", "--json"}).report, "yss.no-redmi") == "fail");
+  CHECK(
+      rule_outcome(run_examready({"check", "--android", "--rules", "yishusheng", "--json"}).report,
+                   "yss.no-redmi") == "fail");
 }
 
 TEST_CASE("getprop text: Redmi Note 9 is banned by yishusheng and advised against by xiaoyibang") {
@@ -154,11 +158,13 @@ TEST_CASE("getprop text: Redmi Note 9 is banned by yishusheng and advised agains
 }
 
 TEST_CASE("getprop text: tablets are not ready under both rule sets") {
-  for (const char* tablet : {"android/xiaomi_pad5_miui13/getprop.txt", "android/getprop/huawei_matepad11_harmonyos2.txt",
-                             "android/getprop/samsung_tab_s7fe_oneui4.txt"}) {
+  for (const char* tablet :
+       {"android/xiaomi_pad5_miui13/getprop.txt", "android/getprop/huawei_matepad11_harmonyos2.txt",
+        "android/getprop/samsung_tab_s7fe_oneui4.txt"}) {
     for (const char* rules : {"xiaoyibang", "yishusheng"}) {
       INFO(tablet << " " << rules);
-      const Run run = run_examready({"check", "--from-getprop", fixture_path(tablet).string(), "--rules", rules, "--json"});
+      const Run run = run_examready(
+          {"check", "--from-getprop", fixture_path(tablet).string(), "--rules", rules, "--json"});
       CHECK(run.r.exit_code == 2);
       CHECK(run.report["evaluation"]["verdict"] == "not_ready");
       CHECK(rule_outcome(run.report, "device.phone") == "fail");
@@ -172,7 +178,8 @@ TEST_CASE("getprop text from stdin, and input that is not getprop") {
   const auto file = tools.file("pasted.txt", text);
   // Pasted text on stdin.
   const auto piped = examready::platform::run_process(
-      {"sh", "-c", std::string("\"$0\" check --from-getprop - --json < \"$1\""), EXAMREADY_BIN, file.string()},
+      {"sh", "-c", std::string("\"$0\" check --from-getprop - --json < \"$1\""), EXAMREADY_BIN,
+       file.string()},
       std::chrono::seconds(30));
   CHECK(piped.exit_code == 0);
   CHECK(piped.out.find("\"hyperos\"") != std::string::npos);
@@ -182,7 +189,8 @@ TEST_CASE("getprop text from stdin, and input that is not getprop") {
   const Run from_file = run_examready({"check", "--from-getprop", file.string(), "--json"});
   CHECK(from_file.r.exit_code == 0);
   CHECK(from_file.report["checks"][0]["measurements"]["os.vendor_ui"]["value"] == "hyperos");
-  const Run bad = run_examready({"check", "--from-getprop", tools.file("x.txt", "hello\nworld\n").string()});
+  const Run bad =
+      run_examready({"check", "--from-getprop", tools.file("x.txt", "hello\nworld\n").string()});
   CHECK(bad.r.exit_code == 65);
   CHECK(bad.r.err.find("no properties") != std::string::npos);
 }
@@ -196,8 +204,12 @@ TEST_CASE("adb: no phone, several phones, unknown serial are usage errors (64)")
 
   device("pixel6_stock");
   ::setenv("FAKE_ADB_DEVICES",
-           tools.file("two.txt", "1A051FDF6004TR         device usb:1-1 product:oriole model:Pixel_6 device:oriole transport_id:1\n"
-                                 "8f3a2c1d               device usb:1-2 product:merlin_global model:M2003J15SG device:merlin transport_id:2\n")
+           tools
+               .file("two.txt",
+                     "1A051FDF6004TR         device usb:1-1 product:oriole model:Pixel_6 "
+                     "device:oriole transport_id:1\n"
+                     "8f3a2c1d               device usb:1-2 product:merlin_global model:M2003J15SG "
+                     "device:merlin transport_id:2\n")
                .c_str(),
            1);
   run = run_examready({"check", "--android"});
@@ -215,7 +227,10 @@ TEST_CASE("adb: no phone, several phones, unknown serial are usage errors (64)")
 
 TEST_CASE("adb: unauthorised and offline phones are incomplete (3) with the fix") {
   FakeTools tools;
-  ::setenv("FAKE_ADB_DEVICES", tools.file("u.txt", "8f3a2c1d               unauthorized usb:1-1 transport_id:4\n").c_str(), 1);
+  ::setenv(
+      "FAKE_ADB_DEVICES",
+      tools.file("u.txt", "8f3a2c1d               unauthorized usb:1-1 transport_id:4\n").c_str(),
+      1);
   Run run = run_examready({"check", "--android"});
   CHECK(run.r.exit_code == 3);
   CHECK(run.r.err.find("accept the USB debugging prompt on the phone") != std::string::npos);
@@ -243,7 +258,8 @@ TEST_CASE("adb: truncated output never passes for a full answer") {
   // Listings carry an end marker: a cut camera dump or process list is an error, since the
   // missing part could hold the largest sensor or a running WeChat.
   ::setenv("FAKE_ADB_FAULT", "truncate:dumpsys media.camera", 1);
-  Run run = run_examready({"check", "--android", "--json", "--only", "phone_camera,apps", "--rules", "xiaoyibang"});
+  Run run = run_examready(
+      {"check", "--android", "--json", "--only", "phone_camera,apps", "--rules", "xiaoyibang"});
   CHECK(check_status(run.report, "phone_camera") == "error");
   CHECK(run.report["checks"][0].value("message", "").find("cut short") != std::string::npos);
   CHECK(check_status(run.report, "apps") == "error");
@@ -254,7 +270,8 @@ TEST_CASE("adb: truncated output never passes for a full answer") {
   CHECK(rule_outcome(run.report, "xyb.apps-running") == "unknown");
   // A cut getprop loses properties: what is missing stays unmeasured.
   ::setenv("FAKE_ADB_FAULT", "truncate:getprop", 1);
-  run = run_examready({"check", "--android", "--json", "--only", "os,device", "--rules", "yishusheng"});
+  run = run_examready(
+      {"check", "--android", "--json", "--only", "os,device", "--rules", "yishusheng"});
   CHECK(run.report["evaluation"]["verdict"] != "ready");
 }
 
