@@ -336,3 +336,26 @@ TEST_CASE("ios: no device is a usage error, an untrusted one is incomplete") {
   CHECK(run.r.exit_code == 3);
   CHECK(run.r.err.find("Trust") != std::string::npos);
 }
+
+TEST_CASE("real adb and libimobiledevice with nothing attached: clear usage errors") {
+  // The Debian tools themselves (scripts/apt-packages.txt), on a private adb server port
+  // and a throwaway HOME (adb writes ~/.android/adbkey); the server is stopped afterwards.
+  const auto tmp = fs::temp_directory_path() / ("examready-realadb-" + std::to_string(::getpid()));
+  fs::create_directories(tmp);
+  ::setenv("HOME", tmp.c_str(), 1);
+  ::setenv("TMPDIR", tmp.c_str(), 1);
+  ::setenv("ANDROID_ADB_SERVER_PORT", "15037", 1);
+  Run run = run_examready({"check", "--android"});
+  INFO(run.r.err);
+  CHECK(run.r.exit_code == 64);
+  CHECK(run.r.err.find("no Android phone found") != std::string::npos);
+  CHECK(run.seconds < 20);
+  examready::platform::run_process({"adb", "kill-server"}, std::chrono::seconds(10));
+
+  run = run_examready({"check", "--ios"});
+  CHECK(run.r.exit_code == 64);
+  CHECK(run.r.err.find("no iPhone found") != std::string::npos);
+  ::unsetenv("ANDROID_ADB_SERVER_PORT");
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+}
