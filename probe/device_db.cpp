@@ -192,27 +192,32 @@ const DeviceDb& DeviceDb::shipped() {
 DeviceMatch DeviceDb::lookup(std::string_view model, std::string_view codename,
                              std::string_view brand) const {
   model = trim(model);
-  if (!model.empty()) {
-    if (auto it = by_model_.find(lower(model)); it != by_model_.end()) {
-      const DeviceRecord& record = records_[it->second];
-      // Report the identifier kind from the row's spelling: "IPHONE12,1" is still iPhone12,1.
-      const auto& codes = record.model_codes;
-      const bool apple = std::any_of(codes.begin(), codes.end(), [&](const std::string& code) {
-        return lower(code) == it->first && is_apple_identifier(code);
-      });
-      return {&record, apple ? DeviceMatchKind::kIdentifier : DeviceMatchKind::kModel};
-    }
+  auto found = model.empty() ? by_model_.end() : by_model_.find(lower(model));
+  // Samsung firmware may append the SIM variant to the model ("SM-G9600/DS"): the row lists
+  // the model itself, so a miss retries without the suffix.
+  if (const auto slash = model.find('/');
+      found == by_model_.end() && slash != 0 && slash != std::string_view::npos) {
+    found = by_model_.find(lower(trim(model.substr(0, slash))));
+  }
+  if (found != by_model_.end()) {
+    const DeviceRecord& record = records_[found->second];
+    // The kind follows the row's spelling: "IPHONE12,1" typed in any case is iPhone12,1.
+    const bool apple = std::any_of(
+        record.model_codes.begin(), record.model_codes.end(), [&](const std::string& code) {
+          return lower(code) == found->first && is_apple_identifier(code);
+        });
+    return {&record, apple ? DeviceMatchKind::kIdentifier : DeviceMatchKind::kModel};
   }
   codename = trim(codename);
   if (codename.empty()) return {};
-  auto it = by_codename_.find(lower(codename));
-  if (it == by_codename_.end()) return {};
+  const auto rows = by_codename_.find(lower(codename));
+  if (rows == by_codename_.end()) return {};
   const std::string wanted_brand = lower(trim(brand));
-  for (std::size_t index : it->second) {
+  for (std::size_t index : rows->second) {
     if (records_[index].brand == wanted_brand)
       return {&records_[index], DeviceMatchKind::kCodename};
   }
-  return {&records_[it->second.front()], DeviceMatchKind::kCodename};
+  return {&records_[rows->second.front()], DeviceMatchKind::kCodename};
 }
 
 }  // namespace examready::probe

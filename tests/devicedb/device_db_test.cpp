@@ -183,6 +183,20 @@ TEST_CASE("Apple identifiers, iPads and Huawei models") {
   }
 }
 
+TEST_CASE("model codes with spaces and SIM-variant suffixes") {
+  const DeviceDb& db = DeviceDb::shipped();
+  auto pixel = db.lookup("Pixel 8 Pro", "husky", "google");
+  REQUIRE(pixel.record != nullptr);
+  CHECK(pixel.kind == DeviceMatchKind::kModel);
+  CHECK(pixel.record->marketing_name == "Pixel 8 Pro");
+  CHECK(db.lookup("Pixel Tablet").record->device_class == "tablet");
+
+  auto s23 = db.lookup("SM-S918B/DS");
+  REQUIRE(s23.record != nullptr);
+  CHECK(s23.record->marketing_name == "Galaxy S23 Ultra");
+  CHECK(db.lookup("SM-XXXX/DS").record == nullptr);
+}
+
 TEST_CASE("unknown devices do not match") {
   const DeviceDb& db = DeviceDb::shipped();
   CHECK(db.lookup("XYZ-9000").kind == DeviceMatchKind::kNone);
