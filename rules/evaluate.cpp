@@ -310,7 +310,14 @@ std::string cited_source(const std::string& source, const std::string& prefix) {
 
 std::string join_detail(const std::vector<std::string>& parts) {
   std::string detail = fmt::format("{}", fmt::join(parts, "; "));
-  if (detail.size() > 1990) detail = detail.substr(0, 1986) + " …";
+  // The schema caps a detail at 2000 characters; cut on a UTF-8 boundary so the JSON stays valid.
+  constexpr std::size_t kMaxBytes = 1900;
+  if (detail.size() > kMaxBytes) {
+    std::size_t cut = kMaxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(detail[cut]) & 0xC0) == 0x80) --cut;
+    detail.resize(cut);
+    detail += " …";
+  }
   return detail;
 }
 

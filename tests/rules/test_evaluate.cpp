@@ -305,3 +305,15 @@ TEST_CASE("the evaluation is valid against the report schema") {
   for (const auto& e : errors) INFO(e.path << ": " << e.message);
   CHECK(errors.empty());
 }
+
+TEST_CASE("a long detail is cut on a UTF-8 boundary and stays valid") {
+  std::string names = "[";
+  for (int i = 0; i < 300; ++i) names += (i ? ", " : "") + std::string("\"红米手机型号") + std::to_string(i) + "\"";
+  names += "]";
+  auto ev = run(test::one_rule(R"({ metric = "device.marketing_name", in = )" + names + " }"),
+                {m("device.marketing_name", std::string("小米 15"))});
+  const std::string detail = rule(ev, "r")["detail"];
+  CHECK(detail.size() <= 1905);
+  CHECK(detail.substr(detail.size() - 4) == " …");
+  CHECK_NOTHROW(ev.dump());
+}
