@@ -145,6 +145,8 @@ TEST_CASE("getprop text: Redmi Note 9 is banned by yishusheng and advised agains
   CHECK(run.report["probe"]["transport"] == "getprop-text");
   CHECK(rule_outcome(run.report, "yss.no-redmi") == "fail");
   CHECK(check_status(run.report, "storage") == "unsupported");
+  CHECK(run.r.out.find("8f3a2c1d") == std::string::npos);  // ro.serialno: hashed only
+  CHECK(run.report["host"]["device_id"].get<std::string>().size() == 32);
   // 小艺帮 only advises against the Redmi Note 9 (a warning). Its blocking storage rule
   // cannot be judged from getprop alone, so the verdict is incomplete, never a pass.
   run = run_examready({"check", "--from-getprop", redmi, "--rules", "xiaoyibang", "--json"});
