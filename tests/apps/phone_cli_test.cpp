@@ -346,7 +346,8 @@ TEST_CASE("real adb and libimobiledevice with nothing attached: clear usage erro
   fs::create_directories(tmp);
   ::setenv("HOME", tmp.c_str(), 1);
   ::setenv("TMPDIR", tmp.c_str(), 1);
-  ::setenv("ANDROID_ADB_SERVER_PORT", "15037", 1);
+  // A port of our own: other test runs may use the recipe's 15037 at the same time.
+  ::setenv("ANDROID_ADB_SERVER_PORT", std::to_string(20000 + ::getpid() % 10000).c_str(), 1);
   Run run = run_examready({"check", "--android"});
   INFO(run.r.err);
   CHECK(run.r.exit_code == 64);
