@@ -124,6 +124,7 @@ CameraDump parse_dumpsys_media_camera(std::string_view text) {
 std::vector<std::string> parse_audio_recording_packages(std::string_view text) {
   std::vector<std::string> packages;
   bool in_monitor = false;
+  bool active = true;  // Android 10 lists only live configurations, without riid lines
   for (auto raw : text::lines(text)) {
     const std::string_view line = text::trim(raw);
     if (text::starts_with(line, "RecordActivityMonitor dump time")) {
@@ -131,10 +132,17 @@ std::vector<std::string> parse_audio_recording_packages(std::string_view text) {
       continue;
     }
     if (!in_monitor) continue;
-    if (!raw.empty() && raw.front() != ' ' && raw.front() != '\t') break;  // next section
-    if (line.find("session:") == std::string_view::npos) continue;
-    // Android 11+ marks clients whose audio is muted by the policy ("silenced:true"):
-    // they hold no live microphone.
+    // Android 11+: one "riid N; active? B" line per recorder, its configuration indented
+    // below it. A stopped recorder keeps its configuration but holds no microphone.
+    if (text::starts_with(line, "riid ")) {
+      active = line.find("active? true") != std::string_view::npos;
+      continue;
+    }
+    // The event log that follows repeats past sessions: stop at the first other
+    // top-level line.
+    if (!raw.empty() && raw.front() != ' ' && raw.front() != '\t') break;
+    if (line.find("session:") == std::string_view::npos || !active) continue;
+    // Clients muted by the policy ("silenced:true") hold no live microphone either.
     if (line.find("silenced:true") != std::string_view::npos) continue;
     add_unique(packages, value_after(line, "pack:"));
   }

@@ -177,8 +177,19 @@ TEST_CASE("dumpsys audio: live recording clients only") {
   CHECK(
       parse_audio_recording_packages(read_fixture("android/vivo_x200_originos5/dumpsys_audio.txt"))
           .empty());
+  // Pixel (Android 13): DingTalk's recorder exists but is stopped ("active? false").
   CHECK(parse_audio_recording_packages(read_fixture("android/pixel6_stock/dumpsys_audio.txt"))
             .empty());
+  // The event log after the monitor repeats past sessions: they are not live clients.
+  CHECK(parse_audio_recording_packages(read_fixture("android/redmi_note9_miui12/dumpsys_audio.txt"))
+            .empty());
+  CHECK(parse_audio_recording_packages(
+            "RecordActivityMonitor dump time: 3:02:44 PM\n"
+            "  session:12 -- source client=MIC, dev=16bit -- uid:10001 -- patch:3 -- pack:com.a -- "
+            "silenced:false\n"
+            "\n\nAudio event log: recording activity received by AudioService\n"
+            "11-24 15:01:58:812 rec start riid:2 uid:10002 session:14 src:MIC pack:com.b\n") ==
+        std::vector<std::string>{"com.a"});
 }
 
 TEST_CASE("network type and Wi-Fi RSSI") {
