@@ -31,7 +31,7 @@ const std::array kChecks = {
     CheckSpec{"encoder", "H.264 encoders available and 1080p30/720p30 encode speed, CPU time, bitrate", milliseconds(20000), "cpu", run_encoder_check},
     // Phone-only checks (adb today). Each adb call has its own timeout well inside these.
     // camera, encoder and network answer for phones too: over adb they read dumpsys/media_codecs.
-    CheckSpec{"phone", "SIM, airplane mode, do-not-disturb and screen-off timeout of a phone", milliseconds(20000), "", android::run_phone_check},
+    CheckSpec{"phone", "SIM, airplane mode, do-not-disturb, alarm clock and screen-off timeout of a phone", milliseconds(20000), "", android::run_phone_check},
     CheckSpec{"apps", "Watched apps installed or running; apps holding the camera or microphone", milliseconds(15000), "", android::run_apps_check},
     CheckSpec{"font", "System font scale of a phone", milliseconds(6000), "", android::run_font_check},
     // "cpu": the encoder benchmark would distort the timing. ~8.5 s of phases inside.

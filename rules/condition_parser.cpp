@@ -119,7 +119,8 @@ class LeafParser {
       case Op::kContainsAny:
       case Op::kContainsAll:
       case Op::kContainsNone:
-        if (type != MetricType::kStringList) return wrong_type(type == MetricType::kString ? "in / not_in" : "");
+        if (type != MetricType::kStringList)
+          return wrong_type(type == MetricType::kString ? "in / not_in" : "");
         return string_list(true);
       case Op::kIsEmpty:
         if (type != MetricType::kStringList) return wrong_type("");
@@ -129,15 +130,18 @@ class LeafParser {
         return years();
       case Op::kMeasured:
         if (leaf_.subject.pseudo != Pseudo::kNone) {
-          detail::fail(file_, operand_.source(), fmt::format("'{}' is always known: 'measured' does not apply",
-                                                             leaf_.subject.name));
+          detail::fail(
+              file_, operand_.source(),
+              fmt::format("'{}' is always known: 'measured' does not apply", leaf_.subject.name));
         }
         return boolean();
     }
   }
 
  private:
-  [[noreturn]] void fail(std::string message) { detail::fail(file_, operand_.source(), std::move(message)); }
+  [[noreturn]] void fail(std::string message) {
+    detail::fail(file_, operand_.source(), std::move(message));
+  }
 
   [[noreturn]] void wrong_type(std::string_view hint) {
     const std::string_view type = probe::to_string(leaf_.subject.type);
@@ -154,7 +158,8 @@ class LeafParser {
       std::string out = "[";
       for (const auto& item : *array) {
         if (out.size() > 1) out += ", ";
-        if (const auto* s = item.as_string()) out += fmt::format("\"{}\"", s->get());
+        if (const auto* s = item.as_string())
+          out += fmt::format("\"{}\"", s->get());
         else {
           std::ostringstream text;
           item.visit([&](const auto& value) { text << value; });
@@ -170,15 +175,17 @@ class LeafParser {
 
   void boolean() {
     const auto* b = operand_.as_boolean();
-    if (!b) fail(fmt::format("'{}' on {} needs true or false, not {}", op_.name, leaf_.subject.name,
-                             detail::type_name(operand_)));
+    if (!b)
+      fail(fmt::format("'{}' on {} needs true or false, not {}", op_.name, leaf_.subject.name,
+                       detail::type_name(operand_)));
     leaf_.flag = b->get();
   }
 
   void string() {
     const auto* s = operand_.as_string();
-    if (!s) fail(fmt::format("'{}' on {} needs a string, not {}", op_.name, leaf_.subject.name,
-                             detail::type_name(operand_)));
+    if (!s)
+      fail(fmt::format("'{}' on {} needs a string, not {}", op_.name, leaf_.subject.name,
+                       detail::type_name(operand_)));
     leaf_.text = detail::ascii_lower(s->get());
     leaf_.written = fmt::format("\"{}\"", s->get());
   }
@@ -189,20 +196,24 @@ class LeafParser {
     if (const auto* s = node.as_string()) {
       auto parsed = parse_quantity(s->get(), leaf_.subject.unit);
       if (auto* error = std::get_if<QuantityError>(&parsed)) {
-        detail::fail(file_, node.source(), fmt::format("{}: {}", leaf_.subject.name, error->message));
+        detail::fail(file_, node.source(),
+                     fmt::format("{}: {}", leaf_.subject.name, error->message));
       }
       return std::get<double>(parsed);
     }
-    detail::fail(file_, node.source(), fmt::format("'{}' on {} needs a number or a quantity such as \"20 GB\", not {}",
-                                                   op_.name, leaf_.subject.name, detail::type_name(node)));
+    detail::fail(file_, node.source(),
+                 fmt::format("'{}' on {} needs a number or a quantity such as \"20 GB\", not {}",
+                             op_.name, leaf_.subject.name, detail::type_name(node)));
   }
 
   double plain(const toml::node& node, double value) {
     if (!unit_allows_plain_number(leaf_.subject.unit)) {
       detail::fail(file_, node.source(),
-                   fmt::format("{} is measured in {}: write the unit, e.g. \"{} {}\"", leaf_.subject.name,
-                               probe::to_string(leaf_.subject.unit), value,
-                               leaf_.subject.unit == probe::Unit::kBytes ? "GB" : probe::to_string(leaf_.subject.unit)));
+                   fmt::format("{} is measured in {}: write the unit, e.g. \"{} {}\"",
+                               leaf_.subject.name, probe::to_string(leaf_.subject.unit), value,
+                               leaf_.subject.unit == probe::Unit::kBytes
+                                   ? "GB"
+                                   : probe::to_string(leaf_.subject.unit)));
     }
     return value;
   }
@@ -211,7 +222,8 @@ class LeafParser {
 
   const toml::array& nonempty_array() {
     const auto* array = operand_.as_array();
-    if (!array) fail(fmt::format("'{}' needs an array, not {}", op_.name, detail::type_name(operand_)));
+    if (!array)
+      fail(fmt::format("'{}' needs an array, not {}", op_.name, detail::type_name(operand_)));
     if (array->empty()) fail(fmt::format("'{}' needs at least one value", op_.name));
     return *array;
   }
@@ -219,8 +231,10 @@ class LeafParser {
   void string_list(bool) {
     for (const auto& item : nonempty_array()) {
       const auto* s = item.as_string();
-      if (!s) detail::fail(file_, item.source(), fmt::format("'{}' on {} needs strings, not {}", op_.name,
-                                                              leaf_.subject.name, detail::type_name(item)));
+      if (!s)
+        detail::fail(file_, item.source(),
+                     fmt::format("'{}' on {} needs strings, not {}", op_.name, leaf_.subject.name,
+                                 detail::type_name(item)));
       leaf_.texts.push_back(detail::ascii_lower(s->get()));
     }
   }
@@ -231,24 +245,33 @@ class LeafParser {
 
   void version() {
     const auto* s = operand_.as_string();
-    if (!s) fail(fmt::format("'{}' needs a version string such as \"7.0\", not {}", op_.name,
-                             detail::type_name(operand_)));
+    if (!s)
+      fail(fmt::format("'{}' needs a version string such as \"7.0\", not {}", op_.name,
+                       detail::type_name(operand_)));
     auto parsed = parse_version_strict(s->get());
-    if (!parsed) fail(fmt::format("bad version \"{}\": expected numbers separated by dots, e.g. \"7.0\"", s->get()));
+    if (!parsed)
+      fail(fmt::format("bad version \"{}\": expected numbers separated by dots, e.g. \"7.0\"",
+                       s->get()));
     leaf_.version = std::move(*parsed);
   }
 
   void pattern() {
     const auto* s = operand_.as_string();
-    if (!s) fail(fmt::format("'{}' needs a string pattern, not {}", op_.name, detail::type_name(operand_)));
+    if (!s)
+      fail(fmt::format("'{}' needs a string pattern, not {}", op_.name,
+                       detail::type_name(operand_)));
     std::string expression;
     if (op_.op == Op::kGlob) {
       expression = "^";
       for (char c : s->get()) {
-        if (c == '*') expression += ".*";
-        else if (c == '?') expression += '.';
-        else if (std::string_view("\\^$.|+()[]{}").find(c) != std::string_view::npos) (expression += '\\') += c;
-        else expression += c;
+        if (c == '*')
+          expression += ".*";
+        else if (c == '?')
+          expression += '.';
+        else if (std::string_view("\\^$.|+()[]{}").find(c) != std::string_view::npos)
+          (expression += '\\') += c;
+        else
+          expression += c;
       }
       expression += '$';
     } else {
@@ -266,7 +289,8 @@ class LeafParser {
   void years() {
     const auto* i = operand_.as_integer();
     if (!i || i->get() < 0 || i->get() > 100) {
-      fail(fmt::format("'within_years' needs a whole number of years between 0 and 100, not {}", written()));
+      fail(fmt::format("'within_years' needs a whole number of years between 0 and 100, not {}",
+                       written()));
     }
     leaf_.number = static_cast<double>(i->get());
   }
@@ -298,20 +322,23 @@ Condition parse_condition(const std::string& file, const toml::node& node) {
   const toml::table* table = node.as_table();
   if (!table) {
     fail(file, node.source(),
-         fmt::format("a condition must be a table such as {{ metric = \"device.class\", equals = \"phone\" }}, not {}",
+         fmt::format("a condition must be a table such as {{ metric = \"device.class\", equals = "
+                     "\"phone\" }}, not {}",
                      type_name(node)));
   }
   if (table->empty()) fail(file, node.source(), "empty condition");
 
   Condition condition;
-  for (const auto& [kind_name, kind] :
-       {std::pair{"all", Condition::Kind::kAll}, {"any", Condition::Kind::kAny}, {"not", Condition::Kind::kNot}}) {
+  for (const auto& [kind_name, kind] : {std::pair{"all", Condition::Kind::kAll},
+                                        {"any", Condition::Kind::kAny},
+                                        {"not", Condition::Kind::kNot}}) {
     const toml::node* child = table->get(kind_name);
     if (!child) continue;
     for (const auto& [key, value] : *table) {
       if (key.str() != kind_name) {
-        fail(file, key.source(), fmt::format("'{}' cannot share a condition with '{}': nest it inside", key.str(),
-                                             kind_name));
+        fail(file, key.source(),
+             fmt::format("'{}' cannot share a condition with '{}': nest it inside", key.str(),
+                         kind_name));
       }
     }
     condition.kind = kind;
@@ -320,8 +347,11 @@ Condition parse_condition(const std::string& file, const toml::node& node) {
       return condition;
     }
     const toml::array* array = child->as_array();
-    if (!array) fail(file, child->source(), fmt::format("'{}' needs an array of conditions, not {}", kind_name, type_name(*child)));
-    if (array->empty()) fail(file, child->source(), fmt::format("'{}' needs at least one condition", kind_name));
+    if (!array)
+      fail(file, child->source(),
+           fmt::format("'{}' needs an array of conditions, not {}", kind_name, type_name(*child)));
+    if (array->empty())
+      fail(file, child->source(), fmt::format("'{}' needs at least one condition", kind_name));
     for (const auto& item : *array) condition.children.push_back(parse_condition(file, item));
     return condition;
   }
@@ -329,11 +359,14 @@ Condition parse_condition(const std::string& file, const toml::node& node) {
   const toml::node* metric = table->get("metric");
   if (!metric) fail(file, node.source(), "condition has no 'metric' (or 'all', 'any', 'not')");
   const auto* metric_name = metric->as_string();
-  if (!metric_name) fail(file, metric->source(), fmt::format("'metric' must be a string, not {}", type_name(*metric)));
+  if (!metric_name)
+    fail(file, metric->source(),
+         fmt::format("'metric' must be a string, not {}", type_name(*metric)));
   auto subject = resolve_subject(metric_name->get());
   if (!subject) {
     fail(file, metric->source(),
-         fmt::format("unknown metric '{}' (see `examready checks` for the catalog)", metric_name->get()));
+         fmt::format("unknown metric '{}' (see `examready checks` for the catalog)",
+                     metric_name->get()));
   }
   condition.subject = std::move(*subject);
 
@@ -344,17 +377,23 @@ Condition parse_condition(const std::string& file, const toml::node& node) {
     if (key.str() == "metric") continue;
     const OpName* found = find_op(key.str());
     if (!found) {
-      fail(file, key.source(), fmt::format("unknown key '{}' in condition (operators: {})", key.str(), operator_list()));
+      fail(
+          file, key.source(),
+          fmt::format("unknown key '{}' in condition (operators: {})", key.str(), operator_list()));
     }
     if (op) {
-      fail(file, key.source(), fmt::format("a condition has one operator, found '{}' and '{}': combine them with all = [...]",
-                                           op_key, key.str()));
+      fail(file, key.source(),
+           fmt::format(
+               "a condition has one operator, found '{}' and '{}': combine them with all = [...]",
+               op_key, key.str()));
     }
     op = found;
     op_key = key.str();
     operand = &value;
   }
-  if (!op) fail(file, node.source(), fmt::format("condition on '{}' has no operator", condition.subject.name));
+  if (!op)
+    fail(file, node.source(),
+         fmt::format("condition on '{}' has no operator", condition.subject.name));
   condition.op = op->op;
   LeafParser(file, condition, *op, *operand).parse();
   return condition;

@@ -20,7 +20,8 @@ double number(const probe::Value* value) {
 
 }  // namespace
 
-std::vector<probe::Measurement> derive_exam_metrics(const RuleSet& rules, const MetricValues& values) {
+std::vector<probe::Measurement> derive_exam_metrics(const RuleSet& rules,
+                                                    const MetricValues& values) {
   std::vector<probe::Measurement> derived;
   const ExamVolume& exam = rules.exam;
   if (!exam.declared) return derived;
@@ -35,15 +36,18 @@ std::vector<probe::Measurement> derive_exam_metrics(const RuleSet& rules, const 
   const double stored_bytes = attempt_bytes * exam.attempts_per_subject * exam.subjects;
   const double submitted_bytes = attempt_bytes * exam.submitted_per_subject * exam.subjects;
   derived.reserve(3);
-  derived.push_back({probe::MetricId::kExamVideoBytes, static_cast<std::int64_t>(std::llround(stored_bytes)), source});
+  derived.push_back({probe::MetricId::kExamVideoBytes,
+                     static_cast<std::int64_t>(std::llround(stored_bytes)), source});
   auto upload = [&](probe::MetricId rate_metric, probe::MetricId out, std::string_view rate_name) {
     const double rate_bps = number(get(values, rate_metric));
     if (!(rate_bps > 0)) return;
     const double minutes = submitted_bytes * 8 / rate_bps / 60;
     derived.push_back({out, std::round(minutes * 100) / 100, "derived:" + std::string(rate_name)});
   };
-  upload(probe::MetricId::kNetworkUploadBps, probe::MetricId::kExamUploadMinutes, "network.upload_bps");
-  upload(probe::MetricId::kNetworkUploadLowBps, probe::MetricId::kExamUploadMinutesWorst, "network.upload_low_bps");
+  upload(probe::MetricId::kNetworkUploadBps, probe::MetricId::kExamUploadMinutes,
+         "network.upload_bps");
+  upload(probe::MetricId::kNetworkUploadLowBps, probe::MetricId::kExamUploadMinutesWorst,
+         "network.upload_low_bps");
   return derived;
 }
 

@@ -10,9 +10,11 @@
 
 namespace examready::rules {
 
-using MetricValues = std::array<const probe::Value*, static_cast<std::size_t>(probe::MetricId::kCount_)>;
+using MetricValues =
+    std::array<const probe::Value*, static_cast<std::size_t>(probe::MetricId::kCount_)>;
 
 // Empty when the set declares no [exam] or no bitrate is known (measured or assumed).
-std::vector<probe::Measurement> derive_exam_metrics(const RuleSet& rules, const MetricValues& values);
+std::vector<probe::Measurement> derive_exam_metrics(const RuleSet& rules,
+                                                    const MetricValues& values);
 
 }  // namespace examready::rules

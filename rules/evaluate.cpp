@@ -43,12 +43,14 @@ std::string format_measured(const Subject& subject, const probe::Value& value) {
   return std::visit(
       [&](const auto& v) -> std::string {
         using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
+        if constexpr (std::is_same_v<T, bool>)
+          return v ? "true" : "false";
         else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>)
           return format_quantity(static_cast<double>(v), subject.unit);
         else if constexpr (std::is_same_v<T, std::string>)
           return subject.type == probe::MetricType::kVersion ? v : fmt::format("\"{}\"", v);
-        else return v.empty() ? std::string("[]") : fmt::format("[{}]", fmt::join(v, ", "));
+        else
+          return v.empty() ? std::string("[]") : fmt::format("[{}]", fmt::join(v, ", "));
       },
       value);
 }
@@ -56,29 +58,49 @@ std::string format_measured(const Subject& subject, const probe::Value& value) {
 std::string op_text(const Condition& leaf, const Facts& facts) {
   const std::string& w = leaf.written;
   switch (leaf.op) {
-    case Op::kEquals: return "= " + w;
-    case Op::kNotEquals: return "≠ " + w;
-    case Op::kLess: return "< " + w;
-    case Op::kLessEqual: return "≤ " + w;
-    case Op::kGreater: return "> " + w;
-    case Op::kGreaterEqual: return "≥ " + w;
-    case Op::kIn: return "in " + w;
-    case Op::kNotIn: return "not in " + w;
-    case Op::kVersionAtLeast: return "version ≥ " + w;
-    case Op::kVersionAtMost: return "version ≤ " + w;
-    case Op::kVersionAbove: return "version > " + w;
-    case Op::kVersionBelow: return "version < " + w;
-    case Op::kVersionEquals: return "version = " + w;
-    case Op::kGlob: return "matching " + w;
-    case Op::kRegex: return "matching regex " + w;
-    case Op::kContainsAny: return "containing any of " + w;
-    case Op::kContainsAll: return "containing all of " + w;
-    case Op::kContainsNone: return "containing none of " + w;
-    case Op::kIsEmpty: return leaf.flag ? "empty" : "not empty";
+    case Op::kEquals:
+      return "= " + w;
+    case Op::kNotEquals:
+      return "≠ " + w;
+    case Op::kLess:
+      return "< " + w;
+    case Op::kLessEqual:
+      return "≤ " + w;
+    case Op::kGreater:
+      return "> " + w;
+    case Op::kGreaterEqual:
+      return "≥ " + w;
+    case Op::kIn:
+      return "in " + w;
+    case Op::kNotIn:
+      return "not in " + w;
+    case Op::kVersionAtLeast:
+      return "version ≥ " + w;
+    case Op::kVersionAtMost:
+      return "version ≤ " + w;
+    case Op::kVersionAbove:
+      return "version > " + w;
+    case Op::kVersionBelow:
+      return "version < " + w;
+    case Op::kVersionEquals:
+      return "version = " + w;
+    case Op::kGlob:
+      return "matching " + w;
+    case Op::kRegex:
+      return "matching regex " + w;
+    case Op::kContainsAny:
+      return "containing any of " + w;
+    case Op::kContainsAll:
+      return "containing all of " + w;
+    case Op::kContainsNone:
+      return "containing none of " + w;
+    case Op::kIsEmpty:
+      return leaf.flag ? "empty" : "not empty";
     case Op::kWithinYears:
       return fmt::format("within {} years of {} (≥ {})", leaf.number, facts.year,
                          facts.year - static_cast<int>(leaf.number));
-    case Op::kMeasured: return leaf.flag ? "measured" : "not measured";
+    case Op::kMeasured:
+      return leaf.flag ? "measured" : "not measured";
   }
   return "?";
 }
@@ -90,7 +112,8 @@ class Evaluator {
   // Evaluates `c`; when `why` is given, appends the facts that decided the result.
   Tri eval(const Condition& c, std::vector<std::string>* why) {
     switch (c.kind) {
-      case Condition::Kind::kLeaf: return leaf(c, why);
+      case Condition::Kind::kLeaf:
+        return leaf(c, why);
       case Condition::Kind::kNot: {
         Tri t = eval(c.children.front(), why);
         return t == Tri::kUnknown ? t : (t == Tri::kTrue ? Tri::kFalse : Tri::kTrue);
@@ -124,10 +147,17 @@ class Evaluator {
  private:
   const probe::Value* lookup(const Subject& s, probe::Value& scratch) const {
     switch (s.pseudo) {
-      case Pseudo::kReportRole: scratch = std::string(facts_.role); return &scratch;
-      case Pseudo::kReportTransport: scratch = std::string(facts_.transport); return &scratch;
-      case Pseudo::kReportPlatform: scratch = std::string(facts_.platform); return &scratch;
-      case Pseudo::kNone: break;
+      case Pseudo::kReportRole:
+        scratch = std::string(facts_.role);
+        return &scratch;
+      case Pseudo::kReportTransport:
+        scratch = std::string(facts_.transport);
+        return &scratch;
+      case Pseudo::kReportPlatform:
+        scratch = std::string(facts_.platform);
+        return &scratch;
+      case Pseudo::kNone:
+        break;
     }
     return facts_.values[static_cast<std::size_t>(s.metric)];
   }
@@ -137,7 +167,9 @@ class Evaluator {
     const probe::Value* value = lookup(c.subject, scratch);
     if (c.op == Op::kMeasured) {
       Tri t = (value != nullptr) == c.flag ? Tri::kTrue : Tri::kFalse;
-      if (why) why->push_back(fmt::format("{} is {}", c.subject.name, value ? "measured" : "not measured"));
+      if (why)
+        why->push_back(
+            fmt::format("{} is {}", c.subject.name, value ? "measured" : "not measured"));
       return t;
     }
     if (!value) {
@@ -148,9 +180,14 @@ class Evaluator {
     Tri t = compare(c, *value, problem);
     if (why) {
       const std::string measured = format_measured(c.subject, *value);
-      if (t == Tri::kUnknown) why->push_back(fmt::format("{} = {}: {}", c.subject.name, measured, problem));
-      else if (t == Tri::kTrue) why->push_back(fmt::format("{} = {}: matches {}", c.subject.name, measured, op_text(c, facts_)));
-      else why->push_back(fmt::format("{} = {}: required {}", c.subject.name, measured, op_text(c, facts_)));
+      if (t == Tri::kUnknown)
+        why->push_back(fmt::format("{} = {}: {}", c.subject.name, measured, problem));
+      else if (t == Tri::kTrue)
+        why->push_back(
+            fmt::format("{} = {}: matches {}", c.subject.name, measured, op_text(c, facts_)));
+      else
+        why->push_back(
+            fmt::format("{} = {}: required {}", c.subject.name, measured, op_text(c, facts_)));
     }
     return t;
   }
@@ -161,15 +198,22 @@ class Evaluator {
       case Op::kEquals:
       case Op::kNotEquals: {
         bool eq = false;
-        if (const auto* b = std::get_if<bool>(&value)) eq = *b == c.flag;
-        else if (const auto* s = std::get_if<std::string>(&value)) eq = equals_lower(*s, c.text);
-        else eq = as_number(value) == c.number;
+        if (const auto* b = std::get_if<bool>(&value))
+          eq = *b == c.flag;
+        else if (const auto* s = std::get_if<std::string>(&value))
+          eq = equals_lower(*s, c.text);
+        else
+          eq = as_number(value) == c.number;
         return of(c.op == Op::kEquals ? eq : !eq);
       }
-      case Op::kLess: return of(as_number(value) < c.number);
-      case Op::kLessEqual: return of(as_number(value) <= c.number);
-      case Op::kGreater: return of(as_number(value) > c.number);
-      case Op::kGreaterEqual: return of(as_number(value) >= c.number);
+      case Op::kLess:
+        return of(as_number(value) < c.number);
+      case Op::kLessEqual:
+        return of(as_number(value) <= c.number);
+      case Op::kGreater:
+        return of(as_number(value) > c.number);
+      case Op::kGreaterEqual:
+        return of(as_number(value) >= c.number);
       case Op::kIn:
       case Op::kNotIn: {
         bool found = false;
@@ -215,9 +259,12 @@ class Evaluator {
         if (c.op == Op::kContainsAll) return of(hits == c.texts.size());
         return of(hits == 0);
       }
-      case Op::kIsEmpty: return of(std::get<std::vector<std::string>>(value).empty() == c.flag);
-      case Op::kWithinYears: return of(as_number(value) >= facts_.year - c.number);
-      case Op::kMeasured: break;
+      case Op::kIsEmpty:
+        return of(std::get<std::vector<std::string>>(value).empty() == c.flag);
+      case Op::kWithinYears:
+        return of(as_number(value) >= facts_.year - c.number);
+      case Op::kMeasured:
+        break;
     }
     return Tri::kUnknown;
   }
@@ -229,7 +276,19 @@ std::string_view outcome_name(Tri require) {
   return require == Tri::kTrue ? "pass" : require == Tri::kFalse ? "fail" : "unknown";
 }
 
-nlohmann::json localized_json(const Localized& text) { return {{"zh-CN", text.zh}, {"en", text.en}}; }
+// Objects are filled member by member: nlohmann's initializer lists copy every value twice,
+// which dominated re-evaluating stored reports on the server.
+using Json = nlohmann::json;
+
+Json object() { return Json(Json::value_t::object); }
+
+Json localized_json(const Localized& text) {
+  Json json = object();
+  auto& members = json.get_ref<Json::object_t&>();
+  members.emplace("zh-CN", text.zh);
+  members.emplace("en", text.en);
+  return json;
+}
 
 // "XYB-5, YSS-2" reported by the xiaoyibang set (cites = "XYB") as "XYB-5".
 std::string cited_source(const std::string& source, const std::string& prefix) {
@@ -240,7 +299,8 @@ std::string cited_source(const std::string& source, const std::string& prefix) {
     std::size_t end = source.find(", ", start);
     if (end == std::string::npos) end = source.size();
     std::string_view id(source.data() + start, end - start);
-    if (id.substr(0, prefix.size()) == prefix && id.size() > prefix.size() && id[prefix.size()] == '-') {
+    if (id.substr(0, prefix.size()) == prefix && id.size() > prefix.size() &&
+        id[prefix.size()] == '-') {
       kept += (kept.empty() ? "" : ", ") + std::string(id);
     }
     start = end + 2;
@@ -250,13 +310,21 @@ std::string cited_source(const std::string& source, const std::string& prefix) {
 
 std::string join_detail(const std::vector<std::string>& parts) {
   std::string detail = fmt::format("{}", fmt::join(parts, "; "));
-  if (detail.size() > 1990) detail = detail.substr(0, 1986) + " …";
+  // The schema caps a detail at 2000 characters; cut on a UTF-8 boundary so the JSON stays valid.
+  constexpr std::size_t kMaxBytes = 1900;
+  if (detail.size() > kMaxBytes) {
+    std::size_t cut = kMaxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(detail[cut]) & 0xC0) == 0x80) --cut;
+    detail.resize(cut);
+    detail += " …";
+  }
   return detail;
 }
 
 }  // namespace
 
-nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report, std::chrono::system_clock::time_point now) {
+nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
+                        std::chrono::system_clock::time_point now) {
   Facts facts;
   for (const auto& check : report.checks) {
     for (const auto& m : check.measurements) {
@@ -276,14 +344,16 @@ nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report, std
   for (const auto& m : derived) {
     facts.values[static_cast<std::size_t>(m.metric)] = &m.value;
     const auto& info = probe::metric_info(m.metric);
-    nlohmann::json entry = {{"value", std::visit([](const auto& v) { return nlohmann::json(v); }, m.value)},
-                            {"source", m.source}};
+    nlohmann::json entry = {
+        {"value", std::visit([](const auto& v) { return nlohmann::json(v); }, m.value)},
+        {"source", m.source}};
     if (info.unit != probe::Unit::kNone) entry["unit"] = probe::to_string(info.unit);
     derived_json[std::string(info.name)] = std::move(entry);
   }
 
   Evaluator evaluator(facts);
-  nlohmann::json outcomes = nlohmann::json::array();
+  Json outcomes = Json::array();
+  outcomes.get_ref<Json::array_t&>().reserve(rules.rules.size());
   bool block_fail = false, block_unknown = false, warn_issue = false;
   std::vector<std::string> why;
   for (const auto& rule : rules.rules) {
@@ -306,21 +376,32 @@ nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report, std
     } else if (rule.severity == Severity::kWarn) {
       warn_issue = warn_issue || outcome == "fail" || outcome == "unknown";
     }
-    nlohmann::json entry = {{"id", rule.id},
-                            {"severity", to_string(rule.severity)},
-                            {"outcome", outcome},
-                            {"source", cited_source(rule.source, rules.cites)},
-                            {"message", localized_json(rule.message)}};
-    if (!rule.fix.zh.empty()) entry["fix"] = localized_json(rule.fix);
-    if (!why.empty() || !prefix.empty()) entry["detail"] = prefix + join_detail(why);
+    Json entry = object();
+    auto& members = entry.get_ref<Json::object_t&>();
+    members.emplace("id", rule.id);
+    members.emplace("severity", to_string(rule.severity));
+    members.emplace("outcome", outcome);
+    members.emplace("source", cited_source(rule.source, rules.cites));
+    // The texts go with what the candidate must read: problems (fail, unknown) and advice.
+    // Passed and skipped rules carry id, source and detail only (a third of the size).
+    if (rule.severity == Severity::kInfo || outcome == "fail" || outcome == "unknown") {
+      members.emplace("message", localized_json(rule.message));
+      if (!rule.fix.zh.empty()) members.emplace("fix", localized_json(rule.fix));
+    }
+    if (!why.empty() || !prefix.empty()) members.emplace("detail", prefix + join_detail(why));
     outcomes.push_back(std::move(entry));
   }
-  const char* verdict = block_fail ? "not_ready" : block_unknown ? "incomplete" : warn_issue ? "warnings" : "ready";
-  nlohmann::json evaluation = {{"rules_id", rules.id},
-                               {"rules_title", localized_json(rules.title)},
-                               {"evaluated_at", reports::format_utc(now)},
-                               {"verdict", verdict},
-                               {"rules", std::move(outcomes)}};
+  const char* verdict = block_fail      ? "not_ready"
+                        : block_unknown ? "incomplete"
+                        : warn_issue    ? "warnings"
+                                        : "ready";
+  Json evaluation = object();
+  auto& members = evaluation.get_ref<Json::object_t&>();
+  members.emplace("rules_id", rules.id);
+  members.emplace("rules_title", localized_json(rules.title));
+  members.emplace("evaluated_at", reports::format_utc(now));
+  members.emplace("verdict", verdict);
+  members.emplace("rules", std::move(outcomes));
   if (!derived_json.empty()) evaluation["derived"] = std::move(derived_json);
   return evaluation;
 }

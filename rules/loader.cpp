@@ -12,19 +12,20 @@ namespace examready::rules {
 namespace detail {
 
 void fail(const std::string& file, const toml::source_region& where, std::string message) {
-  throw RulesLoadError(RulesError{file, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column),
-                                  std::move(message)});
+  throw RulesLoadError(RulesError{file, static_cast<int>(where.begin.line),
+                                  static_cast<int>(where.begin.column), std::move(message)});
 }
 
-void check_keys(const std::string& file, const toml::table& table, std::initializer_list<std::string_view> allowed,
-                std::string_view what) {
+void check_keys(const std::string& file, const toml::table& table,
+                std::initializer_list<std::string_view> allowed, std::string_view what) {
   for (const auto& [key, value] : table) {
     bool known = false;
     for (auto name : allowed) known = known || key.str() == name;
     if (known) continue;
     std::string list;
     for (auto name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
-    fail(file, key.source(), fmt::format("unknown key '{}' in {} (allowed: {})", key.str(), what, list));
+    fail(file, key.source(),
+         fmt::format("unknown key '{}' in {} (allowed: {})", key.str(), what, list));
   }
 }
 
@@ -37,13 +38,20 @@ const toml::key* find_key(const toml::table& table, std::string_view name) {
 
 std::string_view type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a float";
-    case toml::node_type::boolean: return "a boolean";
-    default: return "a date or time";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a float";
+    case toml::node_type::boolean:
+      return "a boolean";
+    default:
+      return "a date or time";
   }
 }
 
@@ -81,14 +89,16 @@ class FileLoader {
       root = toml::parse(text.str(), file_);
     } catch (const toml::parse_error& e) {
       throw RulesLoadError(RulesError{file_, static_cast<int>(e.source().begin.line),
-                                      static_cast<int>(e.source().begin.column), std::string(e.description())});
+                                      static_cast<int>(e.source().begin.column),
+                                      std::string(e.description())});
     }
     return from_table(root);
   }
 
  private:
   RuleSet from_table(const toml::table& root) {
-    detail::check_keys(file_, root, {"id", "title", "extends", "cites", "exam", "watch", "rule"}, "the rules file");
+    detail::check_keys(file_, root, {"id", "title", "extends", "cites", "exam", "watch", "rule"},
+                       "the rules file");
     RuleSet set;
     if (const toml::node* extends = root.get("extends")) set = load_parent(*extends);
     set.path = path_;
@@ -96,7 +106,8 @@ class FileLoader {
     set.id = required_string(root, "id", "the rules file", root.source());
     static const std::regex kIdPattern("^[a-z0-9_-]{1,64}$");
     if (!std::regex_match(set.id, kIdPattern)) {
-      fail(file_, root.get("id")->source(), fmt::format("bad rules id \"{}\": use 1-64 of a-z 0-9 _ -", set.id));
+      fail(file_, root.get("id")->source(),
+           fmt::format("bad rules id \"{}\": use 1-64 of a-z 0-9 _ -", set.id));
     }
     set.title = localized(root, "title", root.source());
     if (const toml::node* cites = root.get("cites")) {
@@ -115,7 +126,8 @@ class FileLoader {
 
   RuleSet load_parent(const toml::node& node) {
     const auto* name = node.as_string();
-    if (!name || name->get().empty()) fail(file_, node.source(), "'extends' must name a rules file, e.g. \"common.toml\"");
+    if (!name || name->get().empty())
+      fail(file_, node.source(), "'extends' must name a rules file, e.g. \"common.toml\"");
     const std::filesystem::path parent = path_.parent_path() / name->get();
     std::error_code ec;
     auto canonical = std::filesystem::weakly_canonical(parent, ec);
@@ -124,11 +136,13 @@ class FileLoader {
       if (seen == canonical) {
         std::string chain;
         for (const auto& p : stack_) chain += p.filename().string() + " -> ";
-        fail(file_, node.source(), fmt::format("extends cycle: {}{}", chain, canonical.filename().string()));
+        fail(file_, node.source(),
+             fmt::format("extends cycle: {}{}", chain, canonical.filename().string()));
       }
     }
     if (!std::filesystem::is_regular_file(parent)) {
-      fail(file_, node.source(), fmt::format("extends \"{}\": no such file ({})", name->get(), parent.string()));
+      fail(file_, node.source(),
+           fmt::format("extends \"{}\": no such file ({})", name->get(), parent.string()));
     }
     stack_.push_back(canonical);
     RuleSet set = FileLoader(parent, stack_).load();
@@ -141,16 +155,21 @@ class FileLoader {
     const toml::node* node = table.get(key);
     if (!node) fail(file_, where, fmt::format("{} has no '{}'", what, key));
     const auto* s = node->as_string();
-    if (!s) fail(file_, node->source(), fmt::format("'{}' must be a string, not {}", key, type_name(*node)));
+    if (!s)
+      fail(file_, node->source(),
+           fmt::format("'{}' must be a string, not {}", key, type_name(*node)));
     if (s->get().empty()) fail(file_, node->source(), fmt::format("'{}' must not be empty", key));
     return s->get();
   }
 
-  Localized localized(const toml::table& table, std::string_view key, const toml::source_region& where) {
+  Localized localized(const toml::table& table, std::string_view key,
+                      const toml::source_region& where) {
     const toml::node* node = table.get(key);
     if (!node) fail(file_, where, fmt::format("missing '{}' (a table with zh-CN and en)", key));
     const toml::table* t = node->as_table();
-    if (!t) fail(file_, node->source(), fmt::format("'{}' must be a table {{ zh-CN = \"…\", en = \"…\" }}", key));
+    if (!t)
+      fail(file_, node->source(),
+           fmt::format("'{}' must be a table {{ zh-CN = \"…\", en = \"…\" }}", key));
     detail::check_keys(file_, *t, {"zh-CN", "en"}, fmt::format("'{}'", key));
     Localized text;
     text.zh = required_string(*t, "zh-CN", fmt::format("'{}'", key), node->source());
@@ -165,9 +184,12 @@ class FileLoader {
       return 0;
     }
     const auto* s = node->as_string();
-    if (!s) fail(file_, node->source(), fmt::format("'{}' must be a quantity string such as \"10 min\"", key));
+    if (!s)
+      fail(file_, node->source(),
+           fmt::format("'{}' must be a quantity string such as \"10 min\"", key));
     auto parsed = parse_quantity(s->get(), unit);
-    if (auto* error = std::get_if<QuantityError>(&parsed)) fail(file_, node->source(), fmt::format("{}: {}", key, error->message));
+    if (auto* error = std::get_if<QuantityError>(&parsed))
+      fail(file_, node->source(), fmt::format("{}: {}", key, error->message));
     const double value = std::get<double>(parsed);
     if (value <= 0) fail(file_, node->source(), fmt::format("'{}' must be positive", key));
     return value;
@@ -180,7 +202,8 @@ class FileLoader {
       fail(file_, table.source(), fmt::format("[exam] has no '{}'", key));
     }
     const auto* i = node->as_integer();
-    if (!i || i->get() < 1 || i->get() > 100) fail(file_, node->source(), fmt::format("'{}' must be a whole number from 1 to 100", key));
+    if (!i || i->get() < 1 || i->get() > 100)
+      fail(file_, node->source(), fmt::format("'{}' must be a whole number from 1 to 100", key));
     return static_cast<int>(i->get());
   }
 
@@ -188,8 +211,8 @@ class FileLoader {
     const toml::table* t = node.as_table();
     if (!t) fail(file_, node.source(), "'exam' must be a table");
     detail::check_keys(file_, *t,
-                       {"attempt_duration", "attempts_per_subject", "submitted_per_subject", "subjects",
-                        "assumed_bitrate", "window", "upload_deadline"},
+                       {"attempt_duration", "attempts_per_subject", "submitted_per_subject",
+                        "subjects", "assumed_bitrate", "window", "upload_deadline"},
                        "[exam]");
     ExamVolume exam;
     exam.declared = true;
@@ -197,7 +220,8 @@ class FileLoader {
     exam.attempts_per_subject = count(*t, "attempts_per_subject", 0);
     exam.submitted_per_subject = count(*t, "submitted_per_subject", 1);
     if (exam.submitted_per_subject > exam.attempts_per_subject) {
-      fail(file_, t->get("submitted_per_subject")->source(), "'submitted_per_subject' exceeds 'attempts_per_subject'");
+      fail(file_, t->get("submitted_per_subject")->source(),
+           "'submitted_per_subject' exceeds 'attempts_per_subject'");
     }
     exam.subjects = count(*t, "subjects", 0);
     exam.assumed_bitrate_bps = quantity(*t, "assumed_bitrate", probe::Unit::kBitsPerSecond, false);
@@ -214,13 +238,16 @@ class FileLoader {
       const toml::table* t = item.as_table();
       if (!t) fail(file_, item.source(), "each [[watch]] entry must be a table");
       detail::check_keys(file_, *t, {"app", "name"}, "[[watch]]");
-      WatchedApp app{required_string(*t, "app", "[[watch]]", t->source()), required_string(*t, "name", "[[watch]]", t->source())};
+      WatchedApp app{required_string(*t, "app", "[[watch]]", t->source()),
+                     required_string(*t, "name", "[[watch]]", t->source())};
       if (!std::regex_match(app.package, kPackage)) {
-        fail(file_, t->get("app")->source(), fmt::format("\"{}\" is not a package id such as \"com.tencent.mm\"", app.package));
+        fail(file_, t->get("app")->source(),
+             fmt::format("\"{}\" is not a package id such as \"com.tencent.mm\"", app.package));
       }
       for (const auto& existing : set.watch) {
         if (existing.package == app.package) {
-          fail(file_, t->get("app")->source(), fmt::format("app \"{}\" is already watched", app.package));
+          fail(file_, t->get("app")->source(),
+               fmt::format("app \"{}\" is already watched", app.package));
         }
       }
       set.watch.push_back(std::move(app));
@@ -236,7 +263,9 @@ class FileLoader {
       Rule rule = parse_rule(*t);
       for (const auto& existing : set.rules) {
         if (existing.id == rule.id) {
-          fail(file_, t->get("id")->source(), fmt::format("duplicate rule id '{}' (first defined at {})", rule.id, existing.origin));
+          fail(file_, t->get("id")->source(),
+               fmt::format("duplicate rule id '{}' (first defined at {})", rule.id,
+                           existing.origin));
         }
       }
       set.rules.push_back(std::move(rule));
@@ -244,36 +273,49 @@ class FileLoader {
   }
 
   Rule parse_rule(const toml::table& t) {
-    detail::check_keys(file_, t, {"id", "severity", "source", "when", "require", "message", "fix"}, "[[rule]]");
+    detail::check_keys(file_, t, {"id", "severity", "source", "when", "require", "message", "fix"},
+                       "[[rule]]");
     Rule rule;
     rule.origin = region_text(file_, t.source());
     rule.id = required_string(t, "id", "[[rule]]", t.source());
     static const std::regex kRuleId("^[a-z0-9_.-]{1,64}$");
     if (!std::regex_match(rule.id, kRuleId)) {
-      fail(file_, t.get("id")->source(), fmt::format("bad rule id \"{}\": use 1-64 of a-z 0-9 _ . -", rule.id));
+      fail(file_, t.get("id")->source(),
+           fmt::format("bad rule id \"{}\": use 1-64 of a-z 0-9 _ . -", rule.id));
     }
-    const std::string severity = required_string(t, "severity", fmt::format("rule '{}'", rule.id), t.source());
-    if (severity == "block") rule.severity = Severity::kBlock;
-    else if (severity == "warn") rule.severity = Severity::kWarn;
-    else if (severity == "info") rule.severity = Severity::kInfo;
-    else fail(file_, t.get("severity")->source(), fmt::format("severity must be block, warn or info, not \"{}\"", severity));
+    const std::string severity =
+        required_string(t, "severity", fmt::format("rule '{}'", rule.id), t.source());
+    if (severity == "block")
+      rule.severity = Severity::kBlock;
+    else if (severity == "warn")
+      rule.severity = Severity::kWarn;
+    else if (severity == "info")
+      rule.severity = Severity::kInfo;
+    else
+      fail(file_, t.get("severity")->source(),
+           fmt::format("severity must be block, warn or info, not \"{}\"", severity));
     rule.source = required_string(t, "source", fmt::format("rule '{}'", rule.id), t.source());
     static const std::regex kSource("^[A-Z]+-[0-9]+(, [A-Z]+-[0-9]+)*$");
     if (rule.source.size() > 32 || !std::regex_match(rule.source, kSource)) {
-      fail(file_, t.get("source")->source(),
-           fmt::format("source \"{}\" must be requirement ids such as \"XYB-5\" or \"XYB-5, YSS-2\"", rule.source));
+      fail(
+          file_, t.get("source")->source(),
+          fmt::format("source \"{}\" must be requirement ids such as \"XYB-5\" or \"XYB-5, YSS-2\"",
+                      rule.source));
     }
     if (const toml::node* when = t.get("when")) rule.when = detail::parse_condition(file_, *when);
     if (const toml::node* require = t.get("require")) {
       rule.require = detail::parse_condition(file_, *require);
     } else if (rule.severity != Severity::kInfo) {
-      fail(file_, t.source(), fmt::format("rule '{}' has no 'require' (only info advice may omit it)", rule.id));
+      fail(file_, t.source(),
+           fmt::format("rule '{}' has no 'require' (only info advice may omit it)", rule.id));
     }
     rule.message = localized(t, "message", t.source());
     if (t.get("fix")) {
       rule.fix = localized(t, "fix", t.source());
     } else if (rule.severity != Severity::kInfo) {
-      fail(file_, t.source(), fmt::format("rule '{}' has no 'fix': block and warn rules tell the candidate what to do", rule.id));
+      fail(file_, t.source(),
+           fmt::format("rule '{}' has no 'fix': block and warn rules tell the candidate what to do",
+                       rule.id));
     }
     return rule;
   }
@@ -287,10 +329,14 @@ class FileLoader {
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
-    case Severity::kBlock: return "block";
-    case Severity::kWarn: return "warn";
-    case Severity::kInfo: return "info";
-    case Severity::kInvalid: break;
+    case Severity::kBlock:
+      return "block";
+    case Severity::kWarn:
+      return "warn";
+    case Severity::kInfo:
+      return "info";
+    case Severity::kInvalid:
+      break;
   }
   return "invalid";
 }
@@ -314,7 +360,8 @@ std::string RulesError::to_string() const {
   return fmt::format("{}:{}:{}: {}", file, line, column, message);
 }
 
-RulesLoadError::RulesLoadError(RulesError error) : std::runtime_error(error.to_string()), error_(std::move(error)) {}
+RulesLoadError::RulesLoadError(RulesError error)
+    : std::runtime_error(error.to_string()), error_(std::move(error)) {}
 
 RuleSet load_rule_set(const std::filesystem::path& path) {
   std::vector<std::filesystem::path> stack;

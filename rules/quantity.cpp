@@ -11,7 +11,22 @@
 namespace examready::rules {
 namespace {
 
-enum class Dimension { kNone, kBytes, kTime, kBitrate, kFrequency, kFrameRate, kDbfs, kDbm, kPercent, kPixels, kRpm, kRatio, kYear, kCount };
+enum class Dimension {
+  kNone,
+  kBytes,
+  kTime,
+  kBitrate,
+  kFrequency,
+  kFrameRate,
+  kDbfs,
+  kDbm,
+  kPercent,
+  kPixels,
+  kRpm,
+  kRatio,
+  kYear,
+  kCount
+};
 
 struct UnitText {
   std::string_view text;
@@ -20,19 +35,39 @@ struct UnitText {
 };
 
 constexpr UnitText kUnits[] = {
-    {"B", Dimension::kBytes, 1},         {"kB", Dimension::kBytes, 1e3},     {"KB", Dimension::kBytes, 1e3},
-    {"MB", Dimension::kBytes, 1e6},      {"GB", Dimension::kBytes, 1e9},     {"TB", Dimension::kBytes, 1e12},
-    {"KiB", Dimension::kBytes, 1024.0},  {"MiB", Dimension::kBytes, 1048576.0},
-    {"GiB", Dimension::kBytes, 1073741824.0}, {"TiB", Dimension::kBytes, 1099511627776.0},
-    {"ms", Dimension::kTime, 1e-3},      {"s", Dimension::kTime, 1},         {"min", Dimension::kTime, 60},
+    {"B", Dimension::kBytes, 1},
+    {"kB", Dimension::kBytes, 1e3},
+    {"KB", Dimension::kBytes, 1e3},
+    {"MB", Dimension::kBytes, 1e6},
+    {"GB", Dimension::kBytes, 1e9},
+    {"TB", Dimension::kBytes, 1e12},
+    {"KiB", Dimension::kBytes, 1024.0},
+    {"MiB", Dimension::kBytes, 1048576.0},
+    {"GiB", Dimension::kBytes, 1073741824.0},
+    {"TiB", Dimension::kBytes, 1099511627776.0},
+    {"ms", Dimension::kTime, 1e-3},
+    {"s", Dimension::kTime, 1},
+    {"min", Dimension::kTime, 60},
     {"h", Dimension::kTime, 3600},
-    {"bit/s", Dimension::kBitrate, 1},   {"kbit/s", Dimension::kBitrate, 1e3}, {"Mbit/s", Dimension::kBitrate, 1e6},
-    {"Gbit/s", Dimension::kBitrate, 1e9}, {"bps", Dimension::kBitrate, 1},   {"kbps", Dimension::kBitrate, 1e3},
-    {"Mbps", Dimension::kBitrate, 1e6},  {"Gbps", Dimension::kBitrate, 1e9}, {"B/s", Dimension::kBitrate, 8},
-    {"kB/s", Dimension::kBitrate, 8e3},  {"MB/s", Dimension::kBitrate, 8e6},
-    {"Hz", Dimension::kFrequency, 1},    {"kHz", Dimension::kFrequency, 1e3},
-    {"fps", Dimension::kFrameRate, 1},   {"dBFS", Dimension::kDbfs, 1},      {"dBm", Dimension::kDbm, 1},
-    {"%", Dimension::kPercent, 1},       {"px", Dimension::kPixels, 1},      {"RPM", Dimension::kRpm, 1},
+    {"bit/s", Dimension::kBitrate, 1},
+    {"kbit/s", Dimension::kBitrate, 1e3},
+    {"Mbit/s", Dimension::kBitrate, 1e6},
+    {"Gbit/s", Dimension::kBitrate, 1e9},
+    {"bps", Dimension::kBitrate, 1},
+    {"kbps", Dimension::kBitrate, 1e3},
+    {"Mbps", Dimension::kBitrate, 1e6},
+    {"Gbps", Dimension::kBitrate, 1e9},
+    {"B/s", Dimension::kBitrate, 8},
+    {"kB/s", Dimension::kBitrate, 8e3},
+    {"MB/s", Dimension::kBitrate, 8e6},
+    {"Hz", Dimension::kFrequency, 1},
+    {"kHz", Dimension::kFrequency, 1e3},
+    {"fps", Dimension::kFrameRate, 1},
+    {"dBFS", Dimension::kDbfs, 1},
+    {"dBm", Dimension::kDbm, 1},
+    {"%", Dimension::kPercent, 1},
+    {"px", Dimension::kPixels, 1},
+    {"RPM", Dimension::kRpm, 1},
 };
 
 struct MetricUnit {
@@ -43,57 +78,95 @@ struct MetricUnit {
 MetricUnit metric_unit(probe::Unit unit) {
   using probe::Unit;
   switch (unit) {
-    case Unit::kBytes: return {Dimension::kBytes, 1};
-    case Unit::kPercent: return {Dimension::kPercent, 1};
-    case Unit::kRatio: return {Dimension::kRatio, 1};
-    case Unit::kMilliseconds: return {Dimension::kTime, 1e-3};
-    case Unit::kSeconds: return {Dimension::kTime, 1};
-    case Unit::kMinutes: return {Dimension::kTime, 60};
-    case Unit::kBitsPerSecond: return {Dimension::kBitrate, 1};
-    case Unit::kFramesPerSecond: return {Dimension::kFrameRate, 1};
-    case Unit::kDbfs: return {Dimension::kDbfs, 1};
-    case Unit::kDbm: return {Dimension::kDbm, 1};
-    case Unit::kHertz: return {Dimension::kFrequency, 1};
-    case Unit::kPixels: return {Dimension::kPixels, 1};
-    case Unit::kYear: return {Dimension::kYear, 1};
-    case Unit::kCount: return {Dimension::kCount, 1};
-    case Unit::kRoundTripsPerMinute: return {Dimension::kRpm, 1};
+    case Unit::kBytes:
+      return {Dimension::kBytes, 1};
+    case Unit::kPercent:
+      return {Dimension::kPercent, 1};
+    case Unit::kRatio:
+      return {Dimension::kRatio, 1};
+    case Unit::kMilliseconds:
+      return {Dimension::kTime, 1e-3};
+    case Unit::kSeconds:
+      return {Dimension::kTime, 1};
+    case Unit::kMinutes:
+      return {Dimension::kTime, 60};
+    case Unit::kBitsPerSecond:
+      return {Dimension::kBitrate, 1};
+    case Unit::kFramesPerSecond:
+      return {Dimension::kFrameRate, 1};
+    case Unit::kDbfs:
+      return {Dimension::kDbfs, 1};
+    case Unit::kDbm:
+      return {Dimension::kDbm, 1};
+    case Unit::kHertz:
+      return {Dimension::kFrequency, 1};
+    case Unit::kPixels:
+      return {Dimension::kPixels, 1};
+    case Unit::kYear:
+      return {Dimension::kYear, 1};
+    case Unit::kCount:
+      return {Dimension::kCount, 1};
+    case Unit::kRoundTripsPerMinute:
+      return {Dimension::kRpm, 1};
     case Unit::kNone:
-    case Unit::kInvalid: break;
+    case Unit::kInvalid:
+      break;
   }
   return {Dimension::kNone, 1};
 }
 
 std::string_view dimension_name(Dimension d) {
   switch (d) {
-    case Dimension::kBytes: return "a size in bytes";
-    case Dimension::kTime: return "a duration";
-    case Dimension::kBitrate: return "a bit rate";
-    case Dimension::kFrequency: return "a frequency";
-    case Dimension::kFrameRate: return "a frame rate";
-    case Dimension::kDbfs: return "a level in dBFS";
-    case Dimension::kDbm: return "a signal strength in dBm";
-    case Dimension::kPercent: return "a percentage";
-    case Dimension::kPixels: return "a pixel count";
-    case Dimension::kRpm: return "round trips per minute";
-    case Dimension::kRatio: return "a ratio";
-    case Dimension::kYear: return "a year";
-    case Dimension::kCount: return "a count";
-    case Dimension::kNone: break;
+    case Dimension::kBytes:
+      return "a size in bytes";
+    case Dimension::kTime:
+      return "a duration";
+    case Dimension::kBitrate:
+      return "a bit rate";
+    case Dimension::kFrequency:
+      return "a frequency";
+    case Dimension::kFrameRate:
+      return "a frame rate";
+    case Dimension::kDbfs:
+      return "a level in dBFS";
+    case Dimension::kDbm:
+      return "a signal strength in dBm";
+    case Dimension::kPercent:
+      return "a percentage";
+    case Dimension::kPixels:
+      return "a pixel count";
+    case Dimension::kRpm:
+      return "round trips per minute";
+    case Dimension::kRatio:
+      return "a ratio";
+    case Dimension::kYear:
+      return "a year";
+    case Dimension::kCount:
+      return "a count";
+    case Dimension::kNone:
+      break;
   }
   return "a plain number";
 }
 
 std::string_view example_unit(Dimension d) {
   switch (d) {
-    case Dimension::kBytes: return "\"20 GB\"";
-    case Dimension::kTime: return "\"150 ms\"";
-    case Dimension::kBitrate: return "\"5 Mbit/s\"";
-    case Dimension::kFrequency: return "\"44100 Hz\"";
-    case Dimension::kFrameRate: return "\"25 fps\"";
-    case Dimension::kDbfs: return "\"-50 dBFS\"";
-    case Dimension::kDbm: return "\"-70 dBm\"";
-    default: return "a number";
+    case Dimension::kBytes:
+      return "\"20 GB\"";
+    case Dimension::kTime:
+      return "\"150 ms\"";
+    case Dimension::kBitrate:
+      return "\"5 Mbit/s\"";
+    case Dimension::kFrequency:
+      return "\"44100 Hz\"";
+    case Dimension::kFrameRate:
+      return "\"25 fps\"";
+    case Dimension::kDbfs:
+      return "\"-50 dBFS\"";
+    case Dimension::kDbm:
+      return "\"-70 dBm\"";
+    default:
+      return "a number";
   }
 }
 
@@ -101,8 +174,8 @@ std::string_view example_unit(Dimension d) {
 
 bool unit_allows_plain_number(probe::Unit unit) {
   using probe::Unit;
-  return unit == Unit::kNone || unit == Unit::kRatio || unit == Unit::kCount || unit == Unit::kYear ||
-         unit == Unit::kPixels || unit == Unit::kPercent;
+  return unit == Unit::kNone || unit == Unit::kRatio || unit == Unit::kCount ||
+         unit == Unit::kYear || unit == Unit::kPixels || unit == Unit::kPercent;
 }
 
 std::variant<double, QuantityError> parse_quantity(std::string_view text, probe::Unit target) {
@@ -112,8 +185,9 @@ std::variant<double, QuantityError> parse_quantity(std::string_view text, probe:
   double number = 0;
   auto [ptr, ec] = std::from_chars(text.data() + i, text.data() + text.size(), number);
   if (ec != std::errc() || !std::isfinite(number)) {
-    return QuantityError{fmt::format("\"{}\" is not a quantity: expected a number and a unit, e.g. {}", text,
-                                     example_unit(want.dimension))};
+    return QuantityError{
+        fmt::format("\"{}\" is not a quantity: expected a number and a unit, e.g. {}", text,
+                    example_unit(want.dimension))};
   }
   std::string_view rest = text.substr(static_cast<std::size_t>(ptr - text.data()));
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
@@ -126,7 +200,8 @@ std::variant<double, QuantityError> parse_quantity(std::string_view text, probe:
   for (const auto& unit : kUnits) {
     if (unit.text != rest) continue;
     if (unit.dimension != want.dimension) {
-      return QuantityError{fmt::format("unit mismatch: \"{}\" is {}, not {}", text, dimension_name(unit.dimension),
+      return QuantityError{fmt::format("unit mismatch: \"{}\" is {}, not {}", text,
+                                       dimension_name(unit.dimension),
                                        dimension_name(want.dimension))};
     }
     return number * unit.factor / want.factor;
@@ -155,8 +230,10 @@ std::string format_quantity(double value, probe::Unit unit) {
     case Unit::kNone:
     case Unit::kCount:
     case Unit::kRatio:
-    case Unit::kInvalid: return trim(value);
-    default: return trim(value) + " " + std::string(probe::to_string(unit));
+    case Unit::kInvalid:
+      return trim(value);
+    default:
+      return trim(value) + " " + std::string(probe::to_string(unit));
   }
 }
 

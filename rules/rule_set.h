@@ -38,8 +38,8 @@ struct ExamVolume {
   int attempts_per_subject = 0;   // recordings kept on the phone per subject
   int submitted_per_subject = 0;  // recordings uploaded per subject
   int subjects = 0;
-  double assumed_bitrate_bps = 0; // used when the encoder check did not measure a bitrate
-  double window_seconds = 0;      // time allowed to record and submit
+  double assumed_bitrate_bps = 0;  // used when the encoder check did not measure a bitrate
+  double window_seconds = 0;       // time allowed to record and submit
   double upload_deadline_seconds = 0;
 };
 

@@ -17,11 +17,13 @@ namespace {
 
 using detail::fail;
 
-probe::Value measured_value(const std::string& file, const probe::MetricInfo& info, const toml::node& node) {
+probe::Value measured_value(const std::string& file, const probe::MetricInfo& info,
+                            const toml::node& node) {
   using probe::MetricType;
   auto wrong = [&]() {
-    fail(file, node.source(), fmt::format("{} is {} metric, not {}", info.name, probe::to_string(info.type),
-                                          detail::type_name(node)));
+    fail(file, node.source(),
+         fmt::format("{} is {} metric, not {}", info.name, probe::to_string(info.type),
+                     detail::type_name(node)));
   };
   switch (info.type) {
     case MetricType::kBoolean:
@@ -35,7 +37,8 @@ probe::Value measured_value(const std::string& file, const probe::MetricInfo& in
       if (!node.is_array()) wrong();
       std::vector<std::string> items;
       for (const auto& item : *node.as_array()) {
-        if (!item.is_string()) fail(file, item.source(), fmt::format("{} holds strings", info.name));
+        if (!item.is_string())
+          fail(file, item.source(), fmt::format("{} holds strings", info.name));
         items.push_back(item.as_string()->get());
       }
       return items;
@@ -43,11 +46,14 @@ probe::Value measured_value(const std::string& file, const probe::MetricInfo& in
     case MetricType::kInteger:
     case MetricType::kNumber: {
       double value = 0;
-      if (const auto* i = node.as_integer()) value = static_cast<double>(i->get());
-      else if (const auto* f = node.as_floating_point()) value = f->get();
+      if (const auto* i = node.as_integer())
+        value = static_cast<double>(i->get());
+      else if (const auto* f = node.as_floating_point())
+        value = f->get();
       else if (const auto* s = node.as_string()) {
         auto parsed = parse_quantity(s->get(), info.unit);
-        if (auto* error = std::get_if<QuantityError>(&parsed)) fail(file, node.source(), error->message);
+        if (auto* error = std::get_if<QuantityError>(&parsed))
+          fail(file, node.source(), error->message);
         value = std::get<double>(parsed);
       } else {
         wrong();
@@ -55,7 +61,8 @@ probe::Value measured_value(const std::string& file, const probe::MetricInfo& in
       if (info.type == MetricType::kInteger) return static_cast<std::int64_t>(std::llround(value));
       return value;
     }
-    case MetricType::kInvalid: break;
+    case MetricType::kInvalid:
+      break;
   }
   wrong();
   return {};
@@ -72,15 +79,18 @@ reports::Report case_report(const std::string& file, const toml::table& c) {
     report.role = *parsed;
   }
   if (const auto* transport = c.get("transport")) {
-    auto parsed = transport->is_string() ? probe::parse_transport(transport->as_string()->get()) : std::nullopt;
-    if (!parsed) fail(file, transport->source(), "transport must be local, adb, ios or getprop-text");
+    auto parsed = transport->is_string() ? probe::parse_transport(transport->as_string()->get())
+                                         : std::nullopt;
+    if (!parsed)
+      fail(file, transport->source(), "transport must be local, adb, ios or getprop-text");
     report.transport = *parsed;
   }
   report.host.platform = c["platform"].value_or(std::string("test"));
   std::map<std::string, probe::CheckResult> checks;
   if (const auto* node = c.get("measurements")) {
     const toml::table* measurements = node->as_table();
-    if (!measurements) fail(file, node->source(), "'measurements' must be a table of metric = value");
+    if (!measurements)
+      fail(file, node->source(), "'measurements' must be a table of metric = value");
     for (const auto& [key, value] : *measurements) {
       auto id = probe::find_metric(key.str());
       if (!id) fail(file, key.source(), fmt::format("unknown metric '{}'", key.str()));
@@ -114,33 +124,39 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file) {
     root = toml::parse(text.str(), file);
   } catch (const toml::parse_error& e) {
     throw RulesLoadError(RulesError{file, static_cast<int>(e.source().begin.line),
-                                    static_cast<int>(e.source().begin.column), std::string(e.description())});
+                                    static_cast<int>(e.source().begin.column),
+                                    std::string(e.description())});
   }
   detail::check_keys(file, root, {"rules", "date", "case"}, "the tests file");
   const toml::node* rules_node = root.get("rules");
-  if (!rules_node || !rules_node->is_string()) fail(file, root.source(), "'rules' must name the rules file under test");
+  if (!rules_node || !rules_node->is_string())
+    fail(file, root.source(), "'rules' must name the rules file under test");
   RuleTestRun run;
   run.rules_path = tests_file.parent_path() / rules_node->as_string()->get();
   const RuleSet rules = load_rule_set(run.rules_path);
 
   const toml::node* date_node = root.get("date");
-  if (!date_node || !date_node->is_date()) fail(file, root.source(), "'date' must be the evaluation date, e.g. 2025-03-01");
+  if (!date_node || !date_node->is_date())
+    fail(file, root.source(), "'date' must be the evaluation date, e.g. 2025-03-01");
   const toml::date d = date_node->as_date()->get();
-  const auto now = std::chrono::sys_days{std::chrono::year{d.year} / d.month / d.day} + std::chrono::hours(12);
+  const auto now =
+      std::chrono::sys_days{std::chrono::year{d.year} / d.month / d.day} + std::chrono::hours(12);
 
   const toml::array* cases = root["case"].as_array();
   if (!cases || cases->empty()) fail(file, root.source(), "no [[case]]");
   for (const auto& item : *cases) {
     const toml::table* c = item.as_table();
     if (!c) fail(file, item.source(), "each [[case]] must be a table");
-    detail::check_keys(file, *c, {"name", "role", "transport", "platform", "measurements", "expect"}, "[[case]]");
+    detail::check_keys(
+        file, *c, {"name", "role", "transport", "platform", "measurements", "expect"}, "[[case]]");
     RuleTestCase result;
     result.origin = fmt::format("{}:{}:{}", file, c->source().begin.line, c->source().begin.column);
     result.name = (*c)["name"].value_or(std::string());
     if (result.name.empty()) fail(file, c->source(), "a case needs a 'name'");
     const reports::Report report = case_report(file, *c);
     const toml::table* expect = (*c)["expect"].as_table();
-    if (!expect) fail(file, c->source(), fmt::format("case '{}' has no [case.expect] table", result.name));
+    if (!expect)
+      fail(file, c->source(), fmt::format("case '{}' has no [case.expect] table", result.name));
     detail::check_keys(file, *expect, {"verdict", "rules"}, "[case.expect]");
 
     const nlohmann::json evaluation = evaluate(rules, report, now);
@@ -150,7 +166,8 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file) {
         fail(file, verdict->source(), "verdict must be ready, warnings, not_ready or incomplete");
       }
       if (evaluation["verdict"] != want) {
-        result.problems.push_back(fmt::format("verdict {}, expected {}", evaluation["verdict"].get<std::string>(), want));
+        result.problems.push_back(
+            fmt::format("verdict {}, expected {}", evaluation["verdict"].get<std::string>(), want));
       }
     }
     if (const auto* node = expect->get("rules")) {
@@ -165,7 +182,9 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file) {
         for (const auto& r : evaluation["rules"]) {
           if (r["id"] == key.str()) got = &r;
         }
-        if (!got) fail(file, key.source(), fmt::format("no rule '{}' in {}", key.str(), run.rules_path.filename().string()));
+        if (!got)
+          fail(file, key.source(),
+               fmt::format("no rule '{}' in {}", key.str(), run.rules_path.filename().string()));
         if ((*got)["outcome"] != want) {
           result.problems.push_back(fmt::format("rule {}: {}, expected {} ({})", key.str(),
                                                 (*got)["outcome"].get<std::string>(), want,

@@ -18,7 +18,8 @@ std::optional<Version> parse_prefix(std::string_view text, std::size_t& used) {
     if (ec != std::errc()) return std::nullopt;
     parts.push_back(part);
     i = static_cast<std::size_t>(ptr - text.data());
-    if (i + 1 < text.size() && text[i] == '.' && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+    if (i + 1 < text.size() && text[i] == '.' &&
+        std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
       ++i;
       continue;
     }

@@ -9,6 +9,7 @@ good = '''"os.family" = "android"
 "device.codename" = "dada"
 "device.launch_year" = 2024
 "device.price_tier" = "flagship"
+"device.db_match" = "model"
 "storage.free_bytes" = "64 GB"
 "battery.level_percent" = 95
 "battery.charging" = false
@@ -124,6 +125,11 @@ xyb += case("slow upload: more than 24 hours at the conservative rate", "warning
             over='"network.upload_low_bps" = "50 kbit/s"')
 xyb += case("camera opened fails", "warnings", {"xyb.camera": "fail"}, over='"camera.opened" = false')
 xyb += case("large font", "warnings", {"xyb.font-scale": "fail"}, over='"font.scale" = 1.3')
+xyb += case("model not in the device database: launch year unknown, warnings", "warnings",
+            {"device.known": "fail", "xyb.recent-model": "unknown", "xyb.price-tier": "unknown"},
+            over='"device.db_match" = "none"', drop=("device.launch_year", "device.price_tier", "device.series", "device.marketing_name"))
+xyb += case("a 30 Mbit/s encoder makes the recordings exceed 20 GB", "warnings", {"xyb.video-fits": "fail"},
+            over='"encoder.bitrate_bps" = "30 Mbit/s"')
 xyb += case("2023 phone is older than two years in 2026", "warnings", {"xyb.recent-model": "fail"},
             over='"device.launch_year" = 2023')
 open('xiaoyibang.tests.toml', 'w').write(xyb)

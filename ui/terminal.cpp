@@ -130,20 +130,30 @@ void print_summary(std::FILE* out, const reports::Report& report, bool color, La
   std::vector<const nlohmann::json*> advice;
   // Keep the copy alive: `advice` points into it.
   const nlohmann::json rules = evaluation.value("rules", nlohmann::json::array());
+  // What decides the verdict first: block failures, block unknowns, then warnings.
+  auto rank = [](const nlohmann::json& rule) {
+    const bool block = rule.value("severity", "") == "block";
+    const bool fail = rule.value("outcome", "") == "fail";
+    return block ? (fail ? 0 : 1) : (fail ? 2 : 3);
+  };
+  std::vector<const nlohmann::json*> problems;
   for (const auto& rule : rules) {
     const std::string outcome = rule.value("outcome", "");
-    const std::string severity = rule.value("severity", "");
-    if (severity == "info") {
+    if (rule.value("severity", "") == "info") {
       advice.push_back(&rule);
-      continue;
+    } else if (outcome == "fail" || outcome == "unknown") {
+      problems.push_back(&rule);
     }
-    if (outcome != "fail" && outcome != "unknown") continue;
-    const bool block = severity == "block";
-    std::string mark = outcome == "unknown" ? "?" : block ? "✘" : "!";
+  }
+  std::stable_sort(problems.begin(), problems.end(),
+                   [&](const nlohmann::json* a, const nlohmann::json* b) { return rank(*a) < rank(*b); });
+  for (const auto* rule : problems) {
+    const bool block = rule->value("severity", "") == "block";
+    std::string mark = rule->value("outcome", "") == "unknown" ? "?" : block ? "✘" : "!";
     fmt::print(out, "  {} [{}] {}\n", paint(color, block ? "\x1b[31m" : "\x1b[33m", mark),
-               rule.value("source", rule.value("id", "")), localized(rule.value("message", nlohmann::json()), lang));
-    if (auto detail = rule.value("detail", std::string()); !detail.empty()) fmt::print(out, "      ({})\n", detail);
-    if (auto fix = localized(rule.value("fix", nlohmann::json()), lang); !fix.empty()) {
+               rule->value("source", rule->value("id", "")), localized(rule->value("message", nlohmann::json()), lang));
+    if (auto detail = rule->value("detail", std::string()); !detail.empty()) fmt::print(out, "      ({})\n", detail);
+    if (auto fix = localized(rule->value("fix", nlohmann::json()), lang); !fix.empty()) {
       fmt::print(out, "      {}: {}\n", text(Text::kFix, lang), fix);
     }
   }

@@ -41,7 +41,8 @@ int run_evaluate(const EvaluateArgs& args) {
   const auto errors = reports::validate_report(document);
   if (!errors.empty()) {
     std::string message = fmt::format("{}: not a valid report:", args.report);
-    for (const auto& e : errors) message += fmt::format("\n  {}: {}", e.path.empty() ? "/" : e.path, e.message);
+    for (const auto& e : errors)
+      message += fmt::format("\n  {}: {}", e.path.empty() ? "/" : e.path, e.message);
     throw InvalidInputError(message);
   }
   reports::Report report;
@@ -67,7 +68,8 @@ void add_evaluate_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<EvaluateArgs>();
   CLI::App* cmd = app.add_subcommand("evaluate", "Evaluate a stored report against a rules set");
   cmd->add_option("REPORT", args->report, "Report JSON file (- for stdin)")->required();
-  cmd->add_option("--rules", args->rules, "Rules file, or a shipped set: xiaoyibang, yishusheng")->required();
+  cmd->add_option("--rules", args->rules, "Rules file, or a shipped set: xiaoyibang, yishusheng")
+      ->required();
   cmd->add_flag("--json", args->json, "Print the report with its evaluation as JSON");
   cmd->add_option("--lang", args->lang, "Language of messages: zh or en (default: from LANG)")
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));

@@ -11,8 +11,9 @@ namespace examready::app {
 rules::RuleSet load_rules_argument(const std::string& name_or_path) {
   auto path = rules::find_rule_set(name_or_path);
   if (!path) {
-    throw UsageError(fmt::format("--rules: no rules file or shipped set named '{}' (shipped: xiaoyibang, yishusheng)",
-                                 name_or_path));
+    throw UsageError(fmt::format(
+        "--rules: no rules file or shipped set named '{}' (shipped: xiaoyibang, yishusheng)",
+        name_or_path));
   }
   try {
     return rules::load_rule_set(*path);
@@ -34,8 +35,8 @@ int lint(const std::vector<std::string>& files) {
         warn += rule.severity == rules::Severity::kWarn;
         info += rule.severity == rules::Severity::kInfo;
       }
-      fmt::print("{}: ok: set '{}', {} rules ({} block, {} warn, {} info), {} watched apps\n", file, set.id,
-                 set.rules.size(), block, warn, info, set.watch.size());
+      fmt::print("{}: ok: set '{}', {} rules ({} block, {} warn, {} info), {} watched apps\n", file,
+                 set.id, set.rules.size(), block, warn, info, set.watch.size());
     } catch (const rules::RulesLoadError& e) {
       fmt::print(stderr, "{}\n", e.error().to_string());
       code = kExitInvalidInput;
@@ -54,8 +55,8 @@ int test(const std::vector<std::string>& files) {
         fmt::print("{} {} ({})\n", c.problems.empty() ? "PASS" : "FAIL", c.name, c.origin);
         for (const auto& problem : c.problems) fmt::print("     {}\n", problem);
       }
-      fmt::print("{}: {} of {} cases passed against {}\n", file, run.cases.size() - run.failed(), run.cases.size(),
-                 run.rules_path.string());
+      fmt::print("{}: {} of {} cases passed against {}\n", file, run.cases.size() - run.failed(),
+                 run.cases.size(), run.rules_path.string());
       if (run.failed() > 0 && code == kExitReady) code = 1;
     } catch (const rules::RulesLoadError& e) {
       fmt::print(stderr, "{}\n", e.error().to_string());
@@ -71,11 +72,13 @@ void add_rules_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("rules", "Check rules files and run their tests");
   cmd->require_subcommand(1);
   auto lint_files = std::make_shared<std::vector<std::string>>();
-  CLI::App* lint_cmd = cmd->add_subcommand("lint", "Load rules files strictly; print located errors (exit 65)");
+  CLI::App* lint_cmd =
+      cmd->add_subcommand("lint", "Load rules files strictly; print located errors (exit 65)");
   lint_cmd->add_option("FILE", *lint_files, "Rules files")->required();
   lint_cmd->callback([lint_files, &exit_code] { exit_code = lint(*lint_files); });
   auto test_files = std::make_shared<std::vector<std::string>>();
-  CLI::App* test_cmd = cmd->add_subcommand("test", "Run a rules set's test cases (<name>.tests.toml): exit 1 on a failure");
+  CLI::App* test_cmd = cmd->add_subcommand(
+      "test", "Run a rules set's test cases (<name>.tests.toml): exit 1 on a failure");
   test_cmd->add_option("FILE", *test_files, "Tests files")->required();
   test_cmd->callback([test_files, &exit_code] { exit_code = test(*test_files); });
 }

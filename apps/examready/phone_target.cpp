@@ -24,7 +24,8 @@ constexpr std::chrono::milliseconds kDiscoveryTimeout{15000};
 Target open_android(const std::string& serial) {
   platform::CommandResult r = platform::run_process({"adb", "devices", "-l"}, kDiscoveryTimeout);
   if (!r.started) throw DeviceUnavailable("adb is not installed (Debian package adb)");
-  if (r.timed_out) throw DeviceUnavailable("`adb devices` did not answer in time; try `adb kill-server`");
+  if (r.timed_out)
+    throw DeviceUnavailable("`adb devices` did not answer in time; try `adb kill-server`");
   if (r.exit_code != 0) throw DeviceUnavailable("`adb devices` failed: " + r.err);
   pa::AdbPick pick = pa::pick_adb_device(pa::parse_adb_devices(r.out), serial);
   switch (pick.error) {
@@ -51,10 +52,13 @@ Target open_ios(const std::string& udid) {
     platform::CommandResult r = platform::run_process({"idevice_id", "-l"}, kDiscoveryTimeout);
     const auto ids = platform::ios::parse_idevice_ids(r.out);
     if (!r.started || r.timed_out) {
-      throw DeviceUnavailable(platform::ios::describe_ios_failure(r.out, r.err, r.timed_out, r.started));
+      throw DeviceUnavailable(
+          platform::ios::describe_ios_failure(r.out, r.err, r.timed_out, r.started));
     }
     if (ids.empty()) {
-      throw UsageError("no iPhone found: connect it with a cable, unlock it and tap \"Trust\" (usbmuxd must be running)");
+      throw UsageError(
+          "no iPhone found: connect it with a cable, unlock it and tap \"Trust\" (usbmuxd must be "
+          "running)");
     }
     if (ids.size() > 1) {
       std::string message = "several iPhones are attached; name one with --ios UDID:";
@@ -66,7 +70,8 @@ Target open_ios(const std::string& udid) {
   // One lockdown query up front turns "not paired" into a clear message instead of four
   // identical check errors.
   platform::ios::IosHost probe_host(chosen);
-  platform::CommandResult r = probe_host.run_command({"ideviceinfo", "-k", "ProductVersion"}, kDiscoveryTimeout);
+  platform::CommandResult r =
+      probe_host.run_command({"ideviceinfo", "-k", "ProductVersion"}, kDiscoveryTimeout);
   if (!r.ok() || r.out.rfind("ERROR", 0) == 0) {
     std::string message = platform::ios::describe_ios_failure(r.out, r.err, r.timed_out, r.started);
     if (message.rfind("no iPhone", 0) == 0) throw UsageError(message);
@@ -84,8 +89,9 @@ Target open_getprop_text(const std::string& path) {
   std::string text = read_input_file(path);
   const pa::PropertyMap props = pa::parse_getprop(text);
   if (props.empty()) {
-    throw InvalidInputError((path == "-" ? std::string("stdin") : path) +
-                            ": no properties found (expected `getprop` output: [key]: [value] lines)");
+    throw InvalidInputError(
+        (path == "-" ? std::string("stdin") : path) +
+        ": no properties found (expected `getprop` output: [key]: [value] lines)");
   }
   Target t;
   t.transport = probe::Transport::kGetpropText;

@@ -41,7 +41,8 @@ AdbPick pick_adb_device(const std::vector<AdbDevice>& devices, std::string_view 
       pick.error = AdbPickError::kSeveral;
       pick.message = "several phones are attached; name one with --android SERIAL:";
       for (const auto& d : devices) {
-        pick.message += "\n  " + d.serial + "  " + d.state + (d.model.empty() ? "" : "  " + d.model);
+        pick.message +=
+            "\n  " + d.serial + "  " + d.state + (d.model.empty() ? "" : "  " + d.model);
       }
       return pick;
     }
@@ -53,7 +54,8 @@ AdbPick pick_adb_device(const std::vector<AdbDevice>& devices, std::string_view 
     if (!chosen) {
       pick.error = AdbPickError::kNotFound;
       pick.message = "no attached phone has serial " + std::string(requested) + " (attached: ";
-      for (std::size_t i = 0; i < devices.size(); ++i) pick.message += (i ? ", " : "") + devices[i].serial;
+      for (std::size_t i = 0; i < devices.size(); ++i)
+        pick.message += (i ? ", " : "") + devices[i].serial;
       pick.message += devices.empty() ? "none)" : ")";
       return pick;
     }
@@ -69,12 +71,14 @@ AdbPick pick_adb_device(const std::vector<AdbDevice>& devices, std::string_view 
                    "prompt on the phone (tick \"Always allow\"), then run the check again";
   } else if (chosen->state == "offline") {
     pick.error = AdbPickError::kOffline;
-    pick.message = "phone " + chosen->serial +
-                   " is offline: unplug and reconnect the cable, or toggle USB debugging off and on";
+    pick.message =
+        "phone " + chosen->serial +
+        " is offline: unplug and reconnect the cable, or toggle USB debugging off and on";
   } else if (chosen->state == "no permissions") {
     pick.error = AdbPickError::kNoPermission;
     pick.message = "no permission to open the USB device of " + chosen->serial +
-                   ": install udev rules for Android devices (Debian package android-sdk-platform-tools-common)";
+                   ": install udev rules for Android devices (Debian package "
+                   "android-sdk-platform-tools-common)";
   } else {
     pick.error = AdbPickError::kOtherState;
     pick.message = "phone " + chosen->serial + " is in state '" + chosen->state +

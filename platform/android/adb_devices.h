@@ -16,7 +16,16 @@ struct AdbDevice {
 
 std::vector<AdbDevice> parse_adb_devices(std::string_view text);
 
-enum class AdbPickError { kNone, kNoDevice, kSeveral, kNotFound, kUnauthorized, kOffline, kNoPermission, kOtherState };
+enum class AdbPickError {
+  kNone,
+  kNoDevice,
+  kSeveral,
+  kNotFound,
+  kUnauthorized,
+  kOffline,
+  kNoPermission,
+  kOtherState
+};
 
 struct AdbPick {
   std::optional<AdbDevice> device;

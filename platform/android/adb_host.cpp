@@ -20,14 +20,18 @@ bool contains(const std::string& haystack, std::string_view needle) {
 }  // namespace
 
 std::string shell_quote(const std::string& arg) {
-  if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:=,") ==
-                          std::string::npos) {
+  if (!arg.empty() &&
+      arg.find_first_not_of(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:=,") ==
+          std::string::npos) {
     return arg;
   }
   std::string out = "'";
   for (char c : arg) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -35,7 +39,8 @@ std::string shell_quote(const std::string& arg) {
 AdbHost::AdbHost(std::string serial, std::string adb_program)
     : serial_(std::move(serial)), adb_(std::move(adb_program)) {}
 
-CommandResult AdbHost::run_command(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
+CommandResult AdbHost::run_command(const std::vector<std::string>& argv,
+                                   std::chrono::milliseconds timeout) {
   std::string command;
   for (const auto& arg : argv) command += (command.empty() ? "" : " ") + shell_quote(arg);
   // One argument: adb would join several with spaces anyway and lose our quoting.
@@ -72,7 +77,8 @@ VolumeResult AdbHost::volume_stats(const std::string& path) {
     if (!df.ok()) r = df;
   }
   result.error_number = is_permission_denied(r) ? EACCES : EIO;
-  result.error = r.ok() ? "unrecognised stat/df output for " + path : describe_adb_failure(r, "stat -f " + path);
+  result.error = r.ok() ? "unrecognised stat/df output for " + path
+                        : describe_adb_failure(r, "stat -f " + path);
   return result;
 }
 
@@ -94,17 +100,20 @@ std::string describe_adb_failure(const CommandResult& r, const std::string& what
   if (!r.started) return "could not run adb (install the Debian package adb)";
   if (r.timed_out) return "'" + what + "' did not answer in time (phone busy or USB link stalled)";
   if (contains(r.err, "not found") && contains(r.err, "device")) {
-    return "the phone disconnected during the check (adb: device not found); reconnect it and run again";
+    return "the phone disconnected during the check (adb: device not found); reconnect it and run "
+           "again";
   }
   if (contains(r.err, "no devices/emulators")) {
     return "the phone disconnected during the check; reconnect it and run again";
   }
-  if (contains(r.err, "unauthorized")) return "the phone withdrew USB debugging authorisation; accept the prompt on the phone";
+  if (contains(r.err, "unauthorized"))
+    return "the phone withdrew USB debugging authorisation; accept the prompt on the phone";
   if (contains(r.err, "offline")) return "the phone went offline; reconnect the cable";
   if (is_permission_denied(r)) return "'" + what + "': permission denied on the phone";
   std::string_view first = text::trim(r.err.empty() ? r.out : r.err);
   first = first.substr(0, first.find('\n'));
-  return "'" + what + "' failed (exit " + std::to_string(r.exit_code) + (first.empty() ? "" : ": " + std::string(first)) + ")";
+  return "'" + what + "' failed (exit " + std::to_string(r.exit_code) +
+         (first.empty() ? "" : ": " + std::string(first)) + ")";
 }
 
 }  // namespace examready::platform::android

@@ -15,7 +15,8 @@ class AdbHost final : public Host {
 
   // Runs argv on the phone (quoted for the phone's sh); the timeout bounds the whole
   // adb call, so a wedged USB link costs at most that long.
-  CommandResult run_command(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) override;
+  CommandResult run_command(const std::vector<std::string>& argv,
+                            std::chrono::milliseconds timeout) override;
   // `cat PATH`; nullopt when it fails (missing, permission) or times out.
   std::optional<std::string> read_file(const std::string& path) override;
   std::vector<std::string> list_dir(const std::string& path) override;

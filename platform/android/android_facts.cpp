@@ -40,7 +40,8 @@ std::string version_digits(std::string_view s) {
   std::string out;
   for (std::size_t i = start; i < s.size(); ++i) {
     const char c = s[i];
-    if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9')) {
+    if ((c >= '0' && c <= '9') ||
+        (c == '.' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9')) {
       out += c;
     } else {
       break;
@@ -51,15 +52,17 @@ std::string version_digits(std::string_view s) {
 
 AndroidOsFacts android_os_facts(const PropertyMap& props) {
   AndroidOsFacts f;
-  f.android_release = first_of(props, {"ro.build.version.release", "ro.build.version.release_or_codename"});
-  if (auto sdk = text::to_int(prop(props, "ro.build.version.sdk"))) f.sdk_level = static_cast<int>(*sdk);
+  f.android_release =
+      first_of(props, {"ro.build.version.release", "ro.build.version.release_or_codename"});
+  if (auto sdk = text::to_int(prop(props, "ro.build.version.sdk")))
+    f.sdk_level = static_cast<int>(*sdk);
   f.abi = first_of(props, {"ro.product.cpu.abi", "ro.system.product.cpu.abilist64"});
 
   // HarmonyOS 2-4 on Huawei and Honor phones still answer adb and getprop; it names itself
   // through the hw_sc.* properties (ro.build.version.emui stays set alongside).
-  f.harmonyos_version = version_digits(first_of(
-      props, {"hw_sc.build.platform.version", "hw_sc.build.os.version", "ro.huawei.build.version.harmonyos",
-              "ro.build.version.harmonyos"}));
+  f.harmonyos_version = version_digits(
+      first_of(props, {"hw_sc.build.platform.version", "hw_sc.build.os.version",
+                       "ro.huawei.build.version.harmonyos", "ro.build.version.harmonyos"}));
   f.family = f.harmonyos_version.empty() ? "android" : "harmonyos";
   f.version = f.harmonyos_version.empty() ? version_digits(f.android_release) : f.harmonyos_version;
 
@@ -67,8 +70,10 @@ AndroidOsFacts android_os_facts(const PropertyMap& props) {
   const std::string miui = first_of(props, {"ro.miui.ui.version.name"});
   const std::string emui = first_of(props, {"ro.build.version.emui"});
   const std::string magic = first_of(props, {"ro.build.version.magic"});
-  const std::string coloros = first_of(props, {"ro.build.version.oplusrom", "ro.build.version.opporom"});
-  const std::string vivo_display = first_of(props, {"ro.vivo.os.build.display.id", "ro.vivo.product.version"});
+  const std::string coloros =
+      first_of(props, {"ro.build.version.oplusrom", "ro.build.version.opporom"});
+  const std::string vivo_display =
+      first_of(props, {"ro.vivo.os.build.display.id", "ro.vivo.product.version"});
   const std::string vivo_version = first_of(props, {"ro.vivo.os.version"});
   const std::string vivo_name = text::lower(first_of(props, {"ro.vivo.os.name"}));
   const std::string oneui = first_of(props, {"ro.build.version.oneui"});
@@ -83,10 +88,13 @@ AndroidOsFacts android_os_facts(const PropertyMap& props) {
     f.vendor_ui = "emui", f.name = "EMUI", f.vendor_ui_version = version_digits(emui);
   } else if (!coloros.empty()) {
     f.vendor_ui = "coloros", f.name = "ColorOS", f.vendor_ui_version = version_digits(coloros);
-  } else if (text::lower(vivo_display).find("originos") != std::string::npos || vivo_name == "vos") {
-    f.vendor_ui = "originos", f.name = "OriginOS", f.vendor_ui_version = version_digits(vivo_version);
+  } else if (text::lower(vivo_display).find("originos") != std::string::npos ||
+             vivo_name == "vos") {
+    f.vendor_ui = "originos", f.name = "OriginOS",
+    f.vendor_ui_version = version_digits(vivo_version);
   } else if (!vivo_version.empty() || vivo_name.find("funtouch") != std::string::npos) {
-    f.vendor_ui = "funtouchos", f.name = "Funtouch OS", f.vendor_ui_version = version_digits(vivo_version);
+    f.vendor_ui = "funtouchos", f.name = "Funtouch OS",
+    f.vendor_ui_version = version_digits(vivo_version);
   } else if (!oneui.empty()) {
     f.vendor_ui = "oneui", f.name = "One UI", f.vendor_ui_version = oneui_version(oneui);
   } else {
@@ -102,10 +110,12 @@ AndroidDeviceFacts android_device_facts(const PropertyMap& props) {
   // but some GSI-based builds leave only the vendor/odm copies meaningful.
   f.manufacturer = first_of(props, {"ro.product.manufacturer", "ro.product.vendor.manufacturer",
                                     "ro.product.odm.manufacturer"});
-  f.brand = text::lower(first_of(props, {"ro.product.brand", "ro.product.vendor.brand", "ro.product.odm.brand"}));
-  f.model = first_of(props, {"ro.product.model", "ro.product.vendor.model", "ro.product.odm.model"});
-  f.codename = first_of(props, {"ro.product.device", "ro.product.vendor.device", "ro.product.odm.device",
-                                "ro.build.product"});
+  f.brand = text::lower(
+      first_of(props, {"ro.product.brand", "ro.product.vendor.brand", "ro.product.odm.brand"}));
+  f.model =
+      first_of(props, {"ro.product.model", "ro.product.vendor.model", "ro.product.odm.model"});
+  f.codename = first_of(props, {"ro.product.device", "ro.product.vendor.device",
+                                "ro.product.odm.device", "ro.build.product"});
   if (text::lower(prop(props, "ro.build.characteristics")).find("tablet") != std::string::npos) {
     f.class_hint = "tablet";
   }

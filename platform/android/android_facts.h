@@ -11,15 +11,16 @@
 namespace examready::platform::android {
 
 struct AndroidOsFacts {
-  std::string family;              // android | harmonyos
-  std::string name;                // Android, HarmonyOS, MIUI, HyperOS, ColorOS…
-  std::string version;             // Android release, or the HarmonyOS version
-  std::string android_release;     // ro.build.version.release (also on HarmonyOS)
-  std::optional<int> sdk_level;    // ro.build.version.sdk
-  std::string harmonyos_version;   // empty unless HarmonyOS
-  std::string vendor_ui;           // miui, hyperos, emui, magicos, coloros, originos, funtouchos, oneui, stock
-  std::string vendor_ui_version;   // "12.5", "1.0", "4.1"; empty when unknown
-  std::string abi;                 // ro.product.cpu.abi
+  std::string family;             // android | harmonyos
+  std::string name;               // Android, HarmonyOS, MIUI, HyperOS, ColorOS…
+  std::string version;            // Android release, or the HarmonyOS version
+  std::string android_release;    // ro.build.version.release (also on HarmonyOS)
+  std::optional<int> sdk_level;   // ro.build.version.sdk
+  std::string harmonyos_version;  // empty unless HarmonyOS
+  std::string
+      vendor_ui;  // miui, hyperos, emui, magicos, coloros, originos, funtouchos, oneui, stock
+  std::string vendor_ui_version;  // "12.5", "1.0", "4.1"; empty when unknown
+  std::string abi;                // ro.product.cpu.abi
 };
 AndroidOsFacts android_os_facts(const PropertyMap& props);
 

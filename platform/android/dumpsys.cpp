@@ -34,12 +34,17 @@ AndroidBattery parse_dumpsys_battery(std::string_view text) {
     if (colon == std::string_view::npos) continue;
     const std::string_view key = line.substr(0, colon);
     const std::string_view value = text::trim(line.substr(colon + 1));
-    if (key == "present") b.present = value == "true";
-    else if (key == "level") level = text::to_int(value);
-    else if (key == "scale") scale = text::to_int(value);
-    else if (key == "status") status = text::to_int(value);
+    if (key == "present")
+      b.present = value == "true";
+    else if (key == "level")
+      level = text::to_int(value);
+    else if (key == "scale")
+      scale = text::to_int(value);
+    else if (key == "status")
+      status = text::to_int(value);
     else if ((key == "AC powered" || key == "USB powered" || key == "Wireless powered" ||
-              key == "Dock powered") && value == "true") {
+              key == "Dock powered") &&
+             value == "true") {
       powered = true;
     }
   }
@@ -49,9 +54,12 @@ AndroidBattery parse_dumpsys_battery(std::string_view text) {
   }
   // BatteryManager.BATTERY_STATUS_*: 2 charging, 3 discharging, 4 not charging, 5 full.
   if (status) {
-    if (*status == 2 || *status == 5) b.charging = true;
-    else if (*status == 3) b.charging = false;
-    else if (*status == 4) b.charging = powered;
+    if (*status == 2 || *status == 5)
+      b.charging = true;
+    else if (*status == 3)
+      b.charging = false;
+    else if (*status == 4)
+      b.charging = powered;
   }
   return b;
 }
@@ -60,6 +68,8 @@ CameraDump parse_dumpsys_media_camera(std::string_view text) {
   CameraDump dump;
   bool in_clients = false, in_streams = false;
   std::int64_t best_area = 0;
+  int complete_stream_lists = 0;
+  std::optional<int> best_w, best_h;
   for (auto raw : text::lines(text)) {
     const std::string_view line = text::trim(raw);
     if (text::starts_with(line, "Number of camera devices:")) {
@@ -87,6 +97,7 @@ CameraDump parse_dumpsys_media_camera(std::string_view text) {
     if (in_streams) {
       if (line.empty() || line.front() != '[') {
         in_streams = false;
+        ++complete_stream_lists;
         continue;
       }
       const auto f = text::fields(line.substr(1));
@@ -96,10 +107,16 @@ CameraDump parse_dumpsys_media_camera(std::string_view text) {
       auto w = text::to_int(f[1]), h = text::to_int(f[2]);
       if (w && h && *w * *h > best_area) {
         best_area = *w * *h;
-        dump.max_width_px = static_cast<int>(*w);
-        dump.max_height_px = static_cast<int>(*h);
+        best_w = static_cast<int>(*w);
+        best_h = static_cast<int>(*h);
       }
     }
+  }
+  // The best size is only known once every camera's list was read to its end: a dump cut
+  // short might have lost the largest sensor.
+  if (dump.count && complete_stream_lists >= *dump.count) {
+    dump.max_width_px = best_w;
+    dump.max_height_px = best_h;
   }
   return dump;
 }
@@ -107,6 +124,7 @@ CameraDump parse_dumpsys_media_camera(std::string_view text) {
 std::vector<std::string> parse_audio_recording_packages(std::string_view text) {
   std::vector<std::string> packages;
   bool in_monitor = false;
+  bool active = true;  // Android 10 lists only live configurations, without riid lines
   for (auto raw : text::lines(text)) {
     const std::string_view line = text::trim(raw);
     if (text::starts_with(line, "RecordActivityMonitor dump time")) {
@@ -114,14 +132,38 @@ std::vector<std::string> parse_audio_recording_packages(std::string_view text) {
       continue;
     }
     if (!in_monitor) continue;
-    if (!raw.empty() && raw.front() != ' ' && raw.front() != '\t') break;  // next section
-    if (line.find("session:") == std::string_view::npos) continue;
-    // Android 11+ marks clients whose audio is muted by the policy ("silenced:true"):
-    // they hold no live microphone.
+    // Android 11+: one "riid N; active? B" line per recorder, its configuration indented
+    // below it. A stopped recorder keeps its configuration but holds no microphone.
+    if (text::starts_with(line, "riid ")) {
+      active = line.find("active? true") != std::string_view::npos;
+      continue;
+    }
+    // The event log that follows repeats past sessions: stop at the first other
+    // top-level line.
+    if (!raw.empty() && raw.front() != ' ' && raw.front() != '\t') break;
+    if (line.find("session:") == std::string_view::npos || !active) continue;
+    // Clients muted by the policy ("silenced:true") hold no live microphone either.
     if (line.find("silenced:true") != std::string_view::npos) continue;
     add_unique(packages, value_after(line, "pack:"));
   }
   return packages;
+}
+
+std::optional<bool> parse_alarm_clock_set(std::string_view text) {
+  bool in_section = false;
+  bool any = false;
+  for (auto raw : text::lines(text)) {
+    const std::string_view line = text::trim(raw);
+    if (text::starts_with(line, "Next alarm clock information:")) {
+      in_section = true;
+      continue;
+    }
+    if (!in_section) continue;
+    if (!text::starts_with(line, "user:")) return any;  // end of the section
+    auto time = text::to_int(value_after(line, "time:"));
+    if (time && *time > 0) any = true;
+  }
+  return in_section ? std::optional<bool>(any) : std::nullopt;
 }
 
 std::optional<int> parse_wifi_rssi_dbm(std::string_view text) {
@@ -156,14 +198,16 @@ std::string parse_default_network_type(std::string_view text) {
   for (auto raw : all) {
     const std::string_view line = text::trim(raw);
     if (!text::starts_with(line, "NetworkAgentInfo")) continue;
-    if (line.find(id_new) == std::string_view::npos && line.find(id_old) == std::string_view::npos) continue;
+    if (line.find(id_new) == std::string_view::npos && line.find(id_old) == std::string_view::npos)
+      continue;
     std::string transports(value_after(line, "Transports: "));
     if (transports.empty() && line.find('[') != std::string_view::npos) {
       transports = std::string(text::fields(line.substr(line.find('[') + 1)).front());
     }
     transports = text::lower(transports);
     if (transports.find("wifi") != std::string::npos) return "wifi";
-    if (transports.find("cellular") != std::string::npos || transports.find("mobile") != std::string::npos) {
+    if (transports.find("cellular") != std::string::npos ||
+        transports.find("mobile") != std::string::npos) {
       return "cellular";
     }
     if (transports.find("ethernet") != std::string::npos) return "ethernet";

@@ -17,8 +17,9 @@ struct AndroidBattery {
 AndroidBattery parse_dumpsys_battery(std::string_view text);
 
 struct CameraDump {
-  std::optional<int> count;             // "Number of camera devices"
-  std::optional<int> max_width_px;      // largest JPEG/YUV output stream of any camera
+  std::optional<int> count;         // "Number of camera devices"
+  std::optional<int> max_width_px;  // largest JPEG/YUV output stream of any camera (only
+                                    // when every camera's stream list was complete)
   std::optional<int> max_height_px;
   std::vector<std::string> client_packages;  // "Active Camera Clients" packages
 };
@@ -26,6 +27,10 @@ CameraDump parse_dumpsys_media_camera(std::string_view text);
 
 // Packages recording now, from the RecordActivityMonitor section of `dumpsys audio`.
 std::vector<std::string> parse_audio_recording_packages(std::string_view text);
+
+// `dumpsys alarm`: whether any user has an alarm clock set ("Next alarm clock information"
+// lists one line per user, with time:0 when none). nullopt when the section is missing.
+std::optional<bool> parse_alarm_clock_set(std::string_view text);
 
 // RSSI of the connected Wi-Fi network (mWifiInfo line); nullopt when not connected.
 // The SSID and BSSID on that line are never kept.

@@ -12,7 +12,8 @@ class GetpropTextHost final : public Host {
  public:
   explicit GetpropTextHost(std::string getprop_text) : text_(std::move(getprop_text)) {}
 
-  CommandResult run_command(const std::vector<std::string>& argv, std::chrono::milliseconds) override {
+  CommandResult run_command(const std::vector<std::string>& argv,
+                            std::chrono::milliseconds) override {
     CommandResult r;
     if (argv.size() == 1 && argv[0] == "getprop") {
       r.started = true;

@@ -51,7 +51,8 @@ std::optional<VolumeStats> parse_df_k(std::string_view text) {
   if (tokens.size() < 6) return std::nullopt;
   auto total = text::to_int(tokens[1]), avail = text::to_int(tokens[3]);
   if (!total || !avail || *total <= 0 || *avail < 0) return std::nullopt;
-  return VolumeStats{static_cast<std::uint64_t>(*avail) * 1024, static_cast<std::uint64_t>(*total) * 1024};
+  return VolumeStats{static_cast<std::uint64_t>(*avail) * 1024,
+                     static_cast<std::uint64_t>(*total) * 1024};
 }
 
 std::vector<std::string> parse_pm_packages(std::string_view text) {
@@ -81,7 +82,8 @@ std::vector<std::string> parse_ps_names(std::string_view text) {
       continue;
     }
     std::string_view name = f.back();  // NAME is last; WCHAN may be empty, so count from the end
-    if (const auto colon = name.find(':'); colon != std::string_view::npos) name = name.substr(0, colon);
+    if (const auto colon = name.find(':'); colon != std::string_view::npos)
+      name = name.substr(0, colon);
     if (!name.empty() && name.front() != '[') names.emplace_back(name);
   }
   std::sort(names.begin(), names.end());
@@ -98,7 +100,7 @@ std::optional<std::string> parse_setting(std::string_view text) {
 std::vector<std::string> parse_hardware_video_encoders(std::string_view xml) {
   std::vector<std::string> encoders;
   bool in_encoders = false;
-  std::string codec;       // current <MediaCodec> name
+  std::string codec;  // current <MediaCodec> name
   bool codec_video = false;
   std::size_t pos = 0;
   while ((pos = xml.find('<', pos)) != std::string_view::npos) {

@@ -35,17 +35,24 @@ std::map<std::string, std::string, std::less<>> parse_ideviceinfo(std::string_vi
   return values;
 }
 
-std::string describe_ios_failure(std::string_view out, std::string_view err, bool timed_out, bool started) {
-  if (!started) return "could not run libimobiledevice tools (install the Debian package libimobiledevice-utils)";
+std::string describe_ios_failure(std::string_view out, std::string_view err, bool timed_out,
+                                 bool started) {
+  if (!started)
+    return "could not run libimobiledevice tools (install the Debian package "
+           "libimobiledevice-utils)";
   if (timed_out) return "the iPhone did not answer in time; reconnect it";
   const std::string all = std::string(out) + std::string(err);
-  if (all.find("No device found") != std::string::npos || all.find("Unable to retrieve device list") != std::string::npos) {
+  if (all.find("No device found") != std::string::npos ||
+      all.find("Unable to retrieve device list") != std::string::npos) {
     return "no iPhone found: connect it with a cable, unlock it, and make sure usbmuxd is running";
   }
-  if (all.find("Pairing dialog response pending") != std::string::npos || all.find("Invalid HostID") != std::string::npos ||
-      all.find("not paired") != std::string::npos || all.find("PasswordProtected") != std::string::npos ||
+  if (all.find("Pairing dialog response pending") != std::string::npos ||
+      all.find("Invalid HostID") != std::string::npos ||
+      all.find("not paired") != std::string::npos ||
+      all.find("PasswordProtected") != std::string::npos ||
       all.find("Could not connect to lockdownd") != std::string::npos) {
-    return "the iPhone does not trust this computer: unlock it and tap \"Trust\", then run the check again";
+    return "the iPhone does not trust this computer: unlock it and tap \"Trust\", then run the "
+           "check again";
   }
   std::string_view first = text::trim(all);
   return "libimobiledevice failed: " + std::string(first.substr(0, first.find('\n')));

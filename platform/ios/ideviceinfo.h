@@ -16,6 +16,7 @@ std::vector<std::string> parse_idevice_ids(std::string_view text);
 std::map<std::string, std::string, std::less<>> parse_ideviceinfo(std::string_view text);
 
 // The failure text of ideviceinfo/idevice_id turned into what the user should do.
-std::string describe_ios_failure(std::string_view out, std::string_view err, bool timed_out, bool started);
+std::string describe_ios_failure(std::string_view out, std::string_view err, bool timed_out,
+                                 bool started);
 
 }  // namespace examready::platform::ios

@@ -5,7 +5,8 @@
 
 namespace examready::platform::ios {
 
-CommandResult IosHost::run_command(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
+CommandResult IosHost::run_command(const std::vector<std::string>& argv,
+                                   std::chrono::milliseconds timeout) {
   if (argv.empty() || argv[0] != "ideviceinfo") return {};
   std::vector<std::string> full{argv[0], "-u", udid_};
   full.insert(full.end(), argv.begin() + 1, argv.end());

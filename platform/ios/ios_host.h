@@ -12,7 +12,8 @@ class IosHost final : public Host {
  public:
   explicit IosHost(std::string udid) : udid_(std::move(udid)) {}
 
-  CommandResult run_command(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) override;
+  CommandResult run_command(const std::vector<std::string>& argv,
+                            std::chrono::milliseconds timeout) override;
   std::optional<std::string> read_file(const std::string&) override { return std::nullopt; }
   std::vector<std::string> list_dir(const std::string&) override { return {}; }
   VolumeResult volume_stats(const std::string& path) override {

@@ -12,7 +12,8 @@ namespace {
 
 namespace pa = platform::android;
 
-std::vector<std::string> watched(const std::vector<std::string>& present, const std::vector<std::string>& watch) {
+std::vector<std::string> watched(const std::vector<std::string>& present,
+                                 const std::vector<std::string>& watch) {
   std::vector<std::string> out;
   for (const auto& app : watch) {
     if (std::binary_search(present.begin(), present.end(), app) &&
@@ -26,20 +27,23 @@ std::vector<std::string> watched(const std::vector<std::string>& present, const 
 }  // namespace
 
 Outcome run_apps_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport)) return not_on_this_transport(ctx.options().transport, "installed apps");
+  if (!has_android_shell(ctx.options().transport))
+    return not_on_this_transport(ctx.options().transport, "installed apps");
   Outcome failure;
   const auto& watch = ctx.options().watched_apps;
   std::string note;
   // Without a watch list nothing about installed apps is reported: the list of every app
   // on a candidate's phone is personal and not ours to keep.
   if (!watch.empty()) {
-    auto pm = shell(ctx, {"pm", "list", "packages"}, failure);
+    auto pm = shell_complete(ctx, {"pm", "list", "packages"}, failure);
     if (!pm) return failure;
     const auto installed = pa::parse_pm_packages(*pm);
-    if (installed.empty()) return Outcome::error("pm list packages listed no packages (truncated?)");
-    ctx.emit(MetricId::kAppsInstalledWatched, watched(installed, watch), source(ctx, "pm list packages"));
+    if (installed.empty())
+      return Outcome::error("pm list packages listed no packages (truncated?)");
+    ctx.emit(MetricId::kAppsInstalledWatched, watched(installed, watch),
+             source(ctx, "pm list packages"));
 
-    auto ps = shell(ctx, {"ps", "-A"}, failure);
+    auto ps = shell_complete(ctx, {"ps", "-A"}, failure);
     if (!ps) return failure;
     const auto running = pa::parse_ps_names(*ps);
     if (running.empty()) return Outcome::error("ps -A listed no processes (truncated?)");
@@ -50,13 +54,14 @@ Outcome run_apps_check(CheckContext& ctx) {
   ctx.progress(0.5);
 
   // Apps using the camera or microphone block the exam app whatever the watch list says.
-  auto camera = shell(ctx, {"dumpsys", "media.camera"}, failure);
+  auto camera = shell_complete(ctx, {"dumpsys", "media.camera"}, failure);
   if (!camera) return failure;
   ctx.emit(MetricId::kAppsCameraUsers, pa::parse_dumpsys_media_camera(*camera).client_packages,
            source(ctx, "dumpsys media.camera"));
-  auto audio = shell(ctx, {"dumpsys", "audio"}, failure);
+  auto audio = shell_complete(ctx, {"dumpsys", "audio"}, failure);
   if (!audio) return failure;
-  ctx.emit(MetricId::kAppsMicrophoneUsers, pa::parse_audio_recording_packages(*audio), source(ctx, "dumpsys audio"));
+  ctx.emit(MetricId::kAppsMicrophoneUsers, pa::parse_audio_recording_packages(*audio),
+           source(ctx, "dumpsys audio"));
   return Outcome::ok(note);
 }
 

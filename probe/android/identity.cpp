@@ -21,12 +21,15 @@ Outcome run_os_check(CheckContext& ctx) {
   if (f.sdk_level) ctx.emit(MetricId::kOsSdkLevel, static_cast<std::int64_t>(*f.sdk_level), src);
   if (!f.harmonyos_version.empty()) ctx.emit(MetricId::kOsHarmonyVersion, f.harmonyos_version, src);
   ctx.emit(MetricId::kOsVendorUi, f.vendor_ui, src);
-  if (!f.vendor_ui_version.empty()) ctx.emit(MetricId::kOsVendorUiVersion, f.vendor_ui_version, src);
+  if (!f.vendor_ui_version.empty())
+    ctx.emit(MetricId::kOsVendorUiVersion, f.vendor_ui_version, src);
   if (!f.abi.empty()) ctx.emit(MetricId::kOsArch, f.abi, src);
   if (has_android_shell(ctx.options().transport)) {
-    if (auto u = ctx.host().uname()) ctx.emit(MetricId::kOsKernel, u->release, source(ctx, "uname"));
+    if (auto u = ctx.host().uname())
+      ctx.emit(MetricId::kOsKernel, u->release, source(ctx, "uname"));
   }
-  if (f.version.empty()) return Outcome::ok("no ro.build.version.release in getprop: version unknown");
+  if (f.version.empty())
+    return Outcome::ok("no ro.build.version.release in getprop: version unknown");
   return Outcome::ok();
 }
 
@@ -41,8 +44,8 @@ Outcome run_device_check(CheckContext& ctx) {
   if (!f.codename.empty()) ctx.emit(MetricId::kDeviceCodename, f.codename, src);
   // Brand, class, series, launch year and price tier: the device database, with the
   // firmware's ro.build.characteristics as the class hint for models it does not know.
-  const DeviceMatch match =
-      emit_device_facts(ctx, f.model, f.codename, f.brand, pa::prop(*props, "ro.build.characteristics"));
+  const DeviceMatch match = emit_device_facts(ctx, f.model, f.codename, f.brand,
+                                              pa::prop(*props, "ro.build.characteristics"));
   if (f.model.empty()) return Outcome::ok("getprop names no model (ro.product.model)");
   if (!match.record) return Outcome::ok("model " + f.model + " is not in the device database");
   return Outcome::ok();

@@ -13,9 +13,10 @@ namespace examready::probe::android {
 namespace pa = platform::android;
 
 Outcome run_camera_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport)) return not_on_this_transport(ctx.options().transport, "the cameras");
+  if (!has_android_shell(ctx.options().transport))
+    return not_on_this_transport(ctx.options().transport, "the cameras");
   Outcome failure;
-  auto out = shell(ctx, {"dumpsys", "media.camera"}, failure);
+  auto out = shell_complete(ctx, {"dumpsys", "media.camera"}, failure);
   if (!out) return failure;
   const auto dump = pa::parse_dumpsys_media_camera(*out);
   if (!dump.count) return Outcome::error("dumpsys media.camera names no camera count (truncated?)");
@@ -46,8 +47,8 @@ Outcome run_encoder_check(CheckContext& ctx) {
     pos = end + 1;
     while (!name.empty() && (name.back() == '\r' || name.back() == ' ')) name.pop_back();
     // Performance files repeat codec names of other SoCs; the codec lists are the others.
-    if (name.rfind("media_codecs", 0) == 0 && name.size() > 4 && name.substr(name.size() - 4) == ".xml" &&
-        name.find("performance") == std::string::npos) {
+    if (name.rfind("media_codecs", 0) == 0 && name.size() > 4 &&
+        name.substr(name.size() - 4) == ".xml" && name.find("performance") == std::string::npos) {
       files.push_back(name);
     }
   }
@@ -57,10 +58,12 @@ Outcome run_encoder_check(CheckContext& ctx) {
     auto xml = shell(ctx, {"cat", std::string(kDir) + "/" + file}, failure);
     if (!xml) return failure;
     for (auto& name : pa::parse_hardware_video_encoders(*xml)) {
-      if (std::find(encoders.begin(), encoders.end(), name) == encoders.end()) encoders.push_back(name);
+      if (std::find(encoders.begin(), encoders.end(), name) == encoders.end())
+        encoders.push_back(name);
     }
   }
-  ctx.emit(MetricId::kEncoderHardwareCodecs, encoders, source(ctx, "/vendor/etc/media_codecs*.xml"));
+  ctx.emit(MetricId::kEncoderHardwareCodecs, encoders,
+           source(ctx, "/vendor/etc/media_codecs*.xml"));
   return Outcome::ok();
 }
 

@@ -21,7 +21,8 @@ Outcome run_network_check(CheckContext& ctx) {
   auto wifi = shell(ctx, {"dumpsys", "wifi"}, failure);
   if (!wifi) return failure;
   if (auto rssi = pa::parse_wifi_rssi_dbm(*wifi)) {
-    ctx.emit(MetricId::kNetworkWifiSignalDbm, static_cast<double>(*rssi), source(ctx, "dumpsys wifi"));
+    ctx.emit(MetricId::kNetworkWifiSignalDbm, static_cast<double>(*rssi),
+             source(ctx, "dumpsys wifi"));
     return Outcome::ok();
   }
   return Outcome::ok("connected to Wi-Fi but dumpsys wifi shows no signal strength");

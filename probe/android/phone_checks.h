@@ -8,7 +8,8 @@
 
 namespace examready::probe::android {
 
-Outcome run_phone_check(CheckContext& ctx);    // SIM, airplane mode, do-not-disturb, screen-off timeout
+Outcome run_phone_check(
+    CheckContext& ctx);  // SIM, airplane mode, do-not-disturb, screen-off timeout
 Outcome run_apps_check(CheckContext& ctx);     // watched apps installed/running, camera/mic holders
 Outcome run_font_check(CheckContext& ctx);     // font scale
 Outcome run_camera_check(CheckContext& ctx);   // camera count and best resolution

@@ -9,7 +9,8 @@ namespace examready::probe::android {
 Outcome not_on_this_transport(Transport t, std::string_view what) {
   switch (t) {
     case Transport::kGetpropText:
-      return Outcome::unsupported("pasted getprop text carries only device and OS facts, not " + std::string(what));
+      return Outcome::unsupported("pasted getprop text carries only device and OS facts, not " +
+                                  std::string(what));
     case Transport::kIos:
       return Outcome::unsupported("iOS does not expose " + std::string(what) + " to a computer");
     case Transport::kLocal:
@@ -19,15 +20,36 @@ Outcome not_on_this_transport(Transport t, std::string_view what) {
   }
 }
 
-std::optional<std::string> shell(CheckContext& ctx, const std::vector<std::string>& argv, Outcome& failure,
-                                 std::chrono::milliseconds timeout) {
+std::optional<std::string> shell(CheckContext& ctx, const std::vector<std::string>& argv,
+                                 Outcome& failure, std::chrono::milliseconds timeout) {
   platform::CommandResult r = ctx.host().run_command(argv, timeout);
   if (r.ok()) return std::move(r.out);
   std::string what;
   for (const auto& a : argv) what += (what.empty() ? "" : " ") + a;
   const std::string message = platform::android::describe_adb_failure(r, what);
-  failure = platform::android::is_permission_denied(r) ? Outcome::denied(message) : Outcome::error(message);
+  failure = platform::android::is_permission_denied(r) ? Outcome::denied(message)
+                                                       : Outcome::error(message);
   return std::nullopt;
+}
+
+std::optional<std::string> shell_complete(CheckContext& ctx, const std::vector<std::string>& argv,
+                                          Outcome& failure, std::chrono::milliseconds timeout) {
+  std::string command;
+  for (const auto& a : argv)
+    command += (command.empty() ? "" : " ") + platform::android::shell_quote(a);
+  auto out =
+      shell(ctx, {"sh", "-c", command + " && echo " + std::string(kEndMarker)}, failure, timeout);
+  if (!out) return std::nullopt;
+  std::string_view text = *out;
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  if (text.size() < kEndMarker.size() ||
+      text.substr(text.size() - kEndMarker.size()) != kEndMarker) {
+    failure = Outcome::error("'" + command +
+                             "' output was cut short (USB link interrupted?); run the check again");
+    return std::nullopt;
+  }
+  text.remove_suffix(kEndMarker.size());
+  return std::string(text);
 }
 
 std::optional<platform::android::PropertyMap> read_props(CheckContext& ctx, Outcome& failure) {
@@ -41,8 +63,8 @@ std::optional<platform::android::PropertyMap> read_props(CheckContext& ctx, Outc
   return props;
 }
 
-std::optional<std::string> setting(CheckContext& ctx, const char* ns, const char* key, Outcome& failure,
-                                   bool& failed) {
+std::optional<std::string> setting(CheckContext& ctx, const char* ns, const char* key,
+                                   Outcome& failure, bool& failed) {
   auto out = shell(ctx, {"settings", "get", ns, key}, failure);
   if (!out) {
     failed = true;

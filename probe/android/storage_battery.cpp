@@ -8,7 +8,8 @@
 namespace examready::probe::android {
 
 Outcome run_storage_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport)) return not_on_this_transport(ctx.options().transport, "storage");
+  if (!has_android_shell(ctx.options().transport))
+    return not_on_this_transport(ctx.options().transport, "storage");
   // /data holds every app's files: the exam apps record there, whatever the SD card.
   platform::VolumeResult v = ctx.host().volume_stats("/data");
   if (!v.stats) {
@@ -22,12 +23,14 @@ Outcome run_storage_check(CheckContext& ctx) {
 }
 
 Outcome run_battery_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport)) return not_on_this_transport(ctx.options().transport, "battery");
+  if (!has_android_shell(ctx.options().transport))
+    return not_on_this_transport(ctx.options().transport, "battery");
   Outcome failure;
   auto out = shell(ctx, {"dumpsys", "battery"}, failure);
   if (!out) return failure;
   const auto b = platform::android::parse_dumpsys_battery(*out);
-  if (!b.level_percent && !b.present) return Outcome::error("dumpsys battery gave no battery state (truncated?)");
+  if (!b.level_percent && !b.present)
+    return Outcome::error("dumpsys battery gave no battery state (truncated?)");
   const std::string src = source(ctx, "dumpsys battery");
   ctx.emit(MetricId::kBatteryPresent, b.present.value_or(true), src);
   if (b.level_percent) ctx.emit(MetricId::kBatteryLevelPercent, *b.level_percent, src);

@@ -17,11 +17,13 @@ std::string get(const LockdownValues& v, std::string_view key) {
   return it == v.end() ? std::string() : it->second;
 }
 
-std::optional<LockdownValues> query(CheckContext& ctx, std::vector<std::string> argv, Outcome& failure) {
+std::optional<LockdownValues> query(CheckContext& ctx, std::vector<std::string> argv,
+                                    Outcome& failure) {
   platform::CommandResult r = ctx.host().run_command(argv, kTimeout);
   // ideviceinfo prints "ERROR: No device found!" on stdout with exit 255.
   if (!r.ok() || r.out.rfind("ERROR", 0) == 0) {
-    failure = Outcome::error(platform::ios::describe_ios_failure(r.out, r.err, r.timed_out, r.started));
+    failure =
+        Outcome::error(platform::ios::describe_ios_failure(r.out, r.err, r.timed_out, r.started));
     return std::nullopt;
   }
   auto values = platform::ios::parse_ideviceinfo(r.out);
@@ -49,10 +51,12 @@ IosDiskUsage ios_disk_usage(const LockdownValues& v) {
 
 IosBattery ios_battery(const LockdownValues& v) {
   IosBattery b;
-  if (auto level = text::to_int(get(v, "BatteryCurrentCapacity"))) b.level_percent = static_cast<double>(*level);
+  if (auto level = text::to_int(get(v, "BatteryCurrentCapacity")))
+    b.level_percent = static_cast<double>(*level);
   const std::string charging = get(v, "BatteryIsCharging");
   if (!charging.empty()) {
-    b.charging = charging == "true" || (get(v, "ExternalConnected") == "true" && get(v, "FullyCharged") == "true");
+    b.charging = charging == "true" ||
+                 (get(v, "ExternalConnected") == "true" && get(v, "FullyCharged") == "true");
   }
   return b;
 }
@@ -66,8 +70,11 @@ Outcome run_os_check(CheckContext& ctx) {
   ctx.emit(MetricId::kOsFamily, std::string("ios"), src);
   const std::string version = get(*v, "ProductVersion");
   const bool ipad = get(*v, "DeviceClass") == "iPad";
-  ctx.emit(MetricId::kOsName, std::string(ipad && text::to_int(version.substr(0, version.find('.'))).value_or(0) >= 13
-                                              ? "iPadOS" : "iOS"), src);
+  ctx.emit(MetricId::kOsName,
+           std::string(ipad && text::to_int(version.substr(0, version.find('.'))).value_or(0) >= 13
+                           ? "iPadOS"
+                           : "iOS"),
+           src);
   if (!version.empty()) ctx.emit(MetricId::kOsVersion, version, src);
   if (auto arch = get(*v, "CPUArchitecture"); !arch.empty()) ctx.emit(MetricId::kOsArch, arch, src);
   return Outcome::ok();
@@ -85,7 +92,9 @@ Outcome run_device_check(CheckContext& ctx) {
   if (auto hw = get(*v, "HardwareModel"); !hw.empty()) ctx.emit(MetricId::kDeviceCodename, hw, src);
   // DeviceClass (iPhone, iPad, iPod) is the class hint for identifiers the database lacks.
   const std::string device_class = get(*v, "DeviceClass");
-  const std::string hint = device_class == "iPad" ? "tablet" : device_class == "iPhone" ? "phone" : "";
+  const std::string hint = device_class == "iPad"     ? "tablet"
+                           : device_class == "iPhone" ? "phone"
+                                                      : "";
   const DeviceMatch match = emit_device_facts(ctx, type, {}, "Apple", hint);
   if (type.empty()) return Outcome::ok("ideviceinfo names no ProductType");
   if (!match.record) return Outcome::ok(type + " is not in the device database");
@@ -98,7 +107,8 @@ Outcome run_storage_check(CheckContext& ctx) {
   auto v = query(ctx, {"ideviceinfo", "-q", "com.apple.disk_usage"}, failure);
   if (!v) return failure;
   const IosDiskUsage d = ios_disk_usage(*v);
-  if (!d.free_bytes) return Outcome::error("com.apple.disk_usage has no AmountDataAvailable/TotalDataAvailable");
+  if (!d.free_bytes)
+    return Outcome::error("com.apple.disk_usage has no AmountDataAvailable/TotalDataAvailable");
   const std::string src = "ios:com.apple.disk_usage";
   ctx.emit(MetricId::kStorageFreeBytes, *d.free_bytes, src);
   if (d.total_bytes) ctx.emit(MetricId::kStorageTotalBytes, *d.total_bytes, src);
@@ -111,7 +121,8 @@ Outcome run_battery_check(CheckContext& ctx) {
   auto v = query(ctx, {"ideviceinfo", "-q", "com.apple.mobile.battery"}, failure);
   if (!v) return failure;
   const IosBattery b = ios_battery(*v);
-  if (!b.level_percent) return Outcome::error("com.apple.mobile.battery has no BatteryCurrentCapacity");
+  if (!b.level_percent)
+    return Outcome::error("com.apple.mobile.battery has no BatteryCurrentCapacity");
   const std::string src = "ios:com.apple.mobile.battery";
   ctx.emit(MetricId::kBatteryPresent, true, src);
   ctx.emit(MetricId::kBatteryLevelPercent, *b.level_percent, src);

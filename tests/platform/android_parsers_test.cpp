@@ -30,7 +30,8 @@ TEST_CASE("getprop: bracketed lines, multi-line values, truncation") {
 }
 
 TEST_CASE("getprop: build.prop style key=value lines") {
-  const auto props = parse_getprop("# begin build properties\nro.product.brand=Redmi\nro.product.model = M2003J15SG\n");
+  const auto props = parse_getprop(
+      "# begin build properties\nro.product.brand=Redmi\nro.product.model = M2003J15SG\n");
   CHECK(prop(props, "ro.product.brand") == "Redmi");
   CHECK(prop(props, "ro.product.model") == "M2003J15SG");
 }
@@ -50,18 +51,30 @@ struct OsCase {
 
 TEST_CASE("getprop of each vendor: OS family, versions, skin, identity") {
   const OsCase cases[] = {
-      {"android/redmi_note9_miui12/getprop.txt", "android", "10", 29, "miui", "12", "redmi", "M2003J15SG", "merlin", ""},
-      {"android/getprop/redmi_note9_miui125_a11.txt", "android", "11", 30, "miui", "12.5", "redmi", "M2003J15SG", "merlin", ""},
-      {"android/getprop/xiaomi14_hyperos1.txt", "android", "14", 34, "hyperos", "1.0", "xiaomi", "23127PN0CC", "houji", ""},
-      {"android/huawei_pura70_harmonyos4/getprop.txt", "harmonyos", "4.2.0", 31, "emui", "14.2.0", "huawei", "ADY-AL00", "HWADY", ""},
-      {"android/getprop/honor_magic5_magicos7.txt", "android", "13", 33, "magicos", "7.1.0", "honor", "PGT-AN00", "HNPGT", ""},
-      {"android/oppo_reno11pro_coloros14/getprop.txt", "android", "14", 34, "coloros", "14.0.0", "oppo", "PJJ110", "OP5A0BL1", ""},
-      {"android/vivo_x200_originos5/getprop.txt", "android", "15", 35, "originos", "5.0", "vivo", "V2415A", "PD2415", ""},
-      {"android/samsung_s24_oneui61/getprop.txt", "android", "14", 34, "oneui", "6.1", "samsung", "SM-S9210", "e1q", ""},
-      {"android/pixel6_stock/getprop.txt", "android", "13", 33, "stock", "", "google", "Pixel 6", "oriole", ""},
-      {"android/xiaomi_pad5_miui13/getprop.txt", "android", "12", 31, "miui", "13.0", "xiaomi", "21051182C", "nabu", "tablet"},
-      {"android/getprop/huawei_matepad11_harmonyos2.txt", "harmonyos", "2.0.0", 29, "emui", "11.0.0", "huawei", "DBY-W09", "HWDBY", "tablet"},
-      {"android/getprop/samsung_tab_s7fe_oneui4.txt", "android", "12", 31, "oneui", "4.1", "samsung", "SM-T730", "gts7fewifi", "tablet"},
+      {"android/redmi_note9_miui12/getprop.txt", "android", "10", 29, "miui", "12", "redmi",
+       "M2003J15SG", "merlin", ""},
+      {"android/getprop/redmi_note9_miui125_a11.txt", "android", "11", 30, "miui", "12.5", "redmi",
+       "M2003J15SG", "merlin", ""},
+      {"android/getprop/xiaomi14_hyperos1.txt", "android", "14", 34, "hyperos", "1.0", "xiaomi",
+       "23127PN0CC", "houji", ""},
+      {"android/huawei_pura70_harmonyos4/getprop.txt", "harmonyos", "4.2.0", 31, "emui", "14.2.0",
+       "huawei", "ADY-AL00", "HWADY", ""},
+      {"android/getprop/honor_magic5_magicos7.txt", "android", "13", 33, "magicos", "7.1.0",
+       "honor", "PGT-AN00", "HNPGT", ""},
+      {"android/oppo_reno11pro_coloros14/getprop.txt", "android", "14", 34, "coloros", "14.0.0",
+       "oppo", "PJJ110", "OP5A0BL1", ""},
+      {"android/vivo_x200_originos5/getprop.txt", "android", "15", 35, "originos", "5.0", "vivo",
+       "V2415A", "PD2415", ""},
+      {"android/samsung_s24_oneui61/getprop.txt", "android", "14", 34, "oneui", "6.1", "samsung",
+       "SM-S9210", "e1q", ""},
+      {"android/pixel6_stock/getprop.txt", "android", "13", 33, "stock", "", "google", "Pixel 6",
+       "oriole", ""},
+      {"android/xiaomi_pad5_miui13/getprop.txt", "android", "12", 31, "miui", "13.0", "xiaomi",
+       "21051182C", "nabu", "tablet"},
+      {"android/getprop/huawei_matepad11_harmonyos2.txt", "harmonyos", "2.0.0", 29, "emui",
+       "11.0.0", "huawei", "DBY-W09", "HWDBY", "tablet"},
+      {"android/getprop/samsung_tab_s7fe_oneui4.txt", "android", "12", 31, "oneui", "4.1",
+       "samsung", "SM-T730", "gts7fewifi", "tablet"},
   };
   for (const auto& c : cases) {
     INFO(c.fixture);
@@ -83,7 +96,8 @@ TEST_CASE("getprop of each vendor: OS family, versions, skin, identity") {
 }
 
 TEST_CASE("HarmonyOS keeps the Android release alongside its own version") {
-  const auto os = android_os_facts(parse_getprop(read_fixture("android/huawei_pura70_harmonyos4/getprop.txt")));
+  const auto os =
+      android_os_facts(parse_getprop(read_fixture("android/huawei_pura70_harmonyos4/getprop.txt")));
   CHECK(os.name == "HarmonyOS");
   CHECK(os.harmonyos_version == "4.2.0");
   CHECK(os.android_release == "12");
@@ -106,12 +120,15 @@ TEST_CASE("dumpsys battery: level, charging from status and power source") {
   CHECK(b.charging == false);
   b = parse_dumpsys_battery(read_fixture("android/huawei_pura70_harmonyos4/dumpsys_battery.txt"));
   CHECK(b.charging == true);
-  b = parse_dumpsys_battery(read_fixture("android/vivo_x200_originos5/dumpsys_battery.txt"));  // full, on USB
+  b = parse_dumpsys_battery(
+      read_fixture("android/vivo_x200_originos5/dumpsys_battery.txt"));  // full, on USB
   CHECK(b.level_percent == Approx(100));
   CHECK(b.charging == true);
-  b = parse_dumpsys_battery(read_fixture("android/xiaomi_pad5_miui13/dumpsys_battery.txt"));  // not charging, unplugged
+  b = parse_dumpsys_battery(
+      read_fixture("android/xiaomi_pad5_miui13/dumpsys_battery.txt"));  // not charging, unplugged
   CHECK(b.charging == false);
-  b = parse_dumpsys_battery("Current Battery Service state:\n  AC powered: false\n  USB powered: tr");
+  b = parse_dumpsys_battery(
+      "Current Battery Service state:\n  AC powered: false\n  USB powered: tr");
   CHECK_FALSE(b.level_percent);
   CHECK_FALSE(b.charging);
 }
@@ -127,47 +144,72 @@ TEST_CASE("stat -f and df of /data") {
   REQUIRE(v);
   CHECK(v->free_bytes == 14823016ull * 1024);
   // A long device name wraps the numbers onto the next line.
-  v = parse_df_k("Filesystem 1K-blocks Used Available Use% Mounted on\n/dev/block/bootdevice/by-name/userdata\n 25956164 13031676 12793416 51% /data\n");
+  v = parse_df_k(
+      "Filesystem 1K-blocks Used Available Use% Mounted "
+      "on\n/dev/block/bootdevice/by-name/userdata\n 25956164 13031676 12793416 51% /data\n");
   REQUIRE(v);
   CHECK(v->total_bytes == 25956164ull * 1024);
 }
 
 TEST_CASE("dumpsys media.camera: count, best output size, clients") {
-  auto d = parse_dumpsys_media_camera(read_fixture("android/redmi_note9_miui12/dumpsys_media.camera.txt"));
+  auto d = parse_dumpsys_media_camera(
+      read_fixture("android/redmi_note9_miui12/dumpsys_media.camera.txt"));
   CHECK(d.count == 3);
   CHECK(d.max_width_px == 8000);
   CHECK(d.max_height_px == 6000);
   CHECK(d.client_packages.empty());
-  d = parse_dumpsys_media_camera(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_media.camera.txt"));
+  d = parse_dumpsys_media_camera(
+      read_fixture("android/oppo_reno11pro_coloros14/dumpsys_media.camera.txt"));
   CHECK(d.count == 3);
   CHECK(d.max_width_px == 8192);
   CHECK(d.client_packages == std::vector<std::string>{"com.tencent.mm"});
-  d = parse_dumpsys_media_camera(read_fixture("android/samsung_s24_oneui61/dumpsys_media.camera.txt"));
+  d = parse_dumpsys_media_camera(
+      read_fixture("android/samsung_s24_oneui61/dumpsys_media.camera.txt"));
   CHECK(d.count == 4);
   CHECK(d.max_width_px == 8160);  // the 50 MP telephoto sensor
 }
 
 TEST_CASE("dumpsys audio: live recording clients only") {
-  CHECK(parse_audio_recording_packages(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_audio.txt")) ==
+  CHECK(parse_audio_recording_packages(
+            read_fixture("android/oppo_reno11pro_coloros14/dumpsys_audio.txt")) ==
         std::vector<std::string>{"com.tencent.mm"});
   // vivo: the music app's capture is silenced by the policy: not holding the microphone.
-  CHECK(parse_audio_recording_packages(read_fixture("android/vivo_x200_originos5/dumpsys_audio.txt")).empty());
-  CHECK(parse_audio_recording_packages(read_fixture("android/pixel6_stock/dumpsys_audio.txt")).empty());
+  CHECK(
+      parse_audio_recording_packages(read_fixture("android/vivo_x200_originos5/dumpsys_audio.txt"))
+          .empty());
+  // Pixel (Android 13): DingTalk's recorder exists but is stopped ("active? false").
+  CHECK(parse_audio_recording_packages(read_fixture("android/pixel6_stock/dumpsys_audio.txt"))
+            .empty());
+  // The event log after the monitor repeats past sessions: they are not live clients.
+  CHECK(parse_audio_recording_packages(read_fixture("android/redmi_note9_miui12/dumpsys_audio.txt"))
+            .empty());
+  CHECK(parse_audio_recording_packages(
+            "RecordActivityMonitor dump time: 3:02:44 PM\n"
+            "  session:12 -- source client=MIC, dev=16bit -- uid:10001 -- patch:3 -- pack:com.a -- "
+            "silenced:false\n"
+            "\n\nAudio event log: recording activity received by AudioService\n"
+            "11-24 15:01:58:812 rec start riid:2 uid:10002 session:14 src:MIC pack:com.b\n") ==
+        std::vector<std::string>{"com.a"});
 }
 
 TEST_CASE("network type and Wi-Fi RSSI") {
-  CHECK(parse_default_network_type(read_fixture("android/redmi_note9_miui12/dumpsys_connectivity.txt")) == "wifi");
-  CHECK(parse_default_network_type(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_connectivity.txt")) == "cellular");
+  CHECK(parse_default_network_type(
+            read_fixture("android/redmi_note9_miui12/dumpsys_connectivity.txt")) == "wifi");
+  CHECK(parse_default_network_type(read_fixture(
+            "android/oppo_reno11pro_coloros14/dumpsys_connectivity.txt")) == "cellular");
   CHECK(parse_default_network_type("Active default network: none\n") == "none");
-  CHECK(parse_default_network_type("NetworkFactories for:\nActive default network: 104\n  NetworkAgentInfo [WIFI () - 104]\n") == "wifi");
+  CHECK(parse_default_network_type("NetworkFactories for:\nActive default network: 104\n  "
+                                   "NetworkAgentInfo [WIFI () - 104]\n") == "wifi");
   CHECK(parse_default_network_type("") == "unknown");
   CHECK(parse_wifi_rssi_dbm(read_fixture("android/redmi_note9_miui12/dumpsys_wifi.txt")) == -58);
   CHECK(parse_wifi_rssi_dbm(read_fixture("android/pixel6_stock/dumpsys_wifi.txt")) == -71);
-  CHECK_FALSE(parse_wifi_rssi_dbm(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_wifi.txt")));  // disconnected
+  CHECK_FALSE(parse_wifi_rssi_dbm(
+      read_fixture("android/oppo_reno11pro_coloros14/dumpsys_wifi.txt")));  // disconnected
 }
 
 TEST_CASE("pm list packages, ps -A, settings") {
-  const auto pkgs = parse_pm_packages(read_fixture("android/redmi_note9_miui12/pm_list_packages.txt"));
+  const auto pkgs =
+      parse_pm_packages(read_fixture("android/redmi_note9_miui12/pm_list_packages.txt"));
   CHECK(std::binary_search(pkgs.begin(), pkgs.end(), "com.tencent.mm"));
   CHECK(parse_pm_packages("package:/data/app/~~x==/com.example-1/base.apk=com.example\n") ==
         std::vector<std::string>{"com.example"});
@@ -180,28 +222,36 @@ TEST_CASE("pm list packages, ps -A, settings") {
 }
 
 TEST_CASE("media_codecs XML: hardware video encoders only") {
-  CHECK(parse_hardware_video_encoders(read_fixture("android/samsung_s24_oneui61/vendor_etc/media_codecs_pineapple.xml")) ==
+  CHECK(parse_hardware_video_encoders(
+            read_fixture("android/samsung_s24_oneui61/vendor_etc/media_codecs_pineapple.xml")) ==
         std::vector<std::string>{"c2.qti.avc.encoder", "c2.qti.hevc.encoder"});
   // Nested <Type> elements (older OMX files).
-  CHECK(parse_hardware_video_encoders(read_fixture("android/vivo_x200_originos5/vendor_etc/media_codecs.xml")) ==
-        std::vector<std::string>{"c2.mtk.avc.encoder", "c2.mtk.hevc.encoder", "c2.mtk.vp8.encoder"});
+  CHECK(
+      parse_hardware_video_encoders(
+          read_fixture("android/vivo_x200_originos5/vendor_etc/media_codecs.xml")) ==
+      std::vector<std::string>{"c2.mtk.avc.encoder", "c2.mtk.hevc.encoder", "c2.mtk.vp8.encoder"});
   // Google's software codecs and audio encoders are not hardware video encoders.
-  CHECK(parse_hardware_video_encoders(read_fixture("android/pixel6_stock/vendor_etc/media_codecs_google_c2_video.xml")).empty());
+  CHECK(parse_hardware_video_encoders(
+            read_fixture("android/pixel6_stock/vendor_etc/media_codecs_google_c2_video.xml"))
+            .empty());
   // Decoders and commented-out encoders do not count; truncation keeps complete entries.
   CHECK(parse_hardware_video_encoders(
             "<MediaCodecs><Encoders><!-- <MediaCodec name=\"OMX.x.enc\" type=\"video/avc\"/> -->"
             "<MediaCodec name=\"c2.qti.avc.encoder\" type=\"video/avc\"></MediaCodec></Encoders>"
             "<Decoders><MediaCodec name=\"c2.qti.avc.decoder\" type=\"video/avc\"/></Decoders>"
-            "<Encoders><MediaCodec name=\"c2.qti.hevc.enc") == std::vector<std::string>{"c2.qti.avc.encoder"});
+            "<Encoders><MediaCodec name=\"c2.qti.hevc.enc") ==
+        std::vector<std::string>{"c2.qti.avc.encoder"});
 }
 
 TEST_CASE("adb devices: parsing and choosing") {
   const auto devices = parse_adb_devices(
       "* daemon not running; starting now at tcp:5037\n* daemon started successfully\n"
       "List of devices attached\n"
-      "8f3a2c1d               device usb:1-1 product:merlin_global model:M2003J15SG device:merlin transport_id:1\n"
+      "8f3a2c1d               device usb:1-1 product:merlin_global model:M2003J15SG device:merlin "
+      "transport_id:1\n"
       "R5CR10XQ4KJ            unauthorized usb:1-2 transport_id:2\n"
-      "0123456789ABCDEF       no permissions (user in plugdev group; are your udev rules wrong?); see [http://developer.android.com/tools/device.html] usb:1-3 transport_id:3\n"
+      "0123456789ABCDEF       no permissions (user in plugdev group; are your udev rules wrong?); "
+      "see [http://developer.android.com/tools/device.html] usb:1-3 transport_id:3\n"
       "emulator-5554\toffline\n\n");
   REQUIRE(devices.size() == 4);
   CHECK(devices[0].model == "M2003J15SG");
@@ -223,4 +273,13 @@ TEST_CASE("adb devices: parsing and choosing") {
   CHECK(pick_adb_device(devices, "emulator-5554").error == AdbPickError::kOffline);
   CHECK(pick_adb_device(devices, "0123456789ABCDEF").error == AdbPickError::kNoPermission);
   CHECK(pick_adb_device(devices, "nope").error == AdbPickError::kNotFound);
+}
+
+TEST_CASE("dumpsys alarm: next alarm clock per user") {
+  CHECK(parse_alarm_clock_set(read_fixture("android/redmi_note9_miui12/dumpsys_alarm.txt")) ==
+        true);
+  CHECK(parse_alarm_clock_set(read_fixture("android/pixel6_stock/dumpsys_alarm.txt")) == false);
+  CHECK(parse_alarm_clock_set("  Next alarm clock information: \n    user:0 pendingSend:false "
+                              "time:0\n  Pending alarms per package:\n") == false);
+  CHECK_FALSE(parse_alarm_clock_set("Current Alarm Manager state:\n  Settings:\n"));
 }

@@ -10,7 +10,9 @@ using examready::test::read_fixture;
 
 TEST_CASE("idevice_id -l: UDIDs only") {
   CHECK(parse_idevice_ids("00008030-001A35E02E42802E\n").size() == 1);
-  CHECK(parse_idevice_ids("00008030-001A35E02E42802E (USB)\n3f1c0a7e4f2b9d8e6a5c4b3a2f1e0d9c8b7a6f5e\n").size() == 2);
+  CHECK(parse_idevice_ids(
+            "00008030-001A35E02E42802E (USB)\n3f1c0a7e4f2b9d8e6a5c4b3a2f1e0d9c8b7a6f5e\n")
+            .size() == 2);
   CHECK(parse_idevice_ids("ERROR: Unable to retrieve device list!\n").empty());
 }
 
@@ -24,15 +26,20 @@ TEST_CASE("ideviceinfo: top-level keys, disk usage and battery") {
       parse_ideviceinfo(read_fixture("ios/iphone11_ios17/ideviceinfo_com.apple.disk_usage.txt")));
   CHECK(disk.free_bytes == 18512592896);
   CHECK(disk.total_bytes == 52935057408);
-  const auto battery = examready::probe::ios::ios_battery(
-      parse_ideviceinfo(read_fixture("ios/iphone11_ios17/ideviceinfo_com.apple.mobile.battery.txt")));
+  const auto battery = examready::probe::ios::ios_battery(parse_ideviceinfo(
+      read_fixture("ios/iphone11_ios17/ideviceinfo_com.apple.mobile.battery.txt")));
   CHECK(battery.level_percent == Approx(83));
   CHECK(battery.charging == true);
 }
 
 TEST_CASE("libimobiledevice failures become instructions") {
-  CHECK(describe_ios_failure("ERROR: No device found!\n", "", false, true).find("no iPhone found") == 0);
-  CHECK(describe_ios_failure("", "ERROR: Could not connect to lockdownd: Pairing dialog response pending (-19)\n", false, true)
+  CHECK(
+      describe_ios_failure("ERROR: No device found!\n", "", false, true).find("no iPhone found") ==
+      0);
+  CHECK(describe_ios_failure(
+            "", "ERROR: Could not connect to lockdownd: Pairing dialog response pending (-19)\n",
+            false, true)
             .find("Trust") != std::string::npos);
-  CHECK(describe_ios_failure("", "", false, false).find("libimobiledevice-utils") != std::string::npos);
+  CHECK(describe_ios_failure("", "", false, false).find("libimobiledevice-utils") !=
+        std::string::npos);
 }

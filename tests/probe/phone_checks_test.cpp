@@ -30,12 +30,14 @@ struct Run {
   template <class T>
   T as(MetricId id) const {
     const auto* v = get(id);
-    if (!v) throw std::runtime_error("metric not emitted: " + std::string(probe::metric_info(id).name));
+    if (!v)
+      throw std::runtime_error("metric not emitted: " + std::string(probe::metric_info(id).name));
     return std::get<T>(*v);
   }
 };
 
-Run run(platform::Host& host, probe::CheckFunction check, probe::Transport transport = probe::Transport::kAdb,
+Run run(platform::Host& host, probe::CheckFunction check,
+        probe::Transport transport = probe::Transport::kAdb,
         std::vector<std::string> watched = {}) {
   probe::ProbeOptions options;
   options.transport = transport;
@@ -47,20 +49,23 @@ Run run(platform::Host& host, probe::CheckFunction check, probe::Transport trans
   return r;
 }
 
-const std::vector<std::string> kWatch = {"com.tencent.mm", "com.tencent.mobileqq", "com.alibaba.android.rimet",
-                                         "com.netease.cloudmusic", "com.ss.android.ugc.aweme", "tv.danmaku.bili"};
+const std::vector<std::string> kWatch = {
+    "com.tencent.mm",         "com.tencent.mobileqq",     "com.alibaba.android.rimet",
+    "com.netease.cloudmusic", "com.ss.android.ugc.aweme", "tv.danmaku.bili"};
 
 }  // namespace
 
 TEST_CASE("every recorded device answers every phone check") {
-  for (const char* device : {"redmi_note9_miui12", "huawei_pura70_harmonyos4", "oppo_reno11pro_coloros14", "vivo_x200_originos5",
-                             "samsung_s24_oneui61", "pixel6_stock", "xiaomi_pad5_miui13"}) {
+  for (const char* device :
+       {"redmi_note9_miui12", "huawei_pura70_harmonyos4", "oppo_reno11pro_coloros14",
+        "vivo_x200_originos5", "samsung_s24_oneui61", "pixel6_stock", "xiaomi_pad5_miui13"}) {
     INFO(device);
     auto host = test::phone_replay_host(device);
-    for (auto check : {probe::run_os_check, probe::run_device_check, probe::run_storage_check, probe::run_battery_check,
-                       probe::android::run_phone_check, probe::android::run_apps_check, probe::android::run_font_check,
-                       probe::android::run_camera_check, probe::android::run_encoder_check,
-                       probe::android::run_network_check}) {
+    for (auto check :
+         {probe::run_os_check, probe::run_device_check, probe::run_storage_check,
+          probe::run_battery_check, probe::android::run_phone_check, probe::android::run_apps_check,
+          probe::android::run_font_check, probe::android::run_camera_check,
+          probe::android::run_encoder_check, probe::android::run_network_check}) {
       const Run r = run(*host, check, probe::Transport::kAdb, kWatch);
       INFO(r.outcome.message);
       CHECK(r.outcome.status == CheckStatus::kOk);
@@ -86,13 +91,17 @@ TEST_CASE("Redmi Note 9 over adb: what each check reports") {
   CHECK(phone.as<bool>(MetricId::kPhoneCanTakeCalls));
   CHECK_FALSE(phone.as<bool>(MetricId::kPhoneDoNotDisturb));
   CHECK(phone.as<std::int64_t>(MetricId::kPhoneScreenOffTimeoutMs) == 60000);
+  CHECK(phone.as<bool>(MetricId::kPhoneAlarmSet));
   auto apps = run(*host, probe::android::run_apps_check, probe::Transport::kAdb, kWatch);
   CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsInstalledWatched) ==
-        std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq", "com.ss.android.ugc.aweme"});
-  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsRunningWatched) == std::vector<std::string>{"com.tencent.mm"});
+        std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq",
+                                 "com.ss.android.ugc.aweme"});
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsRunningWatched) ==
+        std::vector<std::string>{"com.tencent.mm"});
   auto enc = run(*host, probe::android::run_encoder_check);
   CHECK(enc.as<std::vector<std::string>>(MetricId::kEncoderHardwareCodecs) ==
-        std::vector<std::string>{"OMX.MTK.VIDEO.ENCODER.AVC", "OMX.MTK.VIDEO.ENCODER.HEVC", "OMX.MTK.VIDEO.ENCODER.MPEG4"});
+        std::vector<std::string>{"OMX.MTK.VIDEO.ENCODER.AVC", "OMX.MTK.VIDEO.ENCODER.HEVC",
+                                 "OMX.MTK.VIDEO.ENCODER.MPEG4"});
   auto net = run(*host, probe::android::run_network_check);
   CHECK(net.as<std::string>(MetricId::kNetworkType) == "wifi");
   CHECK(net.as<double>(MetricId::kNetworkWifiSignalDbm) == -58);
@@ -121,9 +130,12 @@ TEST_CASE("phone state across devices") {
     CHECK(phone.as<std::string>(MetricId::kPhoneSimState) == c.sim);
     CHECK(phone.as<bool>(MetricId::kPhoneAirplaneMode) == c.airplane);
     CHECK(phone.as<bool>(MetricId::kPhoneDoNotDisturb) == c.dnd);
-    if (c.can_call) CHECK(phone.as<bool>(MetricId::kPhoneCanTakeCalls) == *c.can_call);
-    else CHECK(phone.get(MetricId::kPhoneCanTakeCalls) == nullptr);
-    CHECK(run(*host, probe::android::run_font_check).as<double>(MetricId::kFontScale) == Approx(c.font_scale));
+    if (c.can_call)
+      CHECK(phone.as<bool>(MetricId::kPhoneCanTakeCalls) == *c.can_call);
+    else
+      CHECK(phone.get(MetricId::kPhoneCanTakeCalls) == nullptr);
+    CHECK(run(*host, probe::android::run_font_check).as<double>(MetricId::kFontScale) ==
+          Approx(c.font_scale));
   }
 }
 
@@ -133,8 +145,10 @@ TEST_CASE("apps: camera and microphone holders, and no app names without a watch
   CHECK(apps.outcome.status == CheckStatus::kOk);
   CHECK(apps.get(MetricId::kAppsInstalledWatched) == nullptr);
   CHECK(apps.get(MetricId::kAppsRunningWatched) == nullptr);
-  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsCameraUsers) == std::vector<std::string>{"com.tencent.mm"});
-  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsMicrophoneUsers) == std::vector<std::string>{"com.tencent.mm"});
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsCameraUsers) ==
+        std::vector<std::string>{"com.tencent.mm"});
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsMicrophoneUsers) ==
+        std::vector<std::string>{"com.tencent.mm"});
 }
 
 TEST_CASE("tablet class from the firmware's characteristics") {
@@ -143,7 +157,8 @@ TEST_CASE("tablet class from the firmware's characteristics") {
 }
 
 TEST_CASE("pasted getprop: device and OS only, everything else unsupported") {
-  platform::android::GetpropTextHost host(test::read_fixture("android/redmi_note9_miui12/getprop.txt"));
+  platform::android::GetpropTextHost host(
+      test::read_fixture("android/redmi_note9_miui12/getprop.txt"));
   const auto t = probe::Transport::kGetpropText;
   auto os = run(host, probe::run_os_check, t);
   CHECK(os.outcome.status == CheckStatus::kOk);
@@ -152,8 +167,9 @@ TEST_CASE("pasted getprop: device and OS only, everything else unsupported") {
   CHECK(os.measurements.front().source == "getprop-text:getprop");
   auto dev = run(host, probe::run_device_check, t);
   CHECK(dev.as<std::string>(MetricId::kDeviceModel) == "M2003J15SG");
-  for (auto check : {probe::run_storage_check, probe::run_battery_check, probe::android::run_phone_check,
-                     probe::android::run_apps_check, probe::android::run_font_check, probe::android::run_camera_check,
+  for (auto check : {probe::run_storage_check, probe::run_battery_check,
+                     probe::android::run_phone_check, probe::android::run_apps_check,
+                     probe::android::run_font_check, probe::android::run_camera_check,
                      probe::android::run_encoder_check, probe::android::run_network_check}) {
     const Run r = run(host, check, t, kWatch);
     CHECK(r.outcome.status == CheckStatus::kUnsupported);
@@ -164,9 +180,9 @@ TEST_CASE("pasted getprop: device and OS only, everything else unsupported") {
 
 TEST_CASE("phone checks on the local transport are unsupported, not errors") {
   platform::FakeHost host;
-  for (auto check : {probe::android::run_phone_check, probe::android::run_apps_check, probe::android::run_font_check,
-                     probe::android::run_camera_check, probe::android::run_encoder_check,
-                     probe::android::run_network_check}) {
+  for (auto check : {probe::android::run_phone_check, probe::android::run_apps_check,
+                     probe::android::run_font_check, probe::android::run_camera_check,
+                     probe::android::run_encoder_check, probe::android::run_network_check}) {
     CHECK(run(host, check, probe::Transport::kLocal).outcome.status == CheckStatus::kUnsupported);
   }
 }
@@ -177,8 +193,10 @@ TEST_CASE("failures: permission denied is denied, a vanished phone is an error")
     platform::CommandResult r;
     r.started = true;
     r.exit_code = 1;
-    if (argv[0] == "dumpsys") r.err = "adb: device '8f3a2c1d' not found\n";
-    else r.err = argv[0] + ": " + argv.back() + ": Permission denied\n";
+    if (argv[0] == "dumpsys")
+      r.err = "adb: device '8f3a2c1d' not found\n";
+    else
+      r.err = argv[0] + ": " + argv.back() + ": Permission denied\n";
     return r;
   });
   auto enc = run(host, probe::android::run_encoder_check);

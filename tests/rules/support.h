@@ -19,7 +19,8 @@ namespace examready::test {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "examready-rules-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "examready-rules-XXXXXX").string();
     path_ = ::mkdtemp(pattern.data());
   }
   ~TempDir() {
@@ -47,10 +48,13 @@ inline rules::RuleSet load_text(const std::string& text) {
 // One rule "r" of the given severity with `require` (and optional `when`) as TOML.
 inline std::string one_rule(const std::string& require, const std::string& severity = "block",
                             const std::string& when = "", const std::string& id = "r") {
-  std::string rule = "\n[[rule]]\nid = \"" + id + "\"\nseverity = \"" + severity + "\"\nsource = \"XYB-1\"\n";
+  std::string rule =
+      "\n[[rule]]\nid = \"" + id + "\"\nseverity = \"" + severity + "\"\nsource = \"XYB-1\"\n";
   if (!when.empty()) rule += "when = " + when + "\n";
   if (!require.empty()) rule += "require = " + require + "\n";
-  rule += "message = { zh-CN = \"消息\", en = \"message\" }\nfix = { zh-CN = \"办法\", en = \"fix\" }\n";
+  rule +=
+      "message = { zh-CN = \"消息\", en = \"message\" }\nfix = { zh-CN = \"办法\", en = \"fix\" "
+      "}\n";
   return rule;
 }
 

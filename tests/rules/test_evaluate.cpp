@@ -11,7 +11,8 @@ namespace {
 
 using Ms = std::vector<probe::Measurement>;
 
-nlohmann::json run(const std::string& rules_toml, Ms measurements, probe::Role role = probe::Role::kPrimary) {
+nlohmann::json run(const std::string& rules_toml, Ms measurements,
+                   probe::Role role = probe::Role::kPrimary) {
   const rules::RuleSet set = test::load_text(test::kSetHead + rules_toml);
   return rules::evaluate(set, test::make_report(std::move(measurements), role), test::march_2026());
 }
@@ -25,8 +26,10 @@ const nlohmann::json& rule(const nlohmann::json& evaluation, const std::string& 
 }
 
 // Outcome of a single block rule `require` over `measurements`.
-std::string outcome(const std::string& require, Ms measurements, probe::Role role = probe::Role::kPrimary) {
-  return rule(run(test::one_rule(require), std::move(measurements), role), "r")["outcome"].get<std::string>();
+std::string outcome(const std::string& require, Ms measurements,
+                    probe::Role role = probe::Role::kPrimary) {
+  return rule(run(test::one_rule(require), std::move(measurements), role), "r")["outcome"]
+      .get<std::string>();
 }
 
 }  // namespace
@@ -40,18 +43,22 @@ TEST_CASE("equals and not_equals on strings ignore ASCII case") {
 }
 
 TEST_CASE("equals on booleans and numbers") {
-  CHECK(outcome(R"({ metric = "battery.charging", equals = true })", {m("battery.charging", true)}) == "pass");
-  CHECK(outcome(R"({ metric = "battery.charging", equals = true })", {m("battery.charging", false)}) == "fail");
+  CHECK(outcome(R"({ metric = "battery.charging", equals = true })",
+                {m("battery.charging", true)}) == "pass");
+  CHECK(outcome(R"({ metric = "battery.charging", equals = true })",
+                {m("battery.charging", false)}) == "fail");
   CHECK(outcome(R"({ metric = "font.scale", equals = 1.0 })", {m("font.scale", 1.0)}) == "pass");
   CHECK(outcome(R"({ metric = "font.scale", equals = 1 })", {m("font.scale", 1.15)}) == "fail");
-  CHECK(outcome(R"({ metric = "camera.count", equals = 2 })", {m("camera.count", std::int64_t{2})}) == "pass");
+  CHECK(outcome(R"({ metric = "camera.count", equals = 2 })",
+                {m("camera.count", std::int64_t{2})}) == "pass");
 }
 
 TEST_CASE("ordering operators, with symbols as aliases, at their boundaries") {
   const Ms exactly_20 = {m("storage.free_bytes", std::int64_t{20'000'000'000})};
   CHECK(outcome(R"({ metric = "storage.free_bytes", at_least = "20 GB" })", exactly_20) == "pass");
   CHECK(outcome(R"({ metric = "storage.free_bytes", ">=" = "20 GB" })", exactly_20) == "pass");
-  CHECK(outcome(R"({ metric = "storage.free_bytes", greater_than = "20 GB" })", exactly_20) == "fail");
+  CHECK(outcome(R"({ metric = "storage.free_bytes", greater_than = "20 GB" })", exactly_20) ==
+        "fail");
   CHECK(outcome(R"({ metric = "storage.free_bytes", ">" = "19.99 GB" })", exactly_20) == "pass");
   CHECK(outcome(R"({ metric = "storage.free_bytes", at_most = "20 GB" })", exactly_20) == "pass");
   CHECK(outcome(R"({ metric = "storage.free_bytes", "<=" = "20 GB" })", exactly_20) == "pass");
@@ -74,7 +81,8 @@ TEST_CASE("rates and durations compare in the metric's unit") {
 }
 
 TEST_CASE("in and not_in, for strings and integers") {
-  const Ms brand = {m("device.brand", std::string("Redmi")), m("device.launch_year", std::int64_t{2020})};
+  const Ms brand = {m("device.brand", std::string("Redmi")),
+                    m("device.launch_year", std::int64_t{2020})};
   CHECK(outcome(R"({ metric = "device.brand", in = ["xiaomi", "redmi"] })", brand) == "pass");
   CHECK(outcome(R"({ metric = "device.brand", in = ["apple"] })", brand) == "fail");
   CHECK(outcome(R"({ metric = "device.brand", not_in = ["apple"] })", brand) == "pass");
@@ -104,26 +112,36 @@ TEST_CASE("version operators: 7 == 7.0, 7.1.2 > 7.1, 10 > 9") {
 }
 
 TEST_CASE("glob matches the whole string, ignoring case; regex searches") {
-  const Ms name = {m("device.marketing_name", std::string("Redmi Note 9 Pro")), m("device.model", std::string("M2003J15SG"))};
+  const Ms name = {m("device.marketing_name", std::string("Redmi Note 9 Pro")),
+                   m("device.model", std::string("M2003J15SG"))};
   CHECK(outcome(R"({ metric = "device.marketing_name", glob = "redmi note 9*" })", name) == "pass");
   CHECK(outcome(R"({ metric = "device.marketing_name", glob = "Redmi Note 9" })", name) == "fail");
-  CHECK(outcome(R"({ metric = "device.marketing_name", glob = "Redmi Note ? Pro" })", name) == "pass");
+  CHECK(outcome(R"({ metric = "device.marketing_name", glob = "Redmi Note ? Pro" })", name) ==
+        "pass");
   CHECK(outcome(R"({ metric = "device.model", glob = "M2003J15S?" })", name) == "pass");
-  CHECK(outcome(R"({ metric = "device.model", glob = "M2003J15S." })", name) == "fail");  // '.' is literal
+  CHECK(outcome(R"({ metric = "device.model", glob = "M2003J15S." })", name) ==
+        "fail");  // '.' is literal
   CHECK(outcome(R"({ metric = "device.model", regex = "^M2003J15S[CG]$" })", name) == "pass");
   CHECK(outcome(R"({ metric = "device.model", regex = "J15" })", name) == "pass");
   CHECK(outcome(R"({ metric = "device.model", regex = "^J15" })", name) == "fail");
 }
 
 TEST_CASE("list operators on string-list metrics") {
-  const Ms apps = {m("apps.running_watched", std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq"}),
-                   m("apps.camera_users", std::vector<std::string>{})};
-  CHECK(outcome(R"({ metric = "apps.running_watched", contains_any = ["com.tencent.mm", "x.y"] })", apps) == "pass");
+  const Ms apps = {
+      m("apps.running_watched", std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq"}),
+      m("apps.camera_users", std::vector<std::string>{})};
+  CHECK(outcome(R"({ metric = "apps.running_watched", contains_any = ["com.tencent.mm", "x.y"] })",
+                apps) == "pass");
   CHECK(outcome(R"({ metric = "apps.running_watched", contains_any = ["x.y"] })", apps) == "fail");
-  CHECK(outcome(R"({ metric = "apps.running_watched", contains_all = ["com.tencent.mm", "com.tencent.mobileqq"] })", apps) == "pass");
-  CHECK(outcome(R"({ metric = "apps.running_watched", contains_all = ["com.tencent.mm", "x.y"] })", apps) == "fail");
+  CHECK(
+      outcome(
+          R"({ metric = "apps.running_watched", contains_all = ["com.tencent.mm", "com.tencent.mobileqq"] })",
+          apps) == "pass");
+  CHECK(outcome(R"({ metric = "apps.running_watched", contains_all = ["com.tencent.mm", "x.y"] })",
+                apps) == "fail");
   CHECK(outcome(R"({ metric = "apps.running_watched", contains_none = ["x.y"] })", apps) == "pass");
-  CHECK(outcome(R"({ metric = "apps.running_watched", contains_none = ["COM.TENCENT.MM"] })", apps) == "fail");
+  CHECK(outcome(R"({ metric = "apps.running_watched", contains_none = ["COM.TENCENT.MM"] })",
+                apps) == "fail");
   CHECK(outcome(R"({ metric = "apps.running_watched", is_empty = true })", apps) == "fail");
   CHECK(outcome(R"({ metric = "apps.running_watched", is_empty = false })", apps) == "pass");
   CHECK(outcome(R"({ metric = "apps.camera_users", is_empty = true })", apps) == "pass");
@@ -142,7 +160,8 @@ TEST_CASE("within_years counts from the evaluation date") {
 }
 
 TEST_CASE("measured tests whether a metric was measured, never unknown") {
-  CHECK(outcome(R"({ metric = "camera.opened", measured = true })", {m("camera.opened", false)}) == "pass");
+  CHECK(outcome(R"({ metric = "camera.opened", measured = true })", {m("camera.opened", false)}) ==
+        "pass");
   CHECK(outcome(R"({ metric = "camera.opened", measured = true })", {}) == "fail");
   CHECK(outcome(R"({ metric = "camera.opened", measured = false })", {}) == "pass");
 }
@@ -159,8 +178,12 @@ TEST_CASE("all / any / not with three values") {
   const std::string t = R"({ metric = "device.class", equals = "phone" })";
   const std::string f = R"({ metric = "device.class", equals = "tablet" })";
   const std::string u = R"({ metric = "device.brand", equals = "apple" })";  // not measured
-  auto all = [](const std::string& a, const std::string& b) { return "{ all = [" + a + ", " + b + "] }"; };
-  auto any = [](const std::string& a, const std::string& b) { return "{ any = [" + a + ", " + b + "] }"; };
+  auto all = [](const std::string& a, const std::string& b) {
+    return "{ all = [" + a + ", " + b + "] }";
+  };
+  auto any = [](const std::string& a, const std::string& b) {
+    return "{ any = [" + a + ", " + b + "] }";
+  };
   CHECK(outcome(all(t, t), ms) == "pass");
   CHECK(outcome(all(t, u), ms) == "unknown");
   CHECK(outcome(all(f, u), ms) == "fail");
@@ -178,7 +201,8 @@ TEST_CASE("report.role, report.transport and report.platform are pseudo-metrics"
   const Ms ms = {m("device.class", std::string("phone"))};
   auto ev = run(test::one_rule(require, "block", when_primary), ms, probe::Role::kSecondary);
   CHECK(rule(ev, "r")["outcome"] == "skipped");
-  CHECK(rule(ev, "r")["detail"] == "does not apply: report.role = \"secondary\": required = \"primary\"");
+  CHECK(rule(ev, "r")["detail"] ==
+        "does not apply: report.role = \"secondary\": required = \"primary\"");
   CHECK(rule(run(test::one_rule(require, "block", when_primary), ms), "r")["outcome"] == "pass");
   CHECK(outcome(R"({ metric = "report.transport", equals = "adb" })", {}) == "pass");
   CHECK(outcome(R"({ metric = "report.platform", glob = "android*" })", {}) == "pass");
@@ -186,7 +210,8 @@ TEST_CASE("report.role, report.transport and report.platform are pseudo-metrics"
 
 TEST_CASE("a `when` that cannot be decided makes the rule unknown") {
   const std::string when = R"({ metric = "os.family", equals = "android" })";
-  auto ev = run(test::one_rule(R"({ metric = "device.class", equals = "phone" })", "block", when), {});
+  auto ev =
+      run(test::one_rule(R"({ metric = "device.class", equals = "phone" })", "block", when), {});
   CHECK(rule(ev, "r")["outcome"] == "unknown");
   CHECK(ev["verdict"] == "incomplete");
 }
@@ -199,7 +224,8 @@ TEST_CASE("verdict: block fail > block unknown > warn fail or unknown > ready; i
   auto verdict = [&](std::vector<std::pair<std::string, std::string>> rules) {
     std::string text;
     int n = 0;
-    for (const auto& [severity, require] : rules) text += test::one_rule(require, severity, "", "r" + std::to_string(++n));
+    for (const auto& [severity, require] : rules)
+      text += test::one_rule(require, severity, "", "r" + std::to_string(++n));
     return run(text, ms)["verdict"].get<std::string>();
   };
   CHECK(verdict({{"block", pass}, {"warn", pass}, {"info", fail}}) == "ready");
@@ -217,9 +243,11 @@ TEST_CASE("details say what was measured against what was required, and which fa
     { metric = "device.codename", in = ["merlin", "lancelot"] },
   ] } })";
   auto ev = run(test::one_rule(blacklist, "warn"),
-                {m("device.marketing_name", std::string("Redmi 10X 4G")), m("device.codename", std::string("merlin"))});
+                {m("device.marketing_name", std::string("Redmi 10X 4G")),
+                 m("device.codename", std::string("merlin"))});
   CHECK(rule(ev, "r")["outcome"] == "fail");
-  CHECK(rule(ev, "r")["detail"] == "device.codename = \"merlin\": matches in [\"merlin\", \"lancelot\"]");
+  CHECK(rule(ev, "r")["detail"] ==
+        "device.codename = \"merlin\": matches in [\"merlin\", \"lancelot\"]");
   ev = run(test::one_rule(R"({ metric = "storage.free_bytes", at_least = "20 GB" })"),
            {m("storage.free_bytes", std::int64_t{12'300'000'000})});
   CHECK(rule(ev, "r")["detail"] == "storage.free_bytes = 12.3 GB: required ≥ 20 GB");
@@ -243,7 +271,8 @@ TEST_CASE("derived exam metrics from the encoder bitrate, or the set's assumed b
       "assumed_bitrate = \"4 Mbit/s\"\n" +
       test::one_rule(R"({ metric = "exam.upload_minutes_worst", at_most = "1 h" })");
   // 8 Mbit/s x 600 s / 8 = 600 MB per attempt; 6 attempts stored; 3 submitted = 1.8 GB.
-  auto ev = run(exam, {m("encoder.bitrate_bps", 8e6), m("network.upload_bps", 10e6), m("network.upload_low_bps", 4e6)});
+  auto ev = run(exam, {m("encoder.bitrate_bps", 8e6), m("network.upload_bps", 10e6),
+                       m("network.upload_low_bps", 4e6)});
   CHECK(ev["derived"]["exam.video_bytes"]["value"] == 3'600'000'000LL);
   CHECK(ev["derived"]["exam.video_bytes"]["source"] == "derived:encoder.bitrate_bps");
   CHECK(ev["derived"]["exam.upload_minutes"]["value"].get<double>() == Approx(24.0));
@@ -257,19 +286,34 @@ TEST_CASE("derived exam metrics from the encoder bitrate, or the set's assumed b
   CHECK_FALSE(ev["derived"].contains("exam.upload_minutes"));
   CHECK(rule(ev, "r")["outcome"] == "fail");  // 900 MB at 1 Mbit/s = 120 min
 
-  ev = run(test::one_rule(R"({ metric = "exam.video_bytes", at_most = "20 GB" })"), {m("encoder.bitrate_bps", 8e6)});
+  ev = run(test::one_rule(R"({ metric = "exam.video_bytes", at_most = "20 GB" })"),
+           {m("encoder.bitrate_bps", 8e6)});
   CHECK_FALSE(ev.contains("derived"));  // no [exam]: nothing to derive
   CHECK(rule(ev, "r")["outcome"] == "unknown");
 }
 
 TEST_CASE("the evaluation is valid against the report schema") {
-  const std::string text = test::one_rule(R"({ metric = "device.class", equals = "phone" })") +
-                           test::one_rule(R"({ metric = "storage.free_bytes", at_least = "20 GB" })", "warn", "", "r2");
+  const std::string text =
+      test::one_rule(R"({ metric = "device.class", equals = "phone" })") +
+      test::one_rule(R"({ metric = "storage.free_bytes", at_least = "20 GB" })", "warn", "", "r2");
   reports::Report report = test::make_report({m("device.class", std::string("phone"))});
-  report.evaluation = rules::evaluate(test::load_text(test::kSetHead + text), report, test::march_2026());
+  report.evaluation =
+      rules::evaluate(test::load_text(test::kSetHead + text), report, test::march_2026());
   CHECK((*report.evaluation)["evaluated_at"] == "2026-03-01T12:00:00Z");
   CHECK((*report.evaluation)["rules_title"]["zh-CN"] == "测试");
   const auto errors = reports::validate_report(reports::to_json(report));
   for (const auto& e : errors) INFO(e.path << ": " << e.message);
   CHECK(errors.empty());
+}
+
+TEST_CASE("a long detail is cut on a UTF-8 boundary and stays valid") {
+  std::string names = "[";
+  for (int i = 0; i < 300; ++i) names += (i ? ", " : "") + std::string("\"红米手机型号") + std::to_string(i) + "\"";
+  names += "]";
+  auto ev = run(test::one_rule(R"({ metric = "device.marketing_name", in = )" + names + " }"),
+                {m("device.marketing_name", std::string("小米 15"))});
+  const std::string detail = rule(ev, "r")["detail"];
+  CHECK(detail.size() <= 1905);
+  CHECK(detail.substr(detail.size() - 4) == " …");
+  CHECK_NOTHROW(ev.dump());
 }

@@ -19,27 +19,48 @@ struct Expected {
 };
 
 const Expected kExpected[] = {
-    {"redmi-note-9-m2003j15sg", "warnings", "not_ready",
-     {"xiaoyibang:xyb.redmi-note-9=fail", "xiaoyibang:xyb.os-version=pass", "xiaoyibang:xyb.recent-model=fail",
+    {"redmi-note-9-m2003j15sg",
+     "warnings",
+     "not_ready",
+     {"xiaoyibang:xyb.redmi-note-9=fail", "xiaoyibang:xyb.os-version=pass",
+      "xiaoyibang:xyb.recent-model=fail", "yishusheng:yss.no-redmi=fail"}},
+    {"redmi-note-9-5g-m2007j22c",
+     "warnings",
+     "not_ready",
+     {"xiaoyibang:xyb.redmi-note-9=fail", "xiaoyibang:device.phone=pass",
       "yishusheng:yss.no-redmi=fail"}},
-    {"redmi-note-9-5g-m2007j22c", "warnings", "not_ready",
-     {"xiaoyibang:xyb.redmi-note-9=fail", "xiaoyibang:device.phone=pass", "yishusheng:yss.no-redmi=fail"}},
-    {"redmi-note-12-22101317c", "warnings", "not_ready",
-     {"xiaoyibang:xyb.redmi-note-9=pass", "xiaoyibang:xyb.recent-model=fail", "yishusheng:yss.no-redmi=fail",
-      "yishusheng:yss.not-old=pass"}},
-    {"huawei-matepad-11-dbr-w00", "not_ready", "not_ready",
-     {"xiaoyibang:device.phone=fail", "xiaoyibang:xyb.os-version=pass", "yishusheng:device.phone=fail"}},
-    {"iphone-15-ios17", "warnings", "warnings",
-     {"xiaoyibang:xyb.os-version=pass", "xiaoyibang:xyb.recent-model=fail", "xiaoyibang:xyb.apps-running=unknown",
-      "yishusheng:yss.recent-model=pass", "yishusheng:yss.no-calls=unknown"}},
-    {"iphone-6s-ios15", "warnings", "not_ready",
-     {"xiaoyibang:xyb.os-version=pass", "xiaoyibang:xyb.recent-model=fail", "yishusheng:yss.not-old=fail"}},
-    {"huawei-mate-60-harmonyos4", "warnings", "warnings",
-     {"xiaoyibang:xyb.os-version=pass", "xiaoyibang:xyb.no-calls=pass", "yishusheng:yss.no-calls=pass", "yishusheng:network.stable=unknown",
-      "yishusheng:yss.not-old=pass", "yishusheng:yss.no-redmi=pass"}},
-    {"windows-laptop", "not_ready", "not_ready",
-     {"xiaoyibang:device.phone=fail", "xiaoyibang:xyb.os-version=fail", "xiaoyibang:xyb.upload-time=pass",
+    {"redmi-note-12-22101317c",
+     "warnings",
+     "not_ready",
+     {"xiaoyibang:xyb.redmi-note-9=pass", "xiaoyibang:xyb.recent-model=fail",
+      "yishusheng:yss.no-redmi=fail", "yishusheng:yss.not-old=pass"}},
+    {"huawei-matepad-11-dbr-w00",
+     "not_ready",
+     "not_ready",
+     {"xiaoyibang:device.phone=fail", "xiaoyibang:xyb.os-version=pass",
       "yishusheng:device.phone=fail"}},
+    {"iphone-15-ios17",
+     "warnings",
+     "warnings",
+     {"xiaoyibang:xyb.os-version=pass", "xiaoyibang:xyb.recent-model=fail",
+      "xiaoyibang:xyb.apps-running=unknown", "yishusheng:yss.recent-model=pass",
+      "yishusheng:yss.no-calls=unknown"}},
+    {"iphone-6s-ios15",
+     "warnings",
+     "not_ready",
+     {"xiaoyibang:xyb.os-version=pass", "xiaoyibang:xyb.recent-model=fail",
+      "yishusheng:yss.not-old=fail"}},
+    {"huawei-mate-60-harmonyos4",
+     "warnings",
+     "warnings",
+     {"xiaoyibang:xyb.os-version=pass", "xiaoyibang:xyb.no-calls=pass",
+      "yishusheng:yss.no-calls=pass", "yishusheng:network.stable=unknown",
+      "yishusheng:yss.not-old=pass", "yishusheng:yss.no-redmi=pass"}},
+    {"windows-laptop",
+     "not_ready",
+     "not_ready",
+     {"xiaoyibang:device.phone=fail", "xiaoyibang:xyb.os-version=fail",
+      "xiaoyibang:xyb.upload-time=pass", "yishusheng:device.phone=fail"}},
 };
 
 reports::Report load_fixture(const std::string& name) {
@@ -103,6 +124,7 @@ TEST_CASE("a phone-only rule fails on a PC even when everything else is fine") {
   const rules::RuleSet yss = rules::load_rule_set(*rules::find_rule_set("yishusheng"));
   const auto evaluation = rules::evaluate(yss, load_fixture("windows-laptop"), test::march_2026());
   for (const auto& rule : evaluation["rules"]) {
-    if (rule["id"] == "device.phone") CHECK(rule["detail"] == "device.class = \"laptop\": required = \"phone\"");
+    if (rule["id"] == "device.phone")
+      CHECK(rule["detail"] == "device.class = \"laptop\": required = \"phone\"");
   }
 }

@@ -84,17 +84,22 @@ TEST_CASE("plain numbers only where the unit allows them") {
   CHECK(quantity("20", Unit::kPercent) == 20);
   CHECK(quantity("0.02", Unit::kRatio) == 0.02);
   CHECK(quantity("3", Unit::kCount) == 3);
-  CHECK(quantity_error("20", Unit::kBytes) == "\"20\" has no unit: the metric is a size in bytes, write e.g. \"20 GB\"");
+  CHECK(quantity_error("20", Unit::kBytes) ==
+        "\"20\" has no unit: the metric is a size in bytes, write e.g. \"20 GB\"");
   CHECK(quantity_error("150", Unit::kMilliseconds) ==
         "\"150\" has no unit: the metric is a duration, write e.g. \"150 ms\"");
 }
 
 TEST_CASE("unit mismatches and unknown units are errors") {
-  CHECK(quantity_error("150 ms", Unit::kBytes) == "unit mismatch: \"150 ms\" is a duration, not a size in bytes");
-  CHECK(quantity_error("5 Mbit/s", Unit::kMilliseconds) == "unit mismatch: \"5 Mbit/s\" is a bit rate, not a duration");
-  CHECK(quantity_error("20 GB", Unit::kBitsPerSecond) == "unit mismatch: \"20 GB\" is a size in bytes, not a bit rate");
+  CHECK(quantity_error("150 ms", Unit::kBytes) ==
+        "unit mismatch: \"150 ms\" is a duration, not a size in bytes");
+  CHECK(quantity_error("5 Mbit/s", Unit::kMilliseconds) ==
+        "unit mismatch: \"5 Mbit/s\" is a bit rate, not a duration");
+  CHECK(quantity_error("20 GB", Unit::kBitsPerSecond) ==
+        "unit mismatch: \"20 GB\" is a size in bytes, not a bit rate");
   CHECK(quantity_error("20 gb", Unit::kBytes) == "unknown unit \"gb\" in \"20 gb\"");
-  CHECK(quantity_error("lots", Unit::kBytes) == "\"lots\" is not a quantity: expected a number and a unit, e.g. \"20 GB\"");
+  CHECK(quantity_error("lots", Unit::kBytes) ==
+        "\"lots\" is not a quantity: expected a number and a unit, e.g. \"20 GB\"");
 }
 
 TEST_CASE("measured values are shown in readable units") {

@@ -6,10 +6,10 @@
 #include <memory>
 #include <sstream>
 
-#include "platform/fake/fake_host.h"
 #include "platform/android/getprop.h"
 #include "platform/android/shell_text.h"
 #include "platform/android/text.h"
+#include "platform/fake/fake_host.h"
 #include "tests/support/fixtures.h"
 
 namespace examready::test {
@@ -25,8 +25,20 @@ inline std::optional<std::string> slurp(const std::filesystem::path& path) {
 inline std::unique_ptr<platform::FakeHost> phone_replay_host(const std::string& device) {
   auto host = std::make_unique<platform::FakeHost>();
   const auto dir = fixture_path("android/" + device);
-  host->set_command_handler([dir](const std::vector<std::string>& argv) {
+  auto handler =
+      std::make_shared<std::function<platform::CommandResult(const std::vector<std::string>&)>>();
+  *handler = [dir, handler_weak = std::weak_ptr(handler)](const std::vector<std::string>& argv) {
     platform::CommandResult r;
+    if (argv.at(0) == "sh") {  // sh -c 'CMD && echo MARKER' (completeness marker)
+      const std::string& script = argv.at(2);
+      const auto and_pos = script.find(" && echo ");
+      const std::string command = script.substr(0, and_pos);
+      std::vector<std::string> inner;
+      for (auto f : platform::text::fields(command)) inner.emplace_back(f);
+      r = (*handler_weak.lock())(inner);
+      if (r.exit_code == 0) r.out += script.substr(and_pos + 9) + "\n";
+      return r;
+    }
     r.started = true;
     r.exit_code = 0;
     auto file = [&](const std::string& name) {
@@ -38,8 +50,12 @@ inline std::unique_ptr<platform::FakeHost> phone_replay_host(const std::string& 
       }
     };
     const std::string& cmd = argv.at(0);
-    if (cmd == "getprop" && argv.size() == 1) file("getprop.txt");
-    else if (cmd == "getprop") r.out = platform::android::prop(platform::android::parse_getprop(*slurp(dir / "getprop.txt")), argv[1]) + "\n";
+    if (cmd == "getprop" && argv.size() == 1)
+      file("getprop.txt");
+    else if (cmd == "getprop")
+      r.out = platform::android::prop(platform::android::parse_getprop(*slurp(dir / "getprop.txt")),
+                                      argv[1]) +
+              "\n";
     else if (cmd == "settings") {
       std::istringstream lines(*slurp(dir / "settings.txt"));
       std::string ns, key, value;
@@ -47,17 +63,30 @@ inline std::unique_ptr<platform::FakeHost> phone_replay_host(const std::string& 
       while (lines >> ns >> key >> value) {
         if (ns == argv.at(2) && key == argv.at(3)) r.out = value + "\n";
       }
-    } else if (cmd == "stat") file("stat_f.txt");
-    else if (cmd == "df") file("df.txt");
-    else if (cmd == "uname") file("uname.txt");
-    else if (cmd == "dumpsys") file("dumpsys_" + argv.at(1) + ".txt");
-    else if (cmd == "pm") file("pm_list_packages.txt");
-    else if (cmd == "ps") file("ps_A.txt");
-    else if (cmd == "ls") file("vendor_etc.ls");
-    else if (cmd == "cat") file("vendor_etc/" + std::filesystem::path(argv.at(1)).filename().string());
-    else { r.exit_code = 127; r.err = "/system/bin/sh: " + cmd + ": inaccessible or not found"; }
+    } else if (cmd == "stat")
+      file("stat_f.txt");
+    else if (cmd == "df")
+      file("df.txt");
+    else if (cmd == "uname")
+      file("uname.txt");
+    else if (cmd == "dumpsys")
+      file("dumpsys_" + argv.at(1) + ".txt");
+    else if (cmd == "pm")
+      file("pm_list_packages.txt");
+    else if (cmd == "ps")
+      file("ps_A.txt");
+    else if (cmd == "ls")
+      file("vendor_etc.ls");
+    else if (cmd == "cat")
+      file("vendor_etc/" + std::filesystem::path(argv.at(1)).filename().string());
+    else {
+      r.exit_code = 127;
+      r.err = "/system/bin/sh: " + cmd + ": inaccessible or not found";
+    }
     return r;
-  });
+  };
+  host->set_command_handler(
+      [handler](const std::vector<std::string>& argv) { return (*handler)(argv); });
   // What AdbHost derives from `stat -f` and `uname` (an on-device Host would call statvfs
   // and uname directly).
   if (auto stat = slurp(dir / "stat_f.txt")) {
@@ -65,7 +94,9 @@ inline std::unique_ptr<platform::FakeHost> phone_replay_host(const std::string& 
   }
   if (auto uname = slurp(dir / "uname.txt")) {
     const auto f = platform::text::fields(platform::text::trim(*uname));
-    if (f.size() == 3) host->set_uname(platform::UnameInfo{std::string(f[0]), std::string(f[1]), {}, std::string(f[2])});
+    if (f.size() == 3)
+      host->set_uname(
+          platform::UnameInfo{std::string(f[0]), std::string(f[1]), {}, std::string(f[2])});
   }
   return host;
 }
