@@ -10,22 +10,12 @@ PA_PID=""
 PLAY_PID=""
 cleanup() {
   [[ -n "$PLAY_PID" ]] && kill "$PLAY_PID" 2>/dev/null && wait "$PLAY_PID" 2>/dev/null
-  [[ -n "$PA_PID" ]] && kill "$PA_PID" 2>/dev/null && wait "$PA_PID" 2>/dev/null
+  stop_pulse
   rm -rf "$T"
 }
 trap cleanup EXIT
-export XDG_RUNTIME_DIR=$T HOME=$T PULSE_SERVER=unix:$T/native SDL_AUDIODRIVER=pulseaudio
-cat > "$T/test.pa" <<PA
-load-module module-null-sink sink_name=testsink sink_properties=device.description=TestSink
-load-module module-native-protocol-unix socket=$T/native auth-anonymous=1
-set-default-sink testsink
-set-default-source testsink.monitor
-PA
-pulseaudio -n -F "$T/test.pa" --daemonize=no --exit-idle-time=-1 --disable-shm=yes \
-  --log-level=error >"$T/pa.log" 2>&1 &
-PA_PID=$!
-for _ in $(seq 100); do pactl info >/dev/null 2>&1 && break; sleep 0.05; done
-pactl info >/dev/null || { echo "pulseaudio did not start"; cat "$T/pa.log"; exit 1; }
+source "$(dirname "$0")/pulse_env.sh"
+start_pulse "$T"
 
 sox -n -r 48000 -c 2 "$T/tone.wav" synth 6 sine 440 vol 0.5
 sox -n -r 48000 -c 2 "$T/clipped.wav" synth 6 sine 440 vol 1.6 2>/dev/null  # sox clips: its warning says so
