@@ -1,5 +1,6 @@
-// The `camera` check on the local machine: v4l2 device discovery and busy diagnosis
-// (platform/linux), capture and decoding through FFmpeg (platform/media).
+// The `camera` check on the local machine: device discovery and busy diagnosis
+// (platform/camera_devices.h, file_holders.h), capture and decoding through FFmpeg
+// (platform/media).
 #include "probe/camera.h"
 
 #include <fmt/format.h>
@@ -10,8 +11,8 @@ extern "C" {
 #include <libavutil/pixfmt.h>
 }
 
-#include "platform/linux/fd_holders.h"
-#include "platform/linux/v4l2_devices.h"
+#include "platform/camera_devices.h"
+#include "platform/file_holders.h"
 #include "platform/media/frame_converter.h"
 #include "platform/media/video_input.h"
 #include "probe/frame_stats.h"
@@ -50,22 +51,23 @@ Outcome camera_open_failure(int errnum, const std::string& message,
 Outcome run_camera_check(CheckContext& ctx) {
   if (ctx.options().transport != Transport::kLocal)
     return Outcome::unsupported("camera is checked on the phone itself");
-  const std::vector<std::string> devices = platform::list_v4l2_capture_devices();
-  ctx.emit(MetricId::kCameraCount, static_cast<std::int64_t>(devices.size()), "v4l2");
+  const std::vector<std::string> devices = platform::list_camera_devices();
+  ctx.emit(MetricId::kCameraCount, static_cast<std::int64_t>(devices.size()),
+           platform::camera_input_format());
 
   CameraSource source;
   if (!ctx.options().camera_source.empty()) {
     source = parse_camera_source(ctx.options().camera_source);
   } else if (!ctx.options().camera_device.empty()) {
-    source = {"v4l2", ctx.options().camera_device, true};
+    source = {platform::camera_input_format(), ctx.options().camera_device, true};
   } else if (!devices.empty()) {
-    source = {"v4l2", devices.front(), true};
+    source = {platform::camera_input_format(), devices.front(), true};
   } else {
     return Outcome::unsupported("no camera");
   }
-  const std::string origin = source.device ? "v4l2" : "camera-source";
+  const std::string origin = source.device ? source.format : "camera-source";
   if (source.device) {
-    if (auto best = platform::v4l2_best_frame_size(source.url)) {
+    if (auto best = platform::camera_best_frame_size(source.url)) {
       ctx.emit(MetricId::kCameraMaxWidthPx, std::int64_t{best->width}, "VIDIOC_ENUM_FRAMESIZES");
       ctx.emit(MetricId::kCameraMaxHeightPx, std::int64_t{best->height}, "VIDIOC_ENUM_FRAMESIZES");
     }
