@@ -24,6 +24,24 @@ using Clock = std::chrono::steady_clock;
 constexpr std::string_view kDeviceFormats[] = {"lavfi", "v4l2", "video4linux2", "avfoundation",
                                                "dshow"};
 
+// Formats whose first plane is the luma plane as it is: no conversion needed.
+bool luma_is_first_plane(int format) {
+  switch (format) {
+    case AV_PIX_FMT_YUV420P:
+    case AV_PIX_FMT_YUVJ420P:
+    case AV_PIX_FMT_YUV422P:
+    case AV_PIX_FMT_YUVJ422P:
+    case AV_PIX_FMT_YUV444P:
+    case AV_PIX_FMT_YUVJ444P:
+    case AV_PIX_FMT_NV12:
+    case AV_PIX_FMT_NV21:
+    case AV_PIX_FMT_GRAY8:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 CameraSource parse_camera_source(std::string_view text) {
@@ -105,7 +123,11 @@ Outcome run_camera_check(CheckContext& ctx) {
     const bool got = input->next([&](const platform::VideoFrameView& frame) {
       last = Clock::now();
       if (frames++ == 0) first = last;
-      if (const platform::Image* luma = to_luma.convert(frame)) {
+      if (luma_is_first_plane(frame.pixel_format) && frame.strides[0] >= frame.width) {
+        const std::size_t size =
+            static_cast<std::size_t>(frame.strides[0]) * (frame.height - 1) + frame.width;
+        stats.add({{frame.planes[0], size}, frame.width, frame.height, frame.strides[0]});
+      } else if (const platform::Image* luma = to_luma.convert(frame)) {  // packed (YUYV), RGB
         stats.add({luma->bytes, luma->width, luma->height, luma->strides[0]});
       }
     });
