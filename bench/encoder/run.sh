@@ -28,7 +28,7 @@ for size in 1920x1080 1280x720; do
   RAW=$T/frames_$size.yuv
   ffmpeg -v error -f lavfi -i "testsrc2=size=$size:rate=30" -frames:v "$FRAMES" -pix_fmt yuv420p -f rawvideo "$RAW"
   echo "== $size: $FRAMES testsrc2 frames ($(($(stat -c %s "$RAW") / 1048576)) MiB raw in $SHM), $ENC $PRESET/$TUNE threads=$THREADS"
-  probe_list=() ratio_list=()
+  probe_list=() ratio_list=() cpu_list=()
   for run in $(seq "$RUNS"); do
     # Both run at once by default (PAIRED=0: one after the other): on a machine shared with
     # other jobs both then see the same contention, so their ratio stays meaningful.
@@ -54,12 +54,15 @@ for size in 1920x1080 1280x720; do
       'BEGIN {a = f / r; b = f / (e / 1e6); printf "%.2f %.2f %.3f %.3f %.3f\n", a, b, p / a, p / b, fc / pc}')
     printf "run %d: probe %6.2f fps (cpu %ss) | ffmpeg -benchmark %6.2f fps (rtime %ss, cpu %ss) ratio %s | encode calls only %6.2f fps ratio %s | cpu ffmpeg/probe %s\n" \
       "$run" "$probe_fps" "$probe_cpu" "$ff_fps" "$rtime" "$ff_cpu" "$ratio" "$ff_enc_fps" "$ratio_enc" "$cpu_ratio"
-    probe_list+=("$probe_fps") ratio_list+=("$ratio")
+    probe_list+=("$probe_fps") ratio_list+=("$ratio") cpu_list+=("$probe_cpu")
   done
   printf '%s\n' "${probe_list[@]}" | awk '{v[NR]=$1; s+=$1} END {m=s/NR; mn=v[1]; mx=v[1];
     for (i in v) {if (v[i]<mn) mn=v[i]; if (v[i]>mx) mx=v[i]; d+=(v[i]-m)^2}
     printf "probe fps over %d runs: mean %.2f, min %.2f, max %.2f, (max-min)/mean %.1f %%, stdev/mean %.1f %%\n",
       NR, m, mn, mx, 100*(mx-mn)/m, 100*sqrt(d/NR)/m}'
+  # CPU seconds per run hardly depend on what else the machine runs; wall fps does.
+  printf '%s\n' "${cpu_list[@]}" | awk '{s+=$1; if (NR==1||$1<mn) mn=$1; if ($1>mx) mx=$1} END {
+    printf "probe CPU seconds over %d runs: mean %.3f, (max-min)/mean %.1f %%\n", NR, s/NR, 100*(mx-mn)/(s/NR)}'
   printf '%s\n' "${ratio_list[@]}" | awk '{s+=$1; if (NR==1||$1<mn) mn=$1; if ($1>mx) mx=$1} END {
     printf "ratio probe/ffmpeg: mean %.3f (min %.3f, max %.3f), target 0.9-1.1\n", s/NR, mn, mx}'
   rm -f "$RAW"
