@@ -1,9 +1,9 @@
 # Linux sources of the platform library (included from platform/CMakeLists.txt).
 target_sources(examready_platform PRIVATE
   ${EXAMREADY_ROOT}/platform/linux/command.cpp
-  ${EXAMREADY_ROOT}/platform/linux/fd_holders.cpp
+  ${EXAMREADY_ROOT}/platform/linux/file_holders.cpp
   ${EXAMREADY_ROOT}/platform/linux/local_host.cpp
-  ${EXAMREADY_ROOT}/platform/linux/v4l2_devices.cpp
+  ${EXAMREADY_ROOT}/platform/linux/camera_devices.cpp
 )
 
 # Phone transports (adb, libimobiledevice) shell out, so they build wherever run_process does.

@@ -1,5 +1,6 @@
-// The `camera` check on the local machine: v4l2 device discovery and busy diagnosis
-// (platform/linux), capture and decoding through FFmpeg (platform/media).
+// The `camera` check on the local machine: device discovery and busy diagnosis
+// (platform/camera_devices.h, file_holders.h), capture and decoding through FFmpeg
+// (platform/media).
 #include "probe/camera.h"
 
 #include "probe/android/phone_checks.h"
@@ -12,8 +13,8 @@ extern "C" {
 #include <libavutil/pixfmt.h>
 }
 
-#include "platform/linux/fd_holders.h"
-#include "platform/linux/v4l2_devices.h"
+#include "platform/camera_devices.h"
+#include "platform/file_holders.h"
 #include "platform/media/frame_converter.h"
 #include "platform/media/video_input.h"
 #include "probe/frame_stats.h"
@@ -24,6 +25,24 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::string_view kDeviceFormats[] = {"lavfi", "v4l2", "video4linux2", "avfoundation",
                                                "dshow"};
+
+// Formats whose first plane is the luma plane as it is: no conversion needed.
+bool luma_is_first_plane(int format) {
+  switch (format) {
+    case AV_PIX_FMT_YUV420P:
+    case AV_PIX_FMT_YUVJ420P:
+    case AV_PIX_FMT_YUV422P:
+    case AV_PIX_FMT_YUVJ422P:
+    case AV_PIX_FMT_YUV444P:
+    case AV_PIX_FMT_YUVJ444P:
+    case AV_PIX_FMT_NV12:
+    case AV_PIX_FMT_NV21:
+    case AV_PIX_FMT_GRAY8:
+      return true;
+    default:
+      return false;
+  }
+}
 
 }  // namespace
 
@@ -54,22 +73,23 @@ Outcome run_camera_check(CheckContext& ctx) {
   if (ctx.options().transport == Transport::kAdb) return android::run_camera_check(ctx);
   if (ctx.options().transport != Transport::kLocal)
     return Outcome::unsupported("camera is checked on the phone itself");
-  const std::vector<std::string> devices = platform::list_v4l2_capture_devices();
-  ctx.emit(MetricId::kCameraCount, static_cast<std::int64_t>(devices.size()), "v4l2");
+  const std::vector<std::string> devices = platform::list_camera_devices();
+  ctx.emit(MetricId::kCameraCount, static_cast<std::int64_t>(devices.size()),
+           platform::camera_input_format());
 
   CameraSource source;
   if (!ctx.options().camera_source.empty()) {
     source = parse_camera_source(ctx.options().camera_source);
   } else if (!ctx.options().camera_device.empty()) {
-    source = {"v4l2", ctx.options().camera_device, true};
+    source = {platform::camera_input_format(), ctx.options().camera_device, true};
   } else if (!devices.empty()) {
-    source = {"v4l2", devices.front(), true};
+    source = {platform::camera_input_format(), devices.front(), true};
   } else {
     return Outcome::unsupported("no camera");
   }
-  const std::string origin = source.device ? "v4l2" : "camera-source";
+  const std::string origin = source.device ? source.format : "camera-source";
   if (source.device) {
-    if (auto best = platform::v4l2_best_frame_size(source.url)) {
+    if (auto best = platform::camera_best_frame_size(source.url)) {
       ctx.emit(MetricId::kCameraMaxWidthPx, std::int64_t{best->width}, "VIDIOC_ENUM_FRAMESIZES");
       ctx.emit(MetricId::kCameraMaxHeightPx, std::int64_t{best->height}, "VIDIOC_ENUM_FRAMESIZES");
     }
@@ -107,7 +127,11 @@ Outcome run_camera_check(CheckContext& ctx) {
     const bool got = input->next([&](const platform::VideoFrameView& frame) {
       last = Clock::now();
       if (frames++ == 0) first = last;
-      if (const platform::Image* luma = to_luma.convert(frame)) {
+      if (luma_is_first_plane(frame.pixel_format) && frame.strides[0] >= frame.width) {
+        const std::size_t size =
+            static_cast<std::size_t>(frame.strides[0]) * (frame.height - 1) + frame.width;
+        stats.add({{frame.planes[0], size}, frame.width, frame.height, frame.strides[0]});
+      } else if (const platform::Image* luma = to_luma.convert(frame)) {  // packed (YUYV), RGB
         stats.add({luma->bytes, luma->width, luma->height, luma->strides[0]});
       }
     });

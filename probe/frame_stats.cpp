@@ -9,20 +9,22 @@ struct PlaneSummary {
   std::uint64_t hash = 0;
 };
 
-// FNV-1a over the visible pixels: exact repeats (the frozen case) hash equal, and any
-// sensor noise at all makes the hashes differ.
+// Every second pixel of every second row: a quarter of the work (the capture must keep up
+// with 30 fps on a weak laptop), still exact for repeats (the frozen case), and any
+// sensor noise at all makes the hashes differ. FNV-1a.
 PlaneSummary summarise(const LumaPlane& plane) {
   std::uint64_t hash = 1469598103934665603ull;
   std::uint64_t sum = 0;
-  for (int y = 0; y < plane.height; ++y) {
+  std::uint64_t count = 0;
+  for (int y = 0; y < plane.height; y += kLumaSampleStep) {
     const std::uint8_t* row = plane.bytes.data() + static_cast<std::size_t>(y) * plane.stride;
-    for (int x = 0; x < plane.width; ++x) {
+    for (int x = 0; x < plane.width; x += kLumaSampleStep) {
       sum += row[x];
       hash = (hash ^ row[x]) * 1099511628211ull;
+      ++count;
     }
   }
-  const double area = static_cast<double>(plane.width) * plane.height;
-  return {area > 0 ? static_cast<double>(sum) / area : 0.0, hash};
+  return {count > 0 ? static_cast<double>(sum) / static_cast<double>(count) : 0.0, hash};
 }
 
 bool plane_valid(const LumaPlane& plane) {

@@ -11,6 +11,9 @@ namespace examready::probe {
 // A frame's mean luma below this (0-255, video range black is 16) counts as near-black.
 inline constexpr double kDarkFrameMeanLuma = 28.0;
 
+// Statistics sample every kLumaSampleStep-th pixel of every kLumaSampleStep-th row.
+inline constexpr int kLumaSampleStep = 2;
+
 struct LumaPlane {
   std::span<const std::uint8_t> bytes;  // height rows of `stride` bytes
   int width = 0;

@@ -27,7 +27,7 @@ LumaPlane plane_of(const std::vector<std::uint8_t>& bytes, int width, int height
 TEST_CASE("frame stats: mean luma, dark and frozen ratios") {
   const int w = 8, h = 4;
   std::vector<std::uint8_t> black(w * h, 16), grey(w * h, 128), grey2(w * h, 128);
-  grey2[5] = 129;  // one pixel of sensor noise is enough to be a different frame
+  grey2[4] = 129;  // one (sampled) pixel of sensor noise is enough to be a different frame
   FrameStatsAccumulator acc;
   acc.add(plane_of(grey, w, h));
   acc.add(plane_of(grey, w, h));  // frozen
@@ -36,7 +36,7 @@ TEST_CASE("frame stats: mean luma, dark and frozen ratios") {
   acc.add(plane_of(black, w, h));  // dark and frozen
   const FrameStats s = acc.result();
   CHECK(s.frames == 5);
-  CHECK(s.mean_luma == Approx((128 * 3 + 16 * 2 + 1.0 / 32) / 5));
+  CHECK(s.mean_luma == Approx((128 * 3 + 16 * 2 + 1.0 / 8) / 5));  // 8 of the 32 pixels sampled
   CHECK(s.dark_frame_ratio == Approx(0.4));
   CHECK(s.frozen_frame_ratio == Approx(0.5));  // 2 of the 4 frames that have a predecessor
 }

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "platform/command.h"
-#include "platform/linux/v4l2_devices.h"
+#include "platform/camera_devices.h"
 #include "probe/camera.h"
 #include "tests/media/media_test_support.h"
 
@@ -115,7 +115,7 @@ TEST_CASE("camera: a named device that does not exist is an error, no camera is 
   CHECK(run.outcome.message.find("No such file or directory") != std::string::npos);
   CHECK(run.get<bool>(MetricId::kCameraOpened) == false);
 
-  if (platform::list_v4l2_capture_devices().empty()) {  // this machine has no camera
+  if (platform::list_camera_devices().empty()) {  // this machine has no camera
     auto none = test::run_check(probe::run_camera_check, probe::ProbeOptions{});
     CHECK(none.outcome.status == probe::CheckStatus::kUnsupported);
     CHECK(none.outcome.message == "no camera");
@@ -123,14 +123,14 @@ TEST_CASE("camera: a named device that does not exist is an error, no camera is 
   }
 }
 
-TEST_CASE("v4l2 discovery ignores nodes that are not capture devices") {
+TEST_CASE("camera discovery ignores nodes that are not capture devices") {
   TempDir dir;
   for (const char* name : {"video0", "video1x", "videos"}) {
     std::FILE* f = std::fopen(dir.file(name).c_str(), "w");
     REQUIRE(f);
     std::fclose(f);
   }
-  CHECK(platform::list_v4l2_capture_devices(dir.file(""))
+  CHECK(platform::list_camera_devices(dir.file(""))
             .empty());  // regular files fail VIDIOC_QUERYCAP
-  CHECK_FALSE(platform::v4l2_best_frame_size(dir.file("video0")).has_value());
+  CHECK_FALSE(platform::camera_best_frame_size(dir.file("video0")).has_value());
 }

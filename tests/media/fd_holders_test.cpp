@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "platform/linux/fd_holders.h"
+#include "platform/file_holders.h"
 
 using namespace examready::platform;
 

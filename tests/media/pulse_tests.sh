@@ -10,29 +10,19 @@ PA_PID=""
 PLAY_PID=""
 cleanup() {
   [[ -n "$PLAY_PID" ]] && kill "$PLAY_PID" 2>/dev/null && wait "$PLAY_PID" 2>/dev/null
-  [[ -n "$PA_PID" ]] && kill "$PA_PID" 2>/dev/null && wait "$PA_PID" 2>/dev/null
+  stop_pulse
   rm -rf "$T"
 }
 trap cleanup EXIT
-export XDG_RUNTIME_DIR=$T HOME=$T PULSE_SERVER=unix:$T/native SDL_AUDIODRIVER=pulseaudio
-cat > "$T/test.pa" <<PA
-load-module module-null-sink sink_name=testsink sink_properties=device.description=TestSink
-load-module module-native-protocol-unix socket=$T/native auth-anonymous=1
-set-default-sink testsink
-set-default-source testsink.monitor
-PA
-pulseaudio -n -F "$T/test.pa" --daemonize=no --exit-idle-time=-1 --disable-shm=yes \
-  --log-level=error >"$T/pa.log" 2>&1 &
-PA_PID=$!
-for _ in $(seq 100); do pactl info >/dev/null 2>&1 && break; sleep 0.05; done
-pactl info >/dev/null || { echo "pulseaudio did not start"; cat "$T/pa.log"; exit 1; }
+source "$(dirname "$0")/pulse_env.sh"
+start_pulse "$T"
 
 sox -n -r 48000 -c 2 "$T/tone.wav" synth 6 sine 440 vol 0.5
 sox -n -r 48000 -c 2 "$T/clipped.wav" synth 6 sine 440 vol 1.6 2>/dev/null  # sox clips: its warning says so
 
 failures=0
-expect() {  # expect "what" 'jq filter yielding true' file
-  if jq -e "$2" "$3" >/dev/null; then
+expect() {  # expect "what" 'jq filter yielding true' file (which must hold one JSON report)
+  if jq -s -e "length == 1 and (.[0] | $2)" "$3" >/dev/null; then
     echo "ok   - $1"
   else
     echo "FAIL - $1: $2"
@@ -84,7 +74,7 @@ expect "speaker: tone -9 dBFS" "$(m speaker speaker.tone_dbfs) | . > -10.5 and .
 /usr/bin/time -f "%e %M" -o "$T/time.txt" "$EXAMREADY" check --json \
   --only camera,microphone,speaker,encoder --camera-source lavfi:testsrc2=size=1280x720:rate=30 \
   >"$T/all.json" || true
-read -r wall_s rss_kb <"$T/time.txt"
+read -r wall_s rss_kb < <(tail -n 1 "$T/time.txt")  # after "Command exited with…" if any
 echo "media phase: wall ${wall_s} s, peak RSS $((rss_kb / 1024)) MiB"
 jq -c '.checks[] | {name, status, duration_ms: (.duration_ms | floor)}' "$T/all.json"
 F="$T/all.json"
@@ -108,6 +98,24 @@ expect "report is valid JSON with schema" '.schema == "examready.report/1"' "$F"
 # 6. No sound server: microphone and speaker have no device, camera and encoder still run.
 PULSE_SERVER=unix:$T/absent check --only microphone,speaker
 expect "no audio: unsupported" '[.checks[].status] == ["unsupported", "unsupported"]' "$T/out.json"
+
+# 7. --mic by name: SDL 2.26 lists a monitor only with SDL_AUDIO_INCLUDE_MONITORS=1.
+SDL_AUDIO_INCLUDE_MONITORS=1 check --only microphone --mic "Monitor of TestSink"
+expect "named mic: ok" '.checks[0].status == "ok"' "$T/out.json"
+expect "named mic: listed" "$(m microphone microphone.device_count) >= 1" "$T/out.json"
+expect "named mic: not external" "$(m microphone microphone.external) == false" "$T/out.json"
+check --only microphone --mic "No Such Microphone"
+expect "unknown mic: error naming it" '.checks[0].status == "error" and (.checks[0].message | contains("No Such Microphone"))' "$T/out.json"
+
+# 8. A camera that never delivers (a FIFO nobody writes: open(2) blocks) ends as the
+# runner's timeout, and the probe itself returns promptly.
+mkfifo "$T/stuck"
+start=$(date +%s%N)
+"$EXAMREADY" check --json --only camera --camera-source "$T/stuck" --deadline-scale 0.25 >"$T/out.json" || true
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+expect "hung camera: timeout" '.checks[0].status == "timeout"' "$T/out.json"
+if ((elapsed_ms < 5000)); then echo "ok   - hung camera: probe returned in ${elapsed_ms} ms"; else
+  echo "FAIL - hung camera: probe took ${elapsed_ms} ms"; failures=$((failures + 1)); fi
 
 echo "$failures failure(s)"
 exit $((failures > 0))

@@ -1,5 +1,6 @@
-// /proc/*/fd scan behind processes_holding (what fuser(1) does, without the dependency).
-#include "platform/linux/fd_holders.h"
+// Linux: the /proc/*/fd scan behind platform/file_holders.h (what fuser(1) does, without the
+// dependency).
+#include "platform/file_holders.h"
 
 #include <sys/stat.h>
 

@@ -1,6 +1,6 @@
-// ioctl queries behind v4l2_devices.h. Opening a node for queries does not start
+// V4L2 ioctl queries behind platform/camera_devices.h. Opening a node for queries does not start
 // streaming, so it works even while another process is capturing.
-#include "platform/linux/v4l2_devices.h"
+#include "platform/camera_devices.h"
 
 #include <fcntl.h>
 #include <linux/videodev2.h>
@@ -50,7 +50,9 @@ bool is_capture_device(const std::string& path) {
 
 }  // namespace
 
-std::vector<std::string> list_v4l2_capture_devices(const std::string& dev_dir) {
+std::string camera_input_format() { return "v4l2"; }
+
+std::vector<std::string> list_camera_devices(const std::string& dev_dir) {
   std::vector<std::pair<int, std::string>> found;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dev_dir, ec)) {
@@ -68,7 +70,7 @@ std::vector<std::string> list_v4l2_capture_devices(const std::string& dev_dir) {
   return devices;
 }
 
-std::optional<FrameSize> v4l2_best_frame_size(const std::string& device) {
+std::optional<FrameSize> camera_best_frame_size(const std::string& device) {
   Fd fd(device);
   if (fd.get() < 0) return std::nullopt;
   std::optional<FrameSize> best;
