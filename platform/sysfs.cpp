@@ -1,15 +1,11 @@
 // Attribute-directory reader shared by the DMI and power-supply checks.
 #include "platform/sysfs.h"
 
+#include "platform/text.h"
+
 namespace examready::platform {
 
-std::string trim(std::string text) {
-  const char* ws = " \t\r\n";
-  text.erase(0, text.find_first_not_of(ws));
-  auto end = text.find_last_not_of(ws);
-  text.erase(end == std::string::npos ? 0 : end + 1);
-  return text;
-}
+std::string trim(std::string text) { return std::string(text::trim(text)); }
 
 std::map<std::string, std::string> read_attribute_dir(Host& host, const std::string& dir) {
   std::map<std::string, std::string> attributes;

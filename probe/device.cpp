@@ -10,17 +10,14 @@
 #include <charconv>
 
 #include "platform/sysfs.h"
+#include "platform/text.h"
 
 namespace examready::probe {
 namespace {
 
-constexpr const char* kDmiDir = "/sys/class/dmi/id";
+using platform::text::lower;
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
+constexpr const char* kDmiDir = "/sys/class/dmi/id";
 
 // Firmware vendors fill unused DMI strings with these.
 bool is_placeholder(const std::string& value) {

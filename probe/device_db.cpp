@@ -1,6 +1,8 @@
 // The device database: the strict TSV parser, the shipped (embedded) copy and the lookup.
 #include "probe/device_db.h"
 
+#include "platform/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -12,6 +14,9 @@
 namespace examready::probe {
 namespace {
 
+using platform::text::lower;
+using platform::text::trim;
+
 constexpr std::array<std::string_view, 9> kColumns = {
     "brand",      "series",      "marketing_name", "class",  "launch_year",
     "price_tier", "model_codes", "codenames",      "source",
@@ -20,20 +25,6 @@ constexpr std::array<std::string_view, 2> kClasses = {"phone", "tablet"};
 constexpr std::array<std::string_view, 4> kTiers = {"budget", "mid", "high", "flagship"};
 constexpr int kFirstYear = 2007;  // the first iPhone; anything earlier is a typo
 constexpr int kLastYear = 2099;
-
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;

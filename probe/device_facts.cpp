@@ -1,25 +1,16 @@
 // Device facts: the database lookup turned into sourced measurements, with OS fallbacks.
 #include "probe/device_facts.h"
 
+#include "platform/text.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace examready::probe {
 namespace {
 
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
+using platform::text::lower;
+using platform::text::trim;
 
 // ro.build.characteristics is a comma-separated word list ("nosdcard,tablet").
 bool has_word(std::string_view list, std::string_view word) {

@@ -1,7 +1,7 @@
 // adb device list -> the one phone to check, or an error that says how to fix it.
 #include "platform/android/adb_devices.h"
 
-#include "platform/android/text.h"
+#include "platform/text.h"
 
 namespace examready::platform::android {
 

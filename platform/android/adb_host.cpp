@@ -5,7 +5,7 @@
 #include <cerrno>
 
 #include "platform/android/shell_text.h"
-#include "platform/android/text.h"
+#include "platform/text.h"
 #include "platform/command.h"
 
 namespace examready::platform::android {

@@ -2,7 +2,7 @@
 // skin (MIUI, HyperOS, EMUI/HarmonyOS, MagicOS, ColorOS, OriginOS/Funtouch, One UI).
 #include "platform/android/android_facts.h"
 
-#include "platform/android/text.h"
+#include "platform/text.h"
 
 namespace examready::platform::android {
 namespace {

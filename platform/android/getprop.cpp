@@ -1,7 +1,7 @@
 // getprop text -> property map.
 #include "platform/android/getprop.h"
 
-#include "platform/android/text.h"
+#include "platform/text.h"
 
 namespace examready::platform::android {
 

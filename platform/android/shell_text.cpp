@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "platform/android/text.h"
+#include "platform/text.h"
 
 namespace examready::platform::android {
 namespace {

@@ -1,7 +1,7 @@
 // libimobiledevice text -> UDIDs and lockdown values.
 #include "platform/ios/ideviceinfo.h"
 
-#include "platform/android/text.h"
+#include "platform/text.h"
 
 namespace examready::platform::ios {
 

@@ -3,7 +3,7 @@
 #include "platform/android/android_facts.h"
 #include "platform/android/dumpsys.h"
 #include "platform/android/shell_text.h"
-#include "platform/android/text.h"
+#include "platform/text.h"
 #include "probe/android/phone_checks.h"
 #include "probe/android/phone_shell.h"
 

@@ -2,7 +2,7 @@
 // com.apple.mobile.battery. DeviceName, SerialNumber and the UDID are never emitted.
 #include "probe/ios/ios_checks.h"
 
-#include "platform/android/text.h"
+#include "platform/text.h"
 #include "platform/ios/ideviceinfo.h"
 #include "probe/device_facts.h"
 

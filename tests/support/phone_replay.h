@@ -8,7 +8,7 @@
 
 #include "platform/android/getprop.h"
 #include "platform/android/shell_text.h"
-#include "platform/android/text.h"
+#include "platform/text.h"
 #include "platform/fake/fake_host.h"
 #include "tests/support/fixtures.h"
 

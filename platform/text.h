@@ -1,4 +1,4 @@
-// Line and field helpers shared by the parsers of phone command output.
+// Line and field helpers shared by the parsers of command output, sysfs and data files.
 #pragma once
 
 #include <charconv>
