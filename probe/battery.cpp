@@ -1,6 +1,9 @@
 // The `battery` check on Linux, from /sys/class/power_supply.
 #include "probe/battery.h"
 
+#include "probe/android/identity.h"
+#include "probe/ios/ios_checks.h"
+
 #include <cstdlib>
 
 #include "platform/sysfs.h"
@@ -72,8 +75,14 @@ BatteryState battery_state(const std::vector<PowerSupply>& supplies) {
 }
 
 Outcome run_battery_check(CheckContext& ctx) {
-  if (ctx.options().transport != Transport::kLocal) {
-    return Outcome::unsupported("battery comes from the phone transport");
+  switch (ctx.options().transport) {
+    case Transport::kAdb:
+    case Transport::kGetpropText:
+      return android::run_battery_check(ctx);
+    case Transport::kIos:
+      return ios::run_battery_check(ctx);
+    default:
+      break;
   }
   std::vector<PowerSupply> supplies;
   for (const auto& name : ctx.host().list_dir(kPowerSupplyDir)) {

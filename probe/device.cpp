@@ -1,6 +1,9 @@
 // The `device` check for the local machine.
 #include "probe/device.h"
 
+#include "probe/android/identity.h"
+#include "probe/ios/ios_checks.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -83,8 +86,14 @@ DmiFacts dmi_facts(const std::map<std::string, std::string>& dmi) {
 }
 
 Outcome run_device_check(CheckContext& ctx) {
-  if (ctx.options().transport != Transport::kLocal) {
-    return Outcome::unsupported("device facts come from the phone transport");
+  switch (ctx.options().transport) {
+    case Transport::kAdb:
+    case Transport::kGetpropText:
+      return android::run_device_check(ctx);
+    case Transport::kIos:
+      return ios::run_device_check(ctx);
+    default:
+      break;
   }
   auto dmi = platform::read_attributes(ctx.host(), kDmiDir,
                                        {"sys_vendor", "board_vendor", "product_name", "product_version",

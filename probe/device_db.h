@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace examready::probe {
@@ -17,10 +18,10 @@ struct DeviceRecord {
   std::string marketing_name;  // "Redmi Note 9"
   std::string device_class;    // phone | tablet
   int launch_year = 0;
-  std::string price_tier;      // budget (<1000 yuan) | mid | high | flagship
+  std::string price_tier;                // budget (<1000 yuan) | mid | high | flagship
   std::vector<std::string> model_codes;  // ro.product.model values, Apple identifiers
   std::vector<std::string> codenames;    // ro.product.device / hardware platform
-  std::string source;          // public source of the row (URL or document)
+  std::string source;                    // public source of the row (URL or document)
 };
 
 enum class DeviceMatchKind { kNone, kModel, kCodename, kIdentifier };
@@ -46,6 +47,14 @@ class DeviceDb {
 
  private:
   std::vector<DeviceRecord> records_;
+  // Lower-case keys -> index into records_. Model codes are unique across rows (the parser
+  // rejects a repeat); a codename may name several rows (one platform, several names), kept
+  // in file order so the row listed first wins a tie the brand does not break.
+  std::unordered_map<std::string, std::size_t> by_model_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_codename_;
 };
+
+// True for Apple product identifiers ("iPhone12,1", "iPad13,4", "iPod9,1").
+bool is_apple_identifier(std::string_view code);
 
 }  // namespace examready::probe

@@ -1,6 +1,9 @@
 // The `os` check on the local machine (phones get theirs from getprop/ideviceinfo).
 #include "probe/os.h"
 
+#include "probe/android/identity.h"
+#include "probe/ios/ios_checks.h"
+
 #include "platform/sysfs.h"
 
 namespace examready::probe {
@@ -48,8 +51,14 @@ OsFacts os_facts_from_release(const std::map<std::string, std::string>& release)
 }
 
 Outcome run_os_check(CheckContext& ctx) {
-  if (ctx.options().transport != Transport::kLocal) {
-    return Outcome::unsupported("os facts come from the phone transport");
+  switch (ctx.options().transport) {
+    case Transport::kAdb:
+    case Transport::kGetpropText:
+      return android::run_os_check(ctx);
+    case Transport::kIos:
+      return ios::run_os_check(ctx);
+    default:
+      break;
   }
   auto& host = ctx.host();
   auto uname = host.uname();

@@ -3,9 +3,15 @@
 
 #include <array>
 
+#include "probe/android/phone_checks.h"
 #include "probe/battery.h"
+#include "probe/camera.h"
 #include "probe/device.h"
+#include "probe/encoder.h"
+#include "probe/microphone.h"
+#include "probe/network.h"
 #include "probe/os.h"
+#include "probe/speaker.h"
 #include "probe/storage.h"
 
 namespace examready::probe {
@@ -14,10 +20,22 @@ namespace {
 using std::chrono::milliseconds;
 
 const std::array kChecks = {
-    CheckSpec{"os", "Operating system family, name, version, kernel and architecture", milliseconds(2000), "", run_os_check},
-    CheckSpec{"device", "Vendor, model, device class, launch year and price tier", milliseconds(2000), "", run_device_check},
-    CheckSpec{"storage", "Free and total bytes on the volume that holds recordings", milliseconds(3000), "", run_storage_check},
-    CheckSpec{"battery", "Battery presence, charge level and charging state", milliseconds(2000), "", run_battery_check},
+    CheckSpec{"os", "Operating system family, name, version, kernel and architecture", milliseconds(10000), "", run_os_check},
+    CheckSpec{"device", "Vendor, model, device class, launch year and price tier", milliseconds(10000), "", run_device_check},
+    CheckSpec{"storage", "Free and total bytes on the volume that holds recordings", milliseconds(10000), "", run_storage_check},
+    CheckSpec{"battery", "Battery presence, charge level and charging state", milliseconds(10000), "", run_battery_check},
+    // Media: open + 2 s capture + a slow device's first frame; 2.5 s first-audio wait + 2 s.
+    CheckSpec{"camera", "Camera opens, resolution, frame rate, brightness, dark and frozen frames", milliseconds(8000), "camera", run_camera_check},
+    CheckSpec{"microphone", "Microphone level, clipping, noise floor, sample rate, digital silence", milliseconds(8000), "audio", run_microphone_check},
+    CheckSpec{"speaker", "A test tone played on the speaker and heard by the microphone", milliseconds(7000), "audio", run_speaker_check},
+    CheckSpec{"encoder", "H.264 encoders available and 1080p30/720p30 encode speed, CPU time, bitrate", milliseconds(20000), "cpu", run_encoder_check},
+    // Phone-only checks (adb today). Each adb call has its own timeout well inside these.
+    // camera, encoder and network answer for phones too: over adb they read dumpsys/media_codecs.
+    CheckSpec{"phone", "SIM, airplane mode, do-not-disturb and screen-off timeout of a phone", milliseconds(20000), "", android::run_phone_check},
+    CheckSpec{"apps", "Watched apps installed or running; apps holding the camera or microphone", milliseconds(15000), "", android::run_apps_check},
+    CheckSpec{"font", "System font scale of a phone", milliseconds(6000), "", android::run_font_check},
+    // "cpu": the encoder benchmark would distort the timing. ~8.5 s of phases inside.
+    CheckSpec{"network", "Latency, throughput, stability, loss and clock skew against the collector", milliseconds(10000), "cpu", run_network_check},
 };
 
 }  // namespace

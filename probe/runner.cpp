@@ -42,7 +42,9 @@ void write_all(int fd, const std::string& text) {
 [[noreturn]] void run_child(const CheckSpec& spec, platform::Host& host, const ProbeOptions& options,
                             int out_fd, int err_fd) {
   ::setpgid(0, 0);
-  ::signal(SIGPIPE, SIG_DFL);
+  // The parent's crash handlers (a test framework's, a GUI's) must not run here: a crash in
+  // a check is reported by the parent from the exit status.
+  for (int sig : {SIGPIPE, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTERM, SIGINT}) ::signal(sig, SIG_DFL);
   // Libraries print (FFmpeg, SDL, PulseAudio): keep the parent's stdout clean for --json.
   int devnull = ::open("/dev/null", O_RDWR);
   ::dup2(devnull, STDIN_FILENO);

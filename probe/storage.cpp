@@ -1,13 +1,22 @@
 // The `storage` check on the local machine: statvfs of --data-dir (default: home).
 #include "probe/storage.h"
 
+#include "probe/android/identity.h"
+#include "probe/ios/ios_checks.h"
+
 #include <cerrno>
 
 namespace examready::probe {
 
 Outcome run_storage_check(CheckContext& ctx) {
-  if (ctx.options().transport != Transport::kLocal) {
-    return Outcome::unsupported("storage comes from the phone transport");
+  switch (ctx.options().transport) {
+    case Transport::kAdb:
+    case Transport::kGetpropText:
+      return android::run_storage_check(ctx);
+    case Transport::kIos:
+      return ios::run_storage_check(ctx);
+    default:
+      break;
   }
   const std::string& dir = ctx.options().data_dir;
   if (dir.empty()) return Outcome::error("no data directory to measure (set --data-dir)");

@@ -49,6 +49,21 @@ std::string format_value(const probe::MetricInfo& info, const probe::Value& valu
       value);
 }
 
+std::string summarize_check(const probe::CheckResult& check, std::size_t max_chars) {
+  if (check.status != probe::CheckStatus::kOk) return check.message;
+  std::string line;
+  for (const auto& m : check.measurements) {
+    const auto& info = probe::metric_info(m.metric);
+    if (!line.empty()) line += "; ";
+    line += fmt::format("{}={}", info.name.substr(info.name.find('.') + 1), format_value(info, m.value));
+    if (line.size() > max_chars) {
+      line += " …";
+      break;
+    }
+  }
+  return line;
+}
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {

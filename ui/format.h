@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "probe/check.h"
 #include "probe/metric.h"
 
 namespace examready::ui {
@@ -10,6 +11,10 @@ namespace examready::ui {
 // Bytes in decimal units, as phones show storage ("20 GB" = 20e9 bytes).
 std::string format_bytes(double bytes);
 std::string format_value(const probe::MetricInfo& info, const probe::Value& value);
+// One line about a finished check: its measurements ("free_bytes=84.5 GB; …"), or why it
+// has none. Cut near `max_chars`.
+std::string summarize_check(const probe::CheckResult& check, std::size_t max_chars = 160);
+
 // Display width of UTF-8 text in a terminal (CJK characters take two columns).
 std::size_t display_width(std::string_view text);
 

@@ -37,21 +37,6 @@ std::string pad(std::string_view text, std::size_t width) {
   return std::string(text) + std::string(w < width ? width - w : 0, ' ');
 }
 
-std::string findings(const probe::CheckResult& check) {
-  if (check.status != probe::CheckStatus::kOk) return check.message;
-  std::string line;
-  for (const auto& m : check.measurements) {
-    const auto& info = probe::metric_info(m.metric);
-    if (!line.empty()) line += "; ";
-    line += fmt::format("{}={}", info.name.substr(info.name.find('.') + 1), format_value(info, m.value));
-    if (line.size() > 160) {
-      line += " …";
-      break;
-    }
-  }
-  return line;
-}
-
 std::string localized(const nlohmann::json& object, Language lang) {
   if (!object.is_object()) return {};
   const char* key = lang == Language::kZh ? "zh-CN" : "en";
@@ -66,7 +51,8 @@ TerminalProgress::TerminalProgress(std::FILE* out, bool tty, bool color, Languag
 void TerminalProgress::on_event(const probe::ProgressEvent& event) {
   auto row = std::find_if(rows_.begin(), rows_.end(), [&](const Row& r) { return r.check == event.check; });
   if (row == rows_.end()) {
-    rows_.push_back({std::string(event.check)});
+    rows_.emplace_back();
+    rows_.back().check = std::string(event.check);
     row = rows_.end() - 1;
   }
   switch (event.kind) {
@@ -102,7 +88,8 @@ std::string TerminalProgress::render(const Row& row) const {
     return fmt::format("{} {}{}", kSpinner[frame_ % 10], pad(row.check, 12), percent);
   }
   const bool ok = row.status == probe::CheckStatus::kOk;
-  std::string mark = paint(color_, status_color(row.status), ok ? "✔" : "✘");
+  const char* symbol = ok ? "✔" : row.status == probe::CheckStatus::kUnsupported ? "–" : "✘";
+  std::string mark = paint(color_, status_color(row.status), symbol);
   return fmt::format("{} {} {} ({:.0f} ms)", mark, pad(row.check, 12),
                      paint(color_, status_color(row.status), status_text(row.status, lang_)), row.duration_ms);
 }
@@ -128,7 +115,7 @@ void print_summary(std::FILE* out, const reports::Report& report, bool color, La
   for (const auto& c : report.checks) {
     fmt::print(out, "  {} {} {:>6.0f}ms  {}\n", pad(c.name, name_width),
                paint(color, status_color(c.status), pad(status_text(c.status, lang), status_width)),
-               c.duration_ms, findings(c));
+               c.duration_ms, summarize_check(c));
   }
 
   fmt::print(out, "\n{}: {}\n", text(Text::kReportCode, lang), paint(color, "\x1b[1m", report.code()));

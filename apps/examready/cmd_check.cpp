@@ -6,19 +6,24 @@
 #include <filesystem>
 #include <optional>
 #include <fmt/format.h>
+#include <optional>
 #include <sstream>
 
 #include "apps/examready/commands.h"
 #include "apps/examready/exit_codes.h"
 #include "apps/examready/io.h"
+#include "apps/examready/phone_target.h"
+#include "apps/examready/upload_output.h"
 #include "platform/local_host.h"
 #include "probe/host_identity.h"
 #include "probe/registry.h"
 #include "probe/runner.h"
 #include "reports/ids.h"
 #include "reports/report.h"
+#include "reports/upload_queue.h"
 #include "rules/evaluate.h"
 #include "ui/terminal.h"
+#include "ui/window.h"
 
 namespace examready::app {
 namespace {
@@ -32,7 +37,37 @@ struct CheckArgs {
   std::string lang;
   std::string rules;
   double deadline_scale = 1.0;
+  bool gui = false;
+  std::string screenshot;      // --gui: save the result frame (tests, documentation)
+  double close_after = -1;     // --gui: close by itself after N seconds
+  std::string camera;
+  std::string camera_source;
+  std::string mic;
+  // Phone transports: set when the option was given (its value may be empty).
+  bool android = false, ios = false;
+  std::string android_serial, ios_udid;
+  std::string getprop_file;
+  bool upload = false;
+  bool offline = false;
+  std::string server;
+  std::string ca_file;
+  std::string pair;
+  std::string queue_dir;
+  int upload_attempts = 5;
 };
+
+// The Host and transport the options ask for; the local machine by default.
+Target open_target(const CheckArgs& args) {
+  if (args.android) return open_android(args.android_serial);
+  if (args.ios) return open_ios(args.ios_udid);
+  if (!args.getprop_file.empty()) return open_getprop_text(args.getprop_file);
+  Target t;
+  t.host = std::make_unique<platform::LocalHost>();
+  t.transport = probe::Transport::kLocal;
+  t.platform = probe::local_platform_name(*t.host);
+  if (auto id = probe::local_machine_id(*t.host); !id.empty()) t.device_id = reports::device_id_hash(id);
+  return t;
+}
 
 std::string home_directory() {
   if (const char* home = std::getenv("HOME"); home && *home) return home;
@@ -73,16 +108,61 @@ int exit_code_without_rules(const reports::Report& report) {
   return kExitReady;
 }
 
+// The report goes to the durable queue first; sending is a flush of that queue, so an
+// interrupted upload is retried by the next `examready upload` or `check --upload`.
+void queue_and_upload(const CheckArgs& args, const reports::Report& report, const std::string& json,
+                      const std::optional<reports::UploadOptions>& options, bool tty) {
+  std::FILE* out = args.json ? stderr : stdout;
+  reports::UploadQueue queue(args.queue_dir.empty() ? reports::UploadQueue::default_dir() : std::filesystem::path(args.queue_dir));
+  queue.enqueue(report.report_id, json);
+  print_code_banner(out, report.code(), tty);
+  if (!options) {
+    fmt::print(out, "queued in {} (offline): send it later with `examready upload`\n", queue.dir().string());
+    return;
+  }
+  std::fflush(out);
+  const auto result = reports::flush_queue(queue, *options, [out](const std::string& id, const reports::UploadOutcome& o) {
+    print_upload_outcome(out, id, o);
+    std::fflush(out);
+  });
+  if (result.locked_out) fmt::print(out, "another examready process is uploading; the report stays queued\n");
+}
+
 int run_check(const CheckArgs& args) {
   auto role = probe::parse_role(args.role);
   if (!role) throw UsageError("--role must be primary or secondary");
+  Target target;
+  try {
+    target = open_target(args);
+  } catch (const DeviceUnavailable& e) {
+    std::fprintf(stderr, "examready: %s\n", e.what());
+    return kExitIncomplete;
+  }
   probe::ProbeOptions options;
-  options.transport = probe::Transport::kLocal;
+  options.transport = target.transport;
   options.data_dir = args.data_dir.empty() ? home_directory() : args.data_dir;
-  if (!std::filesystem::is_directory(options.data_dir)) {
+  if (options.transport == probe::Transport::kLocal && !std::filesystem::is_directory(options.data_dir)) {
     throw UsageError(fmt::format("--data-dir: {} is not a directory", options.data_dir));
   }
+  options.camera_device = args.camera;
+  options.camera_source = args.camera_source;
+  options.microphone_name = args.mic;
+  options.server_url = args.server;
+  if (options.server_url.empty()) {
+    if (const char* env = std::getenv("EXAMREADY_SERVER")) options.server_url = env;
+  }
+  options.ca_file = args.ca_file;
   const auto checks = select_checks(args.only);
+  std::string pair_code;
+  if (!args.pair.empty()) {
+    const auto code = reports::normalize_code(args.pair);
+    if (!code) throw UsageError("--pair: '" + args.pair + "' is not a report code (e.g. 7KQ2-M9XD)");
+    if (*role != probe::Role::kSecondary) throw UsageError("--pair names the primary's code: use it with --role secondary");
+    pair_code = *code;
+  }
+  // Checked before measuring, so a missing server is reported in a second, not a minute.
+  std::optional<reports::UploadOptions> upload_options;
+  if (args.upload && !args.offline) upload_options = make_upload_options(args.server, args.ca_file, args.upload_attempts, stderr);
   // Load the rules first: a bad rules file should fail before minutes of measuring.
   std::optional<rules::RuleSet> rule_set;
   if (!args.rules.empty()) {
@@ -91,21 +171,33 @@ int run_check(const CheckArgs& args) {
   }
   const ui::Language lang = ui::parse_language(args.lang);
 
-  platform::LocalHost host;
-  const bool show_progress = !args.json;
+  std::unique_ptr<ui::ProbeWindow> window;
+  if (args.gui) {
+    std::string why;
+    window = ui::ProbeWindow::open(lang, &why);
+    if (!window) fmt::print(stderr, "examready: {}; showing results in the terminal\n", why);
+  }
+  const bool show_progress = !args.json && !window;
+  platform::Host& host = *target.host;
   const bool tty = ::isatty(STDOUT_FILENO) != 0;
   const bool color = tty && std::getenv("NO_COLOR") == nullptr;
   ui::TerminalProgress progress(stdout, tty, color, lang);
   probe::RunnerOptions runner;
   runner.deadline_scale = args.deadline_scale;
-  if (show_progress) runner.on_tick = [&] { progress.tick(); };
   probe::ProgressHandler on_event;
-  if (show_progress) on_event = [&](const probe::ProgressEvent& e) { progress.on_event(e); };
+  if (window) {
+    runner.on_tick = [&] { window->pump(); };
+    on_event = [&](const probe::ProgressEvent& e) { window->on_event(e); };
+  } else if (show_progress) {
+    runner.on_tick = [&] { progress.tick(); };
+    on_event = [&](const probe::ProgressEvent& e) { progress.on_event(e); };
+  }
 
   reports::Report report = reports::new_report(options.transport, *role);
-  report.host.platform = probe::local_platform_name(host);
-  if (auto id = probe::local_machine_id(host); !id.empty()) report.host.device_id = reports::device_id_hash(id);
+  report.host.platform = target.platform;
+  report.host.device_id = target.device_id;
   report.checks = probe::run_checks(checks, host, options, on_event, runner);
+  report.pair_code = pair_code;
 
   if (rule_set) report.evaluation = rules::evaluate(*rule_set, report, std::chrono::system_clock::now());
 
@@ -116,6 +208,11 @@ int run_check(const CheckArgs& args) {
   } else {
     ui::print_summary(stdout, report, color, lang);
   }
+  if (window) {
+    window->show_report(report);
+    window->wait_until_closed(args.close_after, args.screenshot);
+  }
+  if (args.upload || args.offline) queue_and_upload(args, report, json, upload_options, tty && !args.json);
   if (report.evaluation) return exit_code_for_verdict((*report.evaluation)["verdict"].get<std::string>());
   return exit_code_without_rules(report);
 }
@@ -136,7 +233,36 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--rules", args->rules, "Rules file, or a shipped set: xiaoyibang, yishusheng");
   cmd->add_option("--deadline-scale", args->deadline_scale, "Multiply every check's deadline (slow machines)")
       ->check(CLI::Range(0.01, 100.0));
-  cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
+  cmd->add_flag("--gui", args->gui, "Show progress and the verdict in a window");
+  cmd->add_option("--screenshot", args->screenshot, "With --gui: save the result window as BMP")->group("");
+  cmd->add_option("--close-after", args->close_after, "With --gui: close after N seconds")->group("");
+  cmd->add_option("--camera", args->camera, "Camera device to check (default: the first one, e.g. /dev/video0)");
+  cmd->add_option("--camera-source", args->camera_source,
+                  "Any FFmpeg input instead of the camera: a video file or lavfi:GRAPH "
+                  "(e.g. lavfi:testsrc2=size=1280x720:rate=30)");
+  cmd->add_option("--mic", args->mic, "Capture device name to check (default: the system default)");
+  auto* android = cmd->add_option("--android", args->android_serial,
+                                  "Check the Android/HarmonyOS phone attached over adb (SERIAL: which one)")
+                      ->expected(0, 1);
+  auto* ios = cmd->add_option("--ios", args->ios_udid, "Check the iPhone attached over USB (UDID: which one)")
+                  ->expected(0, 1);
+  auto* getprop = cmd->add_option("--from-getprop", args->getprop_file,
+                                  "Judge a phone from its pasted `getprop` text (FILE, or - for stdin)");
+  android->excludes(ios)->excludes(getprop);
+  ios->excludes(getprop);
+  cmd->callback([args, android, ios, &exit_code] {
+    args->android = android->count() > 0;
+    args->ios = ios->count() > 0;
+    exit_code = run_check(*args);
+  });
+  cmd->add_flag("--upload", args->upload, "Send the report to the collector (queued first, sent exactly once)");
+  cmd->add_flag("--offline", args->offline, "Queue the report for a later `examready upload` without sending");
+  cmd->add_option("--server", args->server, "Collector URL, for the network check and --upload (default: $EXAMREADY_SERVER)");
+  cmd->add_option("--ca-file", args->ca_file, "CA certificate(s) to trust for the collector's TLS");
+  cmd->add_option("--pair", args->pair, "Secondary phone: the primary's report code");
+  cmd->add_option("--upload-attempts", args->upload_attempts, "Attempts before leaving the report queued")
+      ->check(CLI::Range(1, 20));
+  cmd->add_option("--queue-dir", args->queue_dir, "Upload queue directory (default: $XDG_STATE_HOME/examready/queue)");
 }
 
 }  // namespace examready::app

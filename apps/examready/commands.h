@@ -10,6 +10,7 @@ namespace examready::app {
 
 void add_check_command(CLI::App& app, int& exit_code);
 void add_checks_command(CLI::App& app, int& exit_code);
+void add_upload_command(CLI::App& app, int& exit_code);
 void add_rules_command(CLI::App& app, int& exit_code);
 void add_evaluate_command(CLI::App& app, int& exit_code);
 

@@ -13,6 +13,7 @@ enum ExitCode : int {
   kExitUsage = 64,       // EX_USAGE
   kExitInvalidInput = 65,  // EX_DATAERR: a rules file or report that does not parse
   kExitSoftware = 70,    // EX_SOFTWARE: a bug or an environment failure
+  kExitTempFail = 75,    // EX_TEMPFAIL: reports still queued (the collector was unreachable)
 };
 
 inline int exit_code_for_verdict(std::string_view verdict) {

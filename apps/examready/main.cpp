@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   int exit_code = kExitReady;
   add_check_command(app, exit_code);
   add_checks_command(app, exit_code);
+  add_upload_command(app, exit_code);
   add_rules_command(app, exit_code);
   add_evaluate_command(app, exit_code);
 

@@ -1,0 +1,172 @@
+// examready-server: the collector (uploads, helpdesk, public statistics).
+#include <fmt/format.h>
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "rules/rule_set.h"
+#include "server/collector.h"
+#include "server/rules_evaluator.h"
+#include "server/storage.h"
+#include "server/tokens.h"
+#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
+#include "server/probe/probe_endpoints.h"
+#endif
+
+namespace {
+
+struct Args {
+  std::string db = "sqlite:examready.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string tokens_file;
+  std::string port_file;
+  std::string hash_token;
+  std::string rules = "xiaoyibang";
+  int threads = 8;
+  std::size_t max_body_bytes = 1 << 20;
+  std::int64_t min_group = 5;
+  bool quiet = false;
+};
+
+bool split_listen(const std::string& listen, std::string& host, int& port) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  try {
+    port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+    return false;
+  }
+  return !host.empty() && port >= 0 && port <= 65535;
+}
+
+void write_port_file(const std::string& path, int port) {
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream out(temp);
+    out << port << "\n";
+  }
+  std::filesystem::rename(temp, path);
+}
+
+int run(const Args& args) {
+  using namespace examready::server;
+  std::string host;
+  int port = 0;
+  if (!split_listen(args.listen, host, port)) {
+    fmt::print(stderr, "examready-server: --listen must be HOST:PORT\n");
+    return 64;
+  }
+  // The server's verdict is the one stored: load its rules set before anything else.
+  Evaluator evaluate;
+  std::string rules_id;
+  if (args.rules != "none") {
+    const auto path = examready::rules::find_rule_set(args.rules);
+    if (!path) {
+      fmt::print(stderr, "examready-server: --rules: no rules file or shipped set '{}'\n", args.rules);
+      return 64;
+    }
+    try {
+      auto rule_set = examready::rules::load_rule_set(*path);
+      rules_id = rule_set.id;
+      evaluate = make_rules_evaluator(std::move(rule_set));
+    } catch (const examready::rules::RulesLoadError& e) {
+      fmt::print(stderr, "examready-server: {}\n", e.error().to_string());
+      return 65;
+    }
+  }
+  TokenStore tokens;
+  std::vector<std::string> errors;
+  if (!args.tokens_file.empty()) errors = tokens.load_file(args.tokens_file);
+  if (const char* env = std::getenv("EXAMREADY_HELPDESK_TOKENS")) {
+    for (auto& e : tokens.load_env_list(env)) errors.push_back(std::move(e));
+  }
+  for (const auto& e : errors) fmt::print(stderr, "examready-server: {}\n", e);
+  if (!errors.empty()) return 64;
+  if (tokens.size() == 0) {
+    fmt::print(stderr, "examready-server: no helpdesk tokens (--tokens-file or EXAMREADY_HELPDESK_TOKENS): "
+                       "report lookups will all answer 401\n");
+  }
+
+  // Signals go to one waiting thread, never into a handler running mid-request.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);
+
+  std::unique_ptr<Storage> storage;
+  try {
+    storage = open_storage(args.db, args.threads);
+  } catch (const StorageError& e) {
+    fmt::print(stderr, "examready-server: {}\n", e.what());
+    return 69;  // EX_UNAVAILABLE
+  }
+  CollectorOptions options;
+  options.threads = args.threads;
+  options.max_body_bytes = args.max_body_bytes;
+  options.min_group = args.min_group;
+  options.access_log = !args.quiet;
+  options.rules_id = rules_id;
+  Collector collector(options, *storage, std::move(tokens), std::move(evaluate));
+#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
+  register_probe_endpoints(collector.http());
+#endif
+  const int bound = collector.bind(host, port);
+  if (bound < 0) {
+    fmt::print(stderr, "examready-server: cannot listen on {}\n", args.listen);
+    return 69;
+  }
+  if (!args.port_file.empty()) write_port_file(args.port_file, bound);
+  fmt::print(stderr, "examready-server: listening on {}:{} ({}, {} threads, rules {})\n", host, bound,
+             storage->backend_name(), args.threads, rules_id.empty() ? "none" : rules_id);
+
+  std::thread waiter([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    fmt::print(stderr, "examready-server: signal {}, finishing in-flight requests\n", signal);
+    collector.stop();
+  });
+  collector.serve();
+  // serve() returned without a signal (listen failure): wake the waiter.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  storage.reset();  // closes the database cleanly (SQLite checkpoints its WAL)
+  fmt::print(stderr, "examready-server: stopped\n");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"ExamReady collector: stores uploaded reports, serves the helpdesk and statistics",
+               "examready-server"};
+  app.set_version_flag("--version", std::string("examready-server ") + EXAMREADY_VERSION);
+  Args args;
+  app.add_option("--db", args.db, "sqlite:PATH or postgresql://… (libpq URI)")->capture_default_str();
+  app.add_option("--listen", args.listen, "HOST:PORT (port 0 picks a free one)")->capture_default_str();
+  app.add_option("--tokens-file", args.tokens_file, "Lines 'helpdesk sha256:<hex>' (or the token itself)");
+  app.add_option("--port-file", args.port_file, "Write the bound port to FILE once listening");
+  app.add_option("--threads", args.threads, "Worker threads (and database connections)")
+      ->check(CLI::Range(1, 256))->capture_default_str();
+  app.add_option("--max-body-bytes", args.max_body_bytes, "Largest report accepted, compressed or not")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{64} << 20))->capture_default_str();
+  app.add_option("--min-group", args.min_group, "Smallest group /v1/stats shows (k-anonymity)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}))->capture_default_str();
+  app.add_flag("--quiet", args.quiet, "No access log");
+  app.add_option("--rules", args.rules, "Rules set every upload is evaluated with: a file, a shipped set's name, or none")
+      ->capture_default_str();
+  app.add_option("--hash-token", args.hash_token, "Print the tokens-file form of TOKEN and exit");
+  CLI11_PARSE(app, argc, argv);
+  if (!args.hash_token.empty()) {
+    fmt::print("helpdesk {}\n", examready::server::token_digest_text(args.hash_token));
+    return 0;
+  }
+  return run(args);
+}

@@ -1,0 +1,86 @@
+// adb device list -> the one phone to check, or an error that says how to fix it.
+#include "platform/android/adb_devices.h"
+
+#include "platform/android/text.h"
+
+namespace examready::platform::android {
+
+std::vector<AdbDevice> parse_adb_devices(std::string_view text) {
+  std::vector<AdbDevice> devices;
+  for (auto raw : text::lines(text)) {
+    const std::string_view line = text::trim(raw);
+    if (line.empty() || line.front() == '*' || text::starts_with(line, "List of devices")) continue;
+    // "SERIAL<TAB>state" or, with -l, "SERIAL   state usb:1-1 product:… model:… device:…".
+    // "no permissions" is two words and followed by a hint in parentheses.
+    const auto f = text::fields(line);
+    if (f.size() < 2) continue;
+    AdbDevice d;
+    d.serial = std::string(f[0]);
+    d.state = std::string(f[1]);
+    if (d.state == "no" && f.size() > 2 && f[2] == "permissions") d.state = "no permissions";
+    for (auto field : f) {
+      if (text::starts_with(field, "model:")) d.model = std::string(field.substr(6));
+    }
+    devices.push_back(std::move(d));
+  }
+  return devices;
+}
+
+AdbPick pick_adb_device(const std::vector<AdbDevice>& devices, std::string_view requested) {
+  AdbPick pick;
+  const AdbDevice* chosen = nullptr;
+  if (requested.empty()) {
+    if (devices.empty()) {
+      pick.error = AdbPickError::kNoDevice;
+      pick.message =
+          "no Android phone found over adb: connect it with a USB data cable and turn on USB "
+          "debugging (Settings > Developer options)";
+      return pick;
+    }
+    if (devices.size() > 1) {
+      pick.error = AdbPickError::kSeveral;
+      pick.message = "several phones are attached; name one with --android SERIAL:";
+      for (const auto& d : devices) {
+        pick.message += "\n  " + d.serial + "  " + d.state + (d.model.empty() ? "" : "  " + d.model);
+      }
+      return pick;
+    }
+    chosen = &devices.front();
+  } else {
+    for (const auto& d : devices) {
+      if (d.serial == requested) chosen = &d;
+    }
+    if (!chosen) {
+      pick.error = AdbPickError::kNotFound;
+      pick.message = "no attached phone has serial " + std::string(requested) + " (attached: ";
+      for (std::size_t i = 0; i < devices.size(); ++i) pick.message += (i ? ", " : "") + devices[i].serial;
+      pick.message += devices.empty() ? "none)" : ")";
+      return pick;
+    }
+  }
+  if (chosen->state == "device") {
+    pick.device = *chosen;
+    return pick;
+  }
+  if (chosen->state == "unauthorized") {
+    pick.error = AdbPickError::kUnauthorized;
+    pick.message = "phone " + chosen->serial +
+                   " has not authorised this computer: unlock it and accept the USB debugging "
+                   "prompt on the phone (tick \"Always allow\"), then run the check again";
+  } else if (chosen->state == "offline") {
+    pick.error = AdbPickError::kOffline;
+    pick.message = "phone " + chosen->serial +
+                   " is offline: unplug and reconnect the cable, or toggle USB debugging off and on";
+  } else if (chosen->state == "no permissions") {
+    pick.error = AdbPickError::kNoPermission;
+    pick.message = "no permission to open the USB device of " + chosen->serial +
+                   ": install udev rules for Android devices (Debian package android-sdk-platform-tools-common)";
+  } else {
+    pick.error = AdbPickError::kOtherState;
+    pick.message = "phone " + chosen->serial + " is in state '" + chosen->state +
+                   "', not booted normally: restart it into Android";
+  }
+  return pick;
+}
+
+}  // namespace examready::platform::android

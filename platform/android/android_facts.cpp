@@ -1,0 +1,138 @@
+// getprop -> OS and device facts. Vendor property names come from the firmware of each
+// skin (MIUI, HyperOS, EMUI/HarmonyOS, MagicOS, ColorOS, OriginOS/Funtouch, One UI).
+#include "platform/android/android_facts.h"
+
+#include "platform/android/text.h"
+
+namespace examready::platform::android {
+namespace {
+
+std::string first_of(const PropertyMap& props, std::initializer_list<std::string_view> keys) {
+  for (auto key : keys) {
+    std::string value = std::string(text::trim(prop(props, key)));
+    if (!value.empty()) return value;
+  }
+  return {};
+}
+
+// MIUI names its versions "V12", "V125" (12.5), "V130" (13.0), "V140".
+std::string miui_version(std::string_view name) {
+  if (!name.empty() && (name.front() == 'V' || name.front() == 'v')) name.remove_prefix(1);
+  if (name.empty() || name.find_first_not_of("0123456789") != std::string_view::npos) return {};
+  if (name.size() == 3) return std::string(name.substr(0, 2)) + "." + std::string(name.substr(2));
+  return std::string(name);
+}
+
+// One UI encodes major*10000 + minor*100 + patch: 40100 -> 4.1, 50101 -> 5.1.1.
+std::string oneui_version(std::string_view code) {
+  auto value = text::to_int(code);
+  if (!value || *value < 10000) return {};
+  std::string out = std::to_string(*value / 10000) + "." + std::to_string(*value / 100 % 100);
+  if (*value % 100 != 0) out += "." + std::to_string(*value % 100);
+  return out;
+}
+
+}  // namespace
+
+std::string version_digits(std::string_view s) {
+  const auto start = s.find_first_of("0123456789");
+  if (start == std::string_view::npos) return {};
+  std::string out;
+  for (std::size_t i = start; i < s.size(); ++i) {
+    const char c = s[i];
+    if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9')) {
+      out += c;
+    } else {
+      break;
+    }
+  }
+  return out;
+}
+
+AndroidOsFacts android_os_facts(const PropertyMap& props) {
+  AndroidOsFacts f;
+  f.android_release = first_of(props, {"ro.build.version.release", "ro.build.version.release_or_codename"});
+  if (auto sdk = text::to_int(prop(props, "ro.build.version.sdk"))) f.sdk_level = static_cast<int>(*sdk);
+  f.abi = first_of(props, {"ro.product.cpu.abi", "ro.system.product.cpu.abilist64"});
+
+  // HarmonyOS 2-4 on Huawei and Honor phones still answer adb and getprop; it names itself
+  // through the hw_sc.* properties (ro.build.version.emui stays set alongside).
+  f.harmonyos_version = version_digits(first_of(
+      props, {"hw_sc.build.platform.version", "hw_sc.build.os.version", "ro.huawei.build.version.harmonyos",
+              "ro.build.version.harmonyos"}));
+  f.family = f.harmonyos_version.empty() ? "android" : "harmonyos";
+  f.version = f.harmonyos_version.empty() ? version_digits(f.android_release) : f.harmonyos_version;
+
+  const std::string hyperos = first_of(props, {"ro.mi.os.version.name"});
+  const std::string miui = first_of(props, {"ro.miui.ui.version.name"});
+  const std::string emui = first_of(props, {"ro.build.version.emui"});
+  const std::string magic = first_of(props, {"ro.build.version.magic"});
+  const std::string coloros = first_of(props, {"ro.build.version.oplusrom", "ro.build.version.opporom"});
+  const std::string vivo_display = first_of(props, {"ro.vivo.os.build.display.id", "ro.vivo.product.version"});
+  const std::string vivo_version = first_of(props, {"ro.vivo.os.version"});
+  const std::string vivo_name = text::lower(first_of(props, {"ro.vivo.os.name"}));
+  const std::string oneui = first_of(props, {"ro.build.version.oneui"});
+
+  if (!hyperos.empty()) {  // HyperOS keeps the MIUI properties: test it first.
+    f.vendor_ui = "hyperos", f.name = "HyperOS", f.vendor_ui_version = version_digits(hyperos);
+  } else if (!miui.empty()) {
+    f.vendor_ui = "miui", f.name = "MIUI", f.vendor_ui_version = miui_version(miui);
+  } else if (!magic.empty()) {  // Honor's MagicOS also keeps ro.build.version.emui.
+    f.vendor_ui = "magicos", f.name = "MagicOS", f.vendor_ui_version = version_digits(magic);
+  } else if (!emui.empty()) {
+    f.vendor_ui = "emui", f.name = "EMUI", f.vendor_ui_version = version_digits(emui);
+  } else if (!coloros.empty()) {
+    f.vendor_ui = "coloros", f.name = "ColorOS", f.vendor_ui_version = version_digits(coloros);
+  } else if (text::lower(vivo_display).find("originos") != std::string::npos || vivo_name == "vos") {
+    f.vendor_ui = "originos", f.name = "OriginOS", f.vendor_ui_version = version_digits(vivo_version);
+  } else if (!vivo_version.empty() || vivo_name.find("funtouch") != std::string::npos) {
+    f.vendor_ui = "funtouchos", f.name = "Funtouch OS", f.vendor_ui_version = version_digits(vivo_version);
+  } else if (!oneui.empty()) {
+    f.vendor_ui = "oneui", f.name = "One UI", f.vendor_ui_version = oneui_version(oneui);
+  } else {
+    f.vendor_ui = "stock", f.name = "Android";
+  }
+  if (f.family == "harmonyos") f.name = "HarmonyOS";
+  return f;
+}
+
+AndroidDeviceFacts android_device_facts(const PropertyMap& props) {
+  AndroidDeviceFacts f;
+  // Android 10+ splits product properties by partition; the plain ones usually exist,
+  // but some GSI-based builds leave only the vendor/odm copies meaningful.
+  f.manufacturer = first_of(props, {"ro.product.manufacturer", "ro.product.vendor.manufacturer",
+                                    "ro.product.odm.manufacturer"});
+  f.brand = text::lower(first_of(props, {"ro.product.brand", "ro.product.vendor.brand", "ro.product.odm.brand"}));
+  f.model = first_of(props, {"ro.product.model", "ro.product.vendor.model", "ro.product.odm.model"});
+  f.codename = first_of(props, {"ro.product.device", "ro.product.vendor.device", "ro.product.odm.device",
+                                "ro.build.product"});
+  if (text::lower(prop(props, "ro.build.characteristics")).find("tablet") != std::string::npos) {
+    f.class_hint = "tablet";
+  }
+  return f;
+}
+
+std::string sim_state(std::string_view gsm_sim_state) {
+  bool any_locked = false, any_unknown = false, any_absent = false;
+  std::size_t pos = 0;
+  while (pos <= gsm_sim_state.size()) {
+    std::size_t end = gsm_sim_state.find(',', pos);
+    if (end == std::string_view::npos) end = gsm_sim_state.size();
+    const std::string slot = text::lower(text::trim(gsm_sim_state.substr(pos, end - pos)));
+    pos = end + 1;
+    if (slot == "ready" || slot == "loaded" || slot == "imsi") return "ready";
+    if (slot == "pin_required" || slot == "puk_required" || slot == "network_locked" ||
+        slot == "perm_disabled" || slot == "card_restricted") {
+      any_locked = true;
+    } else if (slot == "absent") {
+      any_absent = true;
+    } else if (!slot.empty()) {
+      any_unknown = true;  // not_ready, card_io_error, unknown
+    }
+  }
+  if (any_locked) return "locked";
+  if (any_unknown) return "unknown";
+  return any_absent ? "absent" : "unknown";
+}
+
+}  // namespace examready::platform::android

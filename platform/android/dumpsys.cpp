@@ -1,0 +1,175 @@
+// dumpsys text -> facts. Formats differ between Android releases; each parser accepts
+// the variants seen from Android 7 to 14 and ignores what it does not recognise.
+#include "platform/android/dumpsys.h"
+
+#include <algorithm>
+
+#include "platform/android/text.h"
+
+namespace examready::platform::android {
+namespace {
+
+std::string_view value_after(std::string_view line, std::string_view key) {
+  const auto pos = line.find(key);
+  if (pos == std::string_view::npos) return {};
+  std::string_view rest = line.substr(pos + key.size());
+  const auto end = rest.find_first_of(" ,)}");
+  return end == std::string_view::npos ? rest : rest.substr(0, end);
+}
+
+void add_unique(std::vector<std::string>& list, std::string_view value) {
+  if (value.empty()) return;
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.emplace_back(value);
+}
+
+}  // namespace
+
+AndroidBattery parse_dumpsys_battery(std::string_view text) {
+  AndroidBattery b;
+  std::optional<std::int64_t> level, scale, status;
+  bool powered = false;
+  for (auto raw : text::lines(text)) {
+    const std::string_view line = text::trim(raw);
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    const std::string_view key = line.substr(0, colon);
+    const std::string_view value = text::trim(line.substr(colon + 1));
+    if (key == "present") b.present = value == "true";
+    else if (key == "level") level = text::to_int(value);
+    else if (key == "scale") scale = text::to_int(value);
+    else if (key == "status") status = text::to_int(value);
+    else if ((key == "AC powered" || key == "USB powered" || key == "Wireless powered" ||
+              key == "Dock powered") && value == "true") {
+      powered = true;
+    }
+  }
+  if (level) {
+    const double s = scale && *scale > 0 ? static_cast<double>(*scale) : 100.0;
+    b.level_percent = std::clamp(100.0 * static_cast<double>(*level) / s, 0.0, 100.0);
+  }
+  // BatteryManager.BATTERY_STATUS_*: 2 charging, 3 discharging, 4 not charging, 5 full.
+  if (status) {
+    if (*status == 2 || *status == 5) b.charging = true;
+    else if (*status == 3) b.charging = false;
+    else if (*status == 4) b.charging = powered;
+  }
+  return b;
+}
+
+CameraDump parse_dumpsys_media_camera(std::string_view text) {
+  CameraDump dump;
+  bool in_clients = false, in_streams = false;
+  std::int64_t best_area = 0;
+  for (auto raw : text::lines(text)) {
+    const std::string_view line = text::trim(raw);
+    if (text::starts_with(line, "Number of camera devices:")) {
+      if (auto n = text::to_int(line.substr(25))) dump.count = static_cast<int>(*n);
+      continue;
+    }
+    if (text::starts_with(line, "Active Camera Clients:")) {
+      in_clients = true;
+      continue;
+    }
+    if (in_clients) {
+      if (line == "]" || line == "[]" || text::starts_with(line, "Allowed user") ||
+          text::starts_with(line, "==")) {
+        in_clients = false;
+      } else if (line.find("Client Package:") != std::string_view::npos) {
+        add_unique(dump.client_packages, value_after(line, "Client Package: "));
+      }
+      continue;
+    }
+    // android.scaler.availableStreamConfigurations rows: [format width height OUTPUT|INPUT ].
+    if (line.find("android.scaler.availableStreamConfigurations ") != std::string_view::npos) {
+      in_streams = true;
+      continue;
+    }
+    if (in_streams) {
+      if (line.empty() || line.front() != '[') {
+        in_streams = false;
+        continue;
+      }
+      const auto f = text::fields(line.substr(1));
+      if (f.size() < 4 || f[3] != "OUTPUT") continue;
+      // 33 = BLOB (JPEG), 35 = YUV_420_888: the sizes a recording app can ask for.
+      if (f[0] != "33" && f[0] != "35") continue;
+      auto w = text::to_int(f[1]), h = text::to_int(f[2]);
+      if (w && h && *w * *h > best_area) {
+        best_area = *w * *h;
+        dump.max_width_px = static_cast<int>(*w);
+        dump.max_height_px = static_cast<int>(*h);
+      }
+    }
+  }
+  return dump;
+}
+
+std::vector<std::string> parse_audio_recording_packages(std::string_view text) {
+  std::vector<std::string> packages;
+  bool in_monitor = false;
+  for (auto raw : text::lines(text)) {
+    const std::string_view line = text::trim(raw);
+    if (text::starts_with(line, "RecordActivityMonitor dump time")) {
+      in_monitor = true;
+      continue;
+    }
+    if (!in_monitor) continue;
+    if (!raw.empty() && raw.front() != ' ' && raw.front() != '\t') break;  // next section
+    if (line.find("session:") == std::string_view::npos) continue;
+    // Android 11+ marks clients whose audio is muted by the policy ("silenced:true"):
+    // they hold no live microphone.
+    if (line.find("silenced:true") != std::string_view::npos) continue;
+    add_unique(packages, value_after(line, "pack:"));
+  }
+  return packages;
+}
+
+std::optional<int> parse_wifi_rssi_dbm(std::string_view text) {
+  for (auto raw : text::lines(text)) {
+    const std::string_view line = text::trim(raw);
+    if (!text::starts_with(line, "mWifiInfo ")) continue;
+    if (line.find("Supplicant state: COMPLETED") == std::string_view::npos) return std::nullopt;
+    auto rssi = text::to_int(value_after(line, "RSSI: "));
+    // -127 is the "invalid RSSI" sentinel of WifiInfo.
+    if (!rssi || *rssi <= -127 || *rssi >= 0) return std::nullopt;
+    return static_cast<int>(*rssi);
+  }
+  return std::nullopt;
+}
+
+std::string parse_default_network_type(std::string_view text) {
+  std::string active;
+  const auto all = text::lines(text);
+  for (auto raw : all) {
+    const std::string_view line = text::trim(raw);
+    if (text::starts_with(line, "Active default network:")) {
+      active = std::string(text::trim(line.substr(23)));
+      break;
+    }
+  }
+  if (active.empty()) return "unknown";
+  if (active == "none") return "none";
+  // Android 9+: "NetworkAgentInfo{network{100} ... Transports: WIFI ..." (Android 7-8:
+  // "NetworkAgentInfo [WIFI () - 100]").
+  const std::string id_new = "network{" + active + "}";
+  const std::string id_old = " - " + active + "]";
+  for (auto raw : all) {
+    const std::string_view line = text::trim(raw);
+    if (!text::starts_with(line, "NetworkAgentInfo")) continue;
+    if (line.find(id_new) == std::string_view::npos && line.find(id_old) == std::string_view::npos) continue;
+    std::string transports(value_after(line, "Transports: "));
+    if (transports.empty() && line.find('[') != std::string_view::npos) {
+      transports = std::string(text::fields(line.substr(line.find('[') + 1)).front());
+    }
+    transports = text::lower(transports);
+    if (transports.find("wifi") != std::string::npos) return "wifi";
+    if (transports.find("cellular") != std::string::npos || transports.find("mobile") != std::string::npos) {
+      return "cellular";
+    }
+    if (transports.find("ethernet") != std::string::npos) return "ethernet";
+    return "unknown";
+  }
+  return "unknown";
+}
+
+}  // namespace examready::platform::android

@@ -1,0 +1,37 @@
+// Parsers for the `dumpsys` services a phone check reads: battery, media.camera,
+// audio (recording clients), wifi and connectivity.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace examready::platform::android {
+
+struct AndroidBattery {
+  std::optional<bool> present;
+  std::optional<double> level_percent;  // level / scale
+  std::optional<bool> charging;         // status charging or full, or on power and not discharging
+};
+AndroidBattery parse_dumpsys_battery(std::string_view text);
+
+struct CameraDump {
+  std::optional<int> count;             // "Number of camera devices"
+  std::optional<int> max_width_px;      // largest JPEG/YUV output stream of any camera
+  std::optional<int> max_height_px;
+  std::vector<std::string> client_packages;  // "Active Camera Clients" packages
+};
+CameraDump parse_dumpsys_media_camera(std::string_view text);
+
+// Packages recording now, from the RecordActivityMonitor section of `dumpsys audio`.
+std::vector<std::string> parse_audio_recording_packages(std::string_view text);
+
+// RSSI of the connected Wi-Fi network (mWifiInfo line); nullopt when not connected.
+// The SSID and BSSID on that line are never kept.
+std::optional<int> parse_wifi_rssi_dbm(std::string_view text);
+
+// The transport of the default network: wifi, cellular, ethernet, none or unknown.
+std::string parse_default_network_type(std::string_view text);
+
+}  // namespace examready::platform::android

@@ -1,0 +1,81 @@
+// The `speaker` check: SDL2 playback + capture (platform/media/sdl_audio), detection in
+// audio_analysis. Capture starts first so the whole tone is inside the recording.
+#include "probe/speaker.h"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <cctype>
+#include <thread>
+
+#include "platform/media/sdl_audio.h"
+#include "probe/audio_analysis.h"
+#include "probe/microphone.h"
+
+namespace examready::probe {
+
+std::optional<std::string> output_route_from_name(std::string_view name) {
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  auto has = [&](std::string_view word) { return lower.find(word) != std::string::npos; };
+  if (has("bluetooth") || has("bluez") || has("a2dp") || has("蓝牙")) return "bluetooth";
+  if (has("usb")) return "usb";
+  if (has("headphone") || has("headset") || has("earphone") || has("耳机")) return "headphones";
+  if (has("speaker") || has("built-in") || has("扬声器")) return "speaker";
+  return std::nullopt;
+}
+
+Outcome run_speaker_check(CheckContext& ctx) {
+  if (ctx.options().transport != Transport::kLocal)
+    return Outcome::unsupported("speaker is checked on the phone itself");
+  std::string error;
+  auto session = platform::SdlAudioSession::start(error);
+  if (!session) return Outcome::unsupported("no audio system: " + error);
+  auto playback = platform::AudioPlayback::open(*session, error);
+  if (!playback) {
+    if (session->devices(false).empty()) return Outcome::unsupported("no output device: " + error);
+    return Outcome::error("cannot open the output device: " + error);
+  }
+  if (auto name = session->default_device(false)) {
+    if (auto route = output_route_from_name(*name))
+      ctx.emit(MetricId::kSpeakerOutputRoute, *route, "device name: " + *name);
+  }
+  const int rate = playback->sample_rate_hz();
+  const std::vector<float> tone =
+      make_tone(kSpeakerToneHz, kSpeakerToneAmplitude, kSpeakerToneSeconds, rate);
+
+  std::string capture_error;
+  auto capture =
+      platform::AudioCapture::open(*session, ctx.options().microphone_name, capture_error);
+  if (capture && !capture->wait_for_data(kFirstAudioTimeout)) {
+    capture.reset();
+    capture_error = "the microphone delivered no audio";
+  }
+  ctx.progress(0.3);
+  if (!playback->play(tone, error)) {
+    ctx.emit(MetricId::kSpeakerPlayed, false, "sdl");
+    return Outcome::error("cannot play the test tone: " + error);
+  }
+  // The tone plus output and input latency (PulseAudio: tens of ms; Bluetooth: ~200 ms).
+  const double listen_seconds = kSpeakerToneSeconds + 0.5;
+  std::vector<float> recorded;
+  if (capture) {
+    capture->record(listen_seconds,
+                    std::chrono::milliseconds(static_cast<int>(listen_seconds * 1000) + 1000),
+                    recorded);
+  } else {
+    std::this_thread::sleep_for(std::chrono::duration<double>(kSpeakerToneSeconds + 0.05));
+  }
+  // Played means the device consumed the queued tone (a stalled device keeps it queued).
+  const bool played = playback->queued_seconds() < kSpeakerToneSeconds / 2;
+  ctx.emit(MetricId::kSpeakerPlayed, played, "sdl");
+  if (!capture) return Outcome::ok("tone played; no microphone to hear it (" + capture_error + ")");
+
+  const ToneDetection detection = detect_tone(recorded, kSpeakerToneHz, capture->sample_rate_hz());
+  ctx.emit(MetricId::kSpeakerDetected, detection.detected, "goertzel");
+  ctx.emit(MetricId::kSpeakerToneDbfs, detection.tone_dbfs, "goertzel");
+  return Outcome::ok(fmt::format("{:.0f} Hz tone at {:.1f} dBFS, neighbours {:.1f} dBFS",
+                                 kSpeakerToneHz, detection.tone_dbfs, detection.neighbour_dbfs));
+}
+
+}  // namespace examready::probe

@@ -1,0 +1,60 @@
+// The collector HTTP server: uploads, helpdesk lookups, public statistics, pages,
+// health and metrics, on cpp-httplib with a fixed thread pool.
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "server/intake.h"
+#include "server/metrics.h"
+#include "server/storage.h"
+#include "server/tokens.h"
+
+namespace examready::server {
+
+struct CollectorOptions {
+  std::size_t max_body_bytes = 1 << 20;  // the compressed body and the decompressed report
+  int threads = 8;
+  std::int64_t min_group = 5;  // k-anonymity threshold of /v1/stats
+  bool access_log = true;      // one JSON line per request on stderr
+  std::string rules_id;        // shown by /healthz; empty when the server has no rules
+};
+
+class Collector {
+ public:
+  Collector(CollectorOptions options, Storage& storage, TokenStore tokens, Evaluator evaluate);
+  Collector(const Collector&) = delete;
+  Collector& operator=(const Collector&) = delete;
+
+  // For other endpoint groups (the network probe endpoints) to register themselves.
+  httplib::Server& http() { return http_; }
+
+  // Binds the listening socket; returns the port (useful with port 0) or -1.
+  int bind(const std::string& host, int port);
+  // Serves until stop(); in-flight requests finish before it returns.
+  bool serve();
+  void stop() { http_.stop(); }
+
+ private:
+  void add_routes();
+  void post_report(const httplib::Request& req, httplib::Response& res,
+                   const httplib::ContentReader& reader);
+  void get_report(const httplib::Request& req, httplib::Response& res);
+  void search_reports(const httplib::Request& req, httplib::Response& res);
+  void get_stats(const httplib::Request& req, httplib::Response& res);
+  // False after answering 401/403.
+  bool authorize_helpdesk(const httplib::Request& req, httplib::Response& res);
+
+  CollectorOptions options_;
+  Storage& storage_;
+  TokenStore tokens_;
+  Evaluator evaluate_;
+  Metrics metrics_;
+  httplib::Server http_;
+};
+
+}  // namespace examready::server

@@ -1,0 +1,36 @@
+// The collector's network-measurement endpoints (/v1/probe/*), registered on its httplib server.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+namespace httplib {
+class Server;
+}
+
+namespace examready::server {
+
+struct ProbeEndpointOptions {
+  std::uint64_t max_download_bytes = 512ull << 20;  // per request
+  std::uint64_t max_upload_bytes = 1ull << 30;      // per request; reading stops beyond it
+  std::chrono::milliseconds bin_width{50};          // upload arrival series resolution
+  std::chrono::seconds max_series{30};              // binned span per session
+  std::size_t max_sessions = 256;
+  std::chrono::seconds session_ttl{120};
+  std::uint16_t udp_echo_port = 0;  // advertised to clients in ping responses when nonzero
+};
+
+// GET  /v1/probe/ping            empty body; headers X-Examready-Server-Time-Us (unix µs) and
+//                                X-Examready-Udp-Echo (port). Header-only, so one write.
+// GET  /v1/probe/download?bytes=N  N (capped) bytes of incompressible data.
+// POST /v1/probe/upload?session=S  discards the body; answers {"bytes","duration_ms"} and
+//                                bins arrivals into session S.
+// GET  /v1/probe/session?id=S    the session's arrival series {"bin_ms","bins","total_bytes"}.
+//
+// Also switches the server to TCP_NODELAY: without it Nagle plus delayed ACKs add
+// ~100 ms to RTTs measured under load. The server's thread pool must hold the parallel
+// streams of several clients (a task queue of 32+ threads; the network check uses 6
+// connections at a time).
+void register_probe_endpoints(httplib::Server& server, const ProbeEndpointOptions& options = {});
+
+}  // namespace examready::server

@@ -1,0 +1,174 @@
+// Pure media analysis: frame statistics, audio levels, tone detection, device names,
+// camera source parsing, open-failure mapping and encoder choice.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "probe/audio_analysis.h"
+#include "probe/camera.h"
+#include "probe/encoder.h"
+#include "probe/frame_stats.h"
+#include "probe/speaker.h"
+
+using namespace examready::probe;
+
+namespace {
+
+LumaPlane plane_of(const std::vector<std::uint8_t>& bytes, int width, int height) {
+  return {bytes, width, height, width};
+}
+
+}  // namespace
+
+TEST_CASE("frame stats: mean luma, dark and frozen ratios") {
+  const int w = 8, h = 4;
+  std::vector<std::uint8_t> black(w * h, 16), grey(w * h, 128), grey2(w * h, 128);
+  grey2[5] = 129;  // one pixel of sensor noise is enough to be a different frame
+  FrameStatsAccumulator acc;
+  acc.add(plane_of(grey, w, h));
+  acc.add(plane_of(grey, w, h));  // frozen
+  acc.add(plane_of(grey2, w, h));
+  acc.add(plane_of(black, w, h));  // dark
+  acc.add(plane_of(black, w, h));  // dark and frozen
+  const FrameStats s = acc.result();
+  CHECK(s.frames == 5);
+  CHECK(s.mean_luma == Approx((128 * 3 + 16 * 2 + 1.0 / 32) / 5));
+  CHECK(s.dark_frame_ratio == Approx(0.4));
+  CHECK(s.frozen_frame_ratio == Approx(0.5));  // 2 of the 4 frames that have a predecessor
+}
+
+TEST_CASE("frame stats: stride padding is not part of the image") {
+  // 4x2 image in rows of 6 bytes: the padding differs between frames, the pixels do not.
+  std::vector<std::uint8_t> a = {50, 50, 50, 50, 1, 2, 50, 50, 50, 50, 3, 4};
+  std::vector<std::uint8_t> b = {50, 50, 50, 50, 9, 9, 50, 50, 50, 50, 9, 9};
+  FrameStatsAccumulator acc;
+  acc.add({a, 4, 2, 6});
+  acc.add({b, 4, 2, 6});
+  CHECK(acc.result().mean_luma == Approx(50));
+  CHECK(acc.result().frozen_frame_ratio == Approx(1.0));
+  CHECK(mean_luma({a, 4, 3, 6}) == 0);  // claims more rows than the bytes hold: rejected
+}
+
+TEST_CASE("audio levels of a 0.5 sine: RMS 0.354 = -9 dBFS, peak -6 dBFS") {
+  const int rate = 48000;
+  const std::vector<float> tone = make_tone(440, 0.5, 2.0, rate);
+  const AudioLevels levels = analyze_levels(tone, rate);
+  CHECK(levels.rms_dbfs == Approx(20 * std::log10(0.5 / std::sqrt(2.0))).margin(0.05));
+  CHECK(levels.peak_dbfs == Approx(-6.02).margin(0.05));
+  CHECK(levels.clipping_ratio == 0);
+  CHECK_FALSE(levels.digital_silence);
+  CHECK(levels.noise_floor_dbfs < levels.rms_dbfs);  // the faded edges are the quietest windows
+}
+
+TEST_CASE("audio levels: digital silence, clipping and the noise floor") {
+  const int rate = 16000;
+  std::vector<float> silence(rate, 0.0f);
+  AudioLevels levels = analyze_levels(silence, rate);
+  CHECK(levels.digital_silence);
+  CHECK(levels.rms_dbfs == kSilenceDbfs);
+  CHECK(levels.peak_dbfs == kSilenceDbfs);
+
+  std::vector<float> clipped = make_tone(440, 1.6, 1.0, rate);
+  for (float& s : clipped) s = std::clamp(s, -1.0f, 1.0f);
+  levels = analyze_levels(clipped, rate);
+  CHECK(levels.clipping_ratio > 0.3);
+  CHECK(levels.peak_dbfs == Approx(0).margin(0.01));
+
+  // 1.8 s of speech-level noise with 0.2 s of quiet room noise: the floor is the quiet part.
+  std::mt19937 rng(7);
+  std::normal_distribution<float> loud(0, 0.1f), quiet(0, 0.001f);
+  std::vector<float> mixed;
+  for (int i = 0; i < rate * 18 / 10; ++i) mixed.push_back(loud(rng));
+  for (int i = 0; i < rate * 2 / 10; ++i) mixed.push_back(quiet(rng));
+  levels = analyze_levels(mixed, rate);
+  CHECK(levels.noise_floor_dbfs == Approx(-60).margin(1.5));
+  CHECK(levels.rms_dbfs == Approx(-20.5).margin(1.0));
+  CHECK(analyze_levels({}, rate).samples == 0);
+}
+
+TEST_CASE("goertzel measures a tone's amplitude and detect_tone finds it in noise") {
+  const int rate = 48000;
+  const std::vector<float> tone = make_tone(1000, 0.25, 0.5, rate);
+  CHECK(goertzel_amplitude(std::span(tone).subspan(4800, 4800), 1000, rate) ==
+        Approx(0.25).epsilon(0.02));
+  CHECK(goertzel_amplitude(std::span(tone).subspan(4800, 4800), 700, rate) < 0.01);
+
+  std::mt19937 rng(1);
+  std::normal_distribution<float> noise(0, 0.05f);
+  std::vector<float> recording(rate, 0.0f);
+  for (float& s : recording) s = noise(rng);
+  const ToneDetection in_noise = detect_tone(recording, 1000, rate);
+  CHECK_FALSE(in_noise.detected);
+  for (std::size_t i = 0; i < tone.size(); ++i) recording[12000 + i] += tone[i];
+  const ToneDetection found = detect_tone(recording, 1000, rate);
+  CHECK(found.detected);
+  CHECK(found.tone_dbfs == Approx(amplitude_to_dbfs(0.25 / std::sqrt(2.0))).margin(1.0));
+
+  std::vector<float> silence(rate, 0.0f);
+  CHECK_FALSE(detect_tone(silence, 1000, rate).detected);
+  CHECK_FALSE(
+      detect_tone(std::span(silence).first(100), 1000, rate).detected);  // shorter than a window
+}
+
+TEST_CASE("external audio devices are recognised by name") {
+  CHECK(is_external_audio_device("USB PnP Sound Device Mono"));
+  CHECK(is_external_audio_device("Jabra EVOLVE 20 MS Headset Mono"));
+  CHECK(is_external_audio_device("bluez_source.AC_12_2F_00_11_22.handsfree_head_unit"));
+  CHECK(is_external_audio_device("AirPods Pro"));
+  CHECK(is_external_audio_device("有线耳机"));
+  CHECK_FALSE(is_external_audio_device("Built-in Audio Analog Stereo"));
+  CHECK_FALSE(is_external_audio_device("Monitor of TestSink"));
+  CHECK(output_route_from_name("Built-in Audio Analog Stereo") == "speaker");
+  CHECK(output_route_from_name("WH-1000XM4 (bluez_sink.A2DP)") == "bluetooth");
+  CHECK(output_route_from_name("USB Audio Device Analog Stereo") == "usb");
+  CHECK(output_route_from_name("Headphones") == "headphones");
+  CHECK_FALSE(output_route_from_name("TestSink").has_value());
+}
+
+TEST_CASE("camera sources: lavfi graphs, device prefixes and plain files") {
+  CameraSource s = parse_camera_source("lavfi:testsrc2=size=1280x720:rate=30");
+  CHECK(s.format == "lavfi");
+  CHECK(s.url == "testsrc2=size=1280x720:rate=30");
+  CHECK_FALSE(s.device);
+  s = parse_camera_source("v4l2:/dev/video2");
+  CHECK((s.format == "v4l2" && s.url == "/dev/video2" && s.device));
+  s = parse_camera_source("/tmp/clip.mp4");
+  CHECK((s.format.empty() && s.url == "/tmp/clip.mp4" && !s.device));
+  s = parse_camera_source("file:C:/clip.mp4");  // an FFmpeg protocol, not an input format
+  CHECK((s.format.empty() && s.url == "file:C:/clip.mp4"));
+}
+
+TEST_CASE("camera open failures map to denied and busy") {
+  CHECK(camera_open_failure(EACCES, "cannot open /dev/video0: Permission denied", {}).status ==
+        CheckStatus::kDenied);
+  CHECK(camera_open_failure(EPERM, "x", {}).status == CheckStatus::kDenied);
+  Outcome busy =
+      camera_open_failure(EBUSY, "Device or resource busy", {"zoom (pid 4242)", "obs (pid 7)"});
+  CHECK(busy.status == CheckStatus::kError);
+  CHECK(busy.message == "busy: held by zoom (pid 4242), obs (pid 7)");
+  CHECK(camera_open_failure(EBUSY, "x", {}).message.rfind("busy:", 0) == 0);
+  Outcome other =
+      camera_open_failure(ENOENT, "cannot open /dev/video9: No such file or directory", {});
+  CHECK(other.status == CheckStatus::kError);
+  CHECK(other.message == "cannot open /dev/video9: No such file or directory");
+}
+
+TEST_CASE("encoder choice prefers hardware, then libx264") {
+  using examready::platform::EncoderInfo;
+  const std::vector<EncoderInfo> soft = {{"libx264", false}, {"libopenh264", false}};
+  CHECK(choose_encoder(soft) == "libx264");
+  const std::vector<EncoderInfo> hard = {
+      {"libopenh264", false}, {"h264_vaapi", true}, {"libx264", false}};
+  CHECK(choose_encoder(hard) == "h264_vaapi");
+  const std::vector<EncoderInfo> other = {{"libopenh264", false}};
+  CHECK(choose_encoder(other) == "libopenh264");
+  CHECK(choose_encoder({}).empty());
+  CHECK(realtime_factor(45) == Approx(1.5));
+  EncodeMeasurement m{90, 1.5, 2.0, 3'000'000};
+  CHECK(m.fps() == Approx(60));
+  CHECK(m.bitrate_bps(30) == Approx(8'000'000));  // 3 MB over 3 s of video
+}

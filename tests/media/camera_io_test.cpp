@@ -1,0 +1,136 @@
+// The camera check on real FFmpeg inputs: a lavfi graph and video files recorded at test
+// time with the ffmpeg CLI (normal, black, frozen), a missing device and no camera.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "platform/command.h"
+#include "platform/linux/v4l2_devices.h"
+#include "probe/camera.h"
+#include "tests/media/media_test_support.h"
+
+using namespace examready;
+using probe::MetricId;
+
+namespace {
+
+class TempDir {
+ public:
+  TempDir() {
+    char pattern[] = "/tmp/examready-camera-XXXXXX";
+    path_ = ::mkdtemp(pattern);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Records 3 s of `graph` as H.264 in MP4, the way a phone or webcam app would store it.
+// `lossless` keeps repeated pictures bit-identical, as a frozen driver's repeated buffer
+// is (lossy x264 keeps refining a still picture for a few frames).
+std::string record(const TempDir& dir, const std::string& name, const std::string& graph,
+                   bool lossless = false) {
+  const std::string path = dir.file(name);
+  std::vector<std::string> argv = {"ffmpeg",  "-v",        "error",    "-y",     "-f",   "lavfi",
+                                   "-i",      graph,       "-t",       "3",      "-c:v", "libx264",
+                                   "-preset", "ultrafast", "-pix_fmt", "yuv420p"};
+  if (lossless) argv.insert(argv.end(), {"-qp", "0"});
+  argv.push_back(path);
+  auto result = platform::run_process(argv, std::chrono::seconds(60));
+  INFO(result.err);
+  REQUIRE(result.ok());
+  return path;
+}
+
+probe::ProbeOptions source_options(const std::string& source, double seconds = 1.0) {
+  probe::ProbeOptions options;
+  options.camera_source = source;
+  options.capture_seconds = seconds;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("camera from a lavfi testsrc2 graph, paced like a camera") {
+  auto run = test::run_check(probe::run_camera_check,
+                             source_options("lavfi:testsrc2=size=640x360:rate=30"));
+  INFO(run.outcome.message);
+  REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+  CHECK(run.get<bool>(MetricId::kCameraOpened) == true);
+  CHECK(run.get<std::int64_t>(MetricId::kCameraWidthPx) == 640);
+  CHECK(run.get<std::int64_t>(MetricId::kCameraHeightPx) == 360);
+  CHECK(run.get<std::string>(MetricId::kCameraPixelFormat) == "yuv420p");
+  CHECK(run.get<double>(MetricId::kCameraFps).value_or(0) == Approx(30).margin(3));
+  CHECK(run.get<double>(MetricId::kCameraMeanLuma).value_or(0) > 60);
+  CHECK(run.get<double>(MetricId::kCameraDarkFrameRatio) == 0.0);
+  CHECK(run.get<double>(MetricId::kCameraFrozenFrameRatio) == 0.0);
+}
+
+TEST_CASE("camera from recorded files: normal, black and frozen clips") {
+  TempDir dir;
+  SECTION("normal") {
+    auto run =
+        test::run_check(probe::run_camera_check,
+                        source_options(record(dir, "normal.mp4", "testsrc2=size=640x360:rate=30")));
+    INFO(run.outcome.message);
+    REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+    CHECK(run.get<double>(MetricId::kCameraFps).value_or(0) == Approx(30).margin(3));
+    CHECK(run.get<double>(MetricId::kCameraDarkFrameRatio) == 0.0);
+    CHECK(run.get<double>(MetricId::kCameraFrozenFrameRatio).value_or(1) < 0.05);
+  }
+  SECTION("black: a covered lens") {
+    auto run = test::run_check(
+        probe::run_camera_check,
+        source_options(record(dir, "black.mp4", "color=c=black:size=640x360:rate=30")));
+    REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+    CHECK(run.get<double>(MetricId::kCameraDarkFrameRatio).value_or(0) > 0.9);
+    CHECK(run.get<double>(MetricId::kCameraMeanLuma).value_or(255) < 20);
+  }
+  SECTION("frozen: one picture repeated") {
+    const std::string graph =
+        "testsrc2=size=640x360:rate=30,trim=end_frame=1,loop=loop=89:size=1:start=0";
+    auto run = test::run_check(probe::run_camera_check,
+                               source_options(record(dir, "frozen.mp4", graph, true)));
+    REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+    CHECK(run.get<double>(MetricId::kCameraFrozenFrameRatio).value_or(0) > 0.9);
+    CHECK(run.get<double>(MetricId::kCameraDarkFrameRatio) == 0.0);
+  }
+  SECTION("a clip shorter than the capture ends the capture early") {
+    auto run = test::run_check(
+        probe::run_camera_check,
+        source_options(record(dir, "short.mp4", "testsrc2=size=320x240:rate=30"), 10.0));
+    REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+    CHECK(run.get<double>(MetricId::kCameraFps).value_or(0) == Approx(30).margin(3));
+  }
+}
+
+TEST_CASE("camera: a named device that does not exist is an error, no camera is unsupported") {
+  probe::ProbeOptions options;
+  options.camera_device = "/dev/video-examready-missing";
+  auto run = test::run_check(probe::run_camera_check, options);
+  CHECK(run.outcome.status == probe::CheckStatus::kError);
+  CHECK(run.outcome.message.find("No such file or directory") != std::string::npos);
+  CHECK(run.get<bool>(MetricId::kCameraOpened) == false);
+
+  if (platform::list_v4l2_capture_devices().empty()) {  // this machine has no camera
+    auto none = test::run_check(probe::run_camera_check, probe::ProbeOptions{});
+    CHECK(none.outcome.status == probe::CheckStatus::kUnsupported);
+    CHECK(none.outcome.message == "no camera");
+    CHECK(none.get<std::int64_t>(MetricId::kCameraCount) == 0);
+  }
+}
+
+TEST_CASE("v4l2 discovery ignores nodes that are not capture devices") {
+  TempDir dir;
+  for (const char* name : {"video0", "video1x", "videos"}) {
+    std::FILE* f = std::fopen(dir.file(name).c_str(), "w");
+    REQUIRE(f);
+    std::fclose(f);
+  }
+  CHECK(platform::list_v4l2_capture_devices(dir.file(""))
+            .empty());  // regular files fail VIDIOC_QUERYCAP
+  CHECK_FALSE(platform::v4l2_best_frame_size(dir.file("video0")).has_value());
+}

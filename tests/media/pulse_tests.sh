@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Microphone, speaker and the whole media phase through the real CLI, against a private
+# PulseAudio whose default source is a null sink's monitor (RECIPES.md §1): what paplay
+# plays into the sink is what the microphone hears, so levels are known exactly.
+# Usage: pulse_tests.sh path/to/examready
+set -euo pipefail
+EXAMREADY=$(realpath "$1")
+T=$(mktemp -d /tmp/examready-pa.XXXXXX)
+PA_PID=""
+PLAY_PID=""
+cleanup() {
+  [[ -n "$PLAY_PID" ]] && kill "$PLAY_PID" 2>/dev/null && wait "$PLAY_PID" 2>/dev/null
+  [[ -n "$PA_PID" ]] && kill "$PA_PID" 2>/dev/null && wait "$PA_PID" 2>/dev/null
+  rm -rf "$T"
+}
+trap cleanup EXIT
+export XDG_RUNTIME_DIR=$T HOME=$T PULSE_SERVER=unix:$T/native SDL_AUDIODRIVER=pulseaudio
+cat > "$T/test.pa" <<PA
+load-module module-null-sink sink_name=testsink sink_properties=device.description=TestSink
+load-module module-native-protocol-unix socket=$T/native auth-anonymous=1
+set-default-sink testsink
+set-default-source testsink.monitor
+PA
+pulseaudio -n -F "$T/test.pa" --daemonize=no --exit-idle-time=-1 --disable-shm=yes \
+  --log-level=error >"$T/pa.log" 2>&1 &
+PA_PID=$!
+for _ in $(seq 100); do pactl info >/dev/null 2>&1 && break; sleep 0.05; done
+pactl info >/dev/null || { echo "pulseaudio did not start"; cat "$T/pa.log"; exit 1; }
+
+sox -n -r 48000 -c 2 "$T/tone.wav" synth 6 sine 440 vol 0.5
+sox -n -r 48000 -c 2 "$T/clipped.wav" synth 6 sine 440 vol 1.6 2>/dev/null  # sox clips: its warning says so
+
+failures=0
+expect() {  # expect "what" 'jq filter yielding true' file
+  if jq -e "$2" "$3" >/dev/null; then
+    echo "ok   - $1"
+  else
+    echo "FAIL - $1: $2"
+    jq -c '.checks[] | {name, status, message, measurements}' "$3"
+    failures=$((failures + 1))
+  fi
+}
+m() { echo "(.checks[] | select(.name == \"$1\") | .measurements[\"$2\"].value)"; }
+# Plays a file into the sink and waits until the server has the stream.
+play() {
+  paplay "$1" & PLAY_PID=$!
+  for _ in $(seq 100); do [[ -n "$(pactl list short sink-inputs)" ]] && break; sleep 0.02; done
+}
+stop_play() { kill "$PLAY_PID" 2>/dev/null; wait "$PLAY_PID" 2>/dev/null || true; PLAY_PID=""; }
+check() { "$EXAMREADY" check --json "$@" >"$T/out.json" || true; }
+
+# 1. Nothing plays: the monitor delivers exact zeros.
+check --only microphone
+expect "silence: microphone ok" '.checks[0].status == "ok"' "$T/out.json"
+expect "silence: digital_silence" "$(m microphone microphone.digital_silence) == true" "$T/out.json"
+expect "silence: peak at the floor" "$(m microphone microphone.peak_dbfs) == -120" "$T/out.json"
+
+# 2. A 0.5-amplitude sine: RMS 0.354 = -9.03 dBFS, peak -6.02 dBFS, no clipping.
+play "$T/tone.wav"
+check --only microphone
+stop_play
+expect "tone: rms -9 dBFS" "$(m microphone microphone.rms_dbfs) | . > -9.6 and . < -8.5" "$T/out.json"
+expect "tone: peak -6 dBFS" "$(m microphone microphone.peak_dbfs) | . > -6.5 and . < -5.5" "$T/out.json"
+expect "tone: no clipping" "$(m microphone microphone.clipping_ratio) == 0" "$T/out.json"
+expect "tone: not silent" "$(m microphone microphone.digital_silence) == false" "$T/out.json"
+expect "tone: 48 kHz" "$(m microphone microphone.sample_rate_hz) == 48000" "$T/out.json"
+expect "tone: noise floor of a steady tone is the tone" "$(m microphone microphone.noise_floor_dbfs) | . > -10 and . < -8.5" "$T/out.json"
+
+# 3. A clipped source.
+play "$T/clipped.wav"
+check --only microphone
+stop_play
+expect "clipped: clipping ratio > 0" "$(m microphone microphone.clipping_ratio) > 0.1" "$T/out.json"
+expect "clipped: peak at full scale" "$(m microphone microphone.peak_dbfs) > -0.1" "$T/out.json"
+
+# 4. The speaker's tone comes back through the monitor: detected at its played level.
+check --only speaker
+expect "speaker: ok" '.checks[0].status == "ok"' "$T/out.json"
+expect "speaker: played" "$(m speaker speaker.played) == true" "$T/out.json"
+expect "speaker: detected" "$(m speaker speaker.detected) == true" "$T/out.json"
+expect "speaker: tone -9 dBFS" "$(m speaker speaker.tone_dbfs) | . > -10.5 and . < -8" "$T/out.json"
+
+# 5. The whole media phase through the CLI, timed, with its peak memory.
+/usr/bin/time -f "%e %M" -o "$T/time.txt" "$EXAMREADY" check --json \
+  --only camera,microphone,speaker,encoder --camera-source lavfi:testsrc2=size=1280x720:rate=30 \
+  >"$T/all.json" || true
+read -r wall_s rss_kb <"$T/time.txt"
+echo "media phase: wall ${wall_s} s, peak RSS $((rss_kb / 1024)) MiB"
+jq -c '.checks[] | {name, status, duration_ms: (.duration_ms | floor)}' "$T/all.json"
+F="$T/all.json"
+expect "all four ok" '[.checks[].status] == ["ok", "ok", "ok", "ok"]' "$F"
+expect "camera 1280x720" "[$(m camera camera.width_px), $(m camera camera.height_px)] == [1280, 720]" "$F"
+expect "camera ~30 fps" "$(m camera camera.fps) | . > 27 and . < 33" "$F"
+expect "camera opened, yuv420p" "[$(m camera camera.opened), $(m camera camera.pixel_format)] == [true, \"yuv420p\"]" "$F"
+expect "camera luma plausible" "$(m camera camera.mean_luma) | . > 60 and . < 200" "$F"
+expect "camera not dark, not frozen" "[$(m camera camera.dark_frame_ratio), $(m camera camera.frozen_frame_ratio)] == [0, 0]" "$F"
+expect "camera best = source size" "[$(m camera camera.max_width_px), $(m camera camera.max_height_px)] == [1280, 720]" "$F"
+expect "microphone silent sink" "[$(m microphone microphone.opened), $(m microphone microphone.digital_silence)] == [true, true]" "$F"
+expect "microphone levels" "[$(m microphone microphone.rms_dbfs), $(m microphone microphone.noise_floor_dbfs), $(m microphone microphone.clipping_ratio)] == [-120, -120, 0]" "$F"
+expect "speaker detected" "[$(m speaker speaker.played), $(m speaker speaker.detected)] == [true, true]" "$F"
+expect "encoder libx264" "$(m encoder encoder.name) == \"libx264\" and ($(m encoder encoder.available) | index(\"libx264\") != null)" "$F"
+expect "encoder fps" "($(m encoder encoder.fps_1080p) > 5) and ($(m encoder encoder.fps_720p) > $(m encoder encoder.fps_1080p))" "$F"
+expect "encoder realtime factor" "$(m encoder encoder.realtime_factor_720p) == ($(m encoder encoder.fps_720p) / 30)" "$F"
+expect "encoder bitrate 2-30 Mbit/s" "$(m encoder encoder.bitrate_bps) | . > 2e6 and . < 3e7" "$F"
+expect "encoder cpu time" "$(m encoder encoder.cpu_seconds) > 0.1" "$F"
+expect "report is valid JSON with schema" '.schema == "examready.report/1"' "$F"
+
+# 6. No sound server: microphone and speaker have no device, camera and encoder still run.
+PULSE_SERVER=unix:$T/absent check --only microphone,speaker
+expect "no audio: unsupported" '[.checks[].status] == ["unsupported", "unsupported"]' "$T/out.json"
+
+echo "$failures failure(s)"
+exit $((failures > 0))

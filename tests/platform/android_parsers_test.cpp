@@ -1,0 +1,226 @@
+// Parsers of phone command output, on the committed device transcripts and on edge cases.
+#include <catch2/catch.hpp>
+
+#include "platform/android/adb_devices.h"
+#include "platform/android/android_facts.h"
+#include "platform/android/dumpsys.h"
+#include "platform/android/getprop.h"
+#include "platform/android/shell_text.h"
+#include "tests/support/fixtures.h"
+
+using namespace examready::platform::android;
+using examready::test::read_fixture;
+
+TEST_CASE("getprop: bracketed lines, multi-line values, truncation") {
+  const auto props = parse_getprop(
+      "[ro.product.model]: [M2003J15SG]\n"
+      "[ro.empty]: []\n"
+      "[persist.sys.motd]: [first line\n"
+      "second line]\n"
+      "[ro.build.version.release]: [10]\r\n"
+      "garbage line\n"
+      "[ro.cut]: [no closing brack");
+  CHECK(prop(props, "ro.product.model") == "M2003J15SG");
+  CHECK(prop(props, "ro.empty").empty());
+  CHECK(props.count("ro.empty") == 1);
+  CHECK(prop(props, "persist.sys.motd") == "first line\nsecond line");
+  CHECK(prop(props, "ro.build.version.release") == "10");
+  CHECK(props.count("ro.cut") == 0);
+  CHECK(props.size() == 4);
+}
+
+TEST_CASE("getprop: build.prop style key=value lines") {
+  const auto props = parse_getprop("# begin build properties\nro.product.brand=Redmi\nro.product.model = M2003J15SG\n");
+  CHECK(prop(props, "ro.product.brand") == "Redmi");
+  CHECK(prop(props, "ro.product.model") == "M2003J15SG");
+}
+
+struct OsCase {
+  const char* fixture;
+  const char* family;
+  const char* version;
+  int sdk;
+  const char* vendor_ui;
+  const char* vendor_ui_version;
+  const char* brand;
+  const char* model;
+  const char* codename;
+  const char* class_hint;
+};
+
+TEST_CASE("getprop of each vendor: OS family, versions, skin, identity") {
+  const OsCase cases[] = {
+      {"android/redmi_note9_miui12/getprop.txt", "android", "10", 29, "miui", "12", "redmi", "M2003J15SG", "merlin", ""},
+      {"android/getprop/redmi_note9_miui125_a11.txt", "android", "11", 30, "miui", "12.5", "redmi", "M2003J15SG", "merlin", ""},
+      {"android/getprop/xiaomi14_hyperos1.txt", "android", "14", 34, "hyperos", "1.0", "xiaomi", "23127PN0CC", "houji", ""},
+      {"android/huawei_pura70_harmonyos4/getprop.txt", "harmonyos", "4.2.0", 31, "emui", "14.2.0", "huawei", "ADY-AL00", "HWADY", ""},
+      {"android/getprop/honor_magic5_magicos7.txt", "android", "13", 33, "magicos", "7.1.0", "honor", "PGT-AN00", "HNPGT", ""},
+      {"android/oppo_reno11pro_coloros14/getprop.txt", "android", "14", 34, "coloros", "14.0.0", "oppo", "PJJ110", "OP5A0BL1", ""},
+      {"android/vivo_x200_originos5/getprop.txt", "android", "15", 35, "originos", "5.0", "vivo", "V2415A", "PD2415", ""},
+      {"android/samsung_s24_oneui61/getprop.txt", "android", "14", 34, "oneui", "6.1", "samsung", "SM-S9210", "e1q", ""},
+      {"android/pixel6_stock/getprop.txt", "android", "13", 33, "stock", "", "google", "Pixel 6", "oriole", ""},
+      {"android/xiaomi_pad5_miui13/getprop.txt", "android", "12", 31, "miui", "13.0", "xiaomi", "21051182C", "nabu", "tablet"},
+      {"android/getprop/huawei_matepad11_harmonyos2.txt", "harmonyos", "2.0.0", 29, "emui", "11.0.0", "huawei", "DBY-W09", "HWDBY", "tablet"},
+      {"android/getprop/samsung_tab_s7fe_oneui4.txt", "android", "12", 31, "oneui", "4.1", "samsung", "SM-T730", "gts7fewifi", "tablet"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.fixture);
+    const auto props = parse_getprop(read_fixture(c.fixture));
+    const auto os = android_os_facts(props);
+    CHECK(os.family == c.family);
+    CHECK(os.version == c.version);
+    REQUIRE(os.sdk_level);
+    CHECK(*os.sdk_level == c.sdk);
+    CHECK(os.vendor_ui == c.vendor_ui);
+    CHECK(os.vendor_ui_version == c.vendor_ui_version);
+    CHECK(os.abi == "arm64-v8a");
+    const auto dev = android_device_facts(props);
+    CHECK(dev.brand == c.brand);
+    CHECK(dev.model == c.model);
+    CHECK(dev.codename == c.codename);
+    CHECK(dev.class_hint == c.class_hint);
+  }
+}
+
+TEST_CASE("HarmonyOS keeps the Android release alongside its own version") {
+  const auto os = android_os_facts(parse_getprop(read_fixture("android/huawei_pura70_harmonyos4/getprop.txt")));
+  CHECK(os.name == "HarmonyOS");
+  CHECK(os.harmonyos_version == "4.2.0");
+  CHECK(os.android_release == "12");
+}
+
+TEST_CASE("SIM state over slots") {
+  CHECK(sim_state("READY,ABSENT") == "ready");
+  CHECK(sim_state("ABSENT,LOADED") == "ready");
+  CHECK(sim_state("ABSENT,ABSENT") == "absent");
+  CHECK(sim_state("PIN_REQUIRED,ABSENT") == "locked");
+  CHECK(sim_state("NOT_READY,ABSENT") == "unknown");
+  CHECK(sim_state("") == "unknown");
+  CHECK(sim_state("ABSENT") == "absent");
+}
+
+TEST_CASE("dumpsys battery: level, charging from status and power source") {
+  auto b = parse_dumpsys_battery(read_fixture("android/redmi_note9_miui12/dumpsys_battery.txt"));
+  CHECK(b.present == true);
+  CHECK(b.level_percent == Approx(64));
+  CHECK(b.charging == false);
+  b = parse_dumpsys_battery(read_fixture("android/huawei_pura70_harmonyos4/dumpsys_battery.txt"));
+  CHECK(b.charging == true);
+  b = parse_dumpsys_battery(read_fixture("android/vivo_x200_originos5/dumpsys_battery.txt"));  // full, on USB
+  CHECK(b.level_percent == Approx(100));
+  CHECK(b.charging == true);
+  b = parse_dumpsys_battery(read_fixture("android/xiaomi_pad5_miui13/dumpsys_battery.txt"));  // not charging, unplugged
+  CHECK(b.charging == false);
+  b = parse_dumpsys_battery("Current Battery Service state:\n  AC powered: false\n  USB powered: tr");
+  CHECK_FALSE(b.level_percent);
+  CHECK_FALSE(b.charging);
+}
+
+TEST_CASE("stat -f and df of /data") {
+  auto v = parse_stat_f("4096 6178355 12763312\n");
+  REQUIRE(v);
+  CHECK(v->free_bytes == 6178355ull * 4096);
+  CHECK(v->total_bytes == 12763312ull * 4096);
+  CHECK_FALSE(parse_stat_f("stat: /data: Permission denied"));
+  CHECK_FALSE(parse_stat_f("4096 9 5"));  // more free than total: not believable
+  v = parse_df_k(read_fixture("android/oppo_reno11pro_coloros14/df.txt"));
+  REQUIRE(v);
+  CHECK(v->free_bytes == 14823016ull * 1024);
+  // A long device name wraps the numbers onto the next line.
+  v = parse_df_k("Filesystem 1K-blocks Used Available Use% Mounted on\n/dev/block/bootdevice/by-name/userdata\n 25956164 13031676 12793416 51% /data\n");
+  REQUIRE(v);
+  CHECK(v->total_bytes == 25956164ull * 1024);
+}
+
+TEST_CASE("dumpsys media.camera: count, best output size, clients") {
+  auto d = parse_dumpsys_media_camera(read_fixture("android/redmi_note9_miui12/dumpsys_media.camera.txt"));
+  CHECK(d.count == 3);
+  CHECK(d.max_width_px == 8000);
+  CHECK(d.max_height_px == 6000);
+  CHECK(d.client_packages.empty());
+  d = parse_dumpsys_media_camera(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_media.camera.txt"));
+  CHECK(d.count == 3);
+  CHECK(d.max_width_px == 8192);
+  CHECK(d.client_packages == std::vector<std::string>{"com.tencent.mm"});
+  d = parse_dumpsys_media_camera(read_fixture("android/samsung_s24_oneui61/dumpsys_media.camera.txt"));
+  CHECK(d.count == 4);
+  CHECK(d.max_width_px == 8160);  // the 50 MP telephoto sensor
+}
+
+TEST_CASE("dumpsys audio: live recording clients only") {
+  CHECK(parse_audio_recording_packages(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_audio.txt")) ==
+        std::vector<std::string>{"com.tencent.mm"});
+  // vivo: the music app's capture is silenced by the policy: not holding the microphone.
+  CHECK(parse_audio_recording_packages(read_fixture("android/vivo_x200_originos5/dumpsys_audio.txt")).empty());
+  CHECK(parse_audio_recording_packages(read_fixture("android/pixel6_stock/dumpsys_audio.txt")).empty());
+}
+
+TEST_CASE("network type and Wi-Fi RSSI") {
+  CHECK(parse_default_network_type(read_fixture("android/redmi_note9_miui12/dumpsys_connectivity.txt")) == "wifi");
+  CHECK(parse_default_network_type(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_connectivity.txt")) == "cellular");
+  CHECK(parse_default_network_type("Active default network: none\n") == "none");
+  CHECK(parse_default_network_type("NetworkFactories for:\nActive default network: 104\n  NetworkAgentInfo [WIFI () - 104]\n") == "wifi");
+  CHECK(parse_default_network_type("") == "unknown");
+  CHECK(parse_wifi_rssi_dbm(read_fixture("android/redmi_note9_miui12/dumpsys_wifi.txt")) == -58);
+  CHECK(parse_wifi_rssi_dbm(read_fixture("android/pixel6_stock/dumpsys_wifi.txt")) == -71);
+  CHECK_FALSE(parse_wifi_rssi_dbm(read_fixture("android/oppo_reno11pro_coloros14/dumpsys_wifi.txt")));  // disconnected
+}
+
+TEST_CASE("pm list packages, ps -A, settings") {
+  const auto pkgs = parse_pm_packages(read_fixture("android/redmi_note9_miui12/pm_list_packages.txt"));
+  CHECK(std::binary_search(pkgs.begin(), pkgs.end(), "com.tencent.mm"));
+  CHECK(parse_pm_packages("package:/data/app/~~x==/com.example-1/base.apk=com.example\n") ==
+        std::vector<std::string>{"com.example"});
+  const auto procs = parse_ps_names(read_fixture("android/oppo_reno11pro_coloros14/ps_A.txt"));
+  CHECK(std::binary_search(procs.begin(), procs.end(), "com.tencent.mm"));
+  CHECK_FALSE(std::binary_search(procs.begin(), procs.end(), "com.tencent.mm:push"));
+  CHECK(parse_ps_names("/system/bin/sh: ps: Permission denied").empty());
+  CHECK(parse_setting("null\n") == std::nullopt);
+  CHECK(parse_setting("1.15\n") == "1.15");
+}
+
+TEST_CASE("media_codecs XML: hardware video encoders only") {
+  CHECK(parse_hardware_video_encoders(read_fixture("android/samsung_s24_oneui61/vendor_etc/media_codecs_pineapple.xml")) ==
+        std::vector<std::string>{"c2.qti.avc.encoder", "c2.qti.hevc.encoder"});
+  // Nested <Type> elements (older OMX files).
+  CHECK(parse_hardware_video_encoders(read_fixture("android/vivo_x200_originos5/vendor_etc/media_codecs.xml")) ==
+        std::vector<std::string>{"c2.mtk.avc.encoder", "c2.mtk.hevc.encoder", "c2.mtk.vp8.encoder"});
+  // Google's software codecs and audio encoders are not hardware video encoders.
+  CHECK(parse_hardware_video_encoders(read_fixture("android/pixel6_stock/vendor_etc/media_codecs_google_c2_video.xml")).empty());
+  // Decoders and commented-out encoders do not count; truncation keeps complete entries.
+  CHECK(parse_hardware_video_encoders(
+            "<MediaCodecs><Encoders><!-- <MediaCodec name=\"OMX.x.enc\" type=\"video/avc\"/> -->"
+            "<MediaCodec name=\"c2.qti.avc.encoder\" type=\"video/avc\"></MediaCodec></Encoders>"
+            "<Decoders><MediaCodec name=\"c2.qti.avc.decoder\" type=\"video/avc\"/></Decoders>"
+            "<Encoders><MediaCodec name=\"c2.qti.hevc.enc") == std::vector<std::string>{"c2.qti.avc.encoder"});
+}
+
+TEST_CASE("adb devices: parsing and choosing") {
+  const auto devices = parse_adb_devices(
+      "* daemon not running; starting now at tcp:5037\n* daemon started successfully\n"
+      "List of devices attached\n"
+      "8f3a2c1d               device usb:1-1 product:merlin_global model:M2003J15SG device:merlin transport_id:1\n"
+      "R5CR10XQ4KJ            unauthorized usb:1-2 transport_id:2\n"
+      "0123456789ABCDEF       no permissions (user in plugdev group; are your udev rules wrong?); see [http://developer.android.com/tools/device.html] usb:1-3 transport_id:3\n"
+      "emulator-5554\toffline\n\n");
+  REQUIRE(devices.size() == 4);
+  CHECK(devices[0].model == "M2003J15SG");
+  CHECK(devices[2].state == "no permissions");
+  CHECK(devices[3].state == "offline");
+
+  auto pick = pick_adb_device({}, "");
+  CHECK(pick.error == AdbPickError::kNoDevice);
+  pick = pick_adb_device(devices, "");
+  CHECK(pick.error == AdbPickError::kSeveral);
+  CHECK(pick.message.find("8f3a2c1d") != std::string::npos);
+  CHECK(pick.message.find("R5CR10XQ4KJ") != std::string::npos);
+  pick = pick_adb_device(devices, "8f3a2c1d");
+  REQUIRE(pick.device);
+  CHECK(pick.device->serial == "8f3a2c1d");
+  pick = pick_adb_device(devices, "R5CR10XQ4KJ");
+  CHECK(pick.error == AdbPickError::kUnauthorized);
+  CHECK(pick.message.find("accept the USB debugging prompt") != std::string::npos);
+  CHECK(pick_adb_device(devices, "emulator-5554").error == AdbPickError::kOffline);
+  CHECK(pick_adb_device(devices, "0123456789ABCDEF").error == AdbPickError::kNoPermission);
+  CHECK(pick_adb_device(devices, "nope").error == AdbPickError::kNotFound);
+}

@@ -1,0 +1,86 @@
+// The device check on captured DMI directories.
+#include <catch2/catch.hpp>
+
+#include "platform/fake/fake_host.h"
+#include "probe/device.h"
+#include "tests/support/fixtures.h"
+
+using namespace examready;
+
+namespace {
+
+probe::CheckResult run_on_dmi(const std::string& machine) {
+  platform::FakeHost host;
+  host.load_tree(test::fixture_path("linux/dmi/" + machine), "/sys/class/dmi/id");
+  probe::ProbeOptions options;
+  probe::CheckContext ctx(host, options);
+  auto outcome = probe::run_device_check(ctx);
+  return {"device", outcome.status, outcome.message, 0, ctx.take_measurements()};
+}
+
+std::string text(const probe::CheckResult& r, probe::MetricId id) {
+  const auto* m = r.find(id);
+  return m ? std::get<std::string>(m->value) : "<absent>";
+}
+
+}  // namespace
+
+TEST_CASE("DMI of real machines gives vendor, brand, model and class") {
+  struct Case {
+    const char* machine;
+    const char* brand;
+    const char* model;
+    const char* device_class;
+  };
+  const Case cases[] = {
+      {"thinkpad-t480", "lenovo", "ThinkPad T480", "laptop"},
+      {"dell-xps-13-9310", "dell", "XPS 13 9310", "laptop"},
+      {"hp-prodesk-400-g7", "hp", "HP ProDesk 400 G7 Microtower PC", "desktop"},
+      {"qemu-vm", "qemu", "Standard PC (Q35 + ICH9, 2009)", "unknown"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.machine);
+    auto r = run_on_dmi(c.machine);
+    REQUIRE(r.status == probe::CheckStatus::kOk);
+    CHECK(text(r, probe::MetricId::kDeviceBrand) == c.brand);
+    CHECK(text(r, probe::MetricId::kDeviceModel) == c.model);
+    CHECK(text(r, probe::MetricId::kDeviceClass) == c.device_class);
+  }
+}
+
+TEST_CASE("no DMI tables, as in a container, is unsupported and emits nothing") {
+  platform::FakeHost host;
+  probe::ProbeOptions options;
+  probe::CheckContext ctx(host, options);
+  CHECK(probe::run_device_check(ctx).status == probe::CheckStatus::kUnsupported);
+  CHECK(ctx.measurements().empty());
+}
+
+TEST_CASE("serial numbers and UUIDs are never read") {
+  platform::FakeHost host;
+  host.load_tree(test::fixture_path("linux/dmi/thinkpad-t480"), "/sys/class/dmi/id");
+  host.add_file("/sys/class/dmi/id/product_serial", "PF1ABCDE\n");
+  host.add_file("/sys/class/dmi/id/product_uuid", "4c4c4544-0042-3510-8052-b4c04f5a4d32\n");
+  probe::ProbeOptions options;
+  probe::CheckContext ctx(host, options);
+  probe::run_device_check(ctx);
+  for (const auto& m : ctx.measurements()) {
+    if (auto* s = std::get_if<std::string>(&m.value)) {
+      CHECK(s->find("PF1ABCDE") == std::string::npos);
+      CHECK(s->find("4c4c4544") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("SMBIOS chassis types map to device classes") {
+  CHECK(probe::device_class_from_chassis("9") == "laptop");
+  CHECK(probe::device_class_from_chassis("10") == "laptop");
+  CHECK(probe::device_class_from_chassis("31") == "laptop");
+  CHECK(probe::device_class_from_chassis("30") == "tablet");
+  CHECK(probe::device_class_from_chassis("3") == "desktop");
+  CHECK(probe::device_class_from_chassis("35") == "desktop");
+  CHECK(probe::device_class_from_chassis("1") == "unknown");
+  CHECK(probe::device_class_from_chassis("17") == "unknown");
+  CHECK(probe::device_class_from_chassis("") == "unknown");
+  CHECK(probe::device_class_from_chassis("9x") == "unknown");
+}

@@ -1,0 +1,108 @@
+// The network check end to end without a shaped link: figures from recorded samples, and the
+// failure paths (no server, bad URL, nothing listening) that must end fast with a message.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+#include "platform/fake/fake_host.h"
+#include "probe/network.h"
+
+using namespace examready;
+using namespace examready::probe;
+
+namespace {
+
+double number(const CheckContext& ctx, MetricId id) {
+  for (const auto& m : ctx.measurements()) {
+    if (m.metric == id) return std::get<double>(m.value);
+  }
+  FAIL("metric not emitted");
+  return 0;
+}
+
+bool emitted(const CheckContext& ctx, MetricId id) {
+  for (const auto& m : ctx.measurements()) {
+    if (m.metric == id) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("figures from samples: upload counted from the server's bins, trailing bin dropped") {
+  platform::FakeHost host;
+  ProbeOptions options;
+  CheckContext ctx(host, options);
+  net::MeasurePlan plan;
+  net::Samples s;
+  s.server_ip = "127.0.0.1";
+  s.http_version = "1.1";
+  s.idle_rtts_ms = {20, 21, 20, 22, 20, 21, 20, 20, 23, 20, 20, 21, 20, 20, 22, 20, 20, 21, 20, 20};
+  s.loaded_rtts_ms = {120, 130, 125};
+  s.download_bins.assign(48, 62500);                 // 10 Mbit/s
+  s.upload_bins.assign(60, 12500);                   // 2 Mbit/s ...
+  s.upload_bins.back() = 1000000;                    // ... and a drained tail after the abort
+  s.echo = net::EchoCounts{1000, 990, 985};
+  const std::string warnings = emit_network_figures(ctx, s, plan);
+
+  CHECK(number(ctx, MetricId::kNetworkRttMedianMs) == Approx(20));
+  CHECK(number(ctx, MetricId::kNetworkDownloadBps) == Approx(10e6).epsilon(0.001));
+  CHECK(number(ctx, MetricId::kNetworkUploadBps) == Approx(2e6).epsilon(0.001));
+  CHECK(number(ctx, MetricId::kNetworkUploadLowBps) == Approx(2e6).epsilon(0.001));
+  CHECK(number(ctx, MetricId::kNetworkLoadedRttMs) == Approx(125));
+  CHECK(number(ctx, MetricId::kNetworkResponsivenessRpm) == Approx(480));
+  CHECK(number(ctx, MetricId::kNetworkPacketLossRatio) == Approx(0.01));
+  CHECK(number(ctx, MetricId::kNetworkLossUpperBound) > 0.01);
+  CHECK(number(ctx, MetricId::kNetworkRequestLossRatio) == 0);
+  CHECK(warnings.empty());
+}
+
+TEST_CASE("heavy upstream loss warns that a single-stream upload would collapse") {
+  platform::FakeHost host;
+  ProbeOptions options;
+  CheckContext ctx(host, options);
+  net::Samples s;
+  s.idle_rtts_ms.assign(20, 100);
+  s.upload_bins.assign(60, 125000);  // 20 Mbit/s with 4 streams
+  s.echo = net::EchoCounts{1000, 950, 950};
+  const std::string warnings = emit_network_figures(ctx, s, net::MeasurePlan{});
+  CHECK(warnings.find("single-stream upload") != std::string::npos);
+}
+
+TEST_CASE("without UDP echo the upload's retransmissions stand in, without a bound") {
+  platform::FakeHost host;
+  ProbeOptions options;
+  CheckContext ctx(host, options);
+  net::Samples s;
+  s.upload_segs_out = 1000;
+  s.upload_retrans = 30;
+  emit_network_figures(ctx, s, net::MeasurePlan{});
+  CHECK(number(ctx, MetricId::kNetworkPacketLossRatio) == Approx(0.03));
+  CHECK_FALSE(emitted(ctx, MetricId::kNetworkLossUpperBound));
+}
+
+TEST_CASE("no server, a bad URL or nothing listening end the check with an error") {
+  platform::FakeHost host;
+  ProbeOptions options;
+  {
+    CheckContext ctx(host, options);
+    const Outcome out = run_network_check(ctx);
+    CHECK(out.status == CheckStatus::kError);
+    CHECK(out.message.find("--server") != std::string::npos);
+  }
+  options.server_url = "ftp://127.0.0.1/";
+  {
+    CheckContext ctx(host, options);
+    CHECK(run_network_check(ctx).status == CheckStatus::kError);
+  }
+  // Port 9 (discard) on loopback: nothing listens there in a test environment.
+  options.server_url = "http://127.0.0.1:9";
+  {
+    CheckContext ctx(host, options);
+    const auto start = std::chrono::steady_clock::now();
+    const Outcome out = run_network_check(ctx);
+    CHECK(out.status == CheckStatus::kError);
+    CHECK(out.message.find("cannot reach the collector") != std::string::npos);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
+  }
+}

@@ -1,0 +1,189 @@
+// The phone checks on recorded transcripts of real-world device types, through the same
+// Host interface adb uses (a replaying FakeHost here; the fake adb in the CLI tests).
+#include <catch2/catch.hpp>
+
+#include "platform/android/getprop_text_host.h"
+#include "probe/android/phone_checks.h"
+#include "probe/battery.h"
+#include "probe/device.h"
+#include "probe/os.h"
+#include "probe/storage.h"
+#include "tests/support/phone_replay.h"
+
+using namespace examready;
+using probe::CheckContext;
+using probe::CheckStatus;
+using probe::MetricId;
+
+namespace {
+
+struct Run {
+  probe::Outcome outcome;
+  std::vector<probe::Measurement> measurements;
+
+  const probe::Value* get(MetricId id) const {
+    for (const auto& m : measurements) {
+      if (m.metric == id) return &m.value;
+    }
+    return nullptr;
+  }
+  template <class T>
+  T as(MetricId id) const {
+    const auto* v = get(id);
+    if (!v) throw std::runtime_error("metric not emitted: " + std::string(probe::metric_info(id).name));
+    return std::get<T>(*v);
+  }
+};
+
+Run run(platform::Host& host, probe::CheckFunction check, probe::Transport transport = probe::Transport::kAdb,
+        std::vector<std::string> watched = {}) {
+  probe::ProbeOptions options;
+  options.transport = transport;
+  options.watched_apps = std::move(watched);
+  CheckContext ctx(host, options);
+  Run r;
+  r.outcome = check(ctx);
+  r.measurements = ctx.take_measurements();
+  return r;
+}
+
+const std::vector<std::string> kWatch = {"com.tencent.mm", "com.tencent.mobileqq", "com.alibaba.android.rimet",
+                                         "com.netease.cloudmusic", "com.ss.android.ugc.aweme", "tv.danmaku.bili"};
+
+}  // namespace
+
+TEST_CASE("every recorded device answers every phone check") {
+  for (const char* device : {"redmi_note9_miui12", "huawei_pura70_harmonyos4", "oppo_reno11pro_coloros14", "vivo_x200_originos5",
+                             "samsung_s24_oneui61", "pixel6_stock", "xiaomi_pad5_miui13"}) {
+    INFO(device);
+    auto host = test::phone_replay_host(device);
+    for (auto check : {probe::run_os_check, probe::run_device_check, probe::run_storage_check, probe::run_battery_check,
+                       probe::android::run_phone_check, probe::android::run_apps_check, probe::android::run_font_check,
+                       probe::android::run_camera_check, probe::android::run_encoder_check,
+                       probe::android::run_network_check}) {
+      const Run r = run(*host, check, probe::Transport::kAdb, kWatch);
+      INFO(r.outcome.message);
+      CHECK(r.outcome.status == CheckStatus::kOk);
+      CHECK_FALSE(r.measurements.empty());
+    }
+  }
+}
+
+TEST_CASE("Redmi Note 9 over adb: what each check reports") {
+  auto host = test::phone_replay_host("redmi_note9_miui12");
+  auto os = run(*host, probe::run_os_check);
+  CHECK(os.as<std::string>(MetricId::kOsFamily) == "android");
+  CHECK(os.as<std::string>(MetricId::kOsVersion) == "10");
+  CHECK(os.as<std::string>(MetricId::kOsKernel) == "4.14.141-perf+");
+  auto dev = run(*host, probe::run_device_check);
+  CHECK(dev.as<std::string>(MetricId::kDeviceBrand) == "redmi");
+  CHECK(dev.as<std::string>(MetricId::kDeviceVendor) == "Xiaomi");
+  CHECK(dev.as<std::string>(MetricId::kDeviceClass) == "phone");
+  auto storage = run(*host, probe::run_storage_check);
+  CHECK(storage.as<std::int64_t>(MetricId::kStorageFreeBytes) == 6178355LL * 4096);
+  auto phone = run(*host, probe::android::run_phone_check);
+  CHECK(phone.as<std::string>(MetricId::kPhoneSimState) == "ready");
+  CHECK(phone.as<bool>(MetricId::kPhoneCanTakeCalls));
+  CHECK_FALSE(phone.as<bool>(MetricId::kPhoneDoNotDisturb));
+  CHECK(phone.as<std::int64_t>(MetricId::kPhoneScreenOffTimeoutMs) == 60000);
+  auto apps = run(*host, probe::android::run_apps_check, probe::Transport::kAdb, kWatch);
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsInstalledWatched) ==
+        std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq", "com.ss.android.ugc.aweme"});
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsRunningWatched) == std::vector<std::string>{"com.tencent.mm"});
+  auto enc = run(*host, probe::android::run_encoder_check);
+  CHECK(enc.as<std::vector<std::string>>(MetricId::kEncoderHardwareCodecs) ==
+        std::vector<std::string>{"OMX.MTK.VIDEO.ENCODER.AVC", "OMX.MTK.VIDEO.ENCODER.HEVC", "OMX.MTK.VIDEO.ENCODER.MPEG4"});
+  auto net = run(*host, probe::android::run_network_check);
+  CHECK(net.as<std::string>(MetricId::kNetworkType) == "wifi");
+  CHECK(net.as<double>(MetricId::kNetworkWifiSignalDbm) == -58);
+}
+
+TEST_CASE("phone state across devices") {
+  struct Case {
+    const char* device;
+    const char* sim;
+    bool airplane, dnd;
+    std::optional<bool> can_call;
+    double font_scale;
+  };
+  const Case cases[] = {
+      {"huawei_pura70_harmonyos4", "absent", false, false, false, 1.0},
+      {"oppo_reno11pro_coloros14", "ready", false, false, true, 1.0},
+      {"vivo_x200_originos5", "ready", true, true, false, 1.0},
+      {"samsung_s24_oneui61", "absent", false, true, false, 1.1},
+      {"pixel6_stock", "ready", false, false, true, 1.0},
+      {"xiaomi_pad5_miui13", "unknown", false, false, std::nullopt, 1.0},
+  };
+  for (const auto& c : cases) {
+    INFO(c.device);
+    auto host = test::phone_replay_host(c.device);
+    auto phone = run(*host, probe::android::run_phone_check);
+    CHECK(phone.as<std::string>(MetricId::kPhoneSimState) == c.sim);
+    CHECK(phone.as<bool>(MetricId::kPhoneAirplaneMode) == c.airplane);
+    CHECK(phone.as<bool>(MetricId::kPhoneDoNotDisturb) == c.dnd);
+    if (c.can_call) CHECK(phone.as<bool>(MetricId::kPhoneCanTakeCalls) == *c.can_call);
+    else CHECK(phone.get(MetricId::kPhoneCanTakeCalls) == nullptr);
+    CHECK(run(*host, probe::android::run_font_check).as<double>(MetricId::kFontScale) == Approx(c.font_scale));
+  }
+}
+
+TEST_CASE("apps: camera and microphone holders, and no app names without a watch list") {
+  auto host = test::phone_replay_host("oppo_reno11pro_coloros14");
+  auto apps = run(*host, probe::android::run_apps_check);
+  CHECK(apps.outcome.status == CheckStatus::kOk);
+  CHECK(apps.get(MetricId::kAppsInstalledWatched) == nullptr);
+  CHECK(apps.get(MetricId::kAppsRunningWatched) == nullptr);
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsCameraUsers) == std::vector<std::string>{"com.tencent.mm"});
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsMicrophoneUsers) == std::vector<std::string>{"com.tencent.mm"});
+}
+
+TEST_CASE("tablet class from the firmware's characteristics") {
+  auto host = test::phone_replay_host("xiaomi_pad5_miui13");
+  CHECK(run(*host, probe::run_device_check).as<std::string>(MetricId::kDeviceClass) == "tablet");
+}
+
+TEST_CASE("pasted getprop: device and OS only, everything else unsupported") {
+  platform::android::GetpropTextHost host(test::read_fixture("android/redmi_note9_miui12/getprop.txt"));
+  const auto t = probe::Transport::kGetpropText;
+  auto os = run(host, probe::run_os_check, t);
+  CHECK(os.outcome.status == CheckStatus::kOk);
+  CHECK(os.as<std::string>(MetricId::kOsVendorUi) == "miui");
+  CHECK(os.get(MetricId::kOsKernel) == nullptr);
+  CHECK(os.measurements.front().source == "getprop-text:getprop");
+  auto dev = run(host, probe::run_device_check, t);
+  CHECK(dev.as<std::string>(MetricId::kDeviceModel) == "M2003J15SG");
+  for (auto check : {probe::run_storage_check, probe::run_battery_check, probe::android::run_phone_check,
+                     probe::android::run_apps_check, probe::android::run_font_check, probe::android::run_camera_check,
+                     probe::android::run_encoder_check, probe::android::run_network_check}) {
+    const Run r = run(host, check, t, kWatch);
+    CHECK(r.outcome.status == CheckStatus::kUnsupported);
+    CHECK(r.outcome.message.find("getprop") != std::string::npos);
+    CHECK(r.measurements.empty());
+  }
+}
+
+TEST_CASE("phone checks on the local transport are unsupported, not errors") {
+  platform::FakeHost host;
+  for (auto check : {probe::android::run_phone_check, probe::android::run_apps_check, probe::android::run_font_check,
+                     probe::android::run_camera_check, probe::android::run_encoder_check,
+                     probe::android::run_network_check}) {
+    CHECK(run(host, check, probe::Transport::kLocal).outcome.status == CheckStatus::kUnsupported);
+  }
+}
+
+TEST_CASE("failures: permission denied is denied, a vanished phone is an error") {
+  platform::FakeHost host;
+  host.set_command_handler([](const std::vector<std::string>& argv) {
+    platform::CommandResult r;
+    r.started = true;
+    r.exit_code = 1;
+    if (argv[0] == "dumpsys") r.err = "adb: device '8f3a2c1d' not found\n";
+    else r.err = argv[0] + ": " + argv.back() + ": Permission denied\n";
+    return r;
+  });
+  auto enc = run(host, probe::android::run_encoder_check);
+  CHECK(enc.outcome.status == CheckStatus::kDenied);
+  auto bat = run(host, probe::run_battery_check);
+  CHECK(bat.outcome.status == CheckStatus::kError);
+  CHECK(bat.outcome.message.find("disconnected") != std::string::npos);
+}

@@ -1,0 +1,47 @@
+// Valid report documents for server tests and load generation.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "reports/ids.h"
+
+namespace examready::test {
+
+struct DeviceFacts {
+  std::string brand = "xiaomi";
+  std::string model = "M2003J15SC";
+  std::string os_family = "android";
+  std::string os_version = "12";
+};
+
+inline nlohmann::json make_report(const DeviceFacts& facts = {}, const std::string& role = "primary",
+                                  const std::string& pair_code = "") {
+  const std::string id = reports::new_report_id();
+  nlohmann::json report = {
+      {"schema", "examready.report/1"},
+      {"report_id", id},
+      {"code", reports::short_code(id)},
+      {"created_at", reports::utc_now()},
+      {"role", role},
+      {"probe", {{"version", "0.1.0"}, {"transport", "adb"}, {"unavailable_checks", nlohmann::json::array()}}},
+      {"host", {{"platform", "android"}}},
+      {"checks",
+       {{{"name", "os"},
+         {"status", "ok"},
+         {"duration_ms", 3.5},
+         {"measurements",
+          {{"os.family", {{"value", facts.os_family}, {"source", "getprop"}}},
+           {"os.version", {{"value", facts.os_version}, {"source", "getprop"}}}}}},
+        {{"name", "device"},
+         {"status", "ok"},
+         {"duration_ms", 1.25},
+         {"measurements",
+          {{"device.brand", {{"value", facts.brand}, {"source", "getprop"}}},
+           {"device.model", {{"value", facts.model}, {"source", "getprop"}}}}}}}},
+  };
+  if (!pair_code.empty()) report["pair_code"] = pair_code;
+  return report;
+}
+
+}  // namespace examready::test
