@@ -85,9 +85,9 @@ std::string op_text(const Condition& leaf, const Facts& facts) {
     case Op::kVersionEquals:
       return "version = " + w;
     case Op::kGlob:
-      return "matching " + w;
+      return "pattern " + w;
     case Op::kRegex:
-      return "matching regex " + w;
+      return "regex /" + w + "/";
     case Op::kContainsAny:
       return "containing any of " + w;
     case Op::kContainsAll:

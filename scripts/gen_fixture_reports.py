@@ -95,29 +95,29 @@ GB = 10**9
 fixtures = {
  'redmi-note-9-m2003j15sg': report('rn9', 'adb', 'android', android_checks(
      android_os('10', 29, 'miui', '12.0.5'), android_dev('Xiaomi', 'M2003J15SG', 'merlin',
-     db('redmi', 'redmi-note-9', 'Redmi Note 9', 'phone', 2020, 'budget')), 38_412_000_000, 128*GB, 88.0, False,
+     db('redmi', 'redmi-note-9', 'Redmi Note 9', 'phone', 2020, 'mid')), 38_412_000_000, 128*GB, 88.0, False,
      phone_state(), ['com.tencent.mm'], ['com.tencent.mm', 'com.tencent.mobileqq', 'com.ss.android.ugc.aweme'], -58.0,
      (4, 4000, 3000), ['OMX.MTK.VIDEO.ENCODER.AVC']), created='2026-02-20T09:30:00Z'),
  'redmi-note-9-5g-m2007j22c': report('rn9-5g-cn', 'adb', 'android', android_checks(
      android_os('11', 30, 'miui', '12.5.2'), android_dev('Xiaomi', 'M2007J22C', 'cannon',
-     db('redmi', 'redmi-note-9', 'Redmi Note 9 5G', 'phone', 2020, 'mid')), 52_900_000_000, 128*GB, 100.0, True,
+     db('redmi', 'redmi-note-9', 'Redmi Note 9 5G (China)', 'phone', 2020, 'mid')), 52_900_000_000, 128*GB, 100.0, True,
      phone_state(dnd=True, timeout=600000), [], ['com.tencent.mm'], -49.0, (3, 8000, 6000), ['c2.mtk.avc.encoder'])),
  'redmi-note-12-22101317c': report('rn12-cn', 'adb', 'android', android_checks(
      android_os('13', 33, 'miui', '14.0.8'), android_dev('Xiaomi', '22101317C', 'sunstone',
-     db('redmi', 'redmi-note-12', 'Redmi Note 12 5G', 'phone', 2022, 'mid')), 71_300_000_000, 128*GB, 93.0, False,
+     db('redmi', 'redmi-note-12', 'Redmi Note 12 5G / Redmi Note 12R Pro', 'phone', 2022, 'mid')), 71_300_000_000, 128*GB, 93.0, False,
      phone_state(timeout=120000), ['com.tencent.qqmusic'], ['com.tencent.mm', 'com.tencent.qqmusic'], -61.0, (3, 8160, 6144),
      ['c2.qti.avc.encoder'])),
  'huawei-matepad-11-dbr-w00': report('matepad', 'adb', 'harmonyos', android_checks(
      android_os('12', 31, None, None, family='harmonyos', harmony='3.1.0', name='HarmonyOS'), android_dev('HUAWEI', 'DBR-W00', 'HWDBR',
-     db('huawei', 'matepad-11', 'HUAWEI MatePad 11 (2023)', 'tablet', 2023, 'mid')), 96_000_000_000, 128*GB, 71.0, False,
+     db('huawei', 'matepad', 'HUAWEI MatePad 11 (2023)', 'tablet', 2023, 'mid')), 96_000_000_000, 128*GB, 71.0, False,
      phone_state(sim='absent'), [], ['com.tencent.mm'], -55.0, (2, 4160, 3120), ['OMX.qcom.video.encoder.avc'])),
  'iphone-15-ios17': report('iphone15', 'ios', 'ios', ios_checks('17.5.1', 'iPhone15,4',
-     db('apple', 'iphone-15', 'iPhone 15', 'phone', 2023, 'flagship', 'identifier'), 61_200_000_000, 128*GB, 64.0, True)),
+     db('apple', 'iphone-15', 'iPhone 15', 'phone', 2023, 'high', 'identifier'), 61_200_000_000, 128*GB, 64.0, True)),
  'iphone-6s-ios15': report('iphone6s', 'ios', 'ios', ios_checks('15.8.2', 'iPhone8,1',
      db('apple', 'iphone-6s', 'iPhone 6s', 'phone', 2015, 'high', 'identifier'), 21_700_000_000, 64*GB, 100.0, True)),
  'huawei-mate-60-harmonyos4': report('mate60', 'adb', 'harmonyos', android_checks(
      android_os('12', 31, None, None, family='harmonyos', harmony='4.0.0', name='HarmonyOS'), android_dev('HUAWEI', 'ALN-AL00', 'HWALN',
-     db('huawei', 'mate-60', 'HUAWEI Mate 60', 'phone', 2023, 'flagship')), 187_000_000_000, 256*GB, 85.0, False,
+     db('huawei', 'mate-60', 'HUAWEI Mate 60 Pro', 'phone', 2023, 'flagship')), 187_000_000_000, 256*GB, 85.0, False,
      phone_state(sim='ready', airplane=True, dnd=True, timeout=600000), [], ['com.tencent.mm', 'com.alibaba.android.rimet'],
      -52.0, (4, 8192, 6144), ['OMX.hisi.video.encoder.avc'])),
  'windows-laptop': report('laptop', 'local', 'windows-x86_64', [

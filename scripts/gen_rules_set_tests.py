@@ -66,7 +66,7 @@ redmi_note9 = '''"device.brand" = "redmi"
 "device.codename" = "merlin"
 "device.model" = "M2003J15SG"
 "device.launch_year" = 2020
-"device.price_tier" = "budget"
+"device.price_tier" = "mid"
 "os.version" = "10"'''
 redmi_10x = '''"device.brand" = "redmi"
 "device.series" = "redmi-10x"
@@ -93,8 +93,12 @@ xyb += case("complete flagship phone, all measured", "ready",
             {"device.phone": "pass", "xyb.os-version": "pass", "xyb.redmi-note-9": "pass", "xyb.upload-time": "pass",
              "xyb.apps-installed": "fail", "xyb.keep-apps": "unknown"})
 xyb += case("Redmi Note 9 (merlin): advised against, not blocked", "warnings",
-            {"xyb.redmi-note-9": "fail", "xyb.recent-model": "fail", "xyb.price-tier": "fail", "xyb.os-version": "pass"},
+            {"xyb.redmi-note-9": "fail", "xyb.recent-model": "fail", "xyb.price-tier": "pass", "xyb.os-version": "pass"},
             over=redmi_note9)
+xyb += case("China Redmi Note 9 5G by its database name", "warnings", {"xyb.redmi-note-9": "fail"},
+            over='"device.marketing_name" = "Redmi Note 9 5G (China)"\n"device.series" = "redmi-note-9x"\n"device.codename" = "x"')
+xyb += case("Redmi Note 9 Pro and Redmi 9A are other phones", "ready", {"xyb.redmi-note-9": "pass"},
+            over='"device.marketing_name" = "Redmi Note 9 Pro"\n"device.series" = "redmi-note-9-pro"\n"device.codename" = "joyeuse"')
 xyb += case("Redmi 10X 4G shares the Redmi Note 9's hardware (merlin)", "warnings",
             {"xyb.redmi-note-9": "fail"}, over=redmi_10x)
 xyb += case("Redmi Note 12 Turbo is not a Redmi Note 9", "ready",

@@ -29,6 +29,7 @@ constexpr Entry kTexts[] = {
     {Text::kReportCode, "报告编号", "Report code"},
     {Text::kFix, "解决办法", "Fix"},
     {Text::kAdvice, "考前提醒", "Advice"},
+    {Text::kNotChecked, "没能检测这一项，请自己确认", "Not checked here; make sure yourself"},
 };
 
 }  // namespace

@@ -29,6 +29,7 @@ enum class Text {
   kReportCode,
   kFix,
   kAdvice,
+  kNotChecked,
 };
 
 std::string_view text(Text key, Language lang);

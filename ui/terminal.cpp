@@ -152,6 +152,8 @@ void print_summary(std::FILE* out, const reports::Report& report, bool color, La
     std::string mark = rule->value("outcome", "") == "unknown" ? "?" : block ? "✘" : "!";
     fmt::print(out, "  {} [{}] {}\n", paint(color, block ? "\x1b[31m" : "\x1b[33m", mark),
                rule->value("source", rule->value("id", "")), localized(rule->value("message", nlohmann::json()), lang));
+    // An unknown outcome is a check that could not run, not a found problem: say so first.
+    if (rule->value("outcome", "") == "unknown") fmt::print(out, "      {}\n", text(Text::kNotChecked, lang));
     if (auto detail = rule->value("detail", std::string()); !detail.empty()) fmt::print(out, "      ({})\n", detail);
     if (auto fix = localized(rule->value("fix", nlohmann::json()), lang); !fix.empty()) {
       fmt::print(out, "      {}: {}\n", text(Text::kFix, lang), fix);
