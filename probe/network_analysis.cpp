@@ -36,9 +36,9 @@ namespace {
 std::vector<double> regroup(std::span<const std::uint64_t> bins, std::size_t per) {
   std::vector<double> out;
   for (std::size_t i = 0; per > 0 && i + per <= bins.size(); i += per) {
-    out.push_back(static_cast<double>(std::accumulate(bins.begin() + static_cast<std::ptrdiff_t>(i),
-                                                      bins.begin() + static_cast<std::ptrdiff_t>(i + per),
-                                                      std::uint64_t{0})));
+    out.push_back(static_cast<double>(
+        std::accumulate(bins.begin() + static_cast<std::ptrdiff_t>(i),
+                        bins.begin() + static_cast<std::ptrdiff_t>(i + per), std::uint64_t{0})));
   }
   return out;
 }
@@ -82,7 +82,8 @@ double envelope_rate_bps(std::span<const std::uint64_t> bins, double bin_s) {
 std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint64_t> bins,
                                                       double bin_seconds, double min_ramp_s) {
   if (bin_seconds <= 0) return std::nullopt;
-  const auto per_window = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(0.25 / bin_seconds)));
+  const auto per_window =
+      std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(0.25 / bin_seconds)));
   const double window_s = static_cast<double>(per_window) * bin_seconds;
   const std::vector<double> windows = regroup(bins, per_window);
   if (static_cast<double>(windows.size()) * window_s < 1.0) return std::nullopt;
@@ -94,14 +95,16 @@ std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint6
     std::vector<double> rest(windows.begin() + static_cast<std::ptrdiff_t>(start), windows.end());
     if (windows[start] >= 0.75 * *percentile(rest, 0.5)) break;
   }
-  const std::span<const double> steady(windows.begin() + static_cast<std::ptrdiff_t>(start), windows.end());
+  const std::span<const double> steady(windows.begin() + static_cast<std::ptrdiff_t>(start),
+                                       windows.end());
   ThroughputSummary s;
   s.steady_start_s = static_cast<double>(start) * window_s;
   s.steady_seconds = static_cast<double>(steady.size()) * window_s;
   const double bytes = std::accumulate(steady.begin(), steady.end(), 0.0);
   if (bytes <= 0) return std::nullopt;
   s.steady_bytes = static_cast<std::uint64_t>(bytes);
-  s.steady_bps = envelope_rate_bps(bins.subspan(start * per_window, steady.size() * per_window), bin_seconds);
+  s.steady_bps =
+      envelope_rate_bps(bins.subspan(start * per_window, steady.size() * per_window), bin_seconds);
 
   const double mean = bytes / static_cast<double>(steady.size());
   double var = 0;
@@ -113,15 +116,15 @@ std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint6
 
   // 500 ms bins over the same steady span.
   const std::size_t first_bin = start * per_window;
-  const std::vector<double> halves =
-      regroup(bins.subspan(first_bin), per_window * 2);
+  const std::vector<double> halves = regroup(bins.subspan(first_bin), per_window * 2);
   std::vector<double> half_rates;
   for (double b : halves) half_rates.push_back(b * 8 / (2 * window_s));
   s.low_bps = half_rates.empty() ? s.steady_bps : *percentile(half_rates, 0.1);
   return s;
 }
 
-std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample> samples, double bin_s) {
+std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample> samples,
+                                                double bin_s) {
   std::vector<std::uint64_t> bins;
   if (samples.empty() || bin_s <= 0) return bins;
   std::vector<CumulativeSample> points{{0, 0}};

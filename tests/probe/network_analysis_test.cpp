@@ -27,7 +27,8 @@ TEST_CASE("RTT summary: median, p90 and jitter as mean absolute consecutive diff
 
 TEST_CASE("steady throughput excludes the ramp-up and reads the plateau") {
   // 0.5 s of slow start, then 10 Mbit/s: 62500 bytes per 50 ms bin.
-  std::vector<std::uint64_t> bins = {1000, 4000, 8000, 16000, 30000, 45000, 60000, 62500, 62500, 62500};
+  std::vector<std::uint64_t> bins = {1000,  4000,  8000,  16000, 30000,
+                                     45000, 60000, 62500, 62500, 62500};
   for (int i = 0; i < 40; ++i) bins.push_back(62500);
   auto s = summarize_throughput(bins, 0.05);
   REQUIRE(s);
