@@ -43,40 +43,6 @@ std::vector<double> regroup(std::span<const std::uint64_t> bins, std::size_t per
   return out;
 }
 
-// Bytes ÷ time between the two least-delayed points of the window. A receiver that is
-// scheduled late (a busy CPU, softirq backlog) counts bytes after they crossed the link, so
-// its cumulative count only ever lags the link's. Measured from the ordinary least-squares
-// line, the least-lagging point of the first third and of the last third are nearest the
-// truth, and they lie at least a third of the window apart, so one packet of quantisation
-// barely moves the figure.
-double envelope_rate_bps(std::span<const std::uint64_t> bins, double bin_s) {
-  const std::size_t n = bins.size();
-  std::vector<double> t(n + 1), c(n + 1);
-  for (std::size_t i = 0; i < n; ++i) {
-    t[i + 1] = static_cast<double>(i + 1) * bin_s;
-    c[i + 1] = c[i] + static_cast<double>(bins[i]);
-  }
-  if (n < 3) return n == 0 ? 0 : c[n] * 8 / t[n];
-  const double mt = std::accumulate(t.begin(), t.end(), 0.0) / static_cast<double>(n + 1);
-  const double mc = std::accumulate(c.begin(), c.end(), 0.0) / static_cast<double>(n + 1);
-  double sxy = 0, sxx = 0;
-  for (std::size_t i = 0; i <= n; ++i) {
-    sxy += (t[i] - mt) * (c[i] - mc);
-    sxx += (t[i] - mt) * (t[i] - mt);
-  }
-  const double slope = sxy / sxx, intercept = mc - slope * mt;
-  auto least_lag = [&](std::size_t from, std::size_t to) {
-    std::size_t best = from;
-    for (std::size_t i = from; i <= to; ++i) {
-      if (c[i] - (intercept + slope * t[i]) > c[best] - (intercept + slope * t[best])) best = i;
-    }
-    return best;
-  };
-  const std::size_t a = least_lag(0, n / 3);
-  const std::size_t b = least_lag(n - n / 3, n);
-  return (c[b] - c[a]) * 8 / (t[b] - t[a]);
-}
-
 }  // namespace
 
 std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint64_t> bins,
@@ -103,8 +69,7 @@ std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint6
   const double bytes = std::accumulate(steady.begin(), steady.end(), 0.0);
   if (bytes <= 0) return std::nullopt;
   s.steady_bytes = static_cast<std::uint64_t>(bytes);
-  s.steady_bps =
-      envelope_rate_bps(bins.subspan(start * per_window, steady.size() * per_window), bin_seconds);
+  s.steady_bps = bytes * 8 / s.steady_seconds;
 
   const double mean = bytes / static_cast<double>(steady.size());
   double var = 0;

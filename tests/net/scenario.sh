@@ -166,6 +166,7 @@ result=$(jq -nc \
   '{mode:$mode, rate:$rate, delay_ms:$delay, jitter_ms:$jitter, loss_up:$loss_up, loss_down:$loss_down,
     ceiling_bps:$ceiling, iperf_down_bps:$iperf_down, iperf_up_bps:$iperf_up, elapsed_s:$elapsed,
     status:$check.status, message:$check.message,
+    download_source:($check.measurements // {} | .["network.download_bps"].source // null),
     m:($check.measurements // {} | with_entries(.value = .value.value))}')
 echo "RESULT $result"
 [[ ${NET_NO_ASSERT:-0} == 1 ]] && exit 0

@@ -39,9 +39,9 @@ TEST_CASE("steady throughput excludes the ramp-up and reads the plateau") {
   CHECK(s->stalls == 0);
 }
 
-TEST_CASE("late reads do not inflate the steady rate") {
-  // 10 Mbit/s on the wire, but the reader was descheduled just before the window and then
-  // caught up: the catch-up burst must not count as extra throughput.
+TEST_CASE("a stall and its catch-up inside the window average out") {
+  // 10 Mbit/s on the wire, but the counter paused (loss recovery, a late reader) and then
+  // caught up: the window holds both, so the rate is unchanged.
   std::vector<std::uint64_t> bins(60, 62500);
   bins[10] = bins[11] = bins[12] = 0;
   bins[13] = 4 * 62500;
