@@ -116,6 +116,26 @@ std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample
   return bins;
 }
 
+std::vector<CumulativeSample> arrivals_from_segments(std::span<const ReceiverSample> samples) {
+  double bytes_per_segment = 0;
+  for (const auto& s : samples) {
+    // Early samples hold a handful of segments, headers among them: not yet representative.
+    if (s.data_segs_in >= 64) {
+      bytes_per_segment = std::max(bytes_per_segment, static_cast<double>(s.bytes_received) /
+                                                          static_cast<double>(s.data_segs_in));
+    }
+  }
+  std::vector<CumulativeSample> out;
+  for (const auto& s : samples) {
+    const auto arrived =
+        bytes_per_segment > 0
+            ? static_cast<std::uint64_t>(static_cast<double>(s.data_segs_in) * bytes_per_segment)
+            : s.bytes_received;
+    out.push_back({s.t_s, arrived});
+  }
+  return out;
+}
+
 namespace {
 
 // log of the binomial CDF P(X <= k) for X ~ Bin(n, p), summed in log space.

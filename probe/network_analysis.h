@@ -52,6 +52,19 @@ struct CumulativeSample {
 std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample> samples,
                                                 double bin_s);
 
+// The receiver's in-order byte count stalls behind every hole a lost packet leaves while the
+// data behind it keeps arriving, then jumps when the retransmission fills it: at 50 Mbit/s
+// with 1 % loss a window edge can fall on a megabyte held back. Data segments are counted
+// on arrival, in or out of order. So arrivals are timed by segment count and scaled by the
+// bytes per segment seen where no hole was pending: the highest bytes/segments ratio of
+// any sample (a hole only ever lowers it). Samples are (t, bytes_received, data_segs_in).
+struct ReceiverSample {
+  double t_s = 0;
+  std::uint64_t bytes_received = 0;
+  std::uint64_t data_segs_in = 0;
+};
+std::vector<CumulativeSample> arrivals_from_segments(std::span<const ReceiverSample> samples);
+
 // One-sided Clopper-Pearson upper bound of a binomial proportion: the largest loss ratio
 // still consistent (at `confidence`) with seeing `lost` of `n`. n == 0 gives 1.
 double loss_upper_bound(std::uint64_t n, std::uint64_t lost, double confidence = 0.95);

@@ -456,27 +456,29 @@ MeasureResult Session::run() {
     }
     last_progress_ = Clock::now();
     std::string failure;
-    // The kernel's count of bytes received, read as often as the loop turns: unlike the
-    // write callback, it does not bunch up when this process is scheduled late.
-    std::vector<CumulativeSample> kernel_counts;
+    // The kernel's counts of bytes and data segments received, read as often as the loop
+    // turns: unlike the write callback, they do not bunch up when this process is scheduled
+    // late (and segments are counted even out of order, see arrivals_from_segments).
+    std::vector<ReceiverSample> kernel_counts;
     bool kernel_ok = true;
     auto sample_kernel = [&] {
       if (!kernel_counts.empty() && seconds_since(phase_start) - kernel_counts.back().t_s < 0.005)
         return;
-      std::uint64_t total = 0;
+      std::uint64_t total = 0, segments = 0;
       for (auto& s : streams) {
         const curl_socket_t fd = s->fd;
         if (fd == CURL_SOCKET_BAD) continue;
         tcp_info info{};
         socklen_t len = sizeof(info);
         if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &len) != 0 ||
-            len < offsetof(tcp_info, tcpi_bytes_received) + sizeof(info.tcpi_bytes_received)) {
+            len < offsetof(tcp_info, tcpi_data_segs_in) + sizeof(info.tcpi_data_segs_in)) {
           kernel_ok = false;
           continue;
         }
         total += info.tcpi_bytes_received;
+        segments += info.tcpi_data_segs_in;
       }
-      kernel_counts.push_back({seconds_since(phase_start), total});
+      kernel_counts.push_back({seconds_since(phase_start), total, segments});
     };
     const std::string error = pump(
         phase_start + std::chrono::duration_cast<Clock::duration>(
@@ -491,8 +493,9 @@ MeasureResult Session::run() {
     sample_kernel();
     for (auto& s : streams) stop(*s);
     if (kernel_ok && kernel_counts.size() > 10) {
-      samples_.download_bins = bins_from_cumulative(kernel_counts, samples_.bin_s);
-      samples_.download_source = "kernel byte counts";
+      samples_.download_bins =
+          bins_from_cumulative(arrivals_from_segments(kernel_counts), samples_.bin_s);
+      samples_.download_source = "kernel segment counts";
     }
     if (!error.empty()) return {std::nullopt, phase_error("the download test")};
     if (!failure.empty()) return {std::nullopt, "download test failed: " + failure};

@@ -94,3 +94,16 @@ TEST_CASE("UDP echo counts separate upstream from downstream loss") {
   CHECK(loss->upper() < 0.035);
   CHECK_FALSE(summarize_echo({0, 0, 0}));
 }
+
+TEST_CASE("arrivals are timed by segments, so a hole does not hold bytes back") {
+  // 1000 bytes per segment; at t=0.2 a hole holds 50 segments back from the in-order count.
+  const std::vector<ReceiverSample> samples = {
+      {0.1, 100000, 100}, {0.2, 150000, 250}, {0.3, 350000, 350}, {0.4, 450000, 450}};
+  const auto arrivals = arrivals_from_segments(samples);
+  REQUIRE(arrivals.size() == 4);
+  CHECK(arrivals[1].bytes == 250000);
+  CHECK(arrivals[3].bytes == 450000);
+  // Before enough segments arrived, the byte count stands.
+  const std::vector<ReceiverSample> early = {{0.01, 5000, 5}};
+  CHECK(arrivals_from_segments(early)[0].bytes == 5000);
+}
