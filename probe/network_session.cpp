@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -193,9 +194,8 @@ class Session {
   int udp_fd_ = -1;
   std::uint64_t udp_session_ = 0;
   std::uint32_t udp_sent_ = 0;
-  std::uint32_t udp_max_seq_ = 0;
-  std::uint32_t udp_received_at_max_ = 0;
-  std::set<std::uint32_t> udp_echoed_;
+  std::vector<Clock::time_point> udp_sent_at_;         // by seq
+  std::map<std::uint32_t, std::uint32_t> udp_echoed_;  // seq -> server's count when it echoed
 };
 
 std::unique_ptr<Stream> Session::make_stream(std::string_view path) {
@@ -319,6 +319,7 @@ void Session::udp_send_due(Clock::time_point start) {
     p.client_time_us = static_cast<std::uint64_t>(unix_us());
     server::udp_echo::encode_request(p, packet);
     if (::send(udp_fd_, packet, sizeof(packet), 0) < 0) break;
+    udp_sent_at_.push_back(Clock::now());
     udp_sent_++;
   }
 }
@@ -332,11 +333,7 @@ void Session::udp_receive() {
     auto p = server::udp_echo::decode_reply(buffer, static_cast<std::size_t>(n));
     if (!p || p->session != udp_session_ || p->seq >= udp_sent_) continue;
     last_progress_ = Clock::now();
-    udp_echoed_.insert(p->seq);
-    if (udp_echoed_.size() == 1 || p->seq >= udp_max_seq_) {
-      udp_max_seq_ = p->seq;
-      udp_received_at_max_ = p->server_received;
-    }
+    udp_echoed_.emplace(p->seq, p->server_received);
   }
 }
 
@@ -432,8 +429,22 @@ MeasureResult Session::run() {
     ping_busy_ = false;
   }
   if (udp_fd_ >= 0 && !udp_echoed_.empty()) {
-    samples_.echo = EchoCounts{static_cast<std::uint64_t>(udp_max_seq_) + 1, udp_received_at_max_,
-                               static_cast<std::uint64_t>(udp_echoed_.size())};
+    // Echoes of the last packets may still be on their way (jitter also reorders them):
+    // count only packets sent at least three round trips before the end.
+    const double rtt_s =
+        samples_.idle_rtts_ms.empty() ? 0.1 : *percentile(samples_.idle_rtts_ms, 0.9) / 1000.0;
+    const auto cutoff =
+        Clock::now() - std::chrono::duration_cast<Clock::duration>(
+                           std::chrono::duration<double>(std::clamp(3 * rtt_s + 0.05, 0.05, 0.6)));
+    auto last = udp_echoed_.end();
+    for (auto it = udp_echoed_.begin(); it != udp_echoed_.end(); ++it) {
+      if (udp_sent_at_[it->first] <= cutoff) last = it;
+    }
+    if (last != udp_echoed_.end()) {
+      samples_.echo =
+          EchoCounts{static_cast<std::uint64_t>(last->first) + 1, last->second,
+                     static_cast<std::uint64_t>(std::distance(udp_echoed_.begin(), last)) + 1};
+    }
   }
 
   // Download: parallel streams, counted here as bytes arrive.
