@@ -3,8 +3,8 @@
 
 #include "probe/android/phone_checks.h"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 
 #include "probe/network_analysis.h"
 #include "probe/network_route.h"
@@ -28,7 +28,8 @@ double single_stream_ceiling_bps(double rtt_ms, double loss) {
 
 }  // namespace
 
-std::string emit_network_figures(CheckContext& ctx, const net::Samples& s, const net::MeasurePlan& plan) {
+std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
+                                 const net::MeasurePlan& plan) {
   std::string warnings;
   const std::string http = fmt::format("HTTP/{} to {}", s.http_version, s.server_ip);
   ctx.emit(MetricId::kNetworkDnsMs, s.dns_ms, "curl timing");
@@ -44,37 +45,47 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s, const
     if (idle->samples > 1) ctx.emit(MetricId::kNetworkJitterMs, idle->jitter_ms, source);
   }
   if (asked > 0) {
-    ctx.emit(MetricId::kNetworkRequestLossRatio, static_cast<double>(s.idle_lost) / static_cast<double>(asked),
+    ctx.emit(MetricId::kNetworkRequestLossRatio,
+             static_cast<double>(s.idle_lost) / static_cast<double>(asked),
              fmt::format("{} of {} pings timed out", s.idle_lost, asked));
   }
-  if (s.clock_skew_ms) ctx.emit(MetricId::kNetworkClockSkewMs, *s.clock_skew_ms, "server time of the fastest ping");
+  if (s.clock_skew_ms)
+    ctx.emit(MetricId::kNetworkClockSkewMs, *s.clock_skew_ms, "server time of the fastest ping");
 
   double loss_for_warning = -1;
   if (s.echo) {
     if (auto loss = net::summarize_echo(*s.echo)) {
-      const std::string source = fmt::format("UDP echo: up {:.2f}% of {}, down {:.2f}% of {} (worse direction)",
-                                             loss->up_ratio * 100, loss->up_n, loss->down_ratio * 100, loss->down_n);
+      const std::string source =
+          fmt::format("UDP echo: up {:.2f}% of {}, down {:.2f}% of {} (worse direction)",
+                      loss->up_ratio * 100, loss->up_n, loss->down_ratio * 100, loss->down_n);
       ctx.emit(MetricId::kNetworkPacketLossRatio, loss->ratio(), source);
-      ctx.emit(MetricId::kNetworkLossUpperBound, loss->upper(), "one-sided 95% Clopper-Pearson, " + source);
+      ctx.emit(MetricId::kNetworkLossUpperBound, loss->upper(),
+               "one-sided 95% Clopper-Pearson, " + source);
       loss_for_warning = loss->up_ratio;
     }
   } else if (s.upload_segs_out > 0) {
     // Without the echo only the upload's own retransmissions remain: they include the
     // drops of a full bottleneck queue, so this overstates random loss.
-    const double ratio = static_cast<double>(s.upload_retrans) / static_cast<double>(s.upload_segs_out);
-    ctx.emit(MetricId::kNetworkPacketLossRatio, ratio,
-             fmt::format("TCP retransmissions of the upload ({} of {} segments; UDP echo unavailable)",
-                         s.upload_retrans, s.upload_segs_out));
+    const double ratio =
+        static_cast<double>(s.upload_retrans) / static_cast<double>(s.upload_segs_out);
+    ctx.emit(
+        MetricId::kNetworkPacketLossRatio, ratio,
+        fmt::format("TCP retransmissions of the upload ({} of {} segments; UDP echo unavailable)",
+                    s.upload_retrans, s.upload_segs_out));
   }
 
-  if (auto down = net::summarize_throughput(trim(s.download_bins, s.bin_s, plan.download_s), s.bin_s)) {
-    ctx.emit(MetricId::kNetworkDownloadBps, down->steady_bps,
-             fmt::format("{} streams, {}, {:.2f} s steady window after {:.2f} s ramp-up", plan.streams, s.download_source,
-                         down->steady_seconds, down->steady_start_s));
+  if (auto down =
+          net::summarize_throughput(trim(s.download_bins, s.bin_s, plan.download_s), s.bin_s)) {
+    ctx.emit(
+        MetricId::kNetworkDownloadBps, down->steady_bps,
+        fmt::format("{} streams, {}, {:.2f} s steady window after {:.2f} s ramp-up", plan.streams,
+                    s.download_source, down->steady_seconds, down->steady_start_s));
   }
-  if (auto up = net::summarize_throughput(trim(s.upload_bins, s.upload_bin_s, plan.upload_s), s.upload_bin_s)) {
-    const std::string source = fmt::format("{} streams, counted at the server, {:.2f} s steady window after {:.2f} s ramp-up",
-                                           plan.streams, up->steady_seconds, up->steady_start_s);
+  if (auto up = net::summarize_throughput(trim(s.upload_bins, s.upload_bin_s, plan.upload_s),
+                                          s.upload_bin_s)) {
+    const std::string source = fmt::format(
+        "{} streams, counted at the server, {:.2f} s steady window after {:.2f} s ramp-up",
+        plan.streams, up->steady_seconds, up->steady_start_s);
     ctx.emit(MetricId::kNetworkUploadBps, up->steady_bps, source);
     ctx.emit(MetricId::kNetworkUploadLowBps, up->low_bps, source);
     ctx.emit(MetricId::kNetworkThroughputCv, up->cv, "250 ms windows of the upload");
@@ -82,15 +93,17 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s, const
     if (idle && loss_for_warning > 0) {
       const double ceiling = single_stream_ceiling_bps(idle->median_ms, loss_for_warning);
       if (ceiling < up->steady_bps / 2) {
-        warnings += fmt::format("upstream loss {:.1f}% would hold a single-stream upload near {:.1f} Mbit/s. ",
-                                loss_for_warning * 100, ceiling / 1e6);
+        warnings += fmt::format(
+            "upstream loss {:.1f}% would hold a single-stream upload near {:.1f} Mbit/s. ",
+            loss_for_warning * 100, ceiling / 1e6);
       }
     }
   }
   if (auto loaded = net::summarize_rtts(s.loaded_rtts_ms)) {
     const std::string source = fmt::format("{} pings during the upload", loaded->samples);
     ctx.emit(MetricId::kNetworkLoadedRttMs, loaded->median_ms, source);
-    if (loaded->median_ms > 0) ctx.emit(MetricId::kNetworkResponsivenessRpm, 60000.0 / loaded->median_ms, source);
+    if (loaded->median_ms > 0)
+      ctx.emit(MetricId::kNetworkResponsivenessRpm, 60000.0 / loaded->median_ms, source);
   }
   return warnings;
 }
@@ -103,7 +116,8 @@ Outcome run_network_check(CheckContext& ctx) {
     return Outcome::unsupported("the network is measured on the device that runs examready");
   }
   if (options.server_url.empty()) {
-    return Outcome::error("no collector to measure against: pass --server URL or set EXAMREADY_SERVER");
+    return Outcome::error(
+        "no collector to measure against: pass --server URL or set EXAMREADY_SERVER");
   }
   if (options.server_url.rfind("http://", 0) != 0 && options.server_url.rfind("https://", 0) != 0) {
     return Outcome::error("--server must be an http:// or https:// URL: " + options.server_url);
@@ -119,7 +133,8 @@ Outcome run_network_check(CheckContext& ctx) {
     const std::string source = "route to " + result.samples->server_ip + ": " + route->kind.detail;
     ctx.emit(MetricId::kNetworkInterface, route->iface, source);
     ctx.emit(MetricId::kNetworkType, route->kind.type, source);
-    if (route->wifi_signal_dbm) ctx.emit(MetricId::kNetworkWifiSignalDbm, *route->wifi_signal_dbm, "/proc/net/wireless");
+    if (route->wifi_signal_dbm)
+      ctx.emit(MetricId::kNetworkWifiSignalDbm, *route->wifi_signal_dbm, "/proc/net/wireless");
   }
   std::string warnings = emit_network_figures(ctx, *result.samples, plan);
   if (!warnings.empty()) warnings.pop_back();

@@ -36,45 +36,11 @@ namespace {
 std::vector<double> regroup(std::span<const std::uint64_t> bins, std::size_t per) {
   std::vector<double> out;
   for (std::size_t i = 0; per > 0 && i + per <= bins.size(); i += per) {
-    out.push_back(static_cast<double>(std::accumulate(bins.begin() + static_cast<std::ptrdiff_t>(i),
-                                                      bins.begin() + static_cast<std::ptrdiff_t>(i + per),
-                                                      std::uint64_t{0})));
+    out.push_back(static_cast<double>(
+        std::accumulate(bins.begin() + static_cast<std::ptrdiff_t>(i),
+                        bins.begin() + static_cast<std::ptrdiff_t>(i + per), std::uint64_t{0})));
   }
   return out;
-}
-
-// Bytes ÷ time between the two least-delayed points of the window. A receiver that is
-// scheduled late (a busy CPU, softirq backlog) counts bytes after they crossed the link, so
-// its cumulative count only ever lags the link's. Measured from the ordinary least-squares
-// line, the least-lagging point of the first third and of the last third are nearest the
-// truth, and they lie at least a third of the window apart, so one packet of quantisation
-// barely moves the figure.
-double envelope_rate_bps(std::span<const std::uint64_t> bins, double bin_s) {
-  const std::size_t n = bins.size();
-  std::vector<double> t(n + 1), c(n + 1);
-  for (std::size_t i = 0; i < n; ++i) {
-    t[i + 1] = static_cast<double>(i + 1) * bin_s;
-    c[i + 1] = c[i] + static_cast<double>(bins[i]);
-  }
-  if (n < 3) return n == 0 ? 0 : c[n] * 8 / t[n];
-  const double mt = std::accumulate(t.begin(), t.end(), 0.0) / static_cast<double>(n + 1);
-  const double mc = std::accumulate(c.begin(), c.end(), 0.0) / static_cast<double>(n + 1);
-  double sxy = 0, sxx = 0;
-  for (std::size_t i = 0; i <= n; ++i) {
-    sxy += (t[i] - mt) * (c[i] - mc);
-    sxx += (t[i] - mt) * (t[i] - mt);
-  }
-  const double slope = sxy / sxx, intercept = mc - slope * mt;
-  auto least_lag = [&](std::size_t from, std::size_t to) {
-    std::size_t best = from;
-    for (std::size_t i = from; i <= to; ++i) {
-      if (c[i] - (intercept + slope * t[i]) > c[best] - (intercept + slope * t[best])) best = i;
-    }
-    return best;
-  };
-  const std::size_t a = least_lag(0, n / 3);
-  const std::size_t b = least_lag(n - n / 3, n);
-  return (c[b] - c[a]) * 8 / (t[b] - t[a]);
 }
 
 }  // namespace
@@ -82,7 +48,8 @@ double envelope_rate_bps(std::span<const std::uint64_t> bins, double bin_s) {
 std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint64_t> bins,
                                                       double bin_seconds, double min_ramp_s) {
   if (bin_seconds <= 0) return std::nullopt;
-  const auto per_window = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(0.25 / bin_seconds)));
+  const auto per_window =
+      std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(0.25 / bin_seconds)));
   const double window_s = static_cast<double>(per_window) * bin_seconds;
   const std::vector<double> windows = regroup(bins, per_window);
   if (static_cast<double>(windows.size()) * window_s < 1.0) return std::nullopt;
@@ -94,14 +61,15 @@ std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint6
     std::vector<double> rest(windows.begin() + static_cast<std::ptrdiff_t>(start), windows.end());
     if (windows[start] >= 0.75 * *percentile(rest, 0.5)) break;
   }
-  const std::span<const double> steady(windows.begin() + static_cast<std::ptrdiff_t>(start), windows.end());
+  const std::span<const double> steady(windows.begin() + static_cast<std::ptrdiff_t>(start),
+                                       windows.end());
   ThroughputSummary s;
   s.steady_start_s = static_cast<double>(start) * window_s;
   s.steady_seconds = static_cast<double>(steady.size()) * window_s;
   const double bytes = std::accumulate(steady.begin(), steady.end(), 0.0);
   if (bytes <= 0) return std::nullopt;
   s.steady_bytes = static_cast<std::uint64_t>(bytes);
-  s.steady_bps = envelope_rate_bps(bins.subspan(start * per_window, steady.size() * per_window), bin_seconds);
+  s.steady_bps = bytes * 8 / s.steady_seconds;
 
   const double mean = bytes / static_cast<double>(steady.size());
   double var = 0;
@@ -113,15 +81,15 @@ std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint6
 
   // 500 ms bins over the same steady span.
   const std::size_t first_bin = start * per_window;
-  const std::vector<double> halves =
-      regroup(bins.subspan(first_bin), per_window * 2);
+  const std::vector<double> halves = regroup(bins.subspan(first_bin), per_window * 2);
   std::vector<double> half_rates;
   for (double b : halves) half_rates.push_back(b * 8 / (2 * window_s));
   s.low_bps = half_rates.empty() ? s.steady_bps : *percentile(half_rates, 0.1);
   return s;
 }
 
-std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample> samples, double bin_s) {
+std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample> samples,
+                                                double bin_s) {
   std::vector<std::uint64_t> bins;
   if (samples.empty() || bin_s <= 0) return bins;
   std::vector<CumulativeSample> points{{0, 0}};
@@ -146,6 +114,26 @@ std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample
     previous = static_cast<double>(std::llround(c));
   }
   return bins;
+}
+
+std::vector<CumulativeSample> arrivals_from_segments(std::span<const ReceiverSample> samples) {
+  double bytes_per_segment = 0;
+  for (const auto& s : samples) {
+    // Early samples hold a handful of segments, headers among them: not yet representative.
+    if (s.data_segs_in >= 64) {
+      bytes_per_segment = std::max(bytes_per_segment, static_cast<double>(s.bytes_received) /
+                                                          static_cast<double>(s.data_segs_in));
+    }
+  }
+  std::vector<CumulativeSample> out;
+  for (const auto& s : samples) {
+    const auto arrived =
+        bytes_per_segment > 0
+            ? static_cast<std::uint64_t>(static_cast<double>(s.data_segs_in) * bytes_per_segment)
+            : s.bytes_received;
+    out.push_back({s.t_s, arrived});
+  }
+  return out;
 }
 
 namespace {

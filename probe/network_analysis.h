@@ -17,18 +17,19 @@ struct RttSummary {
   double median_ms = 0;
   double p90_ms = 0;
   double min_ms = 0;
-  double jitter_ms = 0;  // mean absolute difference of consecutive RTTs (RFC 3550 style, unsmoothed)
+  double jitter_ms =
+      0;  // mean absolute difference of consecutive RTTs (RFC 3550 style, unsmoothed)
   std::size_t samples = 0;
 };
 // `rtts_ms` in the order they were measured; nullopt when empty (jitter needs two).
 std::optional<RttSummary> summarize_rtts(std::span<const double> rtts_ms);
 
 struct ThroughputSummary {
-  double steady_bps = 0;       // steady-window bytes * 8 / seconds, between its least-delayed points
-  double low_bps = 0;          // 10th percentile of 500 ms bins in the steady window
-  double cv = 0;               // coefficient of variation of 250 ms window rates
-  std::int64_t stalls = 0;     // 250 ms windows without a single byte
-  double steady_start_s = 0;   // where the ramp-up was cut
+  double steady_bps = 0;      // steady-window bytes * 8 / seconds, between its least-delayed points
+  double low_bps = 0;         // 10th percentile of 500 ms bins in the steady window
+  double cv = 0;              // coefficient of variation of 250 ms window rates
+  std::int64_t stalls = 0;    // 250 ms windows without a single byte
+  double steady_start_s = 0;  // where the ramp-up was cut
   double steady_seconds = 0;
   std::uint64_t steady_bytes = 0;
 };
@@ -48,7 +49,21 @@ struct CumulativeSample {
   std::uint64_t bytes = 0;
 };
 // Bins cover [0, last sample); an implicit (0, 0) sample starts the series.
-std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample> samples, double bin_s);
+std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample> samples,
+                                                double bin_s);
+
+// The receiver's in-order byte count stalls behind every hole a lost packet leaves while the
+// data behind it keeps arriving, then jumps when the retransmission fills it: at 50 Mbit/s
+// with 1 % loss a window edge can fall on a megabyte held back. Data segments are counted
+// on arrival, in or out of order. So arrivals are timed by segment count and scaled by the
+// bytes per segment seen where no hole was pending: the highest bytes/segments ratio of
+// any sample (a hole only ever lowers it). Samples are (t, bytes_received, data_segs_in).
+struct ReceiverSample {
+  double t_s = 0;
+  std::uint64_t bytes_received = 0;
+  std::uint64_t data_segs_in = 0;
+};
+std::vector<CumulativeSample> arrivals_from_segments(std::span<const ReceiverSample> samples);
 
 // One-sided Clopper-Pearson upper bound of a binomial proportion: the largest loss ratio
 // still consistent (at `confidence`) with seeing `lost` of `n`. n == 0 gives 1.

@@ -69,8 +69,8 @@ std::optional<std::string> route_interface_v6(std::string_view text, const unsig
     bool match = true;
     for (int bit = 0; bit < len && match; ++bit) {
       const int byte = bit / 8;
-      const unsigned route_byte =
-          static_cast<unsigned>(std::strtoul(f[0].substr(static_cast<std::size_t>(byte) * 2, 2).c_str(), nullptr, 16));
+      const unsigned route_byte = static_cast<unsigned>(
+          std::strtoul(f[0].substr(static_cast<std::size_t>(byte) * 2, 2).c_str(), nullptr, 16));
       const unsigned mask = 0x80u >> (bit % 8);
       match = (route_byte & mask) == (addr[byte] & mask);
     }
@@ -132,11 +132,15 @@ std::optional<RouteInfo> route_to(platform::Host& host, const std::string& ip) {
   in_addr v4{};
   in6_addr v6{};
   if (inet_pton(AF_INET, ip.c_str(), &v4) == 1) {
-    if ((ntohl(v4.s_addr) >> 24) == 127) iface = "lo";  // the local table is not in the file
-    else if (auto text = host.read_file("/proc/net/route")) iface = route_interface_v4(*text, v4.s_addr);
+    if ((ntohl(v4.s_addr) >> 24) == 127)
+      iface = "lo";  // the local table is not in the file
+    else if (auto text = host.read_file("/proc/net/route"))
+      iface = route_interface_v4(*text, v4.s_addr);
   } else if (inet_pton(AF_INET6, ip.c_str(), &v6) == 1) {
-    if (IN6_IS_ADDR_LOOPBACK(&v6)) iface = "lo";
-    else if (auto text = host.read_file("/proc/net/ipv6_route")) iface = route_interface_v6(*text, v6.s6_addr);
+    if (IN6_IS_ADDR_LOOPBACK(&v6))
+      iface = "lo";
+    else if (auto text = host.read_file("/proc/net/ipv6_route"))
+      iface = route_interface_v6(*text, v6.s6_addr);
   }
   if (!iface) return std::nullopt;
   RouteInfo info;

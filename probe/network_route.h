@@ -13,14 +13,16 @@ namespace examready::probe::net {
 
 // Longest-prefix match of an IPv4 address (network byte order, as in in_addr::s_addr)
 // against /proc/net/route; ties go to the lower metric. nullopt when no route matches.
-std::optional<std::string> route_interface_v4(std::string_view proc_net_route, std::uint32_t addr_be);
+std::optional<std::string> route_interface_v4(std::string_view proc_net_route,
+                                              std::uint32_t addr_be);
 
 // The same for IPv6 against /proc/net/ipv6_route (addr: 16 bytes, network order).
 std::optional<std::string> route_interface_v6(std::string_view proc_net_ipv6_route,
                                               const unsigned char* addr);
 
 // Signal level in dBm of `iface` from /proc/net/wireless; nullopt when absent or not in dBm.
-std::optional<double> parse_wireless_dbm(std::string_view proc_net_wireless, std::string_view iface);
+std::optional<double> parse_wireless_dbm(std::string_view proc_net_wireless,
+                                         std::string_view iface);
 
 struct InterfaceKind {
   std::string type;    // wifi, ethernet, cellular or unknown (the catalog's values)

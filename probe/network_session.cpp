@@ -4,17 +4,18 @@
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
-#include <netinet/in.h>
 #include <linux/tcp.h>  // tcp_info with tcpi_segs_out (glibc's copy stops earlier)
+#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <cstddef>
-#include <chrono>
-#include <cstring>
 #include <fmt/format.h>
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstring>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -65,9 +66,9 @@ struct Stream {
   double bin_s = 0.05;
   Clock::time_point* last_progress = nullptr;
   std::size_t read_offset = 0;
-  std::string body;                 // small responses (session series)
-  std::int64_t server_time_us = 0;  // ping header
-  int udp_port = 0;                 // ping header
+  std::string body;                    // small responses (session series)
+  std::int64_t server_time_us = 0;     // ping header
+  int udp_port = 0;                    // ping header
   curl_socket_t fd = CURL_SOCKET_BAD;  // from the sockopt callback: curl reports the active
                                        // socket only once a transfer is done
 };
@@ -76,7 +77,8 @@ void add_bytes(Stream& s, std::size_t n) {
   const auto now = Clock::now();
   *s.last_progress = now;
   if (!s.bins) return;
-  const auto bin = static_cast<std::size_t>(std::chrono::duration<double>(now - s.phase_start).count() / s.bin_s);
+  const auto bin = static_cast<std::size_t>(
+      std::chrono::duration<double>(now - s.phase_start).count() / s.bin_s);
   if (bin > 4000) return;
   if (s.bins->size() <= bin) s.bins->resize(bin + 1, 0);
   (*s.bins)[bin] += n;
@@ -108,7 +110,8 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
   auto& s = *static_cast<Stream*>(user);
   std::string line(data, size * n);
   std::string lower = line;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   auto value = [&](std::string_view name) -> std::optional<long long> {
     if (lower.rfind(name, 0) != 0) return std::nullopt;
     return std::strtoll(line.c_str() + name.size(), nullptr, 10);
@@ -191,9 +194,8 @@ class Session {
   int udp_fd_ = -1;
   std::uint64_t udp_session_ = 0;
   std::uint32_t udp_sent_ = 0;
-  std::uint32_t udp_max_seq_ = 0;
-  std::uint32_t udp_received_at_max_ = 0;
-  std::set<std::uint32_t> udp_echoed_;
+  std::vector<Clock::time_point> udp_sent_at_;         // by seq
+  std::map<std::uint32_t, std::uint32_t> udp_echoed_;  // seq -> server's count when it echoed
 };
 
 std::unique_ptr<Stream> Session::make_stream(std::string_view path) {
@@ -242,7 +244,8 @@ std::string Session::pump(Clock::time_point until, const std::function<bool()>& 
       udp_receive();
     }
     if (seconds_since(last_progress_) > plan_.stall_s) return "stall";
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count();
     int timeout_ms = static_cast<int>(std::clamp<long long>(left, 0, 50));
     curl_waitfd extra{};
     if (udp && udp_fd_ >= 0) {
@@ -316,6 +319,7 @@ void Session::udp_send_due(Clock::time_point start) {
     p.client_time_us = static_cast<std::uint64_t>(unix_us());
     server::udp_echo::encode_request(p, packet);
     if (::send(udp_fd_, packet, sizeof(packet), 0) < 0) break;
+    udp_sent_at_.push_back(Clock::now());
     udp_sent_++;
   }
 }
@@ -329,36 +333,37 @@ void Session::udp_receive() {
     auto p = server::udp_echo::decode_reply(buffer, static_cast<std::size_t>(n));
     if (!p || p->session != udp_session_ || p->seq >= udp_sent_) continue;
     last_progress_ = Clock::now();
-    udp_echoed_.insert(p->seq);
-    if (udp_echoed_.size() == 1 || p->seq >= udp_max_seq_) {
-      udp_max_seq_ = p->seq;
-      udp_received_at_max_ = p->server_received;
-    }
+    udp_echoed_.emplace(p->seq, p->server_received);
   }
 }
 
 MeasureResult Session::run() {
   const auto t0 = Clock::now();
-  const double budget_s = plan_.connect_timeout_s + plan_.idle_max_s + plan_.download_s + plan_.upload_s;
+  const double budget_s =
+      plan_.connect_timeout_s + plan_.idle_max_s + plan_.download_s + plan_.upload_s;
   auto progress = [&] { report_progress(seconds_since(t0) / budget_s); };
 
   // Connect: the first ping opens the connection the later pings reuse.
   ping_ = make_stream("/v1/probe/ping");
-  curl_easy_setopt(ping_->easy.get(), CURLOPT_TIMEOUT_MS, static_cast<long>((plan_.connect_timeout_s + plan_.ping_timeout_s) * 1000));
+  curl_easy_setopt(ping_->easy.get(), CURLOPT_TIMEOUT_MS,
+                   static_cast<long>((plan_.connect_timeout_s + plan_.ping_timeout_s) * 1000));
   CURLcode first_code = CURLE_OK;
   bool first_done = false;
   start(*ping_);
-  pump(t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(plan_.connect_timeout_s + plan_.ping_timeout_s)),
-       [&] { return first_done; },
-       [&](Stream&, CURLcode code) { first_code = code, first_done = true; });
+  pump(
+      t0 + std::chrono::duration_cast<Clock::duration>(
+               std::chrono::duration<double>(plan_.connect_timeout_s + plan_.ping_timeout_s)),
+      [&] { return first_done; },
+      [&](Stream&, CURLcode code) { first_code = code, first_done = true; });
   long status = 0;
   curl_easy_getinfo(ping_->easy.get(), CURLINFO_RESPONSE_CODE, &status);
   if (!first_done || first_code != CURLE_OK || status != 200) {
     stop(*ping_);
-    std::string why = !first_done ? "no answer in time"
+    std::string why = !first_done              ? "no answer in time"
                       : first_code != CURLE_OK ? curl_easy_strerror(first_code)
                                                : fmt::format("HTTP {} from /v1/probe/ping", status);
-    return {std::nullopt, fmt::format("cannot reach the collector at {}: {}", plan_.server_url, why)};
+    return {std::nullopt,
+            fmt::format("cannot reach the collector at {}: {}", plan_.server_url, why)};
   }
   {
     CURL* e = ping_->easy.get();
@@ -374,10 +379,14 @@ MeasureResult Session::run() {
     if (ip) samples_.server_ip = ip;
     long version = 0;
     curl_easy_getinfo(e, CURLINFO_HTTP_VERSION, &version);
-    samples_.http_version = version == CURL_HTTP_VERSION_2_0 ? "2" : version == CURL_HTTP_VERSION_3 ? "3" : "1.1";
+    samples_.http_version = version == CURL_HTTP_VERSION_2_0 ? "2"
+                            : version == CURL_HTTP_VERSION_3 ? "3"
+                                                             : "1.1";
   }
-  curl_easy_setopt(ping_->easy.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(plan_.ping_timeout_s * 1000));
-  curl_easy_setopt(ping_->easy.get(), CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(plan_.ping_timeout_s * 1000));
+  curl_easy_setopt(ping_->easy.get(), CURLOPT_TIMEOUT_MS,
+                   static_cast<long>(plan_.ping_timeout_s * 1000));
+  curl_easy_setopt(ping_->easy.get(), CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(plan_.ping_timeout_s * 1000));
   if (ping_->udp_port > 0 && ping_->udp_port < 65536) open_udp(ping_->udp_port);
   progress();
 
@@ -398,27 +407,44 @@ MeasureResult Session::run() {
   const auto idle_start = Clock::now();
   auto idle_done = ping_loop(samples_.idle_rtts_ms, samples_.idle_lost);
   bool idle_enough = false;
-  auto idle_until = idle_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(plan_.idle_max_s));
+  auto idle_until = idle_start + std::chrono::duration_cast<Clock::duration>(
+                                     std::chrono::duration<double>(plan_.idle_max_s));
   const std::string idle_error = pump(
       idle_until,
       [&] {
         const std::size_t n = samples_.idle_rtts_ms.size() + samples_.idle_lost;
-        idle_enough = n >= static_cast<std::size_t>(plan_.min_pings) && seconds_since(idle_start) >= plan_.idle_min_s;
+        idle_enough = n >= static_cast<std::size_t>(plan_.min_pings) &&
+                      seconds_since(idle_start) >= plan_.idle_min_s;
         if (!idle_enough) next_ping();
         return idle_enough;
       },
       idle_done, /*udp=*/true);
   if (!idle_error.empty()) return {std::nullopt, phase_error("the idle latency test")};
   // Let the last ping finish (bounded by its own timeout) so the connection stays warm.
-  pump(Clock::now() + std::chrono::milliseconds(static_cast<long>(plan_.ping_timeout_s * 1000)),
-       [&] { return !ping_busy_; }, idle_done);
+  pump(
+      Clock::now() + std::chrono::milliseconds(static_cast<long>(plan_.ping_timeout_s * 1000)),
+      [&] { return !ping_busy_; }, idle_done);
   if (ping_busy_) {
     stop(*ping_);
     ping_busy_ = false;
   }
   if (udp_fd_ >= 0 && !udp_echoed_.empty()) {
-    samples_.echo = EchoCounts{static_cast<std::uint64_t>(udp_max_seq_) + 1, udp_received_at_max_,
-                               static_cast<std::uint64_t>(udp_echoed_.size())};
+    // Echoes of the last packets may still be on their way (jitter also reorders them):
+    // count only packets sent at least three round trips before the end.
+    const double rtt_s =
+        samples_.idle_rtts_ms.empty() ? 0.1 : *percentile(samples_.idle_rtts_ms, 0.9) / 1000.0;
+    const auto cutoff =
+        Clock::now() - std::chrono::duration_cast<Clock::duration>(
+                           std::chrono::duration<double>(std::clamp(3 * rtt_s + 0.05, 0.05, 0.6)));
+    auto last = udp_echoed_.end();
+    for (auto it = udp_echoed_.begin(); it != udp_echoed_.end(); ++it) {
+      if (udp_sent_at_[it->first] <= cutoff) last = it;
+    }
+    if (last != udp_echoed_.end()) {
+      samples_.echo =
+          EchoCounts{static_cast<std::uint64_t>(last->first) + 1, last->second,
+                     static_cast<std::uint64_t>(std::distance(udp_echoed_.begin(), last)) + 1};
+    }
   }
 
   // Download: parallel streams, counted here as bytes arrive.
@@ -441,29 +467,33 @@ MeasureResult Session::run() {
     }
     last_progress_ = Clock::now();
     std::string failure;
-    // The kernel's count of bytes received, read as often as the loop turns: unlike the
-    // write callback, it does not bunch up when this process is scheduled late.
-    std::vector<CumulativeSample> kernel_counts;
+    // The kernel's counts of bytes and data segments received, read as often as the loop
+    // turns: unlike the write callback, they do not bunch up when this process is scheduled
+    // late (and segments are counted even out of order, see arrivals_from_segments).
+    std::vector<ReceiverSample> kernel_counts;
     bool kernel_ok = true;
     auto sample_kernel = [&] {
-      if (!kernel_counts.empty() && seconds_since(phase_start) - kernel_counts.back().t_s < 0.005) return;
-      std::uint64_t total = 0;
+      if (!kernel_counts.empty() && seconds_since(phase_start) - kernel_counts.back().t_s < 0.005)
+        return;
+      std::uint64_t total = 0, segments = 0;
       for (auto& s : streams) {
         const curl_socket_t fd = s->fd;
         if (fd == CURL_SOCKET_BAD) continue;
         tcp_info info{};
         socklen_t len = sizeof(info);
         if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &len) != 0 ||
-            len < offsetof(tcp_info, tcpi_bytes_received) + sizeof(info.tcpi_bytes_received)) {
+            len < offsetof(tcp_info, tcpi_data_segs_in) + sizeof(info.tcpi_data_segs_in)) {
           kernel_ok = false;
           continue;
         }
         total += info.tcpi_bytes_received;
+        segments += info.tcpi_data_segs_in;
       }
-      kernel_counts.push_back({seconds_since(phase_start), total});
+      kernel_counts.push_back({seconds_since(phase_start), total, segments});
     };
     const std::string error = pump(
-        phase_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(plan_.download_s)),
+        phase_start + std::chrono::duration_cast<Clock::duration>(
+                          std::chrono::duration<double>(plan_.download_s)),
         [&] {
           sample_kernel();
           return false;
@@ -474,8 +504,9 @@ MeasureResult Session::run() {
     sample_kernel();
     for (auto& s : streams) stop(*s);
     if (kernel_ok && kernel_counts.size() > 10) {
-      samples_.download_bins = bins_from_cumulative(kernel_counts, samples_.bin_s);
-      samples_.download_source = "kernel byte counts";
+      samples_.download_bins =
+          bins_from_cumulative(arrivals_from_segments(kernel_counts), samples_.bin_s);
+      samples_.download_source = "kernel segment counts";
     }
     if (!error.empty()) return {std::nullopt, phase_error("the download test")};
     if (!failure.empty()) return {std::nullopt, "download test failed: " + failure};
@@ -508,7 +539,8 @@ MeasureResult Session::run() {
     std::string failure;
     auto loaded_done = ping_loop(samples_.loaded_rtts_ms, samples_.loaded_lost);
     const std::string error = pump(
-        phase_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(plan_.upload_s)),
+        phase_start + std::chrono::duration_cast<Clock::duration>(
+                          std::chrono::duration<double>(plan_.upload_s)),
         [&] {
           // Loaded pings start once the streams had a moment to fill the queue.
           if (seconds_since(phase_start) > 0.3) next_ping();
@@ -544,14 +576,17 @@ MeasureResult Session::run() {
     CURLcode code = CURLE_OK;
     bool done = false;
     start(*s);
-    pump(Clock::now() + std::chrono::milliseconds(1200), [&] { return done; },
-         [&](Stream&, CURLcode c) { code = c, done = true; });
+    pump(
+        Clock::now() + std::chrono::milliseconds(1200), [&] { return done; },
+        [&](Stream&, CURLcode c) { code = c, done = true; });
     stop(*s);
     long http = 0;
     curl_easy_getinfo(s->easy.get(), CURLINFO_RESPONSE_CODE, &http);
     if (!done || code != CURLE_OK || http != 200) {
       return {std::nullopt, fmt::format("the collector did not return the upload series: {}",
-                                        !done ? "timed out" : code != CURLE_OK ? curl_easy_strerror(code) : fmt::format("HTTP {}", http))};
+                                        !done              ? "timed out"
+                                        : code != CURLE_OK ? curl_easy_strerror(code)
+                                                           : fmt::format("HTTP {}", http))};
     }
     try {
       const auto json = nlohmann::json::parse(s->body);

@@ -41,7 +41,7 @@ struct Samples {
   double bin_s = 0.05;
   std::vector<std::uint64_t> download_bins;  // bytes per bin, counted on arrival here
   std::string download_source = "bytes read";
-  std::vector<std::uint64_t> upload_bins;    // bytes per bin, counted on arrival at the server
+  std::vector<std::uint64_t> upload_bins;  // bytes per bin, counted on arrival at the server
   double upload_bin_s = 0.05;
   std::optional<EchoCounts> echo;  // nullopt: the server offers no UDP echo or none came back
   std::uint64_t upload_segs_out = 0, upload_retrans = 0;  // TCP_INFO, fallback loss estimate

@@ -28,9 +28,11 @@ struct ProbeEndpointOptions {
 // GET  /v1/probe/session?id=S    the session's arrival series {"bin_ms","bins","total_bytes"}.
 //
 // Also switches the server to TCP_NODELAY: without it Nagle plus delayed ACKs add
-// ~100 ms to RTTs measured under load. The server's thread pool must hold the parallel
-// streams of several clients (a task queue of 32+ threads; the network check uses 6
-// connections at a time).
+// ~100 ms to RTTs measured under load. What the server owner must provide: a thread pool
+// that holds the parallel streams of several clients (the network check keeps 6 connections
+// open: 32+ threads), keep-alive for at least ~60 requests per connection (the pings must
+// stay on one warm connection; httplib's default closes after 5) and a payload limit that
+// admits the upload's 1 GiB Content-Length (reading stops at max_upload_bytes).
 void register_probe_endpoints(httplib::Server& server, const ProbeEndpointOptions& options = {});
 
 }  // namespace examready::server

@@ -82,8 +82,8 @@ void UdpEchoServer::serve() {
     if (::poll(&pfd, 1, 100) <= 0) continue;
     sockaddr_storage peer{};
     socklen_t peer_len = sizeof(peer);
-    const ssize_t n = ::recvfrom(fd_, buffer, sizeof(buffer), 0,
-                                 reinterpret_cast<sockaddr*>(&peer), &peer_len);
+    const ssize_t n =
+        ::recvfrom(fd_, buffer, sizeof(buffer), 0, reinterpret_cast<sockaddr*>(&peer), &peer_len);
     if (n <= 0) continue;
     auto packet = udp_echo::decode_request(buffer, static_cast<std::size_t>(n));
     if (!packet) continue;

@@ -16,17 +16,17 @@ UploadSessions::UploadSessions(std::chrono::milliseconds bin_width, std::size_t 
 bool UploadSessions::valid_id(std::string_view id) {
   if (id.size() < 8 || id.size() > 64) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           c == '_' || c == '-';
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+           c == '-';
   });
 }
 
 void UploadSessions::expire(Clock::time_point now) {
   std::erase_if(sessions_, [&](const auto& entry) { return now - entry.second.last_use > ttl_; });
   while (sessions_.size() >= max_sessions_) {
-    auto oldest = std::min_element(sessions_.begin(), sessions_.end(), [](const auto& a, const auto& b) {
-      return a.second.last_use < b.second.last_use;
-    });
+    auto oldest = std::min_element(
+        sessions_.begin(), sessions_.end(),
+        [](const auto& a, const auto& b) { return a.second.last_use < b.second.last_use; });
     sessions_.erase(oldest);
   }
 }

@@ -65,9 +65,9 @@ struct Direction {
   std::chrono::microseconds delay{0};
   double jitter_us = 0;
   double loss = 0;
-  double rate_bps = 0;                   // 0: unshaped
+  double rate_bps = 0;  // 0: unshaped
   std::chrono::microseconds queue_limit{0};
-  Clock::time_point busy_until{};        // when the shaped link finishes its backlog
+  Clock::time_point busy_until{};  // when the shaped link finishes its backlog
   std::priority_queue<Packet, std::vector<Packet>, std::greater<>> queue;
   std::uint64_t arrivals = 0, forwarded = 0, dropped = 0;
 };
@@ -85,14 +85,22 @@ int main(int argc, char** argv) {
   for (int i = 5; i + 1 < argc; i += 2) {
     const std::string key = argv[i];
     const double value = std::atof(argv[i + 1]);
-    if (key == "--delay-ms") delay_ms = value;
-    else if (key == "--jitter-ms") jitter_ms = value;
-    else if (key == "--loss-up") loss_up = value;
-    else if (key == "--loss-down") loss_down = value;
-    else if (key == "--max-seconds") max_seconds = value;
-    else if (key == "--rate-mbit") rate_mbit = value;
-    else if (key == "--queue-ms") queue_ms = value;
-    else if (key == "--seed") seed = static_cast<unsigned>(value);
+    if (key == "--delay-ms")
+      delay_ms = value;
+    else if (key == "--jitter-ms")
+      jitter_ms = value;
+    else if (key == "--loss-up")
+      loss_up = value;
+    else if (key == "--loss-down")
+      loss_down = value;
+    else if (key == "--max-seconds")
+      max_seconds = value;
+    else if (key == "--rate-mbit")
+      rate_mbit = value;
+    else if (key == "--queue-ms")
+      queue_ms = value;
+    else if (key == "--seed")
+      seed = static_cast<unsigned>(value);
     else {
       std::fprintf(stderr, "relay: unknown option %s\n", key.c_str());
       return 64;
@@ -107,13 +115,15 @@ int main(int argc, char** argv) {
   Direction dirs[2];
   const auto queue_limit = std::chrono::microseconds(static_cast<long>(queue_ms * 1000));
   dirs[0] = {a, b, delay, 0, loss_up, rate_mbit * 1e6, queue_limit, {}, {}, 0, 0, 0};
-  dirs[1] = {b, a, delay, jitter_ms * 1000, loss_down, rate_mbit * 1e6, queue_limit, {}, {}, 0, 0, 0};
+  dirs[1] = {b, a, delay, jitter_ms * 1000, loss_down, rate_mbit * 1e6, queue_limit, {}, {},
+             0, 0, 0};
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::printf("ready\n");
   std::fflush(stdout);
 
-  const auto end = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(max_seconds));
+  const auto end = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                      std::chrono::duration<double>(max_seconds));
   std::vector<unsigned char> buffer(65536);
   while (!g_stop && Clock::now() < end) {
     auto next = Clock::now() + std::chrono::milliseconds(100);
@@ -143,11 +153,12 @@ int main(int argc, char** argv) {
             d.dropped++;
             continue;
           }
-          d.busy_until = start + std::chrono::microseconds(static_cast<long>(static_cast<double>(n) * 8e6 / d.rate_bps));
+          d.busy_until = start + std::chrono::microseconds(
+                                     static_cast<long>(static_cast<double>(n) * 8e6 / d.rate_bps));
           sent = d.busy_until;
         }
-        const auto release = sent + d.delay +
-                             std::chrono::microseconds(static_cast<long>(d.jitter_us * unit(rng)));
+        const auto release =
+            sent + d.delay + std::chrono::microseconds(static_cast<long>(d.jitter_us * unit(rng)));
         d.queue.push({release, d.arrivals++, {buffer.begin(), buffer.begin() + n}});
       }
       while (!d.queue.empty() && d.queue.top().release <= Clock::now()) {
@@ -158,7 +169,9 @@ int main(int argc, char** argv) {
     }
   }
   std::fprintf(stderr, "relay: up %llu forwarded %llu dropped, down %llu forwarded %llu dropped\n",
-               static_cast<unsigned long long>(dirs[0].forwarded), static_cast<unsigned long long>(dirs[0].dropped),
-               static_cast<unsigned long long>(dirs[1].forwarded), static_cast<unsigned long long>(dirs[1].dropped));
+               static_cast<unsigned long long>(dirs[0].forwarded),
+               static_cast<unsigned long long>(dirs[0].dropped),
+               static_cast<unsigned long long>(dirs[1].forwarded),
+               static_cast<unsigned long long>(dirs[1].dropped));
   return 0;
 }

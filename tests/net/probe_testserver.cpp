@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   }
   httplib::Server server;
   server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  server.set_keep_alive_max_count(1000);  // pings stay on one warm connection
   examready::server::register_probe_endpoints(server, options);
   g_server = &server;
   std::signal(SIGTERM, on_signal);

@@ -66,9 +66,13 @@ wait_listen() {  # bounded: 100 x 50 ms
 }
 
 tbf() {  # DEV RATE LATENCY: burst sized for the rate, as in RECIPES.md §7
-  local burst=16kb
+  local burst=16kb latency=$3
   [[ ${2%mbit} -ge 50 ]] && burst=32kb
-  "${@:4}" tc qdisc add dev "$1" root tbf rate "$2" burst $burst latency "$3"
+  # 50 ms of 2 Mbit/s is 12 KB: with the burst, 19 packets for four streams, so tail drops
+  # end in retransmission timeouts that idle the link (iperf3's figure wanders by ±8 %
+  # too). Real slow links (DSL, 4G) buffer far more; 150 ms keeps the queue at 50 packets.
+  [[ ${2%mbit} -le 5 && ${latency%ms} -lt 150 ]] && latency=150ms
+  "${@:4}" tc qdisc add dev "$1" root tbf rate "$2" burst $burst latency $latency
 }
 
 case $mode in
@@ -162,6 +166,7 @@ result=$(jq -nc \
   '{mode:$mode, rate:$rate, delay_ms:$delay, jitter_ms:$jitter, loss_up:$loss_up, loss_down:$loss_down,
     ceiling_bps:$ceiling, iperf_down_bps:$iperf_down, iperf_up_bps:$iperf_up, elapsed_s:$elapsed,
     status:$check.status, message:$check.message,
+    download_source:($check.measurements // {} | .["network.download_bps"].source // null),
     m:($check.measurements // {} | with_entries(.value = .value.value))}')
 echo "RESULT $result"
 [[ ${NET_NO_ASSERT:-0} == 1 ]] && exit 0

@@ -27,7 +27,8 @@ TEST_CASE("RTT summary: median, p90 and jitter as mean absolute consecutive diff
 
 TEST_CASE("steady throughput excludes the ramp-up and reads the plateau") {
   // 0.5 s of slow start, then 10 Mbit/s: 62500 bytes per 50 ms bin.
-  std::vector<std::uint64_t> bins = {1000, 4000, 8000, 16000, 30000, 45000, 60000, 62500, 62500, 62500};
+  std::vector<std::uint64_t> bins = {1000,  4000,  8000,  16000, 30000,
+                                     45000, 60000, 62500, 62500, 62500};
   for (int i = 0; i < 40; ++i) bins.push_back(62500);
   auto s = summarize_throughput(bins, 0.05);
   REQUIRE(s);
@@ -38,9 +39,9 @@ TEST_CASE("steady throughput excludes the ramp-up and reads the plateau") {
   CHECK(s->stalls == 0);
 }
 
-TEST_CASE("late reads do not inflate the steady rate") {
-  // 10 Mbit/s on the wire, but the reader was descheduled just before the window and then
-  // caught up: the catch-up burst must not count as extra throughput.
+TEST_CASE("a stall and its catch-up inside the window average out") {
+  // 10 Mbit/s on the wire, but the counter paused (loss recovery, a late reader) and then
+  // caught up: the window holds both, so the rate is unchanged.
   std::vector<std::uint64_t> bins(60, 62500);
   bins[10] = bins[11] = bins[12] = 0;
   bins[13] = 4 * 62500;
@@ -92,4 +93,17 @@ TEST_CASE("UDP echo counts separate upstream from downstream loss") {
   CHECK(loss->upper() > 0.02);
   CHECK(loss->upper() < 0.035);
   CHECK_FALSE(summarize_echo({0, 0, 0}));
+}
+
+TEST_CASE("arrivals are timed by segments, so a hole does not hold bytes back") {
+  // 1000 bytes per segment; at t=0.2 a hole holds 50 segments back from the in-order count.
+  const std::vector<ReceiverSample> samples = {
+      {0.1, 100000, 100}, {0.2, 150000, 250}, {0.3, 350000, 350}, {0.4, 450000, 450}};
+  const auto arrivals = arrivals_from_segments(samples);
+  REQUIRE(arrivals.size() == 4);
+  CHECK(arrivals[1].bytes == 250000);
+  CHECK(arrivals[3].bytes == 450000);
+  // Before enough segments arrived, the byte count stands.
+  const std::vector<ReceiverSample> early = {{0.01, 5000, 5}};
+  CHECK(arrivals_from_segments(early)[0].bytes == 5000);
 }

@@ -39,9 +39,9 @@ TEST_CASE("figures from samples: upload counted from the server's bins, trailing
   s.http_version = "1.1";
   s.idle_rtts_ms = {20, 21, 20, 22, 20, 21, 20, 20, 23, 20, 20, 21, 20, 20, 22, 20, 20, 21, 20, 20};
   s.loaded_rtts_ms = {120, 130, 125};
-  s.download_bins.assign(48, 62500);                 // 10 Mbit/s
-  s.upload_bins.assign(60, 12500);                   // 2 Mbit/s ...
-  s.upload_bins.back() = 1000000;                    // ... and a drained tail after the abort
+  s.download_bins.assign(48, 62500);  // 10 Mbit/s
+  s.upload_bins.assign(60, 12500);    // 2 Mbit/s ...
+  s.upload_bins.back() = 1000000;     // ... and a drained tail after the abort
   s.echo = net::EchoCounts{1000, 990, 985};
   const std::string warnings = emit_network_figures(ctx, s, plan);
 

@@ -25,10 +25,10 @@ TEST_CASE("IPv4 route: this machine's table (captured)") {
 
 TEST_CASE("IPv4 route: longest prefix, then lowest metric; down routes ignored") {
   const auto table = read_fixture("linux/network/route_laptop.txt");
-  CHECK(route_interface_v4(table, v4("192.168.1.20")) == "wlan0");   // /24 beats default
-  CHECK(route_interface_v4(table, v4("10.100.3.4")) == "wwan0");     // /16
-  CHECK(route_interface_v4(table, v4("8.8.8.8")) == "enp3s0");       // default, metric 100 < 600
-  CHECK(route_interface_v4(table, v4("172.17.0.2")) == "enp3s0");    // docker0 route is down
+  CHECK(route_interface_v4(table, v4("192.168.1.20")) == "wlan0");  // /24 beats default
+  CHECK(route_interface_v4(table, v4("10.100.3.4")) == "wwan0");    // /16
+  CHECK(route_interface_v4(table, v4("8.8.8.8")) == "enp3s0");      // default, metric 100 < 600
+  CHECK(route_interface_v4(table, v4("172.17.0.2")) == "enp3s0");   // docker0 route is down
   CHECK_FALSE(route_interface_v4("Iface\tDestination\n", v4("1.2.3.4")));
 }
 
@@ -45,7 +45,7 @@ TEST_CASE("Wi-Fi signal from /proc/net/wireless") {
   const auto text = read_fixture("linux/network/wireless.txt");
   CHECK(parse_wireless_dbm(text, "wlan0") == Approx(-56));
   CHECK(parse_wireless_dbm(text, "wlp2s0") == Approx(-56));  // old WE: dBm as an unsigned byte
-  CHECK_FALSE(parse_wireless_dbm(text, "wlp3s0"));             // driver reports no level
+  CHECK_FALSE(parse_wireless_dbm(text, "wlp3s0"));           // driver reports no level
   CHECK_FALSE(parse_wireless_dbm(text, "eth0"));
 }
 

@@ -1,0 +1,142 @@
+// The collector's /v1/probe/* endpoints and UDP echo, on loopback, through real sockets.
+#include <arpa/inet.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <thread>
+
+#include "server/probe/probe_endpoints.h"
+#include "server/probe/udp_echo.h"
+#include "server/probe/udp_echo_wire.h"
+
+using namespace examready::server;
+
+namespace {
+
+// A server on an ephemeral loopback port, stopped and joined on scope exit.
+struct RunningServer {
+  httplib::Server server;
+  std::thread thread;
+  int port = 0;
+  explicit RunningServer(const ProbeEndpointOptions& options) {
+    register_probe_endpoints(server, options);
+    port = server.bind_to_any_port("127.0.0.1");
+    thread = std::thread([this] { server.listen_after_bind(); });
+    for (int i = 0; i < 500 && !server.is_running(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  ~RunningServer() {
+    server.stop();
+    thread.join();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("ping answers with the server time and the UDP echo port, no body") {
+  ProbeEndpointOptions options;
+  options.udp_echo_port = 4242;
+  RunningServer s(options);
+  httplib::Client client("127.0.0.1", s.port);
+  auto res = client.Get("/v1/probe/ping");
+  REQUIRE(res);
+  CHECK(res->status == 200);
+  CHECK(res->body.empty());
+  CHECK(res->get_header_value("X-Examready-Udp-Echo") == "4242");
+  const long long server_us = std::stoll(res->get_header_value("X-Examready-Server-Time-Us"));
+  const long long now_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  CHECK(std::llabs(now_us - server_us) < 5'000'000);
+}
+
+TEST_CASE("download serves exactly N incompressible bytes, capped") {
+  ProbeEndpointOptions options;
+  options.max_download_bytes = 100000;
+  RunningServer s(options);
+  httplib::Client client("127.0.0.1", s.port);
+  auto res = client.Get("/v1/probe/download?bytes=5000");
+  REQUIRE(res);
+  CHECK(res->body.size() == 5000);
+  // Pseudorandom: no byte value dominates.
+  std::array<int, 256> counts{};
+  for (unsigned char c : res->body) counts[c]++;
+  CHECK(*std::max_element(counts.begin(), counts.end()) < 60);
+  auto capped = client.Get("/v1/probe/download?bytes=999999999");
+  REQUIRE(capped);
+  CHECK(capped->body.size() == 100000);
+}
+
+TEST_CASE("upload discards the body, reports its size and bins it per session") {
+  RunningServer s(ProbeEndpointOptions{});
+  httplib::Client client("127.0.0.1", s.port);
+  const std::string body(300000, 'x');
+  auto res = client.Post("/v1/probe/upload?session=abcdef0123", body, "application/octet-stream");
+  REQUIRE(res);
+  REQUIRE(res->status == 200);
+  const auto reply = nlohmann::json::parse(res->body);
+  CHECK(reply.at("bytes") == 300000);
+  CHECK(reply.at("duration_ms").get<double>() >= 0);
+  client.Post("/v1/probe/upload?session=abcdef0123", std::string(1000, 'y'),
+              "application/octet-stream");
+
+  auto series = client.Get("/v1/probe/session?id=abcdef0123");
+  REQUIRE(series);
+  REQUIRE(series->status == 200);
+  const auto json = nlohmann::json::parse(series->body);
+  const auto bins = json.at("bins").get<std::vector<std::uint64_t>>();
+  CHECK(std::accumulate(bins.begin(), bins.end(), std::uint64_t{0}) == 301000);
+  CHECK(json.at("total_bytes") == 301000);
+  CHECK(json.at("bin_ms") == 50);
+
+  CHECK(client.Get("/v1/probe/session?id=nosuchsession")->status == 404);
+  CHECK(client.Get("/v1/probe/session?id=bad")->status == 400);
+  CHECK(client.Post("/v1/probe/upload?session=../x", "z", "text/plain")->status == 400);
+}
+
+TEST_CASE("UDP echo counts per session and never answers larger than asked") {
+  UdpEchoServer echo;
+  REQUIRE(echo.start("127.0.0.1", 0).empty());
+  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(echo.port());
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0);
+
+  unsigned char packet[64] = {};
+  for (std::uint32_t seq = 0; seq < 5; ++seq) {
+    udp_echo::Packet p;
+    p.session = 77;
+    p.seq = seq;
+    udp_echo::encode_request(p, packet);
+    REQUIRE(::send(fd, packet, sizeof(packet), 0) == sizeof(packet));
+  }
+  std::vector<udp_echo::Packet> replies;
+  for (int i = 0; i < 5; ++i) {
+    pollfd pfd{fd, POLLIN, 0};
+    if (::poll(&pfd, 1, 2000) <= 0) break;
+    unsigned char buffer[128];
+    const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
+    CHECK(n == static_cast<ssize_t>(udp_echo::kReplySize));
+    if (auto r = udp_echo::decode_reply(buffer, static_cast<std::size_t>(n))) replies.push_back(*r);
+  }
+  REQUIRE(replies.size() == 5);
+  CHECK(replies.back().seq == 4);
+  CHECK(replies.back().server_received == 5);
+  CHECK(replies.back().session == 77);
+
+  // Too short or foreign datagrams get no answer.
+  REQUIRE(::send(fd, "hello", 5, 0) == 5);
+  pollfd pfd{fd, POLLIN, 0};
+  CHECK(::poll(&pfd, 1, 300) == 0);
+  ::close(fd);
+  echo.stop();
+}
