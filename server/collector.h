@@ -55,6 +55,7 @@ class Collector {
   Evaluator evaluate_;
   Metrics metrics_;
   httplib::Server http_;
+  int listen_socket_ = -1;
 };
 
 }  // namespace examready::server

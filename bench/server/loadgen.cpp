@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
     threads.emplace_back([&, c] {
       httplib::Client client(args.host, args.port);
       client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
       client.set_read_timeout(10, 0);
       auto& mine = latencies[static_cast<std::size_t>(c)];
       int unreachable_in_a_row = 0;  // the server is gone: stop instead of spinning
