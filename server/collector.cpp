@@ -66,7 +66,10 @@ Collector::Collector(CollectorOptions options, Storage& storage, TokenStore toke
   http_.set_payload_max_length(options_.max_body_bytes);
   http_.set_read_timeout(10, 0);
   http_.set_write_timeout(10, 0);
-  http_.set_keep_alive_timeout(5);
+  // httplib serves a connection on one pool thread until it closes: keep-alive is what
+  // makes uploads cheap, but a connection must not hold a thread for long when idle.
+  http_.set_keep_alive_timeout(2);
+  http_.set_keep_alive_max_count(1000);
   // httplib writes headers and body separately: with Nagle on, a client's delayed ACK
   // stalls every response by ~40 ms.
   http_.set_tcp_nodelay(true);

@@ -155,7 +155,7 @@ class PgStorage final : public Storage {
 
   std::vector<StoredReport> find_paired(const std::string& primary_code) override {
     return find_full("SELECT " + std::string(kReportColumns) +
-                         " FROM reports WHERE pair_code = $1 ORDER BY id DESC LIMIT 10",
+                         " FROM reports WHERE pair_code = $1 AND pair_code <> '' ORDER BY id DESC LIMIT 10",
                      primary_code);
   }
 

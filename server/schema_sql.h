@@ -25,7 +25,7 @@ inline std::string schema_sql(std::string_view id_column) {
   body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reports_code ON reports (code);
-CREATE INDEX IF NOT EXISTS reports_pair_code ON reports (pair_code);
+CREATE INDEX IF NOT EXISTS reports_pair_code ON reports (pair_code) WHERE pair_code <> '';
 CREATE INDEX IF NOT EXISTS reports_verdict ON reports (verdict, id);
 CREATE INDEX IF NOT EXISTS reports_brand ON reports (brand, id);
 CREATE INDEX IF NOT EXISTS reports_model ON reports (model, id);

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <condition_variable>
+#include <exception>
 #include <map>
 #include <mutex>
 
@@ -25,7 +26,8 @@ class Connection {
       throw StorageError("sqlite: cannot open " + path + ": " + message);
     }
     sqlite3_busy_timeout(db_, 5000);
-    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
+         "PRAGMA cache_size=-8000;");
   }
   ~Connection() {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
@@ -113,17 +115,27 @@ class SqliteStorage final : public Storage {
     for (int i = 0; i < std::max(1, readers); ++i) readers_.push_back(std::make_unique<Connection>(path));
   }
 
+  // Group commit: the first waiting thread becomes the writer and commits every insert
+  // queued so far in one transaction (one WAL append instead of one per report); the
+  // others wait for their result. Nobody is answered before the commit that holds it.
   InsertResult insert(const StoredReport& report) override {
-    std::lock_guard lock(write_mutex_);
-    writer_.exec("BEGIN IMMEDIATE");
-    try {
-      InsertResult result = insert_locked(report);
-      writer_.exec("COMMIT");
-      return result;
-    } catch (...) {
-      rollback();
-      throw;
+    PendingInsert mine{&report, {}, nullptr, false};
+    std::unique_lock lock(queue_mutex_);
+    pending_.push_back(&mine);
+    queue_cv_.wait(lock, [&] { return mine.done || !writer_busy_; });
+    if (!mine.done) {
+      std::vector<PendingInsert*> batch;
+      batch.swap(pending_);
+      writer_busy_ = true;
+      lock.unlock();
+      commit_batch(batch);
+      lock.lock();
+      for (PendingInsert* p : batch) p->done = true;
+      writer_busy_ = false;
+      queue_cv_.notify_all();
     }
+    if (mine.error) std::rethrow_exception(mine.error);
+    return mine.result;
   }
 
   void insert_bulk(const std::vector<StoredReport>& reports) override {
@@ -146,7 +158,7 @@ class SqliteStorage final : public Storage {
 
   std::vector<StoredReport> find_paired(const std::string& primary_code) override {
     return find_full("SELECT " + std::string(kReportColumns) +
-                         " FROM reports WHERE pair_code = ? ORDER BY id DESC LIMIT 10",
+                         " FROM reports WHERE pair_code = ? AND pair_code <> '' ORDER BY id DESC LIMIT 10",
                      primary_code);
   }
 
@@ -235,6 +247,28 @@ class SqliteStorage final : public Storage {
     std::unique_ptr<Connection> connection_;
   };
 
+  struct PendingInsert {
+    const StoredReport* report;
+    InsertResult result;
+    std::exception_ptr error;
+    bool done;
+  };
+
+  // One transaction for the batch; a failure fails every insert in it (each answers 503
+  // and the uploader retries), so nothing is acknowledged that was not committed.
+  void commit_batch(const std::vector<PendingInsert*>& batch) noexcept {
+    std::lock_guard lock(write_mutex_);
+    try {
+      writer_.exec("BEGIN IMMEDIATE");
+      for (PendingInsert* p : batch) p->result = insert_locked(*p->report);
+      writer_.exec("COMMIT");
+    } catch (...) {
+      rollback();
+      const auto error = std::current_exception();
+      for (PendingInsert* p : batch) p->error = error;
+    }
+  }
+
   void rollback() noexcept {
     try {
       writer_.exec("ROLLBACK");
@@ -295,6 +329,10 @@ class SqliteStorage final : public Storage {
   }
 
   std::string path_;
+  std::mutex queue_mutex_;
+  std::condition_variable queue_cv_;
+  std::vector<PendingInsert*> pending_;
+  bool writer_busy_ = false;
   std::mutex write_mutex_;
   Connection writer_;
   std::mutex pool_mutex_;

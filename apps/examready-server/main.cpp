@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -26,7 +27,7 @@ struct Args {
   std::string port_file;
   std::string hash_token;
   std::string rules = "xiaoyibang";
-  int threads = 8;
+  int threads = 32;
   std::size_t max_body_bytes = 1 << 20;
   std::int64_t min_group = 5;
   bool quiet = false;
@@ -103,7 +104,9 @@ int run(const Args& args) {
 
   std::unique_ptr<Storage> storage;
   try {
-    storage = open_storage(args.db, args.threads);
+    // Requests hold a database connection only briefly: a smaller pool than the thread
+    // count keeps PostgreSQL connection counts (and SQLite page caches) in bounds.
+    storage = open_storage(args.db, std::min(args.threads, 16));
   } catch (const StorageError& e) {
     fmt::print(stderr, "examready-server: {}\n", e.what());
     return 69;  // EX_UNAVAILABLE
@@ -153,7 +156,7 @@ int main(int argc, char** argv) {
   app.add_option("--listen", args.listen, "HOST:PORT (port 0 picks a free one)")->capture_default_str();
   app.add_option("--tokens-file", args.tokens_file, "Lines 'helpdesk sha256:<hex>' (or the token itself)");
   app.add_option("--port-file", args.port_file, "Write the bound port to FILE once listening");
-  app.add_option("--threads", args.threads, "Worker threads (and database connections)")
+  app.add_option("--threads", args.threads, "Worker threads = connections served at once (httplib: one thread per open connection)")
       ->check(CLI::Range(1, 256))->capture_default_str();
   app.add_option("--max-body-bytes", args.max_body_bytes, "Largest report accepted, compressed or not")
       ->check(CLI::Range(std::size_t{1024}, std::size_t{64} << 20))->capture_default_str();

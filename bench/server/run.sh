@@ -10,6 +10,7 @@ build=${1:-$root/build/release}
 rows=${2:-1000000}
 apps=$build/apps loadgen=$build/bench/server/examready-loadgen bulkload=$build/bench/server/examready-bulkload
 work=$(mktemp -d /tmp/exr-bench.XXXXXX)
+chmod 755 "$work"   # the postgres user must reach its data directory
 pids=()
 PGBIN=/usr/lib/postgresql/15/bin
 cleanup() {
@@ -22,7 +23,7 @@ echo "machine: $(nproc) cores, $(uname -r); load average $(cut -d' ' -f1-3 /proc
 
 start_server() {  # DB_URL -> sets server_pid, port
   rm -f "$work/port"
-  "$apps/examready-server" --db "$1" --listen 127.0.0.1:0 --port-file "$work/port" --quiet --threads 8 \
+  "$apps/examready-server" --db "$1" --listen 127.0.0.1:0 --port-file "$work/port" --quiet --threads 32 \
     2>>"$work/server.log" &
   server_pid=$!
   pids+=("$server_pid")
@@ -43,7 +44,7 @@ upload_bench() {  # LABEL DB_URL
   echo "[$label] sustained, closed loop, 16 connections, 30000 distinct reports:"
   "$loadgen" --port "$port" --count 30000 --connections 16 --max-seconds 120 | sed 's/^/  /'
   echo "[$label] open loop at 1000 reports/s for 15 s:"
-  "$loadgen" --port "$port" --count 15000 --rate 1000 --connections 32 --max-seconds 60 | sed 's/^/  /'
+  "$loadgen" --port "$port" --count 15000 --rate 1000 --connections 24 --max-seconds 60 | sed 's/^/  /'
   echo "[$label] server peak RSS (VmHWM): $(rss_mb) MB"
   stop_server
 }
