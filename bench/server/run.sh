@@ -4,6 +4,7 @@
 #   >= 2,000 reports/s on SQLite; p99 < 50 ms at 1,000 reports/s; server RSS < 100 MB;
 #   GET /v1/stats over 1,000,000 reports < 300 ms.
 # Usage: bench/server/run.sh [BUILD_DIR (default build/release)] [ROWS (default 1000000)]
+# BENCH_PG=0 skips PostgreSQL, BENCH_STATS=0 the 1,000,000-row stats part.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build/release}
@@ -52,7 +53,9 @@ upload_bench() {  # LABEL DB_URL
 upload_bench sqlite "sqlite:$work/bench.db"
 
 pg_url=""
-if [[ -x $PGBIN/initdb ]] && id postgres >/dev/null 2>&1; then
+if [[ ${BENCH_PG:-1} != 1 ]]; then
+  echo "[postgresql] skipped (BENCH_PG=0)"
+elif [[ -x $PGBIN/initdb ]] && id postgres >/dev/null 2>&1; then
   mkdir -p "$work/pg" && chown postgres: "$work/pg"
   as_pg() { (cd "$work/pg" && runuser -u postgres -- "$@"); }
   as_pg $PGBIN/initdb -D "$work/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
@@ -84,6 +87,7 @@ stats_bench() {  # LABEL DB_URL
   echo "  [$label] stored: $(curl -s "http://127.0.0.1:$port/healthz")"
   stop_server
 }
+[[ ${BENCH_STATS:-1} == 1 ]] || exit 0
 stats_bench sqlite "sqlite:$work/stats.db"
 if [[ -n $pg_url && ${BENCH_PG_STATS:-1} == 1 ]]; then
   (cd "$work/pg" && runuser -u postgres -- psql -X -q -h "$work/pg" -c "CREATE DATABASE stats") >/dev/null
