@@ -8,7 +8,8 @@
 namespace examready::server {
 
 inline std::string schema_sql(std::string_view id_column) {
-  return std::string("CREATE TABLE IF NOT EXISTS reports (\n  id ") + std::string(id_column) + R"SQL(,
+  return std::string("CREATE TABLE IF NOT EXISTS reports (\n  id ") + std::string(id_column) +
+         R"SQL(,
   report_id TEXT NOT NULL UNIQUE,
   code TEXT NOT NULL,
   body_hash TEXT NOT NULL,

@@ -37,7 +37,8 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
   const auto colon = listen.rfind(':');
   if (colon == std::string::npos) return false;
   host = listen.substr(0, colon);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   try {
     port = std::stoi(listen.substr(colon + 1));
   } catch (const std::exception&) {
@@ -69,7 +70,8 @@ int run(const Args& args) {
   if (args.rules != "none") {
     const auto path = examready::rules::find_rule_set(args.rules);
     if (!path) {
-      fmt::print(stderr, "examready-server: --rules: no rules file or shipped set '{}'\n", args.rules);
+      fmt::print(stderr, "examready-server: --rules: no rules file or shipped set '{}'\n",
+                 args.rules);
       return 64;
     }
     try {
@@ -90,8 +92,9 @@ int run(const Args& args) {
   for (const auto& e : errors) fmt::print(stderr, "examready-server: {}\n", e);
   if (!errors.empty()) return 64;
   if (tokens.size() == 0) {
-    fmt::print(stderr, "examready-server: no helpdesk tokens (--tokens-file or EXAMREADY_HELPDESK_TOKENS): "
-                       "report lookups will all answer 401\n");
+    fmt::print(stderr,
+               "examready-server: no helpdesk tokens (--tokens-file or EXAMREADY_HELPDESK_TOKENS): "
+               "report lookups will all answer 401\n");
   }
 
   // Signals go to one waiting thread, never into a handler running mid-request.
@@ -127,8 +130,8 @@ int run(const Args& args) {
     return 69;
   }
   if (!args.port_file.empty()) write_port_file(args.port_file, bound);
-  fmt::print(stderr, "examready-server: listening on {}:{} ({}, {} threads, rules {})\n", host, bound,
-             storage->backend_name(), args.threads, rules_id.empty() ? "none" : rules_id);
+  fmt::print(stderr, "examready-server: listening on {}:{} ({}, {} threads, rules {})\n", host,
+             bound, storage->backend_name(), args.threads, rules_id.empty() ? "none" : rules_id);
 
   std::thread waiter([&] {
     int signal = 0;
@@ -152,18 +155,28 @@ int main(int argc, char** argv) {
                "examready-server"};
   app.set_version_flag("--version", std::string("examready-server ") + EXAMREADY_VERSION);
   Args args;
-  app.add_option("--db", args.db, "sqlite:PATH or postgresql://… (libpq URI)")->capture_default_str();
-  app.add_option("--listen", args.listen, "HOST:PORT (port 0 picks a free one)")->capture_default_str();
-  app.add_option("--tokens-file", args.tokens_file, "Lines 'helpdesk sha256:<hex>' (or the token itself)");
+  app.add_option("--db", args.db, "sqlite:PATH or postgresql://… (libpq URI)")
+      ->capture_default_str();
+  app.add_option("--listen", args.listen, "HOST:PORT (port 0 picks a free one)")
+      ->capture_default_str();
+  app.add_option("--tokens-file", args.tokens_file,
+                 "Lines 'helpdesk sha256:<hex>' (or the token itself)");
   app.add_option("--port-file", args.port_file, "Write the bound port to FILE once listening");
-  app.add_option("--threads", args.threads, "Worker threads = connections served at once (httplib: one thread per open connection)")
-      ->check(CLI::Range(1, 256))->capture_default_str();
-  app.add_option("--max-body-bytes", args.max_body_bytes, "Largest report accepted, compressed or not")
-      ->check(CLI::Range(std::size_t{1024}, std::size_t{64} << 20))->capture_default_str();
+  app.add_option(
+         "--threads", args.threads,
+         "Worker threads = connections served at once (httplib: one thread per open connection)")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  app.add_option("--max-body-bytes", args.max_body_bytes,
+                 "Largest report accepted, compressed or not")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{64} << 20))
+      ->capture_default_str();
   app.add_option("--min-group", args.min_group, "Smallest group /v1/stats shows (k-anonymity)")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}))->capture_default_str();
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}))
+      ->capture_default_str();
   app.add_flag("--quiet", args.quiet, "No access log");
-  app.add_option("--rules", args.rules, "Rules set every upload is evaluated with: a file, a shipped set's name, or none")
+  app.add_option("--rules", args.rules,
+                 "Rules set every upload is evaluated with: a file, a shipped set's name, or none")
       ->capture_default_str();
   app.add_option("--hash-token", args.hash_token, "Print the tokens-file form of TOKEN and exit");
   CLI11_PARSE(app, argc, argv);

@@ -39,7 +39,8 @@ class LiveServer {
     tokens.add(server::TokenRole::kHelpdesk, kHelpdeskToken);
     tokens.add(server::TokenRole::kUploader, kUploaderToken);
     options.access_log = false;
-    collector_ = std::make_unique<server::Collector>(options, *storage_, std::move(tokens), std::move(evaluate));
+    collector_ = std::make_unique<server::Collector>(options, *storage_, std::move(tokens),
+                                                     std::move(evaluate));
     port_ = collector_->bind("127.0.0.1", 0);
     REQUIRE(port_ > 0);
     thread_ = std::thread([this] { collector_->serve(); });
