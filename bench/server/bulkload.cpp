@@ -29,9 +29,9 @@ int main(int argc, char** argv) {
                           "apple",  "redmi",  "samsung", "oneplus", "realme"};
   const char* verdicts[] = {"ready",    "ready",     "ready",     "warnings",
                             "warnings", "not_ready", "incomplete"};
-  const char* rules[] = {"storage.free_space", "camera.resolution",  "os.min_version",
-                         "network.upload",     "device.launch_year", "memory.ram",
-                         "battery.health"};
+  const char* rules[] = {
+      "xyb.os-version", "xyb.recent-model", "storage.free", "battery.charged",
+      "network.stable", "xyb.price-tier",   "xyb.camera"};  // ids from rules/sets
   // One template report; only ids and the indexed facts vary (the body is a real report).
   const auto start = std::chrono::steady_clock::now();
   std::vector<server::StoredReport> rows;
