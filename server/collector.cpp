@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -78,7 +79,7 @@ Collector::Collector(CollectorOptions options, Storage& storage, TokenStore toke
   http_.new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
   };
-  http_.set_payload_max_length(options_.max_body_bytes);
+  http_.set_payload_max_length(std::max(options_.max_body_bytes, options_.transport_max_bytes));
   http_.set_read_timeout(10, 0);
   http_.set_write_timeout(10, 0);
   // httplib serves a connection on one pool thread until it closes: keep-alive is what

@@ -18,10 +18,13 @@ namespace examready::server {
 
 struct CollectorOptions {
   std::size_t max_body_bytes = 1 << 20;  // the compressed body and the decompressed report
-  int threads = 32;                      // httplib holds one thread per open connection
-  std::int64_t min_group = 5;            // k-anonymity threshold of /v1/stats
-  bool access_log = true;                // one JSON line per request on stderr
-  std::string rules_id;                  // shown by /healthz; empty when the server has no rules
+  // httplib's limit for any request body; 0 = max_body_bytes. Raised when other endpoints
+  // (the /v1/probe/upload throughput test) take large bodies; uploads keep max_body_bytes.
+  std::size_t transport_max_bytes = 0;
+  int threads = 32;            // httplib holds one thread per open connection
+  std::int64_t min_group = 5;  // k-anonymity threshold of /v1/stats
+  bool access_log = true;      // one JSON line per request on stderr
+  std::string rules_id;        // shown by /healthz; empty when the server has no rules
 };
 
 class Collector {

@@ -120,6 +120,9 @@ int run(const Args& args) {
   options.min_group = args.min_group;
   options.access_log = !args.quiet;
   options.rules_id = rules_id;
+#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
+  options.transport_max_bytes = ProbeEndpointOptions{}.max_upload_bytes;
+#endif
   Collector collector(options, *storage, std::move(tokens), std::move(evaluate));
 #ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
   register_probe_endpoints(collector.http());

@@ -178,6 +178,21 @@ TEST_CASE("an oversized body is 413, also when it only grows on decompression") 
   REQUIRE(res);
   CHECK(res->status == 413);
   CHECK(s.storage().count() == 0);
+  {
+    // With a larger transport limit (probe endpoints registered) the upload route still
+    // refuses what is larger than max_body_bytes, itself.
+    ScratchDir other;
+    examready::server::CollectorOptions wide = options;
+    wide.transport_max_bytes = 64 << 20;
+    LiveServer w("sqlite:" + (other.path() / "w.db").string(), wide);
+    auto too_big = post(w, body);
+    REQUIRE(too_big);
+    CHECK(too_big->status == 413);
+    CHECK(w.storage().count() == 0);
+    auto fine = post(w, make_report().dump());
+    REQUIRE(fine);
+    CHECK(fine->status == 201);
+  }
   // The server still works afterwards.
   res = post(s, make_report().dump());
   REQUIRE(res);
