@@ -44,12 +44,6 @@ nlohmann::json summary_json(const ReportColumns& c) {
           {"failed_rules", c.failed_rules}};
 }
 
-nlohmann::json full_json(const StoredReport& r) {
-  nlohmann::json j = summary_json(r.columns);
-  j["report"] = nlohmann::json::parse(r.body);
-  return j;
-}
-
 bool valid_verdict_filter(const std::string& v) {
   return v.empty() || v == "ready" || v == "warnings" || v == "not_ready" || v == "incomplete" ||
          v == kUnevaluated;
@@ -70,11 +64,12 @@ std::string json_escape(const std::string& text) { return nlohmann::json(text).d
 }  // namespace
 
 Collector::Collector(CollectorOptions options, Storage& storage, TokenStore tokens,
-                     Evaluator evaluate)
+                     Evaluator evaluate, std::function<void(nlohmann::json&)> restore)
     : options_(std::move(options)),
       storage_(storage),
       tokens_(std::move(tokens)),
-      evaluate_(std::move(evaluate)) {
+      evaluate_(std::move(evaluate)),
+      restore_(std::move(restore)) {
   const int threads = std::max(1, options_.threads);
   http_.new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
@@ -181,6 +176,13 @@ void Collector::add_routes() {
             [serve_asset](const httplib::Request& req, httplib::Response& res) {
               serve_asset(req.path, res);
             });
+}
+
+nlohmann::json Collector::full_json(const StoredReport& r) const {
+  nlohmann::json j = summary_json(r.columns);
+  j["report"] = nlohmann::json::parse(r.body);
+  if (restore_ && j["report"].contains("evaluation")) restore_(j["report"]["evaluation"]);
+  return j;
 }
 
 void Collector::post_report(const httplib::Request& req, httplib::Response& res,

@@ -29,7 +29,9 @@ struct CollectorOptions {
 
 class Collector {
  public:
-  Collector(CollectorOptions options, Storage& storage, TokenStore tokens, Evaluator evaluate);
+  // `restore` puts back the rule texts the evaluator left out of stored reports (may be empty).
+  Collector(CollectorOptions options, Storage& storage, TokenStore tokens, Evaluator evaluate,
+            std::function<void(nlohmann::json& evaluation)> restore = {});
   Collector(const Collector&) = delete;
   Collector& operator=(const Collector&) = delete;
 
@@ -49,6 +51,7 @@ class Collector {
   void get_report(const httplib::Request& req, httplib::Response& res);
   void search_reports(const httplib::Request& req, httplib::Response& res);
   void get_stats(const httplib::Request& req, httplib::Response& res);
+  nlohmann::json full_json(const StoredReport& report) const;
   // False after answering 401/403.
   bool authorize_helpdesk(const httplib::Request& req, httplib::Response& res);
 
@@ -56,6 +59,7 @@ class Collector {
   Storage& storage_;
   TokenStore tokens_;
   Evaluator evaluate_;
+  std::function<void(nlohmann::json& evaluation)> restore_;
   Metrics metrics_;
   httplib::Server http_;
   int listen_socket_ = -1;

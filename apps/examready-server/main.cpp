@@ -65,7 +65,7 @@ int run(const Args& args) {
     return 64;
   }
   // The server's verdict is the one stored: load its rules set before anything else.
-  Evaluator evaluate;
+  ServerRules server_rules;
   std::string rules_id;
   if (args.rules != "none") {
     const auto path = examready::rules::find_rule_set(args.rules);
@@ -77,7 +77,7 @@ int run(const Args& args) {
     try {
       auto rule_set = examready::rules::load_rule_set(*path);
       rules_id = rule_set.id;
-      evaluate = make_rules_evaluator(std::move(rule_set));
+      server_rules = make_server_rules(std::move(rule_set));
     } catch (const examready::rules::RulesLoadError& e) {
       fmt::print(stderr, "examready-server: {}\n", e.error().to_string());
       return 65;
@@ -123,7 +123,8 @@ int run(const Args& args) {
 #ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
   options.transport_max_bytes = ProbeEndpointOptions{}.max_upload_bytes;
 #endif
-  Collector collector(options, *storage, std::move(tokens), std::move(evaluate));
+  Collector collector(options, *storage, std::move(tokens), server_rules.evaluate,
+                      server_rules.restore);
 #ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
   register_probe_endpoints(collector.http());
 #endif

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "reports/schema.h"
 #include "reports/upload.h"
 #include "rules/rule_set.h"
 #include "server/rules_evaluator.h"
@@ -341,8 +342,9 @@ TEST_CASE("the server's rules set decides the stored verdict, not the client's e
   BACKEND_OR_SKIP();
   const auto path = examready::rules::find_rule_set("xiaoyibang");
   REQUIRE(path);
-  LiveServer s(url, {},
-               examready::server::make_rules_evaluator(examready::rules::load_rule_set(*path)));
+  const auto server_rules =
+      examready::server::make_server_rules(examready::rules::load_rule_set(*path));
+  LiveServer s(url, {}, server_rules.evaluate, server_rules.restore);
   json report = make_report();
   // A forged client verdict: the server must not store it.
   report["evaluation"] = {{"rules_id", "xiaoyibang"},
@@ -361,6 +363,18 @@ TEST_CASE("the server's rules set decides the stored verdict, not the client's e
   CHECK(body["evaluation"]["verdict"] == verdict);
   CHECK(body["evaluation"]["rules"].size() > 5);
   CHECK(stored[0].columns.verdict == verdict);
+  // Stored without the rules' static texts; the helpdesk answer has them back.
+  CHECK_FALSE(body["evaluation"]["rules"][0].contains("message"));
+  auto shown =
+      get(s, "/v1/reports/" + report["code"].get<std::string>(), examready::test::kHelpdeskToken);
+  REQUIRE(shown->status == 200);
+  const json evaluation = json::parse(shown->body)["report"]["evaluation"];
+  CHECK(evaluation["rules_title"]["zh-CN"].get<std::string>().size() > 0);
+  for (const auto& rule : evaluation["rules"]) {
+    CHECK(rule["message"]["zh-CN"].get<std::string>().size() > 0);
+    CHECK(rule["message"]["en"].get<std::string>().size() > 0);
+  }
+  CHECK(examready::reports::validate_report(json::parse(shown->body)["report"]).empty());
   // The replay of the same client body is still recognised (the hash is of what the client sent).
   res = post(s, report.dump());
   CHECK(res->status == 200);
