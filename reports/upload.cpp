@@ -41,7 +41,8 @@ int post_once(const std::string& url, const std::string& gz_body, const std::str
   headers = curl_slist_append(headers, "Content-Encoding: gzip");
   headers = curl_slist_append(headers, ("Idempotency-Key: " + report_id).c_str());
   headers = curl_slist_append(headers, "Expect:");
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_guard(headers, curl_slist_free_all);
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_guard(headers,
+                                                                           curl_slist_free_all);
   char error_buffer[CURL_ERROR_SIZE] = {};
   CURL* h = curl.get();
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
@@ -70,13 +71,16 @@ int post_once(const std::string& url, const std::string& gz_body, const std::str
   return static_cast<int>(status);
 }
 
-bool is_transient(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
+bool is_transient(int status) {
+  return status == 0 || status == 408 || status == 429 || status >= 500;
+}
 
 }  // namespace
 
 std::string gzip_compress(const std::string& data) {
   z_stream stream{};
-  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
+      Z_OK) {
     throw std::runtime_error("deflateInit2 failed");
   }
   std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
@@ -139,8 +143,8 @@ UploadOutcome upload_report(const std::string& report_json, const std::string& r
     // Jittered (half to all of the ceiling): probes cut off by one outage do not return in step.
     const auto ceiling = std::min<std::int64_t>(options.max_backoff.count(),
                                                 options.initial_backoff.count() << (attempt - 1));
-    const std::chrono::milliseconds sleep{
-        std::uniform_int_distribution<std::int64_t>(ceiling / 2, std::max<std::int64_t>(ceiling, 1))(random)};
+    const std::chrono::milliseconds sleep{std::uniform_int_distribution<std::int64_t>(
+        ceiling / 2, std::max<std::int64_t>(ceiling, 1))(random)};
     if (options.on_retry) options.on_retry(attempt, sleep, outcome.message);
     std::this_thread::sleep_for(sleep);
   }

@@ -21,11 +21,11 @@ struct UploadOptions {
 
 enum class UploadStatus {
   kInvalid,
-  kStored,     // 201: stored now
-  kReplayed,   // 200: the server already had exactly this report
-  kConflict,   // 409: the server has a different report with this id
-  kRejected,   // another 4xx: retrying cannot help (invalid report, too large)
-  kFailed,     // network errors or 5xx on every attempt: keep it queued
+  kStored,    // 201: stored now
+  kReplayed,  // 200: the server already had exactly this report
+  kConflict,  // 409: the server has a different report with this id
+  kRejected,  // another 4xx: retrying cannot help (invalid report, too large)
+  kFailed,    // network errors or 5xx on every attempt: keep it queued
 };
 
 struct UploadOutcome {

@@ -110,7 +110,8 @@ std::string UploadQueue::read(const std::string& report_id) const {
 }
 
 void UploadQueue::remove(const std::string& report_id) {
-  if (::unlink(path_of(report_id).c_str()) != 0 && errno != ENOENT) fail("cannot remove", path_of(report_id));
+  if (::unlink(path_of(report_id).c_str()) != 0 && errno != ENOENT)
+    fail("cannot remove", path_of(report_id));
   fsync_dir(dir_);
 }
 
@@ -125,9 +126,10 @@ void UploadQueue::reject(const std::string& report_id, const std::string& reason
   fsync_dir(dir_);
 }
 
-FlushResult flush_queue(UploadQueue& queue, const UploadOptions& options,
-                        const std::function<void(const std::string&, const UploadOutcome&)>& on_result,
-                        const std::string& only) {
+FlushResult flush_queue(
+    UploadQueue& queue, const UploadOptions& options,
+    const std::function<void(const std::string&, const UploadOutcome&)>& on_result,
+    const std::string& only) {
   FlushResult result;
   std::error_code ec;
   fs::create_directories(queue.dir(), ec);
@@ -151,10 +153,18 @@ FlushResult flush_queue(UploadQueue& queue, const UploadOptions& options,
     }
     UploadOutcome outcome = upload_report(queue.read(id), id, options);
     switch (outcome.status) {
-      case UploadStatus::kStored: ++result.stored; break;
-      case UploadStatus::kReplayed: ++result.replayed; break;
-      case UploadStatus::kConflict: ++result.conflicts; break;
-      case UploadStatus::kRejected: ++result.rejected; break;
+      case UploadStatus::kStored:
+        ++result.stored;
+        break;
+      case UploadStatus::kReplayed:
+        ++result.replayed;
+        break;
+      case UploadStatus::kConflict:
+        ++result.conflicts;
+        break;
+      case UploadStatus::kRejected:
+        ++result.rejected;
+        break;
       default:
         ++result.still_queued;
         // One failure after all retries says the server is down: do not wait out the

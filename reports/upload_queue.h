@@ -45,8 +45,9 @@ struct FlushResult {
 
 // Uploads every queued report (under an exclusive lock on the queue). `only`, when not
 // empty, limits the flush to that report id. on_result is called once per report tried.
-FlushResult flush_queue(UploadQueue& queue, const UploadOptions& options,
-                        const std::function<void(const std::string&, const UploadOutcome&)>& on_result,
-                        const std::string& only = "");
+FlushResult flush_queue(
+    UploadQueue& queue, const UploadOptions& options,
+    const std::function<void(const std::string&, const UploadOutcome&)>& on_result,
+    const std::string& only = "");
 
 }  // namespace examready::reports

@@ -2,7 +2,9 @@
 #include "server/collector.h"
 
 #include <fmt/format.h>
+#include <sys/socket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -20,23 +22,26 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.set_content(body.dump(), "application/json");
 }
 
-void send_error(httplib::Response& res, int status, const std::string& message, const std::string& path = "") {
+void send_error(httplib::Response& res, int status, const std::string& message,
+                const std::string& path = "") {
   nlohmann::json body = {{"error", message}};
   if (!path.empty()) body["path"] = path;
   send_json(res, status, body);
 }
 
 nlohmann::json summary_json(const ReportColumns& c) {
-  return {{"code", c.code},           {"report_id", c.report_id},   {"created_at", c.created_at},
-          {"received_at", c.received_at}, {"verdict", c.verdict},   {"brand", c.brand},
-          {"model", c.model},         {"os_family", c.os_family},   {"os_version", c.os_version},
-          {"role", c.role},           {"pair_code", c.pair_code},   {"failed_rules", c.failed_rules}};
-}
-
-nlohmann::json full_json(const StoredReport& r) {
-  nlohmann::json j = summary_json(r.columns);
-  j["report"] = nlohmann::json::parse(r.body);
-  return j;
+  return {{"code", c.code},
+          {"report_id", c.report_id},
+          {"created_at", c.created_at},
+          {"received_at", c.received_at},
+          {"verdict", c.verdict},
+          {"brand", c.brand},
+          {"model", c.model},
+          {"os_family", c.os_family},
+          {"os_version", c.os_version},
+          {"role", c.role},
+          {"pair_code", c.pair_code},
+          {"failed_rules", c.failed_rules}};
 }
 
 bool valid_verdict_filter(const std::string& v) {
@@ -58,14 +63,35 @@ std::string json_escape(const std::string& text) { return nlohmann::json(text).d
 
 }  // namespace
 
-Collector::Collector(CollectorOptions options, Storage& storage, TokenStore tokens, Evaluator evaluate)
-    : options_(std::move(options)), storage_(storage), tokens_(std::move(tokens)), evaluate_(std::move(evaluate)) {
+Collector::Collector(CollectorOptions options, Storage& storage, TokenStore tokens,
+                     Evaluator evaluate, std::function<void(nlohmann::json&)> restore)
+    : options_(std::move(options)),
+      storage_(storage),
+      tokens_(std::move(tokens)),
+      evaluate_(std::move(evaluate)),
+      restore_(std::move(restore)) {
   const int threads = std::max(1, options_.threads);
-  http_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-  http_.set_payload_max_length(options_.max_body_bytes);
+  http_.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+  };
+  http_.set_payload_max_length(std::max(options_.max_body_bytes, options_.transport_max_bytes));
   http_.set_read_timeout(10, 0);
   http_.set_write_timeout(10, 0);
-  http_.set_keep_alive_timeout(5);
+  // httplib serves a connection on one pool thread until it closes: keep-alive is what
+  // makes uploads cheap, but a connection must not hold a thread for long when idle.
+  http_.set_keep_alive_timeout(2);
+  http_.set_keep_alive_max_count(1000);
+  // httplib writes headers and body separately: with Nagle on, a client's delayed ACK
+  // stalls every response by ~40 ms.
+  http_.set_tcp_nodelay(true);
+  // httplib listens with a backlog of 5: a burst of new connections (a classroom of probes
+  // after an outage) would see SYNs dropped and 1 s retransmits. Keep the listening
+  // socket to raise the backlog after bind.
+  http_.set_socket_options([this](int sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listen_socket_ = sock;
+  });
   http_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     request_start = Clock::now();
     return httplib::Server::HandlerResponse::Unhandled;
@@ -87,25 +113,34 @@ Collector::Collector(CollectorOptions options, Storage& storage, TokenStore toke
 }
 
 int Collector::bind(const std::string& host, int port) {
-  if (port == 0) return http_.bind_to_any_port(host);
-  return http_.bind_to_port(host, port) ? port : -1;
+  const int bound =
+      port == 0 ? http_.bind_to_any_port(host) : (http_.bind_to_port(host, port) ? port : -1);
+  if (bound > 0 && listen_socket_ >= 0)
+    ::listen(listen_socket_, 1024);  // Linux updates the backlog
+  return bound;
 }
 
 bool Collector::serve() { return http_.listen_after_bind(); }
 
 void Collector::add_routes() {
-  http_.Post("/v1/reports", [this](const httplib::Request& req, httplib::Response& res,
-                                   const httplib::ContentReader& reader) { post_report(req, res, reader); });
-  http_.Get(R"(/v1/reports/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-    get_report(req, res);
+  http_.Post("/v1/reports",
+             [this](const httplib::Request& req, httplib::Response& res,
+                    const httplib::ContentReader& reader) { post_report(req, res, reader); });
+  http_.Get(R"(/v1/reports/([^/]+))",
+            [this](const httplib::Request& req, httplib::Response& res) { get_report(req, res); });
+  http_.Get("/v1/reports", [this](const httplib::Request& req, httplib::Response& res) {
+    search_reports(req, res);
   });
-  http_.Get("/v1/reports", [this](const httplib::Request& req, httplib::Response& res) { search_reports(req, res); });
-  http_.Get("/v1/stats", [this](const httplib::Request& req, httplib::Response& res) { get_stats(req, res); });
+  http_.Get("/v1/stats",
+            [this](const httplib::Request& req, httplib::Response& res) { get_stats(req, res); });
   http_.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     try {
       const auto stored = storage_.count();
-      send_json(res, 200, {{"status", "ok"}, {"backend", storage_.backend_name()},
-                           {"rules", options_.rules_id}, {"stored_reports", stored}});
+      send_json(res, 200,
+                {{"status", "ok"},
+                 {"backend", storage_.backend_name()},
+                 {"rules", options_.rules_id},
+                 {"stored_reports", stored}});
     } catch (const StorageError& e) {
       send_json(res, 503, {{"status", "unavailable"}, {"error", e.what()}});
     }
@@ -129,16 +164,25 @@ void Collector::add_routes() {
     res.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:");
     res.set_content(std::string(asset->content), std::string(asset->content_type));
   };
-  http_.Get("/", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/helpdesk"); });
+  http_.Get("/",
+            [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/helpdesk"); });
   http_.Get("/helpdesk", [serve_asset](const httplib::Request&, httplib::Response& res) {
     serve_asset("/helpdesk.html", res);
   });
   http_.Get("/stats", [serve_asset](const httplib::Request&, httplib::Response& res) {
     serve_asset("/stats.html", res);
   });
-  http_.Get(R"(/static/[a-z_.-]+)", [serve_asset](const httplib::Request& req, httplib::Response& res) {
-    serve_asset(req.path, res);
-  });
+  http_.Get(R"(/static/[a-z_.-]+)",
+            [serve_asset](const httplib::Request& req, httplib::Response& res) {
+              serve_asset(req.path, res);
+            });
+}
+
+nlohmann::json Collector::full_json(const StoredReport& r) const {
+  nlohmann::json j = summary_json(r.columns);
+  j["report"] = nlohmann::json::parse(r.body);
+  if (restore_ && j["report"].contains("evaluation")) restore_(j["report"]["evaluation"]);
+  return j;
 }
 
 void Collector::post_report(const httplib::Request& req, httplib::Response& res,
@@ -180,8 +224,9 @@ void Collector::post_report(const httplib::Request& req, httplib::Response& res,
         send_json(res, 200, {{"code", result.code}, {"verdict", result.verdict}, {"replay", true}});
         break;
       case InsertStatus::kConflict:
-        send_json(res, 409, {{"error", "a different report with this report_id is already stored"},
-                             {"code", result.code}});
+        send_json(res, 409,
+                  {{"error", "a different report with this report_id is already stored"},
+                   {"code", result.code}});
         break;
     }
   } catch (const StorageError& e) {
@@ -265,7 +310,11 @@ void Collector::search_reports(const httplib::Request& req, httplib::Response& r
     const ReportPage page = storage_.search(query);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& c : page.items) items.push_back(summary_json(c));
-    send_json(res, 200, {{"items", items}, {"page", query.page}, {"limit", query.limit}, {"has_more", page.has_more}});
+    send_json(res, 200,
+              {{"items", items},
+               {"page", query.page},
+               {"limit", query.limit},
+               {"has_more", page.has_more}});
   } catch (const StorageError& e) {
     std::fprintf(stderr, "storage error: %s\n", e.what());
     send_error(res, 503, "storage unavailable");
@@ -279,8 +328,9 @@ void Collector::get_stats(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   const std::string format = req.get_param_value("format");
-  const bool csv = format == "csv" ||
-                   (format.empty() && req.get_header_value("Accept").find("text/csv") != std::string::npos);
+  const bool csv =
+      format == "csv" ||
+      (format.empty() && req.get_header_value("Accept").find("text/csv") != std::string::npos);
   StatsResult stats;
   try {
     stats = storage_.stats(*dimension, options_.min_group);
@@ -301,11 +351,19 @@ void Collector::get_stats(const httplib::Request& req, httplib::Response& res) {
   }
   nlohmann::json groups = nlohmann::json::array();
   for (const auto& r : stats.rows) {
-    groups.push_back({{"key", r.key}, {"reports", r.reports}, {"ready", r.ready}, {"warnings", r.warnings},
-                      {"not_ready", r.not_ready}, {"incomplete", r.incomplete}, {"unevaluated", r.unevaluated}});
+    groups.push_back({{"key", r.key},
+                      {"reports", r.reports},
+                      {"ready", r.ready},
+                      {"warnings", r.warnings},
+                      {"not_ready", r.not_ready},
+                      {"incomplete", r.incomplete},
+                      {"unevaluated", r.unevaluated}});
   }
-  send_json(res, 200, {{"by", to_string(*dimension)}, {"min_group", options_.min_group},
-                       {"total_reports", stats.total_reports}, {"groups", groups}});
+  send_json(res, 200,
+            {{"by", to_string(*dimension)},
+             {"min_group", options_.min_group},
+             {"total_reports", stats.total_reports},
+             {"groups", groups}});
 }
 
 }  // namespace examready::server

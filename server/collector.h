@@ -18,7 +18,10 @@ namespace examready::server {
 
 struct CollectorOptions {
   std::size_t max_body_bytes = 1 << 20;  // the compressed body and the decompressed report
-  int threads = 8;
+  // httplib's limit for any request body; 0 = max_body_bytes. Raised when other endpoints
+  // (the /v1/probe/upload throughput test) take large bodies; uploads keep max_body_bytes.
+  std::size_t transport_max_bytes = 0;
+  int threads = 32;            // httplib holds one thread per open connection
   std::int64_t min_group = 5;  // k-anonymity threshold of /v1/stats
   bool access_log = true;      // one JSON line per request on stderr
   std::string rules_id;        // shown by /healthz; empty when the server has no rules
@@ -26,7 +29,9 @@ struct CollectorOptions {
 
 class Collector {
  public:
-  Collector(CollectorOptions options, Storage& storage, TokenStore tokens, Evaluator evaluate);
+  // `restore` puts back the rule texts the evaluator left out of stored reports (may be empty).
+  Collector(CollectorOptions options, Storage& storage, TokenStore tokens, Evaluator evaluate,
+            std::function<void(nlohmann::json& evaluation)> restore = {});
   Collector(const Collector&) = delete;
   Collector& operator=(const Collector&) = delete;
 
@@ -46,6 +51,7 @@ class Collector {
   void get_report(const httplib::Request& req, httplib::Response& res);
   void search_reports(const httplib::Request& req, httplib::Response& res);
   void get_stats(const httplib::Request& req, httplib::Response& res);
+  nlohmann::json full_json(const StoredReport& report) const;
   // False after answering 401/403.
   bool authorize_helpdesk(const httplib::Request& req, httplib::Response& res);
 
@@ -53,8 +59,10 @@ class Collector {
   Storage& storage_;
   TokenStore tokens_;
   Evaluator evaluate_;
+  std::function<void(nlohmann::json& evaluation)> restore_;
   Metrics metrics_;
   httplib::Server http_;
+  int listen_socket_ = -1;
 };
 
 }  // namespace examready::server

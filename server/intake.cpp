@@ -31,7 +31,8 @@ ReportColumns index_columns(const nlohmann::json& document) {
   c.role = document.at("role").get<std::string>();
   c.pair_code = document.value("pair_code", std::string());
   std::string brand = measurement_text(document, "device.brand");
-  std::transform(brand.begin(), brand.end(), brand.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  std::transform(brand.begin(), brand.end(), brand.begin(),
+                 [](unsigned char ch) { return std::tolower(ch); });
   c.brand = brand;
   c.model = measurement_text(document, "device.model");
   c.os_family = measurement_text(document, "os.family");
@@ -47,7 +48,8 @@ ReportColumns index_columns(const nlohmann::json& document) {
   return c;
 }
 
-std::variant<StoredReport, IntakeError> intake_report(std::string_view body, const Evaluator& evaluate,
+std::variant<StoredReport, IntakeError> intake_report(std::string_view body,
+                                                      const Evaluator& evaluate,
                                                       const std::string& received_at) {
   nlohmann::json document = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return IntakeError{"body is not JSON", ""};

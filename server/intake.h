@@ -22,7 +22,8 @@ struct IntakeError {
 };
 
 // The stored form of a valid upload, or why it was rejected (answered with 400).
-std::variant<StoredReport, IntakeError> intake_report(std::string_view body, const Evaluator& evaluate,
+std::variant<StoredReport, IntakeError> intake_report(std::string_view body,
+                                                      const Evaluator& evaluate,
                                                       const std::string& received_at);
 
 // Indexed columns of a (validated) report document; verdict and failed rules from its

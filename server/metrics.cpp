@@ -22,20 +22,24 @@ std::string Metrics::render(std::int64_t stored_reports, const std::string& back
   out += "# TYPE examready_http_requests_total counter\n";
   std::lock_guard lock(mutex_);
   for (const auto& [key, count] : requests_) {
-    out += fmt::format("examready_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n", key.first,
-                       key.second, count);
+    out += fmt::format("examready_http_requests_total{{route=\"{}\",status=\"{}\"}} {}\n",
+                       key.first, key.second, count);
   }
   out += "# HELP examready_http_request_duration_seconds Request latency by route.\n";
   out += "# TYPE examready_http_request_duration_seconds histogram\n";
   for (const auto& [route, h] : latency_) {
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-      out += fmt::format("examready_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
-                         route, kBuckets[i], h.buckets[i]);
+      out += fmt::format(
+          "examready_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", route,
+          kBuckets[i], h.buckets[i]);
     }
-    out += fmt::format("examready_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
-                       route, h.count);
-    out += fmt::format("examready_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", route, h.sum);
-    out += fmt::format("examready_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", route, h.count);
+    out += fmt::format(
+        "examready_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", route,
+        h.count);
+    out += fmt::format("examready_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", route,
+                       h.sum);
+    out += fmt::format("examready_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", route,
+                       h.count);
   }
   out += "# HELP examready_stored_reports Reports in the database.\n";
   out += "# TYPE examready_stored_reports gauge\n";
@@ -53,8 +57,8 @@ std::string route_label(const std::string& method, const std::string& path) {
     route = "/v1/probe/*";
   } else if (path.rfind("/static/", 0) == 0) {
     route = "/static/*";
-  } else if (path == "/v1/stats" || path == "/healthz" || path == "/metrics" || path == "/helpdesk" ||
-             path == "/stats" || path == "/") {
+  } else if (path == "/v1/stats" || path == "/healthz" || path == "/metrics" ||
+             path == "/helpdesk" || path == "/stats" || path == "/") {
     route = path;
   } else {
     route = "other";

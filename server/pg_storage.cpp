@@ -68,7 +68,8 @@ class PgConnection {
   void check(const ResultPtr& result, const std::string& sql) {
     const auto status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
-    throw StorageError("postgresql: " + std::string(PQerrorMessage(conn_)) + " in: " + sql.substr(0, 80));
+    throw StorageError("postgresql: " + std::string(PQerrorMessage(conn_)) +
+                       " in: " + sql.substr(0, 80));
   }
 
   PGconn* conn_;
@@ -76,8 +77,10 @@ class PgConnection {
 };
 
 std::string value(const ResultPtr& r, int row, int column) {
-  return PQgetisnull(r.get(), row, column) ? "" : std::string(PQgetvalue(r.get(), row, column),
-                                                             static_cast<std::size_t>(PQgetlength(r.get(), row, column)));
+  return PQgetisnull(r.get(), row, column)
+             ? ""
+             : std::string(PQgetvalue(r.get(), row, column),
+                           static_cast<std::size_t>(PQgetlength(r.get(), row, column)));
 }
 
 std::int64_t int_value(const ResultPtr& r, int row, int column) {
@@ -115,7 +118,8 @@ const std::string kUpsertStatsSql =
 class PgStorage final : public Storage {
  public:
   PgStorage(const std::string& conninfo, int connections) {
-    for (int i = 0; i < std::max(1, connections); ++i) pool_.push_back(std::make_unique<PgConnection>(conninfo));
+    for (int i = 0; i < std::max(1, connections); ++i)
+      pool_.push_back(std::make_unique<PgConnection>(conninfo));
     PgConnection& first = *pool_.front();
     // Instances behind a load balancer may start together: one creates the schema.
     first.exec("SELECT pg_advisory_lock(7275001)");
@@ -154,9 +158,10 @@ class PgStorage final : public Storage {
   }
 
   std::vector<StoredReport> find_paired(const std::string& primary_code) override {
-    return find_full("SELECT " + std::string(kReportColumns) +
-                         " FROM reports WHERE pair_code = $1 ORDER BY id DESC LIMIT 10",
-                     primary_code);
+    return find_full(
+        "SELECT " + std::string(kReportColumns) +
+            " FROM reports WHERE pair_code = $1 AND pair_code <> '' ORDER BY id DESC LIMIT 10",
+        primary_code);
   }
 
   ReportPage search(const ReportQuery& query) override {
@@ -250,10 +255,10 @@ class PgStorage final : public Storage {
 
   InsertResult insert_in(PgConnection& conn, const StoredReport& report) {
     const ReportColumns& c = report.columns;
-    ResultPtr inserted = conn.run(kInsertSql, {c.report_id, c.code, c.body_hash, c.created_at,
-                                               c.received_at, c.verdict, c.brand, c.model,
-                                               c.os_family, c.os_version, c.role, c.pair_code,
-                                               join_rules(c.failed_rules), report.body});
+    ResultPtr inserted =
+        conn.run(kInsertSql, {c.report_id, c.code, c.body_hash, c.created_at, c.received_at,
+                              c.verdict, c.brand, c.model, c.os_family, c.os_version, c.role,
+                              c.pair_code, join_rules(c.failed_rules), report.body});
     if (PQntuples(inserted.get()) == 1) {
       const int slot = verdict_slot(c.verdict);
       for (const auto& [dim, key] : stats_keys(c)) {
@@ -263,11 +268,12 @@ class PgStorage final : public Storage {
       }
       return {InsertStatus::kCreated, c.code, c.verdict};
     }
-    ResultPtr existing =
-        conn.run("SELECT body_hash, code, verdict FROM reports WHERE report_id = $1", {c.report_id});
+    ResultPtr existing = conn.run(
+        "SELECT body_hash, code, verdict FROM reports WHERE report_id = $1", {c.report_id});
     if (PQntuples(existing.get()) != 1) throw StorageError("postgresql: conflicting row vanished");
     InsertResult result;
-    result.status = value(existing, 0, 0) == c.body_hash ? InsertStatus::kReplay : InsertStatus::kConflict;
+    result.status =
+        value(existing, 0, 0) == c.body_hash ? InsertStatus::kReplay : InsertStatus::kConflict;
     result.code = value(existing, 0, 1);
     result.verdict = value(existing, 0, 2);
     return result;
@@ -277,7 +283,8 @@ class PgStorage final : public Storage {
     return with_connection([&](PgConnection& conn) {
       ResultPtr r = conn.run(sql, {param});
       std::vector<StoredReport> found;
-      for (int row = 0; row < PQntuples(r.get()); ++row) found.push_back({read_columns(r, row), value(r, row, 13)});
+      for (int row = 0; row < PQntuples(r.get()); ++row)
+        found.push_back({read_columns(r, row), value(r, row, 13)});
       return found;
     });
   }

@@ -8,7 +8,8 @@
 namespace examready::server {
 
 inline std::string schema_sql(std::string_view id_column) {
-  return std::string("CREATE TABLE IF NOT EXISTS reports (\n  id ") + std::string(id_column) + R"SQL(,
+  return std::string("CREATE TABLE IF NOT EXISTS reports (\n  id ") + std::string(id_column) +
+         R"SQL(,
   report_id TEXT NOT NULL UNIQUE,
   code TEXT NOT NULL,
   body_hash TEXT NOT NULL,
@@ -25,7 +26,7 @@ inline std::string schema_sql(std::string_view id_column) {
   body TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reports_code ON reports (code);
-CREATE INDEX IF NOT EXISTS reports_pair_code ON reports (pair_code);
+CREATE INDEX IF NOT EXISTS reports_pair_code ON reports (pair_code) WHERE pair_code <> '';
 CREATE INDEX IF NOT EXISTS reports_verdict ON reports (verdict, id);
 CREATE INDEX IF NOT EXISTS reports_brand ON reports (brand, id);
 CREATE INDEX IF NOT EXISTS reports_model ON reports (model, id);

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <condition_variable>
+#include <exception>
 #include <map>
 #include <mutex>
 
@@ -18,14 +19,16 @@ class Connection {
  public:
   explicit Connection(const std::string& path) {
     if (sqlite3_open_v2(path.c_str(), &db_,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
-        SQLITE_OK) {
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
       std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       throw StorageError("sqlite: cannot open " + path + ": " + message);
     }
     sqlite3_busy_timeout(db_, 5000);
-    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+    exec(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; "
+        "PRAGMA cache_size=-8000;");
   }
   ~Connection() {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
@@ -110,20 +113,31 @@ class SqliteStorage final : public Storage {
  public:
   SqliteStorage(const std::string& path, int readers) : path_(path), writer_(path) {
     writer_.exec(schema_sql("INTEGER PRIMARY KEY"));
-    for (int i = 0; i < std::max(1, readers); ++i) readers_.push_back(std::make_unique<Connection>(path));
+    for (int i = 0; i < std::max(1, readers); ++i)
+      readers_.push_back(std::make_unique<Connection>(path));
   }
 
+  // Group commit: the first waiting thread becomes the writer and commits every insert
+  // queued so far in one transaction (one WAL append instead of one per report); the
+  // others wait for their result. Nobody is answered before the commit that holds it.
   InsertResult insert(const StoredReport& report) override {
-    std::lock_guard lock(write_mutex_);
-    writer_.exec("BEGIN IMMEDIATE");
-    try {
-      InsertResult result = insert_locked(report);
-      writer_.exec("COMMIT");
-      return result;
-    } catch (...) {
-      rollback();
-      throw;
+    PendingInsert mine{&report, {}, nullptr, false};
+    std::unique_lock lock(queue_mutex_);
+    pending_.push_back(&mine);
+    queue_cv_.wait(lock, [&] { return mine.done || !writer_busy_; });
+    if (!mine.done) {
+      std::vector<PendingInsert*> batch;
+      batch.swap(pending_);
+      writer_busy_ = true;
+      lock.unlock();
+      commit_batch(batch);
+      lock.lock();
+      for (PendingInsert* p : batch) p->done = true;
+      writer_busy_ = false;
+      queue_cv_.notify_all();
     }
+    if (mine.error) std::rethrow_exception(mine.error);
+    return mine.result;
   }
 
   void insert_bulk(const std::vector<StoredReport>& reports) override {
@@ -145,9 +159,10 @@ class SqliteStorage final : public Storage {
   }
 
   std::vector<StoredReport> find_paired(const std::string& primary_code) override {
-    return find_full("SELECT " + std::string(kReportColumns) +
-                         " FROM reports WHERE pair_code = ? ORDER BY id DESC LIMIT 10",
-                     primary_code);
+    return find_full(
+        "SELECT " + std::string(kReportColumns) +
+            " FROM reports WHERE pair_code = ? AND pair_code <> '' ORDER BY id DESC LIMIT 10",
+        primary_code);
   }
 
   ReportPage search(const ReportQuery& query) override {
@@ -184,7 +199,8 @@ class SqliteStorage final : public Storage {
     sqlite3_stmt* total = lease->prepare("SELECT reports FROM report_stats WHERE dim = 'all'");
     if (lease->step(total)) result.total_reports = sqlite3_column_int64(total, 0);
     sqlite3_stmt* stmt = lease->prepare(
-        "SELECT key, reports, ready, warnings, not_ready, incomplete, unevaluated FROM report_stats "
+        "SELECT key, reports, ready, warnings, not_ready, incomplete, unevaluated FROM "
+        "report_stats "
         "WHERE dim = ? AND reports >= ? ORDER BY reports DESC, key");
     bind_text(stmt, 1, std::string(to_string(dimension)));
     sqlite3_bind_int64(stmt, 2, min_group);
@@ -235,6 +251,28 @@ class SqliteStorage final : public Storage {
     std::unique_ptr<Connection> connection_;
   };
 
+  struct PendingInsert {
+    const StoredReport* report;
+    InsertResult result;
+    std::exception_ptr error;
+    bool done;
+  };
+
+  // One transaction for the batch; a failure fails every insert in it (each answers 503
+  // and the uploader retries), so nothing is acknowledged that was not committed.
+  void commit_batch(const std::vector<PendingInsert*>& batch) noexcept {
+    std::lock_guard lock(write_mutex_);
+    try {
+      writer_.exec("BEGIN IMMEDIATE");
+      for (PendingInsert* p : batch) p->result = insert_locked(*p->report);
+      writer_.exec("COMMIT");
+    } catch (...) {
+      rollback();
+      const auto error = std::current_exception();
+      for (PendingInsert* p : batch) p->error = error;
+    }
+  }
+
   void rollback() noexcept {
     try {
       writer_.exec("ROLLBACK");
@@ -247,9 +285,20 @@ class SqliteStorage final : public Storage {
     sqlite3_stmt* insert = writer_.prepare(
         "INSERT INTO reports (" + std::string(kReportColumns) +
         ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (report_id) DO NOTHING");
-    const std::string values[] = {c.report_id,  c.code,  c.body_hash, c.created_at, c.received_at,
-                                  c.verdict,    c.brand, c.model,     c.os_family,  c.os_version,
-                                  c.role,       c.pair_code, join_rules(c.failed_rules), report.body};
+    const std::string values[] = {c.report_id,
+                                  c.code,
+                                  c.body_hash,
+                                  c.created_at,
+                                  c.received_at,
+                                  c.verdict,
+                                  c.brand,
+                                  c.model,
+                                  c.os_family,
+                                  c.os_version,
+                                  c.role,
+                                  c.pair_code,
+                                  join_rules(c.failed_rules),
+                                  report.body};
     for (int i = 0; i < 14; ++i) bind_text(insert, i + 1, values[i]);
     writer_.step(insert);
     if (writer_.changes() == 1) {
@@ -261,7 +310,8 @@ class SqliteStorage final : public Storage {
     bind_text(existing, 1, c.report_id);
     if (!writer_.step(existing)) throw StorageError("sqlite: conflicting row vanished");
     InsertResult result;
-    result.status = column_text(existing, 0) == c.body_hash ? InsertStatus::kReplay : InsertStatus::kConflict;
+    result.status =
+        column_text(existing, 0) == c.body_hash ? InsertStatus::kReplay : InsertStatus::kConflict;
     result.code = column_text(existing, 1);
     result.verdict = column_text(existing, 2);
     sqlite3_reset(existing);
@@ -295,6 +345,10 @@ class SqliteStorage final : public Storage {
   }
 
   std::string path_;
+  std::mutex queue_mutex_;
+  std::condition_variable queue_cv_;
+  std::vector<PendingInsert*> pending_;
+  bool writer_busy_ = false;
   std::mutex write_mutex_;
   Connection writer_;
   std::mutex pool_mutex_;

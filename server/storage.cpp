@@ -18,11 +18,16 @@ std::optional<StatsDimension> parse_stats_dimension(std::string_view text) {
 
 std::string_view to_string(StatsDimension dimension) {
   switch (dimension) {
-    case StatsDimension::kBrand: return "brand";
-    case StatsDimension::kModel: return "model";
-    case StatsDimension::kOsVersion: return "os_version";
-    case StatsDimension::kRule: return "rule";
-    case StatsDimension::kInvalid: break;
+    case StatsDimension::kBrand:
+      return "brand";
+    case StatsDimension::kModel:
+      return "model";
+    case StatsDimension::kOsVersion:
+      return "os_version";
+    case StatsDimension::kRule:
+      return "rule";
+    case StatsDimension::kInvalid:
+      break;
   }
   return "invalid";
 }
@@ -46,7 +51,8 @@ std::vector<std::pair<std::string, std::string>> stats_keys(const ReportColumns&
   keys.emplace_back("all", "");
   keys.emplace_back("brand", or_unknown(c.brand));
   keys.emplace_back("model", or_unknown(c.brand) + " " + or_unknown(c.model));
-  keys.emplace_back("os_version", or_unknown(c.os_family) + " " + or_unknown(major_minor(c.os_version)));
+  keys.emplace_back("os_version",
+                    or_unknown(c.os_family) + " " + or_unknown(major_minor(c.os_version)));
   for (const auto& rule : c.failed_rules) keys.emplace_back("rule", rule);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

@@ -34,7 +34,8 @@ std::optional<std::array<unsigned char, 32>> parse_hex_digest(std::string_view h
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -86,7 +87,8 @@ std::vector<std::string> TokenStore::load_env_list(std::string_view list) {
   while (!list.empty()) {
     const auto comma = list.find(',');
     const std::string_view item = trim(list.substr(0, comma));
-    if (!item.empty() && !add(TokenRole::kHelpdesk, item)) errors.push_back("EXAMREADY_HELPDESK_TOKENS: bad digest");
+    if (!item.empty() && !add(TokenRole::kHelpdesk, item))
+      errors.push_back("EXAMREADY_HELPDESK_TOKENS: bad digest");
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }

@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -26,7 +27,7 @@ struct Args {
   std::string port_file;
   std::string hash_token;
   std::string rules = "xiaoyibang";
-  int threads = 8;
+  int threads = 32;
   std::size_t max_body_bytes = 1 << 20;
   std::int64_t min_group = 5;
   bool quiet = false;
@@ -36,7 +37,8 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
   const auto colon = listen.rfind(':');
   if (colon == std::string::npos) return false;
   host = listen.substr(0, colon);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   try {
     port = std::stoi(listen.substr(colon + 1));
   } catch (const std::exception&) {
@@ -63,18 +65,19 @@ int run(const Args& args) {
     return 64;
   }
   // The server's verdict is the one stored: load its rules set before anything else.
-  Evaluator evaluate;
+  ServerRules server_rules;
   std::string rules_id;
   if (args.rules != "none") {
     const auto path = examready::rules::find_rule_set(args.rules);
     if (!path) {
-      fmt::print(stderr, "examready-server: --rules: no rules file or shipped set '{}'\n", args.rules);
+      fmt::print(stderr, "examready-server: --rules: no rules file or shipped set '{}'\n",
+                 args.rules);
       return 64;
     }
     try {
       auto rule_set = examready::rules::load_rule_set(*path);
       rules_id = rule_set.id;
-      evaluate = make_rules_evaluator(std::move(rule_set));
+      server_rules = make_server_rules(std::move(rule_set));
     } catch (const examready::rules::RulesLoadError& e) {
       fmt::print(stderr, "examready-server: {}\n", e.error().to_string());
       return 65;
@@ -89,8 +92,9 @@ int run(const Args& args) {
   for (const auto& e : errors) fmt::print(stderr, "examready-server: {}\n", e);
   if (!errors.empty()) return 64;
   if (tokens.size() == 0) {
-    fmt::print(stderr, "examready-server: no helpdesk tokens (--tokens-file or EXAMREADY_HELPDESK_TOKENS): "
-                       "report lookups will all answer 401\n");
+    fmt::print(stderr,
+               "examready-server: no helpdesk tokens (--tokens-file or EXAMREADY_HELPDESK_TOKENS): "
+               "report lookups will all answer 401\n");
   }
 
   // Signals go to one waiting thread, never into a handler running mid-request.
@@ -103,7 +107,9 @@ int run(const Args& args) {
 
   std::unique_ptr<Storage> storage;
   try {
-    storage = open_storage(args.db, args.threads);
+    // Requests hold a database connection only briefly: a smaller pool than the thread
+    // count keeps PostgreSQL connection counts (and SQLite page caches) in bounds.
+    storage = open_storage(args.db, std::min(args.threads, 16));
   } catch (const StorageError& e) {
     fmt::print(stderr, "examready-server: {}\n", e.what());
     return 69;  // EX_UNAVAILABLE
@@ -114,7 +120,11 @@ int run(const Args& args) {
   options.min_group = args.min_group;
   options.access_log = !args.quiet;
   options.rules_id = rules_id;
-  Collector collector(options, *storage, std::move(tokens), std::move(evaluate));
+#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
+  options.transport_max_bytes = ProbeEndpointOptions{}.max_upload_bytes;
+#endif
+  Collector collector(options, *storage, std::move(tokens), server_rules.evaluate,
+                      server_rules.restore);
 #ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
   register_probe_endpoints(collector.http());
 #endif
@@ -124,8 +134,8 @@ int run(const Args& args) {
     return 69;
   }
   if (!args.port_file.empty()) write_port_file(args.port_file, bound);
-  fmt::print(stderr, "examready-server: listening on {}:{} ({}, {} threads, rules {})\n", host, bound,
-             storage->backend_name(), args.threads, rules_id.empty() ? "none" : rules_id);
+  fmt::print(stderr, "examready-server: listening on {}:{} ({}, {} threads, rules {})\n", host,
+             bound, storage->backend_name(), args.threads, rules_id.empty() ? "none" : rules_id);
 
   std::thread waiter([&] {
     int signal = 0;
@@ -149,18 +159,28 @@ int main(int argc, char** argv) {
                "examready-server"};
   app.set_version_flag("--version", std::string("examready-server ") + EXAMREADY_VERSION);
   Args args;
-  app.add_option("--db", args.db, "sqlite:PATH or postgresql://… (libpq URI)")->capture_default_str();
-  app.add_option("--listen", args.listen, "HOST:PORT (port 0 picks a free one)")->capture_default_str();
-  app.add_option("--tokens-file", args.tokens_file, "Lines 'helpdesk sha256:<hex>' (or the token itself)");
+  app.add_option("--db", args.db, "sqlite:PATH or postgresql://… (libpq URI)")
+      ->capture_default_str();
+  app.add_option("--listen", args.listen, "HOST:PORT (port 0 picks a free one)")
+      ->capture_default_str();
+  app.add_option("--tokens-file", args.tokens_file,
+                 "Lines 'helpdesk sha256:<hex>' (or the token itself)");
   app.add_option("--port-file", args.port_file, "Write the bound port to FILE once listening");
-  app.add_option("--threads", args.threads, "Worker threads (and database connections)")
-      ->check(CLI::Range(1, 256))->capture_default_str();
-  app.add_option("--max-body-bytes", args.max_body_bytes, "Largest report accepted, compressed or not")
-      ->check(CLI::Range(std::size_t{1024}, std::size_t{64} << 20))->capture_default_str();
+  app.add_option(
+         "--threads", args.threads,
+         "Worker threads = connections served at once (httplib: one thread per open connection)")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  app.add_option("--max-body-bytes", args.max_body_bytes,
+                 "Largest report accepted, compressed or not")
+      ->check(CLI::Range(std::size_t{1024}, std::size_t{64} << 20))
+      ->capture_default_str();
   app.add_option("--min-group", args.min_group, "Smallest group /v1/stats shows (k-anonymity)")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}))->capture_default_str();
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}))
+      ->capture_default_str();
   app.add_flag("--quiet", args.quiet, "No access log");
-  app.add_option("--rules", args.rules, "Rules set every upload is evaluated with: a file, a shipped set's name, or none")
+  app.add_option("--rules", args.rules,
+                 "Rules set every upload is evaluated with: a file, a shipped set's name, or none")
       ->capture_default_str();
   app.add_option("--hash-token", args.hash_token, "Print the tokens-file form of TOKEN and exit");
   CLI11_PARSE(app, argc, argv);

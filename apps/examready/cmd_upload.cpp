@@ -18,18 +18,22 @@ struct UploadArgs {
 
 int run_upload(const UploadArgs& args) {
   const auto options = make_upload_options(args.server, args.ca_file, args.attempts, stdout);
-  reports::UploadQueue queue(args.queue_dir.empty() ? reports::UploadQueue::default_dir() : std::filesystem::path(args.queue_dir));
-  const auto result = reports::flush_queue(queue, options, [](const std::string& id, const reports::UploadOutcome& o) {
-    print_upload_outcome(stdout, id, o);
-    std::fflush(stdout);
-  });
+  reports::UploadQueue queue(args.queue_dir.empty() ? reports::UploadQueue::default_dir()
+                                                    : std::filesystem::path(args.queue_dir));
+  const auto result = reports::flush_queue(
+      queue, options, [](const std::string& id, const reports::UploadOutcome& o) {
+        print_upload_outcome(stdout, id, o);
+        std::fflush(stdout);
+      });
   if (result.locked_out) {
     fmt::print("another examready process is uploading this queue ({})\n", queue.dir().string());
     return kExitTempFail;
   }
-  fmt::print("queue {}: {} uploaded, {} already on the server, {} conflicts, {} rejected, {} still queued\n",
-             queue.dir().string(), result.stored, result.replayed, result.conflicts, result.rejected,
-             result.still_queued);
+  fmt::print(
+      "queue {}: {} uploaded, {} already on the server, {} conflicts, {} rejected, {} still "
+      "queued\n",
+      queue.dir().string(), result.stored, result.replayed, result.conflicts, result.rejected,
+      result.still_queued);
   if (result.still_queued > 0) return kExitTempFail;
   if (result.rejected > 0) return kExitInvalidInput;
   return kExitReady;
@@ -42,8 +46,10 @@ void add_upload_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("upload", "Send the reports waiting in the offline queue");
   cmd->add_option("--server", args->server, "Collector URL (default: $EXAMREADY_SERVER)");
   cmd->add_option("--ca-file", args->ca_file, "CA certificate(s) to trust for the collector's TLS");
-  cmd->add_option("--queue-dir", args->queue_dir, "Queue directory (default: $XDG_STATE_HOME/examready/queue)");
-  cmd->add_option("--upload-attempts", args->attempts, "Attempts per report before giving up for this run")
+  cmd->add_option("--queue-dir", args->queue_dir,
+                  "Queue directory (default: $XDG_STATE_HOME/examready/queue)");
+  cmd->add_option("--upload-attempts", args->attempts,
+                  "Attempts per report before giving up for this run")
       ->check(CLI::Range(1, 20));
   cmd->callback([args, &exit_code] { exit_code = run_upload(*args); });
 }

@@ -46,35 +46,44 @@ void print_code_banner(std::FILE* out, const std::string& code, bool tty) {
   if (tty) print_qr(out, code);
 }
 
-void print_upload_outcome(std::FILE* out, const std::string& report_id, const reports::UploadOutcome& o) {
+void print_upload_outcome(std::FILE* out, const std::string& report_id,
+                          const reports::UploadOutcome& o) {
   const std::string code = reports::short_code(report_id);
   switch (o.status) {
     case reports::UploadStatus::kStored:
-      fmt::print(out, "uploaded {} (server verdict: {})\n", code, o.verdict.empty() ? "-" : o.verdict);
+      fmt::print(out, "uploaded {} (server verdict: {})\n", code,
+                 o.verdict.empty() ? "-" : o.verdict);
       break;
     case reports::UploadStatus::kReplayed:
       fmt::print(out, "uploaded {} (the server already had it)\n", code);
       break;
     case reports::UploadStatus::kConflict:
-      fmt::print(out, "not uploaded {}: the server holds a different report with this id (409); removed from the queue\n",
+      fmt::print(out,
+                 "not uploaded {}: the server holds a different report with this id (409); removed "
+                 "from the queue\n",
                  code);
       break;
     case reports::UploadStatus::kRejected:
-      fmt::print(out, "not uploaded {}: the server refused it ({}); kept in the queue's rejected/ folder\n", code,
-                 o.message);
+      fmt::print(
+          out,
+          "not uploaded {}: the server refused it ({}); kept in the queue's rejected/ folder\n",
+          code, o.message);
       break;
     default:
-      fmt::print(out, "not uploaded {} after {} attempts ({}); it stays queued: run `examready upload` later\n",
-                 code, o.attempts, o.message);
+      fmt::print(
+          out,
+          "not uploaded {} after {} attempts ({}); it stays queued: run `examready upload` later\n",
+          code, o.attempts, o.message);
       break;
   }
 }
 
-reports::UploadOptions make_upload_options(const std::string& server, const std::string& ca_file, int attempts,
-                                           std::FILE* out) {
+reports::UploadOptions make_upload_options(const std::string& server, const std::string& ca_file,
+                                           int attempts, std::FILE* out) {
   reports::UploadOptions options;
   options.server_url = server.empty() ? reports::default_server_url() : server;
-  if (options.server_url.empty()) throw UsageError("no collector: give --server URL or set EXAMREADY_SERVER");
+  if (options.server_url.empty())
+    throw UsageError("no collector: give --server URL or set EXAMREADY_SERVER");
   if (options.server_url.rfind("http://", 0) != 0 && options.server_url.rfind("https://", 0) != 0) {
     throw UsageError("--server must be an http:// or https:// URL");
   }

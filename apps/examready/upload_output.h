@@ -13,11 +13,12 @@ namespace examready::app {
 // Prints the code framed, plus a QR code drawn with half blocks when `tty`.
 void print_code_banner(std::FILE* out, const std::string& code, bool tty);
 
-void print_upload_outcome(std::FILE* out, const std::string& report_id, const reports::UploadOutcome& outcome);
+void print_upload_outcome(std::FILE* out, const std::string& report_id,
+                          const reports::UploadOutcome& outcome);
 
 // Uploader options from --server/--ca-file (server from EXAMREADY_SERVER when empty),
 // with retry progress printed on `out`. Throws UsageError without a server.
-reports::UploadOptions make_upload_options(const std::string& server, const std::string& ca_file, int attempts,
-                                           std::FILE* out);
+reports::UploadOptions make_upload_options(const std::string& server, const std::string& ca_file,
+                                           int attempts, std::FILE* out);
 
 }  // namespace examready::app

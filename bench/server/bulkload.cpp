@@ -25,17 +25,21 @@ int main(int argc, char** argv) {
   using namespace examready;
   auto storage = server::open_storage(db, 1);
   std::mt19937 random(42);
-  const char* brands[] = {"xiaomi", "huawei", "honor", "oppo", "vivo", "apple", "redmi", "samsung", "oneplus", "realme"};
-  const char* verdicts[] = {"ready", "ready", "ready", "warnings", "warnings", "not_ready", "incomplete"};
-  const char* rules[] = {"storage.free_space", "camera.resolution", "os.min_version", "network.upload",
-                         "device.launch_year", "memory.ram", "battery.health"};
+  const char* brands[] = {"xiaomi", "huawei", "honor",   "oppo",    "vivo",
+                          "apple",  "redmi",  "samsung", "oneplus", "realme"};
+  const char* verdicts[] = {"ready",    "ready",     "ready",     "warnings",
+                            "warnings", "not_ready", "incomplete"};
+  const char* rules[] = {
+      "xyb.os-version", "xyb.recent-model", "storage.free", "battery.charged",
+      "network.stable", "xyb.price-tier",   "xyb.camera"};  // ids from rules/sets
   // One template report; only ids and the indexed facts vary (the body is a real report).
   const auto start = std::chrono::steady_clock::now();
   std::vector<server::StoredReport> rows;
   for (int i = 0; i < count; ++i) {
     const std::string brand = brands[random() % std::size(brands)];
     const std::string model = brand + "-" + std::to_string(random() % 40);
-    const std::string os_version = std::to_string(10 + random() % 5) + "." + std::to_string(random() % 2);
+    const std::string os_version =
+        std::to_string(10 + random() % 5) + "." + std::to_string(random() % 2);
     auto doc = test::make_report({brand, model, brand == "apple" ? "ios" : "android", os_version});
     // Straight to the stored form (the factory's reports are valid; validating a million
     // of them would measure valijson, not the database).
@@ -49,8 +53,9 @@ int main(int argc, char** argv) {
       row.columns.failed_rules.push_back(rules[random() % std::size(rules)]);
       if (random() % 3 == 0) row.columns.failed_rules.push_back(rules[random() % std::size(rules)]);
       std::sort(row.columns.failed_rules.begin(), row.columns.failed_rules.end());
-      row.columns.failed_rules.erase(std::unique(row.columns.failed_rules.begin(), row.columns.failed_rules.end()),
-                                     row.columns.failed_rules.end());
+      row.columns.failed_rules.erase(
+          std::unique(row.columns.failed_rules.begin(), row.columns.failed_rules.end()),
+          row.columns.failed_rules.end());
     }
     rows.push_back(std::move(row));
     if (static_cast<int>(rows.size()) == batch || i + 1 == count) {
@@ -58,8 +63,9 @@ int main(int argc, char** argv) {
       rows.clear();
     }
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("bulk-loaded %d reports in %.1f s (%.0f rows/s); stored now: %lld\n", count, seconds, count / seconds,
-              static_cast<long long>(storage->count()));
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("bulk-loaded %d reports in %.1f s (%.0f rows/s); stored now: %lld\n", count, seconds,
+              count / seconds, static_cast<long long>(storage->count()));
   return 0;
 }

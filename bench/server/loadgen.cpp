@@ -31,11 +31,11 @@ struct Args {
 };
 
 const examready::test::DeviceFacts kDevices[] = {
-    {"xiaomi", "M2003J15SC", "android", "12"},   {"xiaomi", "23049RAD8C", "android", "13"},
-    {"huawei", "NOH-AN00", "harmonyos", "3.0"},  {"honor", "ANY-AN00", "android", "12"},
-    {"oppo", "PFJM10", "android", "13"},         {"vivo", "V2219A", "android", "13"},
-    {"apple", "iPhone14,5", "ios", "17.1"},      {"apple", "iPhone12,1", "ios", "16.7"},
-    {"redmi", "22101316C", "android", "13"},     {"samsung", "SM-S9080", "android", "14"},
+    {"xiaomi", "M2003J15SC", "android", "12"},  {"xiaomi", "23049RAD8C", "android", "13"},
+    {"huawei", "NOH-AN00", "harmonyos", "3.0"}, {"honor", "ANY-AN00", "android", "12"},
+    {"oppo", "PFJM10", "android", "13"},        {"vivo", "V2219A", "android", "13"},
+    {"apple", "iPhone14,5", "ios", "17.1"},     {"apple", "iPhone12,1", "ios", "16.7"},
+    {"redmi", "22101316C", "android", "13"},    {"samsung", "SM-S9080", "android", "14"},
 };
 
 double percentile(std::vector<double>& sorted, double p) {
@@ -47,7 +47,8 @@ double percentile(std::vector<double>& sorted, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Posts distinct reports to a collector and prints throughput and latency", "examready-loadgen"};
+  CLI::App app{"Posts distinct reports to a collector and prints throughput and latency",
+               "examready-loadgen"};
   Args args;
   app.add_option("--host", args.host);
   app.add_option("--port", args.port)->required();
@@ -71,12 +72,14 @@ int main(int argc, char** argv) {
   std::atomic<int> next{0}, created{0}, replays{0}, failures{0};
   std::vector<std::vector<double>> latencies(static_cast<std::size_t>(args.connections));
   const auto start = Clock::now();
-  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(args.max_seconds));
+  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
+                                    std::chrono::duration<double>(args.max_seconds));
   std::vector<std::thread> threads;
   for (int c = 0; c < args.connections; ++c) {
     threads.emplace_back([&, c] {
       httplib::Client client(args.host, args.port);
       client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
       client.set_read_timeout(10, 0);
       auto& mine = latencies[static_cast<std::size_t>(c)];
       int unreachable_in_a_row = 0;  // the server is gone: stop instead of spinning
@@ -86,7 +89,8 @@ int main(int argc, char** argv) {
         if (i >= args.count || Clock::now() > deadline) break;
         auto scheduled = Clock::now();
         if (args.rate > 0) {
-          scheduled = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(i / args.rate));
+          scheduled = start + std::chrono::duration_cast<Clock::duration>(
+                                  std::chrono::duration<double>(i / args.rate));
           std::this_thread::sleep_until(scheduled);
         }
         const auto& [id, body] = bodies[static_cast<std::size_t>(i)];
@@ -115,9 +119,11 @@ int main(int argc, char** argv) {
   for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
   std::sort(all.begin(), all.end());
   const int done = created + replays + failures;
-  std::printf("requests=%d created=%d replays=%d failures=%d seconds=%.2f rate=%.0f/s "
-              "p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
-              done, created.load(), replays.load(), failures.load(), seconds, done / seconds,
-              percentile(all, 0.5), percentile(all, 0.9), percentile(all, 0.99), all.empty() ? 0 : all.back());
+  std::printf(
+      "requests=%d created=%d replays=%d failures=%d seconds=%.2f rate=%.0f/s "
+      "p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+      done, created.load(), replays.load(), failures.load(), seconds, done / seconds,
+      percentile(all, 0.5), percentile(all, 0.9), percentile(all, 0.99),
+      all.empty() ? 0 : all.back());
   return failures == 0 ? 0 : 1;
 }

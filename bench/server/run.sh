@@ -4,12 +4,14 @@
 #   >= 2,000 reports/s on SQLite; p99 < 50 ms at 1,000 reports/s; server RSS < 100 MB;
 #   GET /v1/stats over 1,000,000 reports < 300 ms.
 # Usage: bench/server/run.sh [BUILD_DIR (default build/release)] [ROWS (default 1000000)]
+# BENCH_PG=0 skips PostgreSQL, BENCH_STATS=0 the 1,000,000-row stats part.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build/release}
 rows=${2:-1000000}
 apps=$build/apps loadgen=$build/bench/server/examready-loadgen bulkload=$build/bench/server/examready-bulkload
 work=$(mktemp -d /tmp/exr-bench.XXXXXX)
+chmod 755 "$work"   # the postgres user must reach its data directory
 pids=()
 PGBIN=/usr/lib/postgresql/15/bin
 cleanup() {
@@ -22,7 +24,7 @@ echo "machine: $(nproc) cores, $(uname -r); load average $(cut -d' ' -f1-3 /proc
 
 start_server() {  # DB_URL -> sets server_pid, port
   rm -f "$work/port"
-  "$apps/examready-server" --db "$1" --listen 127.0.0.1:0 --port-file "$work/port" --quiet --threads 8 \
+  "$apps/examready-server" --db "$1" --listen 127.0.0.1:0 --port-file "$work/port" --quiet --threads 32 \
     2>>"$work/server.log" &
   server_pid=$!
   pids+=("$server_pid")
@@ -43,7 +45,7 @@ upload_bench() {  # LABEL DB_URL
   echo "[$label] sustained, closed loop, 16 connections, 30000 distinct reports:"
   "$loadgen" --port "$port" --count 30000 --connections 16 --max-seconds 120 | sed 's/^/  /'
   echo "[$label] open loop at 1000 reports/s for 15 s:"
-  "$loadgen" --port "$port" --count 15000 --rate 1000 --connections 32 --max-seconds 60 | sed 's/^/  /'
+  "$loadgen" --port "$port" --count 15000 --rate 1000 --connections 24 --max-seconds 60 | sed 's/^/  /'
   echo "[$label] server peak RSS (VmHWM): $(rss_mb) MB"
   stop_server
 }
@@ -51,7 +53,9 @@ upload_bench() {  # LABEL DB_URL
 upload_bench sqlite "sqlite:$work/bench.db"
 
 pg_url=""
-if [[ -x $PGBIN/initdb ]] && id postgres >/dev/null 2>&1; then
+if [[ ${BENCH_PG:-1} != 1 ]]; then
+  echo "[postgresql] skipped (BENCH_PG=0)"
+elif [[ -x $PGBIN/initdb ]] && id postgres >/dev/null 2>&1; then
   mkdir -p "$work/pg" && chown postgres: "$work/pg"
   as_pg() { (cd "$work/pg" && runuser -u postgres -- "$@"); }
   as_pg $PGBIN/initdb -D "$work/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
@@ -64,10 +68,10 @@ else
   echo "[postgresql] skipped: no initdb or postgres user"
 fi
 
-stats_bench() {  # LABEL DB_URL
-  local label=$1
-  echo "[$label] bulk-loading $rows reports:"
-  "$bulkload" --db "$2" --count "$rows" --batch 20000 | sed 's/^/  /'
+stats_bench() {  # LABEL DB_URL ROWS
+  local label=$1 count=$3
+  echo "[$label] bulk-loading $count reports:"
+  "$bulkload" --db "$2" --count "$count" --batch 20000 | sed 's/^/  /'
   start_server "$2"
   for by in brand model os_version rule; do
     times=()
@@ -83,8 +87,11 @@ stats_bench() {  # LABEL DB_URL
   echo "  [$label] stored: $(curl -s "http://127.0.0.1:$port/healthz")"
   stop_server
 }
-stats_bench sqlite "sqlite:$work/stats.db"
+[[ ${BENCH_STATS:-1} == 1 ]] || exit 0
+stats_bench sqlite "sqlite:$work/stats.db" "$rows"
 if [[ -n $pg_url && ${BENCH_PG_STATS:-1} == 1 ]]; then
   (cd "$work/pg" && runuser -u postgres -- psql -X -q -h "$work/pg" -c "CREATE DATABASE stats") >/dev/null
-  stats_bench postgresql "postgresql:///stats?host=$work/pg&port=5432&user=postgres"
+  # The bulk loader inserts row by row through the storage interface (5-6 statements per
+  # report): on PostgreSQL that is a few hundred rows/s on a busy 2-core box, hence fewer rows.
+  stats_bench postgresql "postgresql:///stats?host=$work/pg&port=5432&user=postgres" "${PG_STATS_ROWS:-200000}"
 fi

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "reports/schema.h"
 #include "reports/upload.h"
 #include "rules/rule_set.h"
 #include "server/rules_evaluator.h"
@@ -29,11 +30,11 @@ httplib::Result get(LiveServer& s, const std::string& path, const std::string& t
 
 }  // namespace
 
-#define BACKEND_OR_SKIP()                                                              \
-  const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");    \
-  ScratchDir scratch;                                                                  \
-  const std::string url = examready::test::backend_url(backend, scratch.path());       \
-  if (url.empty()) return;                                                             \
+#define BACKEND_OR_SKIP()                                                          \
+  const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql"); \
+  ScratchDir scratch;                                                              \
+  const std::string url = examready::test::backend_url(backend, scratch.path());   \
+  if (url.empty()) return;                                                         \
   INFO("backend " << backend)
 
 TEST_CASE("upload stores a report and answers 201 with its code") {
@@ -104,23 +105,33 @@ TEST_CASE("malformed bodies are 400 with the failing path, and nothing is stored
       {"bad role", with([](json& j) { j["role"] = "tertiary"; }), "/role"},
       {"extra property", with([](json& j) { j["name"] = "Zhang San"; }), "/"},
       {"checks not array", with([](json& j) { j["checks"] = json::object(); }), "/checks"},
-      {"bad check status", with([](json& j) { j["checks"][0]["status"] = "fine"; }), "/checks/0/status"},
-      {"negative duration", with([](json& j) { j["checks"][1]["duration_ms"] = -1; }), "/checks/1/duration_ms"},
-      {"bad metric name", with([](json& j) { j["checks"][0]["measurements"]["OS"] = {{"value", 1}, {"source", "x"}}; }),
+      {"bad check status", with([](json& j) { j["checks"][0]["status"] = "fine"; }),
+       "/checks/0/status"},
+      {"negative duration", with([](json& j) { j["checks"][1]["duration_ms"] = -1; }),
+       "/checks/1/duration_ms"},
+      {"bad metric name", with([](json& j) {
+         j["checks"][0]["measurements"]["OS"] = {{"value", 1}, {"source", "x"}};
+       }),
        "/checks/0"},  // valijson locates propertyNames failures at the parent
       {"measurement without source",
        with([](json& j) { j["checks"][0]["measurements"]["os.version"].erase("source"); }),
        "/checks/0/measurements/os.version"},
-      {"object value", with([](json& j) { j["checks"][0]["measurements"]["os.version"]["value"] = json::object(); }),
+      {"object value", with([](json& j) {
+         j["checks"][0]["measurements"]["os.version"]["value"] = json::object();
+       }),
        "/checks/0/measurements/os.version/value"},
-      {"bad platform", with([](json& j) { j["host"]["platform"] = "Android Phone"; }), "/host/platform"},
-      {"bad probe version", with([](json& j) { j["probe"]["version"] = "latest"; }), "/probe/version"},
-      {"bad transport", with([](json& j) { j["probe"]["transport"] = "bluetooth"; }), "/probe/transport"},
+      {"bad platform", with([](json& j) { j["host"]["platform"] = "Android Phone"; }),
+       "/host/platform"},
+      {"bad probe version", with([](json& j) { j["probe"]["version"] = "latest"; }),
+       "/probe/version"},
+      {"bad transport", with([](json& j) { j["probe"]["transport"] = "bluetooth"; }),
+       "/probe/transport"},
       {"bad pair code", with([](json& j) { j["pair_code"] = "12345"; }), "/pair_code"},
       {"pair with itself", with([](json& j) { j["pair_code"] = j["code"]; }), "/pair_code"},
-      {"bad evaluation verdict",
-       with([](json& j) {
-         j["evaluation"] = {{"rules_id", "x"}, {"evaluated_at", "2026-01-01T00:00:00Z"}, {"verdict", "great"},
+      {"bad evaluation verdict", with([](json& j) {
+         j["evaluation"] = {{"rules_id", "x"},
+                            {"evaluated_at", "2026-01-01T00:00:00Z"},
+                            {"verdict", "great"},
                             {"rules", json::array()}};
        }),
        "/evaluation/verdict"},
@@ -161,12 +172,28 @@ TEST_CASE("an oversized body is 413, also when it only grows on decompression") 
   REQUIRE(res);
   CHECK(res->status == 413);
   // A zip bomb: 20 MiB of whitespace compresses to about 20 KiB.
-  const std::string bomb = examready::reports::gzip_compress(make_report().dump() + std::string(20 << 20, ' '));
+  const std::string bomb =
+      examready::reports::gzip_compress(make_report().dump() + std::string(20 << 20, ' '));
   REQUIRE(bomb.size() < options.max_body_bytes);
   res = post(s, bomb, {{"Content-Encoding", "gzip"}});
   REQUIRE(res);
   CHECK(res->status == 413);
   CHECK(s.storage().count() == 0);
+  {
+    // With a larger transport limit (probe endpoints registered) the upload route still
+    // refuses what is larger than max_body_bytes, itself.
+    ScratchDir other;
+    examready::server::CollectorOptions wide = options;
+    wide.transport_max_bytes = 64 << 20;
+    LiveServer w("sqlite:" + (other.path() / "w.db").string(), wide);
+    auto too_big = post(w, body);
+    REQUIRE(too_big);
+    CHECK(too_big->status == 413);
+    CHECK(w.storage().count() == 0);
+    auto fine = post(w, make_report().dump());
+    REQUIRE(fine);
+    CHECK(fine->status == 201);
+  }
   // The server still works afterwards.
   res = post(s, make_report().dump());
   REQUIRE(res);
@@ -194,7 +221,8 @@ TEST_CASE("helpdesk endpoints need a helpdesk token: 401 without, 403 for anothe
   CHECK(answer["os_version"] == "12");
   // What a person types over the phone: lower case, no hyphen, O for 0.
   std::string typed = code.substr(0, 4) + code.substr(5);
-  for (char& ch : typed) ch = ch == '0' ? 'o' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (char& ch : typed)
+    ch = ch == '0' ? 'o' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   CHECK(get(s, "/v1/reports/" + typed, examready::test::kHelpdeskToken)->status == 200);
   CHECK(get(s, "/v1/reports/ZZZZ-ZZZZ", examready::test::kHelpdeskToken)->status == 404);
   CHECK(get(s, "/v1/reports/not-a-code!", examready::test::kHelpdeskToken)->status == 400);
@@ -204,19 +232,23 @@ TEST_CASE("helpdesk shows both phones of a pair and searches with paging") {
   BACKEND_OR_SKIP();
   LiveServer s(url);
   const json primary = make_report();
-  const json secondary = make_report({"huawei", "NOH-AN00", "harmonyos", "3.0"}, "secondary", primary["code"]);
+  const json secondary =
+      make_report({"huawei", "NOH-AN00", "harmonyos", "3.0"}, "secondary", primary["code"]);
   REQUIRE(post(s, primary.dump())->status == 201);
   REQUIRE(post(s, secondary.dump())->status == 201);
-  auto res = get(s, "/v1/reports/" + primary["code"].get<std::string>(), examready::test::kHelpdeskToken);
+  auto res =
+      get(s, "/v1/reports/" + primary["code"].get<std::string>(), examready::test::kHelpdeskToken);
   REQUIRE(res->status == 200);
   json answer = json::parse(res->body);
   REQUIRE(answer["pair"]["secondaries"].size() == 1);
   CHECK(answer["pair"]["secondaries"][0]["code"] == secondary["code"]);
-  res = get(s, "/v1/reports/" + secondary["code"].get<std::string>(), examready::test::kHelpdeskToken);
+  res = get(s, "/v1/reports/" + secondary["code"].get<std::string>(),
+            examready::test::kHelpdeskToken);
   answer = json::parse(res->body);
   CHECK(answer["pair"]["primary"]["code"] == primary["code"]);
 
-  for (int i = 0; i < 4; ++i) REQUIRE(post(s, make_report({"xiaomi", "23049RAD8C", "android", "13"}).dump())->status == 201);
+  for (int i = 0; i < 4; ++i)
+    REQUIRE(post(s, make_report({"xiaomi", "23049RAD8C", "android", "13"}).dump())->status == 201);
   res = get(s, "/v1/reports?brand=xiaomi&limit=2", examready::test::kHelpdeskToken);
   REQUIRE(res->status == 200);
   answer = json::parse(res->body);
@@ -262,7 +294,9 @@ TEST_CASE("public stats hide groups under 5 reports and never show ids or codes"
   res = s.client().Get("/v1/stats?by=model&format=csv");
   REQUIRE(res->status == 200);
   CHECK(res->get_header_value("Content-Type").find("text/csv") == 0);
-  CHECK(res->body == "key,reports,ready,warnings,not_ready,incomplete,unevaluated\nxiaomi M2003J15SC,5,0,0,0,0,5\n");
+  CHECK(res->body ==
+        "key,reports,ready,warnings,not_ready,incomplete,unevaluated\nxiaomi "
+        "M2003J15SC,5,0,0,0,0,5\n");
   res = s.client().Get("/v1/stats?by=brand", {{"Accept", "text/csv"}});
   CHECK(res->body.find("huawei") == std::string::npos);
   for (const auto& by : {"brand", "model", "os_version", "rule"}) {
@@ -281,7 +315,8 @@ TEST_CASE("healthz, metrics and the embedded pages") {
   REQUIRE(res->status == 200);
   CHECK(json::parse(res->body)["backend"] == backend);
   // A request is counted after its response is written: poll briefly.
-  const std::string counted = "examready_http_requests_total{route=\"POST /v1/reports\",status=\"201\"} 1";
+  const std::string counted =
+      "examready_http_requests_total{route=\"POST /v1/reports\",status=\"201\"} 1";
   for (int i = 0; i < 100; ++i) {
     res = s.client().Get("/metrics");
     REQUIRE(res->status == 200);
@@ -289,9 +324,11 @@ TEST_CASE("healthz, metrics and the embedded pages") {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   CHECK(res->body.find(counted) != std::string::npos);
-  CHECK(res->body.find("examready_stored_reports{backend=\"" + backend + "\"} 1") != std::string::npos);
+  CHECK(res->body.find("examready_stored_reports{backend=\"" + backend + "\"} 1") !=
+        std::string::npos);
   CHECK(res->body.find("examready_http_request_duration_seconds_bucket") != std::string::npos);
-  for (const auto& page : {"/helpdesk", "/stats", "/static/app.css", "/static/helpdesk.js", "/static/stats.js"}) {
+  for (const auto& page :
+       {"/helpdesk", "/stats", "/static/app.css", "/static/helpdesk.js", "/static/stats.js"}) {
     INFO(page);
     res = s.client().Get(page);
     REQUIRE(res);
@@ -305,11 +342,15 @@ TEST_CASE("the server's rules set decides the stored verdict, not the client's e
   BACKEND_OR_SKIP();
   const auto path = examready::rules::find_rule_set("xiaoyibang");
   REQUIRE(path);
-  LiveServer s(url, {}, examready::server::make_rules_evaluator(examready::rules::load_rule_set(*path)));
+  const auto server_rules =
+      examready::server::make_server_rules(examready::rules::load_rule_set(*path));
+  LiveServer s(url, {}, server_rules.evaluate, server_rules.restore);
   json report = make_report();
   // A forged client verdict: the server must not store it.
-  report["evaluation"] = {{"rules_id", "xiaoyibang"}, {"evaluated_at", "2026-01-01T00:00:00Z"},
-                          {"verdict", "ready"}, {"rules", json::array()}};
+  report["evaluation"] = {{"rules_id", "xiaoyibang"},
+                          {"evaluated_at", "2026-01-01T00:00:00Z"},
+                          {"verdict", "ready"},
+                          {"rules", json::array()}};
   auto res = post(s, report.dump());
   REQUIRE(res);
   REQUIRE(res->status == 201);
@@ -322,12 +363,25 @@ TEST_CASE("the server's rules set decides the stored verdict, not the client's e
   CHECK(body["evaluation"]["verdict"] == verdict);
   CHECK(body["evaluation"]["rules"].size() > 5);
   CHECK(stored[0].columns.verdict == verdict);
+  // Stored without the rules' static texts; the helpdesk answer has them back.
+  CHECK_FALSE(body["evaluation"]["rules"][0].contains("message"));
+  auto shown =
+      get(s, "/v1/reports/" + report["code"].get<std::string>(), examready::test::kHelpdeskToken);
+  REQUIRE(shown->status == 200);
+  const json evaluation = json::parse(shown->body)["report"]["evaluation"];
+  CHECK(evaluation["rules_title"]["zh-CN"].get<std::string>().size() > 0);
+  for (const auto& rule : evaluation["rules"]) {
+    CHECK(rule["message"]["zh-CN"].get<std::string>().size() > 0);
+    CHECK(rule["message"]["en"].get<std::string>().size() > 0);
+  }
+  CHECK(examready::reports::validate_report(json::parse(shown->body)["report"]).empty());
   // The replay of the same client body is still recognised (the hash is of what the client sent).
   res = post(s, report.dump());
   CHECK(res->status == 200);
   // A metric the catalog does not know is a 400.
   json unknown = make_report();
-  unknown["checks"][0]["measurements"]["os.favourite_colour"] = {{"value", "blue"}, {"source", "x"}};
+  unknown["checks"][0]["measurements"]["os.favourite_colour"] = {{"value", "blue"},
+                                                                 {"source", "x"}};
   res = post(s, unknown.dump());
   CHECK(res->status == 400);
 }

@@ -33,13 +33,15 @@ inline std::string backend_url(const std::string& backend, const std::filesystem
 class LiveServer {
  public:
   explicit LiveServer(const std::string& url, server::CollectorOptions options = {},
-                      server::Evaluator evaluate = {}) {
+                      server::Evaluator evaluate = {},
+                      std::function<void(nlohmann::json&)> restore = {}) {
     storage_ = server::open_storage(url, options.threads);
     server::TokenStore tokens;
     tokens.add(server::TokenRole::kHelpdesk, kHelpdeskToken);
     tokens.add(server::TokenRole::kUploader, kUploaderToken);
     options.access_log = false;
-    collector_ = std::make_unique<server::Collector>(options, *storage_, std::move(tokens), std::move(evaluate));
+    collector_ = std::make_unique<server::Collector>(options, *storage_, std::move(tokens),
+                                                     std::move(evaluate), std::move(restore));
     port_ = collector_->bind("127.0.0.1", 0);
     REQUIRE(port_ > 0);
     thread_ = std::thread([this] { collector_->serve(); });

@@ -15,7 +15,8 @@ struct DeviceFacts {
   std::string os_version = "12";
 };
 
-inline nlohmann::json make_report(const DeviceFacts& facts = {}, const std::string& role = "primary",
+inline nlohmann::json make_report(const DeviceFacts& facts = {},
+                                  const std::string& role = "primary",
                                   const std::string& pair_code = "") {
   const std::string id = reports::new_report_id();
   nlohmann::json report = {
@@ -24,7 +25,10 @@ inline nlohmann::json make_report(const DeviceFacts& facts = {}, const std::stri
       {"code", reports::short_code(id)},
       {"created_at", reports::utc_now()},
       {"role", role},
-      {"probe", {{"version", "0.1.0"}, {"transport", "adb"}, {"unavailable_checks", nlohmann::json::array()}}},
+      {"probe",
+       {{"version", "0.1.0"},
+        {"transport", "adb"},
+        {"unavailable_checks", nlohmann::json::array()}}},
       {"host", {{"platform", "android"}}},
       {"checks",
        {{{"name", "os"},

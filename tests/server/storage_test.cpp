@@ -52,7 +52,8 @@ TEST_CASE("bulk load and the aggregate tables agree") {
   auto storage = open_storage(url, 2);
   std::vector<StoredReport> batch;
   for (int i = 0; i < 300; ++i) {
-    StoredReport r = stored(examready::test::make_report({i % 3 ? "xiaomi" : "oppo", "X", "android", "13"}));
+    StoredReport r =
+        stored(examready::test::make_report({i % 3 ? "xiaomi" : "oppo", "X", "android", "13"}));
     r.columns.verdict = i % 2 ? "ready" : "not_ready";
     if (i % 2 == 0) r.columns.failed_rules = {"camera.resolution", "storage.free"};
     batch.push_back(std::move(r));

@@ -38,7 +38,8 @@ class TempPostgres {
   std::string new_database() {
     static std::atomic<int> counter{0};
     const std::string name = "t" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
-    PGconn* conn = PQconnectdb(("host=" + dir_ + " port=5432 user=postgres dbname=postgres").c_str());
+    PGconn* conn =
+        PQconnectdb(("host=" + dir_ + " port=5432 user=postgres dbname=postgres").c_str());
     PQclear(PQexec(conn, ("CREATE DATABASE " + name).c_str()));
     PQfinish(conn);
     return "postgresql:///" + name + "?host=" + dir_ + "&port=5432&user=postgres";
@@ -69,11 +70,14 @@ class TempPostgres {
     }
     dir_ = templ;
     if (std::system(("chown postgres: " + dir_).c_str()) != 0 ||
-        as_postgres(bin_ + "/initdb -D " + dir_ + "/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >" +
-                    dir_ + "/initdb.log 2>&1") != 0 ||
-        as_postgres(bin_ + "/pg_ctl -D " + dir_ + "/data -l " + dir_ +
-                    "/log -w -o \"-c listen_addresses='' -c port=5432 -c unix_socket_directories=" + dir_ +
-                    " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start >/dev/null") != 0) {
+        as_postgres(bin_ + "/initdb -D " + dir_ +
+                    "/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >" + dir_ +
+                    "/initdb.log 2>&1") != 0 ||
+        as_postgres(
+            bin_ + "/pg_ctl -D " + dir_ + "/data -l " + dir_ +
+            "/log -w -o \"-c listen_addresses='' -c port=5432 -c unix_socket_directories=" + dir_ +
+            " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c "
+            "max_connections=200\" start >/dev/null") != 0) {
       reason = "initdb/pg_ctl failed, see " + dir_;
       dir_.clear();
       return false;

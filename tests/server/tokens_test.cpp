@@ -21,7 +21,8 @@ TEST_CASE("tokens are kept as digests and matched by role") {
 TEST_CASE("tokens file: roles, comments and located errors") {
   examready::test::ScratchDir dir;
   const std::string path = (dir.path() / "tokens").string();
-  std::ofstream(path) << "# staff\nhelpdesk " << token_digest_text("t1") << "\n\nuploader kiosk # kiosk\n"
+  std::ofstream(path) << "# staff\nhelpdesk " << token_digest_text("t1")
+                      << "\n\nuploader kiosk # kiosk\n"
                       << "admin x\nhelpdesk sha256:zz\n";
   TokenStore store;
   const auto errors = store.load_file(path);
