@@ -14,6 +14,16 @@ namespace {
 
 // The series' last bin is cut short by the abort; the upload series may also hold bytes
 // that drained after the phase, which belong to no measured interval.
+// When the streams moved their whole capped volume in under a steady window, the mean rate
+// over the series is a lower bound of the link's: enough to say "faster than anything the
+// exam needs" rather than nothing.
+std::optional<double> outran_rate_bps(const std::vector<std::uint64_t>& bins, double bin_s) {
+  std::uint64_t total = 0;
+  for (auto b : bins) total += b;
+  if (bins.empty() || total == 0) return std::nullopt;
+  return static_cast<double>(total) * 8.0 / (static_cast<double>(bins.size()) * bin_s);
+}
+
 std::vector<std::uint64_t> trim(std::vector<std::uint64_t> bins, double bin_s, double phase_s) {
   const auto keep = static_cast<std::size_t>(phase_s / bin_s);
   if (bins.size() > keep) bins.resize(keep);
@@ -80,6 +90,10 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
         MetricId::kNetworkDownloadBps, down->steady_bps,
         fmt::format("{} streams, {}, {:.2f} s steady window after {:.2f} s ramp-up", plan.streams,
                     s.download_source, down->steady_seconds, down->steady_start_s));
+  } else if (auto floor = outran_rate_bps(s.download_bins, s.bin_s); floor && s.download_outran) {
+    ctx.emit(MetricId::kNetworkDownloadBps, *floor,
+             fmt::format("lower bound: {} streams moved their whole volume in {:.2f} s",
+                         plan.streams, static_cast<double>(s.download_bins.size()) * s.bin_s));
   }
   if (auto up = net::summarize_throughput(trim(s.upload_bins, s.upload_bin_s, plan.upload_s),
                                           s.upload_bin_s)) {
@@ -98,7 +112,13 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
             loss_for_warning * 100, ceiling / 1e6);
       }
     }
-  }
+    } else if (auto floor = outran_rate_bps(s.upload_bins, s.upload_bin_s); floor && s.upload_outran) {
+    const std::string source =
+        fmt::format("lower bound: {} streams moved their whole volume in {:.2f} s", plan.streams,
+                    static_cast<double>(s.upload_bins.size()) * s.upload_bin_s);
+    ctx.emit(MetricId::kNetworkUploadBps, *floor, source);
+    ctx.emit(MetricId::kNetworkUploadLowBps, *floor, source);
+}
   if (auto loaded = net::summarize_rtts(s.loaded_rtts_ms)) {
     const std::string source = fmt::format("{} pings during the upload", loaded->samples);
     ctx.emit(MetricId::kNetworkLoadedRttMs, loaded->median_ms, source);

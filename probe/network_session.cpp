@@ -467,6 +467,7 @@ MeasureResult Session::run() {
     }
     last_progress_ = Clock::now();
     std::string failure;
+    int completed = 0;
     // The kernel's counts of bytes and data segments received, read as often as the loop
     // turns: unlike the write callback, they do not bunch up when this process is scheduled
     // late (and segments are counted even out of order, see arrivals_from_segments).
@@ -496,10 +497,14 @@ MeasureResult Session::run() {
                           std::chrono::duration<double>(plan_.download_s)),
         [&] {
           sample_kernel();
-          return false;
+          // A stream that received its whole (capped) volume means the link outruns what
+          // the streams can ask for (a collector on the LAN or loopback): the phase is over,
+          // and the silence that follows is not a stall.
+          return completed > 0;
         },
         [&](Stream&, CURLcode code) {
           if (code != CURLE_OK && failure.empty()) failure = curl_easy_strerror(code);
+          if (code == CURLE_OK) ++completed;
         });
     sample_kernel();
     for (auto& s : streams) stop(*s);
@@ -508,6 +513,7 @@ MeasureResult Session::run() {
           bins_from_cumulative(arrivals_from_segments(kernel_counts), samples_.bin_s);
       samples_.download_source = "kernel segment counts";
     }
+    samples_.download_outran = completed > 0;
     if (!error.empty()) return {std::nullopt, phase_error("the download test")};
     if (!failure.empty()) return {std::nullopt, "download test failed: " + failure};
     progress();
@@ -537,6 +543,7 @@ MeasureResult Session::run() {
     const auto phase_start = Clock::now();
     last_progress_ = phase_start;
     std::string failure;
+    int completed = 0;
     auto loaded_done = ping_loop(samples_.loaded_rtts_ms, samples_.loaded_lost);
     const std::string error = pump(
         phase_start + std::chrono::duration_cast<Clock::duration>(
@@ -544,11 +551,12 @@ MeasureResult Session::run() {
         [&] {
           // Loaded pings start once the streams had a moment to fill the queue.
           if (seconds_since(phase_start) > 0.3) next_ping();
-          return false;
+          return completed > 0;  // the whole capped volume went out: see the download phase
         },
         [&](Stream& s, CURLcode code) {
           if (&s == ping_.get()) return loaded_done(s, code);
           if (code != CURLE_OK && failure.empty()) failure = curl_easy_strerror(code);
+          if (code == CURLE_OK) ++completed;
         });
     for (auto& s : streams) {
       const curl_socket_t fd = s->fd;
@@ -565,6 +573,7 @@ MeasureResult Session::run() {
       stop(*ping_);
       ping_busy_ = false;
     }
+    samples_.upload_outran = completed > 0;
     if (!error.empty()) return {std::nullopt, phase_error("the upload test")};
     if (!failure.empty()) return {std::nullopt, "upload test failed: " + failure};
   }

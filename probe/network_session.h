@@ -45,6 +45,9 @@ struct Samples {
   double upload_bin_s = 0.05;
   std::optional<EchoCounts> echo;  // nullopt: the server offers no UDP echo or none came back
   std::uint64_t upload_segs_out = 0, upload_retrans = 0;  // TCP_INFO, fallback loss estimate
+  // The whole capped volume moved before the phase ended: the link outran the test
+  // (a collector on the LAN or loopback), so the series may be shorter than a steady window.
+  bool download_outran = false, upload_outran = false;
 };
 
 struct MeasureResult {

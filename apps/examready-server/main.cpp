@@ -16,6 +16,7 @@
 #include "server/tokens.h"
 #ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
 #include "server/probe/probe_endpoints.h"
+#include "server/probe/udp_echo.h"
 #endif
 
 namespace {
@@ -125,14 +126,25 @@ int run(const Args& args) {
 #endif
   Collector collector(options, *storage, std::move(tokens), server_rules.evaluate,
                       server_rules.restore);
-#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
-  register_probe_endpoints(collector.http());
-#endif
   const int bound = collector.bind(host, port);
   if (bound < 0) {
     fmt::print(stderr, "examready-server: cannot listen on {}\n", args.listen);
     return 69;
   }
+#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
+  // The UDP echo (loss measurement) listens on the same port number as HTTP, so one
+  // firewall rule opens both; a taken UDP port falls back to any free one. Pings advertise it.
+  UdpEchoServer udp_echo;
+  std::string udp_error = udp_echo.start(host, static_cast<std::uint16_t>(bound));
+  if (!udp_error.empty()) udp_error = udp_echo.start(host, 0);
+  ProbeEndpointOptions probe_options;
+  if (udp_error.empty()) {
+    probe_options.udp_echo_port = udp_echo.port();
+  } else {
+    fmt::print(stderr, "examready-server: no UDP echo ({}): clients fall back to TCP loss estimates\n", udp_error);
+  }
+  register_probe_endpoints(collector.http(), probe_options);
+#endif
   if (!args.port_file.empty()) write_port_file(args.port_file, bound);
   fmt::print(stderr, "examready-server: listening on {}:{} ({}, {} threads, rules {})\n", host,
              bound, storage->backend_name(), args.threads, rules_id.empty() ? "none" : rules_id);
