@@ -2,6 +2,10 @@
 // skin (MIUI, HyperOS, EMUI/HarmonyOS, MagicOS, ColorOS, OriginOS/Funtouch, One UI).
 #include "platform/android/android_facts.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "platform/text.h"
 
 namespace examready::platform::android {
@@ -30,6 +34,52 @@ std::string oneui_version(std::string_view code) {
   std::string out = std::to_string(*value / 10000) + "." + std::to_string(*value / 100 % 100);
   if (*value % 100 != 0) out += "." + std::to_string(*value % 100);
   return out;
+}
+
+// Xiaomi's build numbers name the skin even when a paste lacks ro.miui.ui.version.name:
+// MIUI "V12.0.1.0.QJCEUXM" -> ("miui", "12.0"), HyperOS "OS1.0.5.0.UNCCNXM" -> ("hyperos",
+// "1.0"). Four numbers then an upper-case region/build code, nothing else.
+std::pair<std::string, std::string> xiaomi_skin_from_incremental(std::string_view inc) {
+  std::string skin;
+  if (text::starts_with(inc, "V")) {
+    skin = "miui", inc.remove_prefix(1);
+  } else if (text::starts_with(inc, "OS")) {
+    skin = "hyperos", inc.remove_prefix(2);
+  } else {
+    return {};
+  }
+  std::vector<std::string_view> parts;
+  for (std::size_t pos = 0; pos <= inc.size();) {
+    auto dot = inc.find('.', pos);
+    if (dot == std::string_view::npos) dot = inc.size();
+    parts.push_back(inc.substr(pos, dot - pos));
+    pos = dot + 1;
+  }
+  if (parts.size() != 5) return {};
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (parts[i].empty() || parts[i].find_first_not_of("0123456789") != std::string_view::npos)
+      return {};
+  }
+  if (parts[4].size() < 4 ||
+      parts[4].find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos)
+    return {};
+  return {skin, std::string(parts[0]) + "." + std::string(parts[1])};
+}
+
+// Brands whose phones always ship a vendor skin over Android.
+bool skinned_brand(std::string_view brand) {
+  for (std::string_view b : {"xiaomi", "redmi", "poco", "huawei", "honor", "oppo", "realme",
+                             "oneplus", "vivo", "iqoo", "samsung", "meizu"}) {
+    if (brand == b) return true;
+  }
+  return false;
+}
+
+// The brand is the first field of a build fingerprint ("Redmi/galahad_eea/galahad:10/...").
+std::string fingerprint_brand(std::string_view fingerprint) {
+  const auto slash = fingerprint.find('/');
+  if (slash == std::string_view::npos || slash == 0) return {};
+  return std::string(fingerprint.substr(0, slash));
 }
 
 }  // namespace
@@ -78,10 +128,21 @@ AndroidOsFacts android_os_facts(const PropertyMap& props) {
   const std::string vivo_name = text::lower(first_of(props, {"ro.vivo.os.name"}));
   const std::string oneui = first_of(props, {"ro.build.version.oneui"});
 
+  // A grep-filtered paste may lack the skin's own properties but keep the build number.
+  const std::string brand = text::lower(
+      first_of(props, {"ro.product.brand", "ro.product.vendor.brand", "ro.product.manufacturer"}));
+  const auto [xiaomi_skin, xiaomi_skin_version] =
+      brand.empty() || brand == "xiaomi" || brand == "redmi" || brand == "poco"
+          ? xiaomi_skin_from_incremental(first_of(props, {"ro.build.version.incremental"}))
+          : std::pair<std::string, std::string>{};
+
   if (!hyperos.empty()) {  // HyperOS keeps the MIUI properties: test it first.
     f.vendor_ui = "hyperos", f.name = "HyperOS", f.vendor_ui_version = version_digits(hyperos);
   } else if (!miui.empty()) {
     f.vendor_ui = "miui", f.name = "MIUI", f.vendor_ui_version = miui_version(miui);
+  } else if (!xiaomi_skin.empty()) {
+    f.vendor_ui = xiaomi_skin, f.name = xiaomi_skin == "miui" ? "MIUI" : "HyperOS";
+    f.vendor_ui_version = xiaomi_skin_version;
   } else if (!magic.empty()) {  // Honor's MagicOS also keeps ro.build.version.emui.
     f.vendor_ui = "magicos", f.name = "MagicOS", f.vendor_ui_version = version_digits(magic);
   } else if (!emui.empty()) {
@@ -97,6 +158,10 @@ AndroidOsFacts android_os_facts(const PropertyMap& props) {
     f.vendor_ui_version = version_digits(vivo_version);
   } else if (!oneui.empty()) {
     f.vendor_ui = "oneui", f.name = "One UI", f.vendor_ui_version = oneui_version(oneui);
+  } else if (skinned_brand(brand)) {
+    // A Huawei or Samsung without its skin's property is a subset paste (or an old skin such
+    // as TouchWiz), not stock Android: say "unknown" rather than guess.
+    f.name = "Android";
   } else {
     f.vendor_ui = "stock", f.name = "Android";
   }
@@ -112,6 +177,12 @@ AndroidDeviceFacts android_device_facts(const PropertyMap& props) {
                                     "ro.product.odm.manufacturer"});
   f.brand = text::lower(
       first_of(props, {"ro.product.brand", "ro.product.vendor.brand", "ro.product.odm.brand"}));
+  // Pasted subsets often keep only build lines: the fingerprint still names the brand.
+  if (f.brand.empty()) {
+    f.brand = text::lower(
+        fingerprint_brand(first_of(props, {"ro.build.fingerprint", "ro.vendor.build.fingerprint",
+                                           "ro.build.version.base_os"})));
+  }
   f.model =
       first_of(props, {"ro.product.model", "ro.product.vendor.model", "ro.product.odm.model"});
   f.codename = first_of(props, {"ro.product.device", "ro.product.vendor.device",

@@ -18,7 +18,8 @@ struct AndroidOsFacts {
   std::optional<int> sdk_level;   // ro.build.version.sdk
   std::string harmonyos_version;  // empty unless HarmonyOS
   std::string
-      vendor_ui;  // miui, hyperos, emui, magicos, coloros, originos, funtouchos, oneui, stock
+      vendor_ui;  // miui, hyperos, emui, magicos, coloros, originos, funtouchos, oneui, stock;
+                  // empty when a skinned brand's text names no skin (a grep subset, TouchWiz)
   std::string vendor_ui_version;  // "12.5", "1.0", "4.1"; empty when unknown
   std::string abi;                // ro.product.cpu.abi
 };

@@ -4,6 +4,20 @@
 #include "platform/text.h"
 
 namespace examready::platform::android {
+namespace {
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+bool is_property_line(std::string_view line) {
+  line = text::trim(line);
+  return !line.empty() && line.front() == '[' && line.find("]: [") != std::string_view::npos;
+}
+
+}  // namespace
 
 PropertyMap parse_getprop(std::string_view text) {
   PropertyMap props;
@@ -23,13 +37,23 @@ PropertyMap parse_getprop(std::string_view text) {
     const auto sep = line.find("]: [");
     if (sep == std::string_view::npos) continue;
     const std::string key(line.substr(1, sep - 1));
-    std::string value(all[i].substr(all[i].find("]: [") + 4));
+    const std::string_view first = trim_right(all[i].substr(all[i].find("]: [") + 4));
+    // Text people paste is often annotated after the closing bracket
+    // ("[ro.build.version.sdk]: [27]//SDK", "[ro.product.model]: [PAAM00]/"): when the next
+    // line starts another property (or the text ends), the value closes at the line's last `]`.
+    const auto last_close = first.rfind(']');
+    if ((first.empty() || first.back() != ']') && last_close != std::string_view::npos &&
+        (i + 1 >= all.size() || is_property_line(all[i + 1]))) {
+      props[key] = std::string(first.substr(0, last_close));
+      continue;
+    }
+    std::string value(first);
     // Multi-line values: keep reading until a line ends with the closing bracket.
     std::size_t j = i;
     while (value.empty() || value.back() != ']') {
       if (++j >= all.size()) break;
       value += '\n';
-      value += all[j];
+      value += trim_right(all[j]);
     }
     if (value.empty() || value.back() != ']') break;  // truncated at the end: drop it
     value.pop_back();

@@ -20,7 +20,7 @@ Outcome run_os_check(CheckContext& ctx) {
   if (!f.version.empty()) ctx.emit(MetricId::kOsVersion, f.version, src);
   if (f.sdk_level) ctx.emit(MetricId::kOsSdkLevel, static_cast<std::int64_t>(*f.sdk_level), src);
   if (!f.harmonyos_version.empty()) ctx.emit(MetricId::kOsHarmonyVersion, f.harmonyos_version, src);
-  ctx.emit(MetricId::kOsVendorUi, f.vendor_ui, src);
+  if (!f.vendor_ui.empty()) ctx.emit(MetricId::kOsVendorUi, f.vendor_ui, src);
   if (!f.vendor_ui_version.empty())
     ctx.emit(MetricId::kOsVendorUiVersion, f.vendor_ui_version, src);
   if (!f.abi.empty()) ctx.emit(MetricId::kOsArch, f.abi, src);

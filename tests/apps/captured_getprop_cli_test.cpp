@@ -1,0 +1,134 @@
+// `examready check --from-getprop` on getprop dumps captured from real phones: the real
+// binary, the device database and both exam platforms' rules.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "platform/command.h"
+#include "tests/support/fixtures.h"
+
+using examready::test::fixture_path;
+using json = nlohmann::json;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  json report;
+};
+
+Run check(const std::string& dump, const std::string& rules) {
+  const auto r = examready::platform::run_process(
+      {EXAMREADY_BIN, "check", "--from-getprop",
+       fixture_path("android/captured/" + dump + ".getprop.txt").string(), "--rules", rules,
+       "--json"},
+      std::chrono::seconds(60));
+  Run run;
+  run.exit_code = r.exit_code;
+  if (r.out.find('{') == 0) run.report = json::parse(r.out);
+  return run;
+}
+
+// A measurement's value from any check, or null when no check measured it.
+json measured(const json& report, const std::string& metric) {
+  for (const auto& c : report.at("checks")) {
+    if (c.contains("measurements") && c["measurements"].contains(metric))
+      return c["measurements"][metric]["value"];
+  }
+  return nullptr;
+}
+
+std::string rule_outcome(const json& report, const std::string& id) {
+  for (const auto& r : report.at("evaluation").at("rules")) {
+    if (r.at("id") == id) return r.at("outcome");
+  }
+  return "absent";
+}
+
+}  // namespace
+
+TEST_CASE(
+    "captured Redmi 9: in the device database, banned by yishusheng, advised against by "
+    "xiaoyibang") {
+  Run run = check("redmi9_m2004j19c_galahad_miui12", "yishusheng");
+  REQUIRE(run.report.is_object());
+  CHECK(run.report["probe"]["transport"] == "getprop-text");
+  CHECK(measured(run.report, "device.model") == "M2004J19C");
+  CHECK(measured(run.report, "device.brand") == "redmi");
+  CHECK(measured(run.report, "device.series") == "redmi-9");
+  CHECK(measured(run.report, "device.marketing_name") == "Redmi 9");
+  CHECK(measured(run.report, "device.db_match") == "model");
+  CHECK(measured(run.report, "device.class") == "phone");
+  CHECK(measured(run.report, "os.vendor_ui") == "miui");
+  CHECK(measured(run.report, "os.version").is_null());  // the paste has no release line
+  CHECK(run.report["evaluation"]["verdict"] == "not_ready");
+  CHECK(run.exit_code == 2);
+  CHECK(rule_outcome(run.report, "yss.no-redmi") == "fail");
+  // 小艺帮 advises against the Redmi Note 9 and the Redmi 9 (XYB-4): a warning, not a block.
+  // Storage and the rest cannot be judged from pasted text, so the verdict is incomplete,
+  // never a pass.
+  run = check("redmi9_m2004j19c_galahad_miui12", "xiaoyibang");
+  REQUIRE(run.report.is_object());
+  CHECK(rule_outcome(run.report, "xyb.redmi-note-9") == "fail");
+  for (const auto& r : run.report["evaluation"]["rules"]) {
+    if (r["id"] == "xyb.redmi-note-9") CHECK(r["severity"] == "warn");
+  }
+  CHECK(run.report["evaluation"]["verdict"] == "incomplete");
+  CHECK(run.exit_code == 3);
+}
+
+TEST_CASE("captured MatePad Pro: a tablet, refused by both platforms") {
+  for (const char* rules : {"xiaoyibang", "yishusheng"}) {
+    INFO(rules);
+    const Run run = check("huawei_wgr-w09_matepadpro_emui14", rules);
+    REQUIRE(run.report.is_object());
+    CHECK(measured(run.report, "device.model") == "WGR-W09");
+    CHECK(measured(run.report, "device.class") == "tablet");
+    CHECK(measured(run.report, "os.vendor_ui") == "emui");
+    CHECK(measured(run.report, "os.version") == "12");
+    CHECK(rule_outcome(run.report, "device.phone") == "fail");
+    CHECK(run.report["evaluation"]["verdict"] == "not_ready");
+    CHECK(run.exit_code == 2);
+  }
+}
+
+TEST_CASE("captured phones: OS and identity reach the report through the CLI") {
+  struct Case {
+    const char* dump;
+    const char* family;
+    const char* vendor_ui;  // nullptr: not measured (the text names no skin)
+    std::int64_t sdk;
+    const char* model;  // nullptr: not measured
+  };
+  const Case cases[] = {
+      {"huawei_mha-al00_mate9_harmonyos2", "harmonyos", "emui", 28, nullptr},
+      {"honor_ebg-an10_kirin990_a10", "android", nullptr, 29, "EBG-AN10"},
+      {"oppo_paam00_r15_coloros5", "android", "coloros", 27, "PAAM00"},
+      {"samsung_sm-g903f_s5neo_a6", "android", nullptr, 23, "SM-G903F"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.dump);
+    const Run run = check(c.dump, "xiaoyibang");
+    REQUIRE(run.report.is_object());
+    CHECK(run.report["probe"]["transport"] == "getprop-text");
+    CHECK(measured(run.report, "os.family") == c.family);
+    CHECK(measured(run.report, "os.sdk_level") == c.sdk);
+    if (c.vendor_ui) {
+      CHECK(measured(run.report, "os.vendor_ui") == c.vendor_ui);
+    } else {
+      CHECK(measured(run.report, "os.vendor_ui").is_null());
+    }
+    if (c.model) {
+      CHECK(measured(run.report, "device.model") == c.model);
+    } else {
+      CHECK(measured(run.report, "device.model").is_null());
+    }
+    // Pasted text never passes: whatever else, the verdict is not "ready".
+    CHECK(run.report["evaluation"]["verdict"] != "ready");
+    CHECK(run.exit_code >= 1);
+    CHECK(run.exit_code <= 3);
+  }
+}
