@@ -95,6 +95,17 @@ TEST_CASE("captured MatePad Pro: a tablet, refused by both platforms") {
   }
 }
 
+TEST_CASE("captured OPPO R15 梦镜版: ColorOS 5 and its device database row") {
+  const Run run = check("oppo_paam00_r15_coloros5", "yishusheng");
+  REQUIRE(run.report.is_object());
+  CHECK(measured(run.report, "device.db_match") == "model");
+  CHECK(measured(run.report, "device.marketing_name") == "OPPO R15 梦镜版");
+  CHECK(measured(run.report, "device.launch_year") == 2018);
+  CHECK(measured(run.report, "os.version") == "8.1.0");
+  CHECK(measured(run.report, "os.vendor_ui_version") == "5.0");
+  CHECK(rule_outcome(run.report, "yss.no-redmi") == "pass");
+}
+
 TEST_CASE("captured phones: OS and identity reach the report through the CLI") {
   struct Case {
     const char* dump;
