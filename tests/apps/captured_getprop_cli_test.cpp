@@ -106,6 +106,16 @@ TEST_CASE("captured OPPO R15 梦镜版: ColorOS 5 and its device database row") 
   CHECK(rule_outcome(run.report, "yss.no-redmi") == "pass");
 }
 
+TEST_CASE("captured Honor 30 Pro+: matched by its model code, no skin claimed") {
+  const Run run = check("honor_ebg-an10_30proplus_a10", "xiaoyibang");
+  REQUIRE(run.report.is_object());
+  CHECK(measured(run.report, "device.db_match") == "model");
+  CHECK(measured(run.report, "device.marketing_name") == "荣耀 30 Pro+");
+  CHECK(measured(run.report, "device.brand") == "honor");
+  CHECK(measured(run.report, "device.class") == "phone");
+  CHECK(measured(run.report, "os.vendor_ui").is_null());  // the grep left out the EMUI line
+}
+
 TEST_CASE("captured phones: OS and identity reach the report through the CLI") {
   struct Case {
     const char* dump;
@@ -116,7 +126,7 @@ TEST_CASE("captured phones: OS and identity reach the report through the CLI") {
   };
   const Case cases[] = {
       {"huawei_mha-al00_mate9_harmonyos2", "harmonyos", "emui", 28, nullptr},
-      {"honor_ebg-an10_kirin990_a10", "android", nullptr, 29, "EBG-AN10"},
+      {"honor_ebg-an10_30proplus_a10", "android", nullptr, 29, "EBG-AN10"},
       {"oppo_paam00_r15_coloros5", "android", "coloros", 27, "PAAM00"},
       {"samsung_sm-g903f_s5neo_a6", "android", nullptr, 23, "SM-G903F"},
   };

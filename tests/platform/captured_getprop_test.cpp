@@ -37,8 +37,8 @@ const Captured kCaptured[] = {
     // release line, but the MIUI build number and the base fingerprint say Redmi, MIUI 12.0.
     {"redmi9_m2004j19c_galahad_miui12", 11, "android", "", std::nullopt, "", "miui", "12.0", "",
      "redmi", "M2004J19C", "", ""},
-    // Honor V30 Pro: a grep subset without the EMUI line, so no skin is claimed.
-    {"honor_ebg-an10_kirin990_a10", 25, "android", "", 29, "", "", "", "", "honor", "EBG-AN10", "",
+    // Honor 30 Pro+: a grep subset without the EMUI line, so no skin is claimed.
+    {"honor_ebg-an10_30proplus_a10", 25, "android", "", 29, "", "", "", "", "honor", "EBG-AN10", "",
      ""},
     // Mate 9 on HarmonyOS 2.0: hw_sc.* build lines only; brand from the fingerprint, the
     // board name from ro.build.product.
