@@ -3,8 +3,6 @@
 // (platform/media).
 #include "probe/camera.h"
 
-#include "probe/android/phone_checks.h"
-
 #include <fmt/format.h>
 #include <cerrno>
 #include <chrono>
@@ -69,8 +67,6 @@ Outcome camera_open_failure(int errnum, const std::string& message,
 }
 
 Outcome run_camera_check(CheckContext& ctx) {
-  // A phone over adb answers from its own reports (dumpsys, media_codecs.xml).
-  if (ctx.options().transport == Transport::kAdb) return android::run_camera_check(ctx);
   if (ctx.options().transport != Transport::kLocal)
     return Outcome::unsupported("camera is checked on the phone itself");
   const std::vector<std::string> devices = platform::list_camera_devices();

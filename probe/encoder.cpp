@@ -2,8 +2,6 @@
 // from FFmpeg's testsrc2 pattern (moving, textured: real work for motion estimation).
 #include "probe/encoder.h"
 
-#include "probe/android/phone_checks.h"
-
 #include <time.h>
 
 #include <fmt/format.h>
@@ -105,8 +103,6 @@ std::string choose_encoder(std::span<const platform::EncoderInfo> opened) {
 double realtime_factor(double fps) { return fps / kRecordingFps; }
 
 Outcome run_encoder_check(CheckContext& ctx) {
-  // A phone over adb answers from its own reports (dumpsys, media_codecs.xml).
-  if (ctx.options().transport == Transport::kAdb) return android::run_encoder_check(ctx);
   if (ctx.options().transport != Transport::kLocal)
     return Outcome::unsupported("encoder is measured on the phone itself");
   // Which encoders really open (compiled in is not enough: NVENC needs libcuda, VAAPI

@@ -5,9 +5,8 @@
 
 #include "probe/android/phone_checks.h"
 #include "probe/battery.h"
-#include "probe/camera.h"
 #include "probe/device.h"
-#include "probe/encoder.h"
+#include "probe/media_helper.h"
 #include "probe/microphone.h"
 #include "probe/network.h"
 #include "probe/os.h"
@@ -25,10 +24,10 @@ const std::array kChecks = {
     CheckSpec{"storage", "Free and total bytes on the volume that holds recordings", milliseconds(10000), "", run_storage_check},
     CheckSpec{"battery", "Battery presence, charge level and charging state", milliseconds(10000), "", run_battery_check},
     // Media: open + 2 s capture + a slow device's first frame; 2.5 s first-audio wait + 2 s.
-    CheckSpec{"camera", "Camera opens, resolution, frame rate, brightness, dark and frozen frames", milliseconds(8000), "camera", run_camera_check},
+    CheckSpec{"camera", "Camera opens, resolution, frame rate, brightness, dark and frozen frames", milliseconds(8000), "camera", run_camera_check_via_helper},
     CheckSpec{"microphone", "Microphone level, clipping, noise floor, sample rate, digital silence", milliseconds(8000), "audio", run_microphone_check},
     CheckSpec{"speaker", "A test tone played on the speaker and heard by the microphone", milliseconds(7000), "audio", run_speaker_check},
-    CheckSpec{"encoder", "H.264 encoders available and 1080p30/720p30 encode speed, CPU time, bitrate", milliseconds(20000), "cpu", run_encoder_check},
+    CheckSpec{"encoder", "H.264 encoders available and 1080p30/720p30 encode speed, CPU time, bitrate", milliseconds(20000), "cpu", run_encoder_check_via_helper},
     // Phone-only checks (adb today). Each adb call has its own timeout well inside these.
     // camera, encoder and network answer for phones too: over adb they read dumpsys/media_codecs.
     CheckSpec{"phone", "SIM, airplane mode, do-not-disturb, alarm clock and screen-off timeout of a phone", milliseconds(20000), "", android::run_phone_check},

@@ -1,0 +1,83 @@
+// Running the FFmpeg checks in the examready-media helper and passing their results on.
+#include "probe/media_helper.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "platform/command.h"
+#include "probe/android/phone_checks.h"
+#include "probe/result_json.h"
+
+namespace examready::probe {
+namespace {
+
+// The runner's deadline bounds the check (the helper is in its process group and dies with
+// it); this only keeps a helper that outlived a lost parent from running on.
+constexpr std::chrono::seconds kHelperLimit{120};
+
+Outcome run_in_helper(CheckContext& ctx, const char* check) {
+  const std::string helper = media_helper_path();
+  platform::CommandResult run = platform::run_process(
+      {helper, check, media_options_to_json(ctx.options()).dump()}, kHelperLimit);
+  if (!run.started) return Outcome::error("cannot run " + helper + ": " + run.err);
+  if (run.timed_out) return Outcome::error(std::string(check) + " helper did not finish");
+  const auto line_end = run.out.find('\n');
+  try {
+    CheckResult result = check_result_from_json(nlohmann::json::parse(run.out.substr(0, line_end)));
+    for (auto& m : result.measurements) ctx.emit(m.metric, std::move(m.value), std::move(m.source));
+    return {result.status, result.message};
+  } catch (const std::exception& e) {
+    std::string why = run.err.empty() ? e.what() : run.err.substr(0, 500);
+    return Outcome::error(std::string(check) + " helper failed (exit " + std::to_string(run.exit_code) + "): " + why);
+  }
+}
+
+}  // namespace
+
+Outcome run_camera_check_via_helper(CheckContext& ctx) {
+  // A phone over adb answers from its own reports (dumpsys media.camera).
+  if (ctx.options().transport == Transport::kAdb) return android::run_camera_check(ctx);
+  if (ctx.options().transport != Transport::kLocal) {
+    return Outcome::unsupported("camera is checked on the phone itself");
+  }
+  return run_in_helper(ctx, "camera");
+}
+
+Outcome run_encoder_check_via_helper(CheckContext& ctx) {
+  // A phone over adb declares its hardware encoders (media_codecs*.xml).
+  if (ctx.options().transport == Transport::kAdb) return android::run_encoder_check(ctx);
+  if (ctx.options().transport != Transport::kLocal) {
+    return Outcome::unsupported("encoder is measured on the phone itself");
+  }
+  return run_in_helper(ctx, "encoder");
+}
+
+nlohmann::json media_options_to_json(const ProbeOptions& options) {
+  return {{"camera_device", options.camera_device},
+          {"camera_source", options.camera_source},
+          {"capture_seconds", options.capture_seconds}};
+}
+
+ProbeOptions media_options_from_json(const nlohmann::json& json) {
+  ProbeOptions options;
+  options.transport = Transport::kLocal;
+  options.camera_device = json.value("camera_device", std::string());
+  options.camera_source = json.value("camera_source", std::string());
+  options.capture_seconds = json.value("capture_seconds", options.capture_seconds);
+  return options;
+}
+
+std::string media_helper_path() {
+  if (const char* env = std::getenv("EXAMREADY_MEDIA_HELPER"); env && *env) return env;
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto sibling = self.parent_path() / "examready-media";
+    if (std::filesystem::exists(sibling, ec)) return sibling.string();
+  }
+  return "examready-media";  // PATH
+}
+
+}  // namespace examready::probe
