@@ -47,9 +47,8 @@ std::optional<std::string> run_rehearsal(CheckContext& ctx, const ProbeOptions& 
   plan.budget = net::rehearsal_budget(plan.bytes);
   plan.progress = [&](double f) { ctx.progress(0.3 + 0.7 * f); };
   const net::RehearsalResult r = net::rehearse_upload(plan);
-  const std::string source =
-      fmt::format("resumable upload rehearsal of {} bytes in chunks, {} resumes", plan.bytes,
-                  r.resumes);
+  const std::string source = fmt::format(
+      "resumable upload rehearsal of {} bytes in chunks, {} resumes", plan.bytes, r.resumes);
   ctx.emit(MetricId::kNetworkRehearsalBytes, static_cast<std::int64_t>(r.bytes), source);
   ctx.emit(MetricId::kNetworkRehearsalResumes, static_cast<std::int64_t>(r.resumes), source);
   if (r.done) {

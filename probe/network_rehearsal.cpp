@@ -87,8 +87,10 @@ class Client {
     curl_easy_setopt(e, CURLOPT_URL, url.c_str());
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<long long>(1, left.count())));
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS,
+                     static_cast<long>(std::max<long long>(1, left.count())));
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, plan_.stall_s);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
@@ -147,7 +149,8 @@ std::string describe(const Reply& r) {
 
 std::optional<std::uint64_t> parse_size(std::string_view text) {
   std::size_t digits = 0;
-  while (digits < text.size() && ((text[digits] >= '0' && text[digits] <= '9') || text[digits] == '.'))
+  while (digits < text.size() &&
+         ((text[digits] >= '0' && text[digits] <= '9') || text[digits] == '.'))
     ++digits;
   const std::string_view number = text.substr(0, digits);
   const std::string_view unit = text.substr(digits);
@@ -156,8 +159,8 @@ std::optional<std::uint64_t> parse_size(std::string_view text) {
     return std::nullopt;
   }
   static constexpr std::pair<std::string_view, double> kUnits[] = {
-      {"", 1},       {"B", 1},           {"KB", 1e3},         {"MB", 1e6},
-      {"GB", 1e9},   {"KiB", 1024.0},    {"MiB", 1048576.0},  {"GiB", 1073741824.0}};
+      {"", 1},     {"B", 1},        {"KB", 1e3},        {"MB", 1e6},
+      {"GB", 1e9}, {"KiB", 1024.0}, {"MiB", 1048576.0}, {"GiB", 1073741824.0}};
   const auto* u = std::find_if(std::begin(kUnits), std::end(kUnits),
                                [&](const auto& e) { return e.first == unit; });
   if (u == std::end(kUnits)) return std::nullopt;
@@ -223,8 +226,8 @@ RehearsalResult rehearse_upload(const RehearsalPlan& plan) {
     }
     // The chunk broke off: back off, ask the server where it stands, resume from there.
     if (++failures > plan.max_failures) {
-      result.error = fmt::format("gave up after {} failed chunks (last: {})", failures - 1,
-                                 last_error);
+      result.error =
+          fmt::format("gave up after {} failed chunks (last: {})", failures - 1, last_error);
       break;
     }
     if (put.status != 409) ++result.resumes;

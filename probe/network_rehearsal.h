@@ -28,8 +28,8 @@ struct RehearsalPlan {
   std::string ca_file;
   std::uint64_t bytes = 0;
   std::chrono::milliseconds budget{0};
-  int max_failures = 12;       // broken connections, errors and offset conflicts, in total
-  long stall_s = 10;           // a chunk with no progress this long is abandoned and resumed
+  int max_failures = 12;  // broken connections, errors and offset conflicts, in total
+  long stall_s = 10;      // a chunk with no progress this long is abandoned and resumed
   std::function<void(double)> progress;
 };
 

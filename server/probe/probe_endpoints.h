@@ -17,7 +17,7 @@ struct ProbeEndpointOptions {
   std::chrono::seconds max_series{30};              // binned span per session
   std::size_t max_sessions = 256;
   std::chrono::seconds session_ttl{120};
-  std::uint64_t max_rehearsal_bytes = 4ull << 30;  // per rehearsal: a large exam video
+  std::uint64_t max_rehearsal_bytes = 4ull << 30;    // per rehearsal: a large exam video
   std::uint64_t rehearsal_chunk_bytes = 8ull << 20;  // advised to clients
   std::size_t max_rehearsals = 32;
   std::chrono::seconds rehearsal_ttl{600};  // idle rehearsals are forgotten

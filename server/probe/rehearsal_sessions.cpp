@@ -44,8 +44,7 @@ std::optional<RehearsalStatus> RehearsalSessions::status(const std::string& id,
   return it->second.status;
 }
 
-RehearsalSessions::BeginResult RehearsalSessions::begin(const std::string& id,
-                                                        std::uint64_t offset,
+RehearsalSessions::BeginResult RehearsalSessions::begin(const std::string& id, std::uint64_t offset,
                                                         std::uint64_t length,
                                                         Clock::time_point now) {
   std::lock_guard lock(mutex_);

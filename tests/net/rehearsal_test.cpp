@@ -1,21 +1,19 @@
 // The upload rehearsal client against the real endpoints on loopback, through a TCP relay
 // that breaks the connection mid-chunk: the upload must resume and still total exactly.
-#include <arpa/inet.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <catch2/catch.hpp>
 #include <thread>
 #include <vector>
 
+#include "probe/network.h"
 #include "probe/network_rehearsal.h"
+#include "probe/registry.h"
 #include "server/probe/probe_endpoints.h"
+#include "tests/net/cutting_relay.h"
 
 using namespace examready;
+using examready::testing::CuttingRelay;
 
 namespace {
 
@@ -36,130 +34,6 @@ struct RunningServer {
     server.stop();
     thread.join();
   }
-};
-
-void reset_close(int fd) {
-  linger off{1, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &off, sizeof(off));
-  ::close(fd);
-}
-
-// Forwards loopback TCP to `target_port`; resets both ends of a connection each time the
-// upstream bytes it has forwarded reach the next of `cuts` (cumulative over all connections).
-class CuttingRelay {
- public:
-  CuttingRelay(int target_port, std::vector<std::uint64_t> cuts)
-      : target_port_(target_port), cuts_(std::move(cuts)) {
-    listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
-    ::listen(listen_fd_, 16);
-    socklen_t len = sizeof(addr);
-    ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port = ntohs(addr.sin_port);
-    thread_ = std::thread([this] { loop(); });
-  }
-  ~CuttingRelay() {
-    stop_ = true;
-    thread_.join();
-    for (auto& p : pairs_) {
-      ::close(p.client);
-      ::close(p.server);
-    }
-    ::close(listen_fd_);
-  }
-  int port = 0;
-  std::atomic<int> cuts_made{0};
-
- private:
-  struct Pair {
-    int client, server;
-  };
-
-  int connect_target() const {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(target_port_));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
-      ::close(fd);
-      return -1;
-    }
-    return fd;
-  }
-
-  // Blocking write of all of `n` (loopback: never waits long).
-  static bool write_all(int fd, const char* data, ssize_t n) {
-    while (n > 0) {
-      const ssize_t w = ::send(fd, data, static_cast<std::size_t>(n), MSG_NOSIGNAL);
-      if (w <= 0) return false;
-      data += w;
-      n -= w;
-    }
-    return true;
-  }
-
-  void loop() {
-    std::vector<char> buffer(64 << 10);
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (!stop_ && std::chrono::steady_clock::now() < give_up) {
-      std::vector<pollfd> fds{{listen_fd_, POLLIN, 0}};
-      for (const auto& p : pairs_) {
-        fds.push_back({p.client, POLLIN, 0});
-        fds.push_back({p.server, POLLIN, 0});
-      }
-      if (::poll(fds.data(), fds.size(), 50) <= 0) continue;
-      if (fds[0].revents & POLLIN) {
-        const int c = ::accept(listen_fd_, nullptr, nullptr);
-        const int s = c >= 0 ? connect_target() : -1;
-        if (s >= 0) {
-          pairs_.push_back({c, s});
-        } else if (c >= 0) {
-          ::close(c);
-        }
-      }
-      std::vector<Pair> alive;
-      for (std::size_t i = 0; i < fds.size() / 2 && i < pairs_.size(); ++i) {
-        Pair p = pairs_[i];
-        bool open = true;
-        if (fds[1 + 2 * i].revents & (POLLIN | POLLHUP | POLLERR)) {
-          const ssize_t n = ::recv(p.client, buffer.data(), buffer.size(), 0);
-          open = n > 0 && write_all(p.server, buffer.data(), n);
-          if (open) upstream_ += static_cast<std::uint64_t>(n);
-          if (open && next_cut_ < cuts_.size() && upstream_ >= cuts_[next_cut_]) {
-            ++next_cut_;
-            ++cuts_made;
-            open = false;
-          }
-        }
-        if (open && (fds[2 + 2 * i].revents & (POLLIN | POLLHUP | POLLERR))) {
-          const ssize_t n = ::recv(p.server, buffer.data(), buffer.size(), 0);
-          open = n > 0 && write_all(p.client, buffer.data(), n);
-        }
-        if (open) {
-          alive.push_back(p);
-        } else {
-          reset_close(p.client);
-          reset_close(p.server);
-        }
-      }
-      // Pairs accepted in this round were not polled yet: keep them.
-      for (std::size_t i = fds.size() / 2; i < pairs_.size(); ++i) alive.push_back(pairs_[i]);
-      pairs_ = std::move(alive);
-    }
-  }
-
-  int target_port_;
-  std::vector<std::uint64_t> cuts_;
-  std::size_t next_cut_ = 0;
-  std::uint64_t upstream_ = 0;
-  int listen_fd_ = -1;
-  std::vector<Pair> pairs_;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
 };
 
 probe::net::RehearsalPlan plan_for(int port, std::uint64_t bytes) {
@@ -229,4 +103,17 @@ TEST_CASE("a rehearsal that cannot finish in its budget says so") {
   INFO(r.error);
   CHECK((r.error.find("out of time") != std::string::npos ||
          r.error.find("gave up") != std::string::npos));
+}
+
+TEST_CASE("the network check's deadline grows only with a rehearsal, by its budget") {
+  probe::ProbeOptions options;
+  CHECK(probe::network_deadline_extension(options) == std::chrono::milliseconds(0));
+  options.rehearse_upload_bytes = 2'000'000'000;
+  // 20 s allowance + 2 GB at the 2 Mbit/s floor, plus the 5 s margin for the check itself.
+  CHECK(probe::net::rehearsal_budget(options.rehearse_upload_bytes) == std::chrono::seconds(8020));
+  CHECK(probe::network_deadline_extension(options) == std::chrono::seconds(8025));
+  const auto* spec = probe::find_check("network");
+  REQUIRE(spec);
+  REQUIRE(spec->deadline_extension);
+  CHECK(spec->deadline_extension(options) == std::chrono::seconds(8025));
 }
