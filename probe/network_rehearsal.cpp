@@ -209,6 +209,8 @@ RehearsalResult rehearse_upload(const RehearsalPlan& plan) {
     }
     Chunk chunk{offset, std::min(plan.bytes, offset + chunk_bytes)};
     const Reply put = client.request("PUT", fmt::format("{}?offset={}", url, offset), &chunk);
+    // A refused chunk may leave its unread body on the connection: start the next one afresh.
+    if (put.code == CURLE_OK && put.status != 200) client.drop_connection();
     const auto received = received_of(put);
     if (put.code == CURLE_OK && (put.status == 200 || put.status == 409) && received) {
       offset = *received;
