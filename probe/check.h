@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -37,6 +38,7 @@ struct ProbeOptions {
   std::string ca_file;            // extra CA bundle for TLS
   std::vector<std::string> watched_apps;  // package ids the rules set watches (apps check)
   double capture_seconds = 2.0;   // camera/microphone capture length
+  std::uint64_t rehearse_upload_bytes = 0;  // --rehearse-upload: network check's rehearsal size
 };
 
 struct Outcome {
@@ -96,6 +98,8 @@ struct CheckSpec {
   // benchmark would distort network timing). Empty: no constraint.
   std::string_view resource;
   CheckFunction run;
+  // Time some options add to `deadline` (e.g. the network check's upload rehearsal).
+  std::chrono::milliseconds (*deadline_extension)(const ProbeOptions&) = nullptr;
 };
 
 }  // namespace examready::probe

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "probe/network_analysis.h"
+#include "probe/network_rehearsal.h"
 #include "probe/network_route.h"
 
 namespace examready::probe {
@@ -36,7 +37,37 @@ double single_stream_ceiling_bps(double rtt_ms, double loss) {
   return 1448.0 * 8 * 1.22 / (rtt_ms / 1000.0 * std::sqrt(loss));
 }
 
+// The rehearsal runs after the measurement, on its own fresh connection, so the two never
+// compete for the link; its figures are the whole upload's, resumes and stalls included.
+std::optional<std::string> run_rehearsal(CheckContext& ctx, const ProbeOptions& options) {
+  net::RehearsalPlan plan;
+  plan.server_url = options.server_url;
+  plan.ca_file = options.ca_file;
+  plan.bytes = options.rehearse_upload_bytes;
+  plan.budget = net::rehearsal_budget(plan.bytes);
+  plan.progress = [&](double f) { ctx.progress(0.3 + 0.7 * f); };
+  const net::RehearsalResult r = net::rehearse_upload(plan);
+  const std::string source = fmt::format(
+      "resumable upload rehearsal of {} bytes in chunks, {} resumes", plan.bytes, r.resumes);
+  ctx.emit(MetricId::kNetworkRehearsalBytes, static_cast<std::int64_t>(r.bytes), source);
+  ctx.emit(MetricId::kNetworkRehearsalResumes, static_cast<std::int64_t>(r.resumes), source);
+  if (r.done) {
+    ctx.emit(MetricId::kNetworkRehearsalDurationMs, r.duration_ms, source);
+    if (r.duration_ms > 0) {
+      ctx.emit(MetricId::kNetworkRehearsalBps,
+               static_cast<double>(r.bytes) * 8.0 / (r.duration_ms / 1000.0), source);
+    }
+    return std::nullopt;
+  }
+  return "upload rehearsal did not finish: " + r.error;
+}
+
 }  // namespace
+
+std::chrono::milliseconds network_deadline_extension(const ProbeOptions& options) {
+  if (options.rehearse_upload_bytes == 0) return std::chrono::milliseconds(0);
+  return net::rehearsal_budget(options.rehearse_upload_bytes) + std::chrono::seconds(5);
+}
 
 std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
                                  const net::MeasurePlan& plan) {
@@ -145,7 +176,8 @@ Outcome run_network_check(CheckContext& ctx) {
   net::MeasurePlan plan;
   plan.server_url = options.server_url;
   plan.ca_file = options.ca_file;
-  plan.progress = [&](double f) { ctx.progress(f); };
+  const bool rehearse = options.rehearse_upload_bytes > 0;
+  plan.progress = [&](double f) { ctx.progress(rehearse ? 0.3 * f : f); };
   net::MeasureResult result = net::measure_network(plan);
   if (!result.samples) return Outcome::error(result.error);
 
@@ -158,6 +190,9 @@ Outcome run_network_check(CheckContext& ctx) {
   }
   std::string warnings = emit_network_figures(ctx, *result.samples, plan);
   if (!warnings.empty()) warnings.pop_back();
+  if (rehearse) {
+    if (auto failure = run_rehearsal(ctx, options)) return Outcome::error(*failure);
+  }
   return Outcome::ok(warnings);
 }
 

@@ -15,5 +15,7 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& samples,
                                  const net::MeasurePlan& plan);
 
 Outcome run_network_check(CheckContext& ctx);
+// The upload rehearsal's budget plus a margin when --rehearse-upload asks for one, else 0.
+std::chrono::milliseconds network_deadline_extension(const ProbeOptions& options);
 
 }  // namespace examready::probe

@@ -34,7 +34,7 @@ const std::array kChecks = {
     CheckSpec{"apps", "Watched apps installed or running; apps holding the camera or microphone", milliseconds(15000), "", android::run_apps_check},
     CheckSpec{"font", "System font scale of a phone", milliseconds(6000), "", android::run_font_check},
     // "cpu": the encoder benchmark would distort the timing. ~8.5 s of phases inside.
-    CheckSpec{"network", "Latency, throughput, stability, loss and clock skew against the collector", milliseconds(10000), "cpu", run_network_check},
+    CheckSpec{"network", "Latency, throughput, stability, loss and clock skew against the collector", milliseconds(10000), "cpu", run_network_check, network_deadline_extension},
 };
 
 }  // namespace

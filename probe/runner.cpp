@@ -182,8 +182,10 @@ class Runner {
     child.out_fd = out[0];
     child.err_fd = err[0];
     child.started = Clock::now();
-    child.deadline = child.started + std::chrono::duration_cast<Clock::duration>(
-                                         spec.deadline * runner_.deadline_scale);
+    const auto budget = spec.deadline + (spec.deadline_extension ? spec.deadline_extension(options_)
+                                                                 : std::chrono::milliseconds(0));
+    child.deadline = child.started +
+                     std::chrono::duration_cast<Clock::duration>(budget * runner_.deadline_scale);
     running_.push_back(std::move(child));
   }
 

@@ -16,6 +16,7 @@
 #include "apps/examready/upload_output.h"
 #include "platform/local_host.h"
 #include "probe/host_identity.h"
+#include "probe/network_rehearsal.h"
 #include "probe/registry.h"
 #include "probe/runner.h"
 #include "reports/ids.h"
@@ -54,6 +55,7 @@ struct CheckArgs {
   std::string pair;
   std::string queue_dir;
   int upload_attempts = 5;
+  std::string rehearse_upload;  // SIZE, e.g. 500MB
 };
 
 // The Host and transport the options ask for; the local machine by default.
@@ -152,6 +154,15 @@ int run_check(const CheckArgs& args) {
     if (const char* env = std::getenv("EXAMREADY_SERVER")) options.server_url = env;
   }
   options.ca_file = args.ca_file;
+  if (!args.rehearse_upload.empty()) {
+    const auto bytes = probe::net::parse_size(args.rehearse_upload);
+    if (!bytes) {
+      throw UsageError(fmt::format(
+          "--rehearse-upload: '{}' is not a size from 1 byte to 4 GiB (e.g. 500MB, 2GB, 1.5GiB)",
+          args.rehearse_upload));
+    }
+    options.rehearse_upload_bytes = *bytes;
+  }
   const auto checks = select_checks(args.only);
   std::string pair_code;
   if (!args.pair.empty()) {
@@ -258,6 +269,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--upload", args->upload, "Send the report to the collector (queued first, sent exactly once)");
   cmd->add_flag("--offline", args->offline, "Queue the report for a later `examready upload` without sending");
   cmd->add_option("--server", args->server, "Collector URL, for the network check and --upload (default: $EXAMREADY_SERVER)");
+  cmd->add_option("--rehearse-upload", args->rehearse_upload,
+                  "Network check: also rehearse a resumable upload of SIZE (e.g. 500MB, 2GB) to the collector");
   cmd->add_option("--ca-file", args->ca_file, "CA certificate(s) to trust for the collector's TLS");
   cmd->add_option("--pair", args->pair, "Secondary phone: the primary's report code");
   cmd->add_option("--upload-attempts", args->upload_attempts, "Attempts before leaving the report queued")

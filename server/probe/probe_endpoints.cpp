@@ -1,6 +1,7 @@
 // The collector's network-measurement endpoints (/v1/probe/*).
 #include "server/probe/probe_endpoints.h"
 
+#include <fmt/format.h>
 #include <httplib.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "server/probe/rehearsal_sessions.h"
 #include "server/probe/upload_sessions.h"
 
 namespace examready::server {
@@ -57,9 +59,78 @@ void json_error(httplib::Response& res, int status, const std::string& message) 
 struct State {
   ProbeEndpointOptions options;
   UploadSessions sessions;
+  RehearsalSessions rehearsals;
   explicit State(const ProbeEndpointOptions& o)
-      : options(o), sessions(o.bin_width, o.max_sessions, o.max_series, o.session_ttl) {}
+      : options(o),
+        sessions(o.bin_width, o.max_sessions, o.max_series, o.session_ttl),
+        rehearsals(o.max_rehearsal_bytes, o.max_rehearsals, o.rehearsal_ttl) {}
 };
+
+void rehearsal_status(httplib::Response& res, int status, const RehearsalStatus& s) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(nlohmann::json{{"received_bytes", s.received_bytes},
+                                 {"expected_bytes", s.expected_bytes},
+                                 {"done", s.done()}}
+                      .dump(),
+                  "application/json");
+}
+
+void register_rehearsal_endpoints(httplib::Server& server, const std::shared_ptr<State>& state) {
+  server.Post("/v1/probe/rehearsal", [state](const httplib::Request& req, httplib::Response& res) {
+    const std::uint64_t bytes = parse_u64(req.get_param_value("bytes"), 0);
+    auto id = state->rehearsals.create(bytes, Clock::now());
+    if (!id) {
+      return json_error(res, 400,
+                        fmt::format("bytes must be 1..{}", state->options.max_rehearsal_bytes));
+    }
+    res.status = 201;
+    res.set_content(nlohmann::json{{"id", *id},
+                                   {"chunk_bytes", state->options.rehearsal_chunk_bytes},
+                                   {"expected_bytes", bytes}}
+                        .dump(),
+                    "application/json");
+  });
+
+  server.Get(R"(/v1/probe/rehearsal/([0-9a-f]{16}))",
+             [state](const httplib::Request& req, httplib::Response& res) {
+               auto status = state->rehearsals.status(req.matches[1], Clock::now());
+               if (!status) return json_error(res, 404, "no such rehearsal");
+               rehearsal_status(res, 200, *status);
+             });
+
+  server.Put(R"(/v1/probe/rehearsal/([0-9a-f]{16}))",
+             [state](const httplib::Request& req, httplib::Response& res,
+                     const httplib::ContentReader& reader) {
+               const std::string id = req.matches[1];
+               const std::string offset_text = req.get_param_value("offset");
+               const std::uint64_t offset = parse_u64(offset_text, UINT64_MAX);
+               if (offset == UINT64_MAX) return json_error(res, 400, "offset required");
+               if (!req.has_header("Content-Length")) {
+                 return json_error(res, 411, "Content-Length required");
+               }
+               const std::uint64_t length =
+                   parse_u64(req.get_header_value("Content-Length"), UINT64_MAX);
+               if (length == UINT64_MAX || length > state->options.rehearsal_chunk_bytes) {
+                 return json_error(res, 413, "chunk larger than chunk_bytes");
+               }
+               auto begin = state->rehearsals.begin(id, offset, length, Clock::now());
+               using B = RehearsalSessions::Begin;
+               if (begin.result == B::kNoSession) return json_error(res, 404, "no such rehearsal");
+               if (begin.result == B::kWrongOffset) return rehearsal_status(res, 409, begin.status);
+               if (begin.result == B::kTooLong) {
+                 return json_error(res, 413, "chunk runs past the rehearsal's size");
+               }
+               bool superseded = false;
+               reader([&](const char*, std::size_t n) {
+                 superseded = !state->rehearsals.add(id, begin.generation, n, Clock::now());
+                 return !superseded;
+               });
+               auto status = state->rehearsals.status(id, Clock::now());
+               if (!status) return json_error(res, 404, "no such rehearsal");
+               rehearsal_status(res, superseded ? 409 : 200, *status);
+             });
+}
 
 }  // namespace
 
@@ -109,6 +180,8 @@ void register_probe_endpoints(httplib::Server& server, const ProbeEndpointOption
     res.set_content(nlohmann::json{{"bytes", received}, {"duration_ms", duration_ms}}.dump(),
                     "application/json");
   });
+
+  register_rehearsal_endpoints(server, state);
 
   server.Get("/v1/probe/session", [state](const httplib::Request& req, httplib::Response& res) {
     const std::string id = req.get_param_value("id");

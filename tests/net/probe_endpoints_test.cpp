@@ -140,3 +140,81 @@ TEST_CASE("UDP echo counts per session and never answers larger than asked") {
   ::close(fd);
   echo.stop();
 }
+
+TEST_CASE("upload rehearsal: chunks at the server's offset, conflicts answer where it stands") {
+  ProbeEndpointOptions options;
+  options.rehearsal_chunk_bytes = 1000;
+  options.max_rehearsal_bytes = 1'000'000;
+  RunningServer s(options);
+  httplib::Client client("127.0.0.1", s.port);
+
+  CHECK(client.Post("/v1/probe/rehearsal?bytes=0", "", "text/plain")->status == 400);
+  CHECK(client.Post("/v1/probe/rehearsal?bytes=1000001", "", "text/plain")->status == 400);
+  CHECK(client.Post("/v1/probe/rehearsal?bytes=x", "", "text/plain")->status == 400);
+  auto created = client.Post("/v1/probe/rehearsal?bytes=2500", "", "text/plain");
+  REQUIRE(created);
+  REQUIRE(created->status == 201);
+  const auto json = nlohmann::json::parse(created->body);
+  CHECK(json.at("chunk_bytes") == 1000);
+  CHECK(json.at("expected_bytes") == 2500);
+  const std::string path = "/v1/probe/rehearsal/" + json.at("id").get<std::string>();
+
+  auto status = [&](const httplib::Result& r) { return nlohmann::json::parse(r->body); };
+  auto put = [&](std::uint64_t offset, std::size_t n) {
+    return client.Put((path + "?offset=" + std::to_string(offset)).c_str(), std::string(n, 'r'),
+                      "application/octet-stream");
+  };
+  auto first = put(0, 1000);
+  REQUIRE(first);
+  CHECK(first->status == 200);
+  CHECK(status(first).at("received_bytes") == 1000);
+  CHECK(status(first).at("done") == false);
+
+  // A client that lost track re-sends at 0: refused, told the offset, nothing counted twice.
+  auto stale = put(0, 1000);
+  REQUIRE(stale);
+  CHECK(stale->status == 409);
+  CHECK(status(stale).at("received_bytes") == 1000);
+  CHECK(put(1000, 1001)->status == 413);  // over chunk_bytes
+  CHECK(put(1000, 1000)->status == 200);
+  CHECK(put(2000, 1000)->status == 413);  // runs past the rehearsal's size
+  CHECK(put(2000, 500)->status == 200);
+
+  auto final_status = client.Get(path.c_str());
+  REQUIRE(final_status);
+  CHECK(final_status->status == 200);
+  CHECK(status(final_status).at("received_bytes") == 2500);
+  CHECK(status(final_status).at("expected_bytes") == 2500);
+  CHECK(status(final_status).at("done") == true);
+
+  CHECK(client.Get("/v1/probe/rehearsal/0123456789abcdef")->status == 404);
+  CHECK(client.Put("/v1/probe/rehearsal/0123456789abcdef?offset=0", "x", "text/plain")->status ==
+        404);
+  CHECK(client.Put(path.c_str(), "x", "text/plain")->status == 400);  // no offset
+}
+
+TEST_CASE("upload rehearsal sessions are bounded in number and expire") {
+  auto id = [](httplib::Client& client) {
+    auto r = client.Post("/v1/probe/rehearsal?bytes=10", "", "text/plain");
+    return "/v1/probe/rehearsal/" + nlohmann::json::parse(r->body).at("id").get<std::string>();
+  };
+  {
+    ProbeEndpointOptions options;
+    options.max_rehearsals = 2;
+    RunningServer s(options);
+    httplib::Client client("127.0.0.1", s.port);
+    const std::string a = id(client), b = id(client), c = id(client);
+    CHECK(client.Get(a.c_str())->status == 404);  // least recently used, evicted
+    CHECK(client.Get(b.c_str())->status == 200);
+    CHECK(client.Get(c.c_str())->status == 200);
+  }
+  {
+    ProbeEndpointOptions options;
+    options.rehearsal_ttl = std::chrono::seconds(0);
+    RunningServer s(options);
+    httplib::Client client("127.0.0.1", s.port);
+    const std::string a = id(client);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(client.Get(a.c_str())->status == 404);  // expired
+  }
+}
