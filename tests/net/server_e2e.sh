@@ -31,6 +31,10 @@ awk -v v="$(m network.rtt_median_ms)" 'BEGIN { exit !(v > 0 && v < 50) }' || fai
 [ "$(m network.packet_loss_ratio)" != null ] || fail "no UDP echo loss figure (echo not wired?)"
 awk -v v="$(m network.upload_bps)" 'BEGIN { exit !(v > 1e7) }' || fail "upload $(m network.upload_bps)"
 awk -v v="$(m network.download_bps)" 'BEGIN { exit !(v > 1e7) }' || fail "download $(m network.download_bps)"
+# The report with these measurements is one the collector accepts: schema-valid as a whole.
+status=0
+"$EXAMREADY_BIN" evaluate "$tmp/r.json" --rules xiaoyibang >/dev/null 2>"$tmp/eval.err" || status=$?
+[ "$status" -le 3 ] || fail "the network check's report is not a valid report (exit $status): $(cat "$tmp/eval.err")"
 echo "network check against examready-server: ok (rtt $(m network.rtt_median_ms) ms, loss $(m network.packet_loss_ratio))"
 
 [ "$(m network.rehearsal_bytes)" = 64000000 ] || fail "rehearsal bytes $(m network.rehearsal_bytes)"
