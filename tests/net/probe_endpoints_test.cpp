@@ -14,31 +14,10 @@
 #include "server/probe/probe_endpoints.h"
 #include "server/probe/udp_echo.h"
 #include "server/probe/udp_echo_wire.h"
+#include "tests/net/running_server.h"
 
 using namespace examready::server;
-
-namespace {
-
-// A server on an ephemeral loopback port, stopped and joined on scope exit.
-struct RunningServer {
-  httplib::Server server;
-  std::thread thread;
-  int port = 0;
-  explicit RunningServer(const ProbeEndpointOptions& options) {
-    register_probe_endpoints(server, options);
-    port = server.bind_to_any_port("127.0.0.1");
-    thread = std::thread([this] { server.listen_after_bind(); });
-    for (int i = 0; i < 500 && !server.is_running(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-  }
-  ~RunningServer() {
-    server.stop();
-    thread.join();
-  }
-};
-
-}  // namespace
+using examready::test::RunningServer;
 
 TEST_CASE("ping answers with the server time and the UDP echo port, no body") {
   ProbeEndpointOptions options;

@@ -11,30 +11,13 @@
 #include "probe/registry.h"
 #include "server/probe/probe_endpoints.h"
 #include "tests/net/cutting_relay.h"
+#include "tests/net/running_server.h"
 
 using namespace examready;
+using examready::test::RunningServer;
 using examready::testing::CuttingRelay;
 
 namespace {
-
-struct RunningServer {
-  httplib::Server server;
-  std::thread thread;
-  int port = 0;
-  explicit RunningServer(const server::ProbeEndpointOptions& options) {
-    server.new_task_queue = [] { return new httplib::ThreadPool(8); };
-    server::register_probe_endpoints(server, options);
-    port = server.bind_to_any_port("127.0.0.1");
-    thread = std::thread([this] { server.listen_after_bind(); });
-    for (int i = 0; i < 500 && !server.is_running(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-  }
-  ~RunningServer() {
-    server.stop();
-    thread.join();
-  }
-};
 
 probe::net::RehearsalPlan plan_for(int port, std::uint64_t bytes) {
   probe::net::RehearsalPlan plan;
