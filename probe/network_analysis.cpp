@@ -117,21 +117,49 @@ std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample
 }
 
 std::vector<CumulativeSample> arrivals_from_segments(std::span<const ReceiverSample> samples) {
-  double bytes_per_segment = 0;
-  for (const auto& s : samples) {
-    // Early samples hold a handful of segments, headers among them: not yet representative.
-    if (s.data_segs_in >= 64) {
-      bytes_per_segment = std::max(bytes_per_segment, static_cast<double>(s.bytes_received) /
-                                                          static_cast<double>(s.data_segs_in));
-    }
-  }
   std::vector<CumulativeSample> out;
+  for (const auto& s : samples) out.push_back({s.t_s, s.bytes_received});
+  // Early samples hold a handful of segments, headers among them: not yet representative.
+  std::vector<const ReceiverSample*> counted;
+  double estimate = 0;  // a first guess, low by the short segments (headers) seen so far
   for (const auto& s : samples) {
-    const auto arrived =
-        bytes_per_segment > 0
-            ? static_cast<std::uint64_t>(static_cast<double>(s.data_segs_in) * bytes_per_segment)
-            : s.bytes_received;
-    out.push_back({s.t_s, arrived});
+    if (s.data_segs_in < 64) continue;
+    counted.push_back(&s);
+    estimate = std::max(estimate, static_cast<double>(s.bytes_received) /
+                                      static_cast<double>(s.data_segs_in));
+  }
+  if (counted.size() < 2) return out;
+  // A pending hole only ever holds the in-order count back, so among the first and the
+  // last quarter of the samples, the one whose count runs furthest ahead of the estimate
+  // had none. Bytes per segment between those two anchors is the steady figure; refining
+  // the estimate once makes the choice of anchors independent of its starting bias.
+  const std::size_t quarter = std::max<std::size_t>(1, counted.size() / 4);
+  const ReceiverSample* first = counted.front();
+  const ReceiverSample* last = counted.back();
+  for (int round = 0; round < 2; ++round) {
+    auto lead = [&](const ReceiverSample* s) {
+      return static_cast<double>(s->bytes_received) -
+             estimate * static_cast<double>(s->data_segs_in);
+    };
+    auto best = [&](std::size_t from, std::size_t to) {
+      const ReceiverSample* pick = counted[from];
+      for (std::size_t i = from; i < to; ++i) {
+        if (lead(counted[i]) > lead(pick)) pick = counted[i];
+      }
+      return pick;
+    };
+    first = best(0, quarter);
+    last = best(counted.size() - quarter, counted.size());
+    if (last->data_segs_in <= first->data_segs_in + 16) return out;
+    estimate = static_cast<double>(last->bytes_received - first->bytes_received) /
+               static_cast<double>(last->data_segs_in - first->data_segs_in);
+  }
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    const double arrived =
+        static_cast<double>(first->bytes_received) +
+        (static_cast<double>(samples[i].data_segs_in) - static_cast<double>(first->data_segs_in)) *
+            estimate;
+    out[i].bytes = static_cast<std::uint64_t>(std::max(0.0, arrived));
   }
   return out;
 }

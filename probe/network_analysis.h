@@ -56,8 +56,9 @@ std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample
 // data behind it keeps arriving, then jumps when the retransmission fills it: at 50 Mbit/s
 // with 1 % loss a window edge can fall on a megabyte held back. Data segments are counted
 // on arrival, in or out of order. So arrivals are timed by segment count and scaled by the
-// bytes per segment seen where no hole was pending: the highest bytes/segments ratio of
-// any sample (a hole only ever lowers it). Samples are (t, bytes_received, data_segs_in).
+// bytes per segment between two samples where no hole was pending (not by a cumulative
+// ratio: the short header segments at the start held that 1.4 % low).
+// Samples are (t, bytes_received, data_segs_in).
 struct ReceiverSample {
   double t_s = 0;
   std::uint64_t bytes_received = 0;

@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 scenario=$here/../../tests/net/scenario.sh
 repeats=${1:-1}
 links=(
-  "lo 2mbit" "lo 10mbit" "lo 50mbit"
+  "lo 2mbit" "lo 10mbit" "lo 50mbit" "relay 2mbit"
   "relay 10mbit --delay-ms 20 --loss-up 0.01 --loss-down 0.01"
   "relay 50mbit --delay-ms 10" "relay 50mbit --delay-ms 50"
   "relay 50mbit --delay-ms 10 --jitter-ms 20"

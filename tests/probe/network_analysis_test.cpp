@@ -107,3 +107,17 @@ TEST_CASE("arrivals are timed by segments, so a hole does not hold bytes back") 
   const std::vector<ReceiverSample> early = {{0.01, 5000, 5}};
   CHECK(arrivals_from_segments(early)[0].bytes == 5000);
 }
+
+TEST_CASE("short segments at the start do not scale the steady arrivals down") {
+  // Four header segments of 150 bytes, then full 1448-byte segments: 1448 bytes per segment.
+  std::vector<ReceiverSample> samples;
+  for (int i = 1; i <= 40; ++i) {
+    const std::uint64_t segs = 4 + 20 * static_cast<std::uint64_t>(i);
+    samples.push_back({0.01 * i, 4 * 150 + (segs - 4) * 1448, segs});
+  }
+  // A hole pending at the last sample holds 10 segments back from the in-order count.
+  samples.back().bytes_received -= 10 * 1448;
+  const auto arrivals = arrivals_from_segments(samples);
+  CHECK(arrivals[20].bytes - arrivals[10].bytes == 200 * 1448);
+  CHECK(arrivals.back().bytes == 4 * 150 + (samples.back().data_segs_in - 4) * 1448);
+}
