@@ -76,6 +76,9 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
   ctx.emit(MetricId::kNetworkDnsMs, s.dns_ms, "curl timing");
   ctx.emit(MetricId::kNetworkConnectMs, s.connect_ms, "curl timing");
   if (s.tls_ms) ctx.emit(MetricId::kNetworkTlsMs, *s.tls_ms, "curl timing");
+  ctx.emit(
+      MetricId::kNetworkHttpVersion, s.http_version,
+      s.tls_ms ? "negotiated over TLS (ALPN)" : "cleartext: HTTP/2 is asked for over TLS only");
 
   const auto idle = net::summarize_rtts(s.idle_rtts_ms);
   const std::size_t asked = s.idle_rtts_ms.size() + s.idle_lost;
@@ -143,13 +146,14 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
             loss_for_warning * 100, ceiling / 1e6);
       }
     }
-    } else if (auto floor = outran_rate_bps(s.upload_bins, s.upload_bin_s); floor && s.upload_outran) {
+  } else if (auto floor = outran_rate_bps(s.upload_bins, s.upload_bin_s);
+             floor && s.upload_outran) {
     const std::string source =
         fmt::format("lower bound: {} streams moved their whole volume in {:.2f} s", plan.streams,
                     static_cast<double>(s.upload_bins.size()) * s.upload_bin_s);
     ctx.emit(MetricId::kNetworkUploadBps, *floor, source);
     ctx.emit(MetricId::kNetworkUploadLowBps, *floor, source);
-}
+  }
   if (auto loaded = net::summarize_rtts(s.loaded_rtts_ms)) {
     const std::string source = fmt::format("{} pings during the upload", loaded->samples);
     ctx.emit(MetricId::kNetworkLoadedRttMs, loaded->median_ms, source);

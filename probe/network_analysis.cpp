@@ -125,8 +125,8 @@ std::vector<CumulativeSample> arrivals_from_segments(std::span<const ReceiverSam
   for (const auto& s : samples) {
     if (s.data_segs_in < 64) continue;
     counted.push_back(&s);
-    estimate = std::max(estimate, static_cast<double>(s.bytes_received) /
-                                      static_cast<double>(s.data_segs_in));
+    estimate = std::max(
+        estimate, static_cast<double>(s.bytes_received) / static_cast<double>(s.data_segs_in));
   }
   if (counted.size() < 2) return out;
   // A pending hole only ever holds the in-order count back, so among the first and the

@@ -71,6 +71,7 @@ struct Stream {
   int udp_port = 0;                    // ping header
   curl_socket_t fd = CURL_SOCKET_BAD;  // from the sockopt callback: curl reports the active
                                        // socket only once a transfer is done
+  char error[CURL_ERROR_SIZE] = {};    // curl's detail, e.g. which certificate check failed
 };
 
 void add_bytes(Stream& s, std::size_t n) {
@@ -205,6 +206,7 @@ std::unique_ptr<Stream> Session::make_stream(std::string_view path) {
   CURL* e = s->easy.get();
   curl_easy_setopt(e, CURLOPT_URL, url(path).c_str());
   curl_easy_setopt(e, CURLOPT_PRIVATE, s.get());
+  curl_easy_setopt(e, CURLOPT_ERRORBUFFER, s->error);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
   curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -359,9 +361,10 @@ MeasureResult Session::run() {
   curl_easy_getinfo(ping_->easy.get(), CURLINFO_RESPONSE_CODE, &status);
   if (!first_done || first_code != CURLE_OK || status != 200) {
     stop(*ping_);
-    std::string why = !first_done              ? "no answer in time"
-                      : first_code != CURLE_OK ? curl_easy_strerror(first_code)
-                                               : fmt::format("HTTP {} from /v1/probe/ping", status);
+    std::string why = !first_done ? "no answer in time"
+                      : first_code != CURLE_OK
+                          ? (ping_->error[0] ? ping_->error : curl_easy_strerror(first_code))
+                          : fmt::format("HTTP {} from /v1/probe/ping", status);
     return {std::nullopt,
             fmt::format("cannot reach the collector at {}: {}", plan_.server_url, why)};
   }

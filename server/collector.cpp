@@ -61,6 +61,23 @@ std::string csv_field(const std::string& text) {
 
 std::string json_escape(const std::string& text) { return nlohmann::json(text).dump(); }
 
+std::unique_ptr<httplib::Server> make_http_server(const CollectorOptions& options) {
+  if (options.tls_cert_file.empty() && options.tls_key_file.empty()) {
+    return std::make_unique<httplib::Server>();
+  }
+  if (options.tls_cert_file.empty() || options.tls_key_file.empty()) {
+    throw TlsSetupError("TLS needs both a certificate and a key file");
+  }
+  auto server = std::make_unique<httplib::SSLServer>(options.tls_cert_file.c_str(),
+                                                     options.tls_key_file.c_str());
+  if (!server->is_valid()) {
+    throw TlsSetupError(fmt::format(
+        "cannot load the TLS certificate {} with the key {} (PEM files that belong together)",
+        options.tls_cert_file, options.tls_key_file));
+  }
+  return server;
+}
+
 }  // namespace
 
 Collector::Collector(CollectorOptions options, Storage& storage, TokenStore tokens,
@@ -69,34 +86,35 @@ Collector::Collector(CollectorOptions options, Storage& storage, TokenStore toke
       storage_(storage),
       tokens_(std::move(tokens)),
       evaluate_(std::move(evaluate)),
-      restore_(std::move(restore)) {
+      restore_(std::move(restore)),
+      http_(make_http_server(options_)) {
   const int threads = std::max(1, options_.threads);
-  http_.new_task_queue = [threads] {
+  http_->new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
   };
-  http_.set_payload_max_length(std::max(options_.max_body_bytes, options_.transport_max_bytes));
-  http_.set_read_timeout(10, 0);
-  http_.set_write_timeout(10, 0);
+  http_->set_payload_max_length(std::max(options_.max_body_bytes, options_.transport_max_bytes));
+  http_->set_read_timeout(10, 0);
+  http_->set_write_timeout(10, 0);
   // httplib serves a connection on one pool thread until it closes: keep-alive is what
   // makes uploads cheap, but a connection must not hold a thread for long when idle.
-  http_.set_keep_alive_timeout(2);
-  http_.set_keep_alive_max_count(1000);
+  http_->set_keep_alive_timeout(2);
+  http_->set_keep_alive_max_count(1000);
   // httplib writes headers and body separately: with Nagle on, a client's delayed ACK
   // stalls every response by ~40 ms.
-  http_.set_tcp_nodelay(true);
+  http_->set_tcp_nodelay(true);
   // httplib listens with a backlog of 5: a burst of new connections (a classroom of probes
   // after an outage) would see SYNs dropped and 1 s retransmits. Keep the listening
   // socket to raise the backlog after bind.
-  http_.set_socket_options([this](int sock) {
+  http_->set_socket_options([this](int sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     listen_socket_ = sock;
   });
-  http_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  http_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     request_start = Clock::now();
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+  http_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
     const double seconds = std::chrono::duration<double>(Clock::now() - request_start).count();
     metrics_.record(route_label(req.method, req.path), res.status, seconds);
     if (!options_.access_log) return;
@@ -114,26 +132,26 @@ Collector::Collector(CollectorOptions options, Storage& storage, TokenStore toke
 
 int Collector::bind(const std::string& host, int port) {
   const int bound =
-      port == 0 ? http_.bind_to_any_port(host) : (http_.bind_to_port(host, port) ? port : -1);
+      port == 0 ? http_->bind_to_any_port(host) : (http_->bind_to_port(host, port) ? port : -1);
   if (bound > 0 && listen_socket_ >= 0)
     ::listen(listen_socket_, 1024);  // Linux updates the backlog
   return bound;
 }
 
-bool Collector::serve() { return http_.listen_after_bind(); }
+bool Collector::serve() { return http_->listen_after_bind(); }
 
 void Collector::add_routes() {
-  http_.Post("/v1/reports",
-             [this](const httplib::Request& req, httplib::Response& res,
-                    const httplib::ContentReader& reader) { post_report(req, res, reader); });
-  http_.Get(R"(/v1/reports/([^/]+))",
-            [this](const httplib::Request& req, httplib::Response& res) { get_report(req, res); });
-  http_.Get("/v1/reports", [this](const httplib::Request& req, httplib::Response& res) {
+  http_->Post("/v1/reports",
+              [this](const httplib::Request& req, httplib::Response& res,
+                     const httplib::ContentReader& reader) { post_report(req, res, reader); });
+  http_->Get(R"(/v1/reports/([^/]+))",
+             [this](const httplib::Request& req, httplib::Response& res) { get_report(req, res); });
+  http_->Get("/v1/reports", [this](const httplib::Request& req, httplib::Response& res) {
     search_reports(req, res);
   });
-  http_.Get("/v1/stats",
-            [this](const httplib::Request& req, httplib::Response& res) { get_stats(req, res); });
-  http_.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+  http_->Get("/v1/stats",
+             [this](const httplib::Request& req, httplib::Response& res) { get_stats(req, res); });
+  http_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     try {
       const auto stored = storage_.count();
       send_json(res, 200,
@@ -145,7 +163,7 @@ void Collector::add_routes() {
       send_json(res, 503, {{"status", "unavailable"}, {"error", e.what()}});
     }
   });
-  http_.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+  http_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     std::int64_t stored = -1;
     try {
       stored = storage_.count();
@@ -164,18 +182,18 @@ void Collector::add_routes() {
     res.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:");
     res.set_content(std::string(asset->content), std::string(asset->content_type));
   };
-  http_.Get("/",
-            [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/helpdesk"); });
-  http_.Get("/helpdesk", [serve_asset](const httplib::Request&, httplib::Response& res) {
+  http_->Get(
+      "/", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/helpdesk"); });
+  http_->Get("/helpdesk", [serve_asset](const httplib::Request&, httplib::Response& res) {
     serve_asset("/helpdesk.html", res);
   });
-  http_.Get("/stats", [serve_asset](const httplib::Request&, httplib::Response& res) {
+  http_->Get("/stats", [serve_asset](const httplib::Request&, httplib::Response& res) {
     serve_asset("/stats.html", res);
   });
-  http_.Get(R"(/static/[a-z_.-]+)",
-            [serve_asset](const httplib::Request& req, httplib::Response& res) {
-              serve_asset(req.path, res);
-            });
+  http_->Get(R"(/static/[a-z_.-]+)",
+             [serve_asset](const httplib::Request& req, httplib::Response& res) {
+               serve_asset(req.path, res);
+             });
 }
 
 nlohmann::json Collector::full_json(const StoredReport& r) const {

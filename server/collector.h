@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "server/intake.h"
@@ -25,6 +26,14 @@ struct CollectorOptions {
   std::int64_t min_group = 5;  // k-anonymity threshold of /v1/stats
   bool access_log = true;      // one JSON line per request on stderr
   std::string rules_id;        // shown by /healthz; empty when the server has no rules
+  // HTTPS when both are set (PEM files; the certificate file may hold the chain). A
+  // collector behind a TLS-terminating proxy (HTTP/2 at the edge) leaves them empty.
+  std::string tls_cert_file, tls_key_file;
+};
+
+// The certificate or key cannot be loaded.
+struct TlsSetupError : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 class Collector {
@@ -36,13 +45,13 @@ class Collector {
   Collector& operator=(const Collector&) = delete;
 
   // For other endpoint groups (the network probe endpoints) to register themselves.
-  httplib::Server& http() { return http_; }
+  httplib::Server& http() { return *http_; }
 
   // Binds the listening socket; returns the port (useful with port 0) or -1.
   int bind(const std::string& host, int port);
   // Serves until stop(); in-flight requests finish before it returns.
   bool serve();
-  void stop() { http_.stop(); }
+  void stop() { http_->stop(); }
 
  private:
   void add_routes();
@@ -61,7 +70,7 @@ class Collector {
   Evaluator evaluate_;
   std::function<void(nlohmann::json& evaluation)> restore_;
   Metrics metrics_;
-  httplib::Server http_;
+  std::unique_ptr<httplib::Server> http_;  // an httplib::SSLServer when TLS is on
   int listen_socket_ = -1;
 };
 

@@ -27,6 +27,7 @@ struct Args {
   std::string tokens_file;
   std::string port_file;
   std::string hash_token;
+  std::string tls_cert, tls_key;
   std::string rules = "xiaoyibang";
   int threads = 32;
   std::size_t max_body_bytes = 1 << 20;
@@ -121,11 +122,20 @@ int run(const Args& args) {
   options.min_group = args.min_group;
   options.access_log = !args.quiet;
   options.rules_id = rules_id;
+  options.tls_cert_file = args.tls_cert;
+  options.tls_key_file = args.tls_key;
 #ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
   options.transport_max_bytes = ProbeEndpointOptions{}.max_upload_bytes;
 #endif
-  Collector collector(options, *storage, std::move(tokens), server_rules.evaluate,
-                      server_rules.restore);
+  std::unique_ptr<Collector> collector_owner;
+  try {
+    collector_owner = std::make_unique<Collector>(options, *storage, std::move(tokens),
+                                                  server_rules.evaluate, server_rules.restore);
+  } catch (const TlsSetupError& e) {
+    fmt::print(stderr, "examready-server: {}\n", e.what());
+    return 66;  // EX_NOINPUT
+  }
+  Collector& collector = *collector_owner;
   const int bound = collector.bind(host, port);
   if (bound < 0) {
     fmt::print(stderr, "examready-server: cannot listen on {}\n", args.listen);
@@ -141,13 +151,16 @@ int run(const Args& args) {
   if (udp_error.empty()) {
     probe_options.udp_echo_port = udp_echo.port();
   } else {
-    fmt::print(stderr, "examready-server: no UDP echo ({}): clients fall back to TCP loss estimates\n", udp_error);
+    fmt::print(stderr,
+               "examready-server: no UDP echo ({}): clients fall back to TCP loss estimates\n",
+               udp_error);
   }
   register_probe_endpoints(collector.http(), probe_options);
 #endif
   if (!args.port_file.empty()) write_port_file(args.port_file, bound);
-  fmt::print(stderr, "examready-server: listening on {}:{} ({}, {} threads, rules {})\n", host,
-             bound, storage->backend_name(), args.threads, rules_id.empty() ? "none" : rules_id);
+  fmt::print(stderr, "examready-server: listening on {}://{}:{} ({}, {} threads, rules {})\n",
+             args.tls_cert.empty() ? "http" : "https", host, bound, storage->backend_name(),
+             args.threads, rules_id.empty() ? "none" : rules_id);
 
   std::thread waiter([&] {
     int signal = 0;
@@ -190,6 +203,13 @@ int main(int argc, char** argv) {
   app.add_option("--min-group", args.min_group, "Smallest group /v1/stats shows (k-anonymity)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}))
       ->capture_default_str();
+  auto* cert = app.add_option("--tls-cert", args.tls_cert,
+                              "Serve HTTPS with this PEM certificate (chain) file")
+                   ->check(CLI::ExistingFile);
+  app.add_option("--tls-key", args.tls_key, "The PEM private key of --tls-cert")
+      ->check(CLI::ExistingFile)
+      ->needs(cert);
+  cert->needs("--tls-key");
   app.add_flag("--quiet", args.quiet, "No access log");
   app.add_option("--rules", args.rules,
                  "Rules set every upload is evaluated with: a file, a shipped set's name, or none")
