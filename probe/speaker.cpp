@@ -56,18 +56,30 @@ Outcome run_speaker_check(CheckContext& ctx) {
     ctx.emit(MetricId::kSpeakerPlayed, false, "sdl");
     return Outcome::error("cannot play the test tone: " + error);
   }
-  // The tone plus output and input latency (PulseAudio: tens of ms; Bluetooth: ~200 ms).
+  // At most the tone plus output and input latency (PulseAudio: tens of ms; Bluetooth: ~200
+  // ms); once the tone is heard, 150 ms more (a whole detection window inside it) is enough,
+  // which ends the check about half a second sooner than the worst case.
   const double listen_seconds = kSpeakerToneSeconds + 0.5;
   std::vector<float> recorded;
+  std::optional<std::size_t> heard_at;  // samples recorded when the tone was first heard
   if (capture) {
+    const int capture_rate = capture->sample_rate_hz();
+    auto heard_enough = [&](const std::vector<float>& so_far) {
+      if (!heard_at) {
+        if (detect_tone(so_far, kSpeakerToneHz, capture_rate).detected) heard_at = so_far.size();
+        return false;
+      }
+      return so_far.size() >= *heard_at + static_cast<std::size_t>(0.15 * capture_rate);
+    };
     capture->record(listen_seconds,
                     std::chrono::milliseconds(static_cast<int>(listen_seconds * 1000) + 1000),
-                    recorded);
+                    recorded, heard_enough);
   } else {
     std::this_thread::sleep_for(std::chrono::duration<double>(kSpeakerToneSeconds + 0.05));
   }
-  // Played means the device consumed the queued tone (a stalled device keeps it queued).
-  const bool played = playback->queued_seconds() < kSpeakerToneSeconds / 2;
+  // Played means the microphone heard it, or the device consumed the queued tone (a stalled
+  // device keeps it queued).
+  const bool played = heard_at.has_value() || playback->queued_seconds() < kSpeakerToneSeconds / 2;
   ctx.emit(MetricId::kSpeakerPlayed, played, "sdl");
   if (!capture) return Outcome::ok("tone played; no microphone to hear it (" + capture_error + ")");
 

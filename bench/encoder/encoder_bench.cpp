@@ -1,6 +1,8 @@
 // bench/encoder: the encoder check's measurement (probe::measure_encoding) on raw frames
 // from a file, so bench/encoder/run.sh can give ffmpeg -benchmark the very same frames.
 // Usage: encoder_bench FRAMES.yuv WIDTH HEIGHT COUNT [ENCODER] [THREADS]
+// COUNT may exceed the frames in the file: it is read again from the start, as ffmpeg's
+// -stream_loop does, so a long run needs no gigabytes of raw frames.
 // Prints: "probe encoder=libx264 frames=N encode_s=S fps=F cpu_s=C bitrate_bps=B".
 #include <cstdio>
 #include <cstdlib>
@@ -39,15 +41,20 @@ int main(int argc, char** argv) {
   platform::EncoderSettings settings{name, width, height, probe::kRecordingFps, threads};
   auto encoder = platform::H264Encoder::open(settings, error);
   if (!encoder || encoder->input_pixel_format() != AV_PIX_FMT_YUV420P) {
-    std::fprintf(stderr, "cannot open %s for yuv420p input: %s\n", name.c_str(), error.message.c_str());
+    std::fprintf(stderr, "cannot open %s for yuv420p input: %s\n", name.c_str(),
+                 error.message.c_str());
     return 1;
   }
   platform::Image image;
   platform::allocate_image(image, width, height, AV_PIX_FMT_YUV420P);
   // Reading is outside the timed encoder calls, as frame generation is in the check.
   probe::ImageSupplier next = [&]() -> const platform::Image* {
-    return std::fread(image.bytes.data(), 1, image.bytes.size(), file.get()) == image.bytes.size() ? &image
-                                                                                                  : nullptr;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      if (std::fread(image.bytes.data(), 1, image.bytes.size(), file.get()) == image.bytes.size())
+        return &image;
+      std::rewind(file.get());
+    }
+    return nullptr;
   };
   std::string message;
   auto m = probe::measure_encoding(*encoder, next, 1e9, count, message);
@@ -55,8 +62,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "encoding failed: %s\n", message.c_str());
     return 1;
   }
-  std::printf("probe encoder=%s frames=%lld encode_s=%.4f fps=%.2f cpu_s=%.3f bitrate_bps=%.0f\n", name.c_str(),
-              static_cast<long long>(m->frames), m->encode_seconds, m->fps(), m->cpu_seconds,
-              m->bitrate_bps(probe::kRecordingFps));
+  std::printf("probe encoder=%s frames=%lld encode_s=%.4f fps=%.2f cpu_s=%.3f bitrate_bps=%.0f\n",
+              name.c_str(), static_cast<long long>(m->frames), m->encode_seconds, m->fps(),
+              m->cpu_seconds, m->bitrate_bps(probe::kRecordingFps));
   return 0;
 }

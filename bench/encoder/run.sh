@@ -4,13 +4,17 @@
 # their spread; then the whole media phase (camera, microphone, speaker, encoder through
 # the CLI, private PulseAudio null sink) for wall time and peak RSS.
 # Usage: bench/encoder/run.sh BUILD_DIR   (needs the examready and encoder_bench targets)
+#        PARTS="encoder media" (default both): the fps comparison, the media phase.
 set -euo pipefail
 BUILD=$(realpath "${1:-build/release}")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH=$BUILD/bench/encoder_bench
 EXAMREADY=$BUILD/apps/examready
 RUNS=${RUNS:-5}
-FRAMES=${FRAMES:-150}
+FRAMES=${FRAMES:-150}  # raw frames made per size
+# Each run encodes them LOOPS times over (ffmpeg: -stream_loop), 3 at 1080p and 6 at 720p:
+# about 4 s a run here, long enough that a VM's noise averages out (1.4 s runs varied 2-3x more).
+LOOPS=${LOOPS:-}
 THREADS=${THREADS:-0}   # 0: automatic, on both sides
 # On a shared machine, NICE=-10 (root) gives both sides the same, larger CPU share.
 PRIO=()
@@ -22,25 +26,40 @@ PA_PID=""
 trap 'stop_pulse; rm -rf "$T"' EXIT
 source "$ROOT/tests/media/pulse_env.sh"
 
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(ffmpeg -version | head -1 | cut -d' ' -f1-3); nice ${NICE:-0}, paired ${PAIRED:-1}"
-for size in 1920x1080 1280x720; do
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(ffmpeg -version | head -1 | cut -d' ' -f1-3); nice ${NICE:-0}, paired ${PAIRED:-0}"
+PARTS=${PARTS:-encoder media}
+sizes=()
+[[ " $PARTS " == *" encoder "* ]] && sizes=(1920x1080 1280x720)
+for size in "${sizes[@]}"; do
   W=${size%x*} H=${size#*x}
+  loops=${LOOPS:-$([[ $size == 1920x1080 ]] && echo 3 || echo 6)}
+  COUNT=$((FRAMES * loops))
   RAW=$T/frames_$size.yuv
   ffmpeg -v error -f lavfi -i "testsrc2=size=$size:rate=30" -frames:v "$FRAMES" -pix_fmt yuv420p -f rawvideo "$RAW"
-  echo "== $size: $FRAMES testsrc2 frames ($(($(stat -c %s "$RAW") / 1048576)) MiB raw in $SHM), $ENC $PRESET/$TUNE threads=$THREADS"
-  probe_list=() ratio_list=() cpu_list=()
+  echo "== $size: $FRAMES testsrc2 frames x $loops ($(($(stat -c %s "$RAW") / 1048576)) MiB raw in $SHM), $ENC $PRESET/$TUNE threads=$THREADS"
+  probe_list=() ratio_list=() cpu_list=() ff_list=()
+  ff_cmd=("${PRIO[@]}" ffmpeg -hide_banner -nostats -benchmark_all -benchmark -f rawvideo -pix_fmt yuv420p
+    -s "$size" -r 30 -stream_loop $((loops - 1)) -i "$RAW" -c:v "$ENC" -preset "$PRESET" -tune "$TUNE"
+    -threads "$THREADS" -f null -)
+  probe_cmd=("${PRIO[@]}" "$BENCH" "$RAW" "$W" "$H" "$COUNT" "$ENC" "$THREADS")
+  # One unmeasured round first: the first encodes after the frames were made run slower
+  # (the fps climbed run after run without it).
+  "${probe_cmd[@]}" >/dev/null
+  "${ff_cmd[@]}" >/dev/null 2>&1
   for run in $(seq "$RUNS"); do
-    # Both run at once by default (PAIRED=0: one after the other): on a machine shared with
-    # other jobs both then see the same contention, so their ratio stays meaningful.
-    ff_cmd=("${PRIO[@]}" ffmpeg -hide_banner -nostats -benchmark_all -benchmark -f rawvideo -pix_fmt yuv420p
-      -s "$size" -r 30 -i "$RAW" -c:v "$ENC" -preset "$PRESET" -tune "$TUNE" -threads "$THREADS" -f null -)
-    if [[ "${PAIRED:-1}" == 1 ]]; then
+    # One after the other by default, the order alternating so neither side always follows
+    # the other. PAIRED=1 runs both at once: on a machine busy with other jobs both then
+    # see the same contention, but on 2 cores they mostly contend with each other.
+    if [[ "${PAIRED:-0}" == 1 ]]; then
       "${ff_cmd[@]}" >"$T/ff.txt" 2>&1 & ff_pid=$!
-      probe_line=$("${PRIO[@]}" "$BENCH" "$RAW" "$W" "$H" "$FRAMES" "$ENC" "$THREADS")
+      probe_line=$("${probe_cmd[@]}")
       wait "$ff_pid"
-    else
-      probe_line=$("${PRIO[@]}" "$BENCH" "$RAW" "$W" "$H" "$FRAMES" "$ENC" "$THREADS")
+    elif ((run % 2)); then
+      probe_line=$("${probe_cmd[@]}")
       "${ff_cmd[@]}" >"$T/ff.txt" 2>&1
+    else
+      "${ff_cmd[@]}" >"$T/ff.txt" 2>&1
+      probe_line=$("${probe_cmd[@]}")
     fi
     ff=$(<"$T/ff.txt")
     probe_fps=$(sed -E 's/.* fps=([0-9.]+).*/\1/' <<<"$probe_line")
@@ -49,22 +68,29 @@ for size in 1920x1080 1280x720; do
     ff_cpu=$(sed -nE 's/.*utime=([0-9.]+)s stime=([0-9.]+)s.*/\1 \2/p' <<<"$ff" | awk '{print $1 + $2}')
     # -benchmark_all: wall µs of each encoder call (send + receive), the probe's own scope.
     enc_us=$(awk '/real encode_video|real flush_video/ {s += $6} END {print s}' <<<"$ff")
-    read -r ff_fps ff_enc_fps ratio ratio_enc cpu_ratio < <(awk -v f="$FRAMES" -v r="$rtime" -v e="$enc_us" \
+    read -r ff_fps ff_enc_fps ratio ratio_enc cpu_ratio < <(awk -v f="$COUNT" -v r="$rtime" -v e="$enc_us" \
       -v p="$probe_fps" -v pc="$probe_cpu" -v fc="$ff_cpu" \
       'BEGIN {a = f / r; b = f / (e / 1e6); printf "%.2f %.2f %.3f %.3f %.3f\n", a, b, p / a, p / b, fc / pc}')
     printf "run %d: probe %6.2f fps (cpu %ss) | ffmpeg -benchmark %6.2f fps (rtime %ss, cpu %ss) ratio %s | encode calls only %6.2f fps ratio %s | cpu ffmpeg/probe %s\n" \
       "$run" "$probe_fps" "$probe_cpu" "$ff_fps" "$rtime" "$ff_cpu" "$ratio" "$ff_enc_fps" "$ratio_enc" "$cpu_ratio"
-    probe_list+=("$probe_fps") ratio_list+=("$ratio") cpu_list+=("$probe_cpu")
+    probe_list+=("$probe_fps") ratio_list+=("$ratio") cpu_list+=("$probe_cpu") ff_list+=("$ff_fps")
   done
-  printf '%s\n' "${probe_list[@]}" | awk '{v[NR]=$1; s+=$1} END {m=s/NR; mn=v[1]; mx=v[1];
-    for (i in v) {if (v[i]<mn) mn=v[i]; if (v[i]>mx) mx=v[i]; d+=(v[i]-m)^2}
-    printf "probe fps over %d runs: mean %.2f, min %.2f, max %.2f, (max-min)/mean %.1f %%, stdev/mean %.1f %%\n",
-      NR, m, mn, mx, 100*(mx-mn)/m, 100*sqrt(d/NR)/m}'
-  # CPU seconds per run hardly depend on what else the machine runs; wall fps does.
-  printf '%s\n' "${cpu_list[@]}" | awk '{s+=$1; if (NR==1||$1<mn) mn=$1; if ($1>mx) mx=$1} END {
-    printf "probe CPU seconds over %d runs: mean %.3f, (max-min)/mean %.1f %%\n", NR, s/NR, 100*(mx-mn)/(s/NR)}'
-  printf '%s\n' "${ratio_list[@]}" | awk '{s+=$1; if (NR==1||$1<mn) mn=$1; if ($1>mx) mx=$1} END {
-    printf "ratio probe/ffmpeg: mean %.3f (min %.3f, max %.3f), target 0.9-1.1\n", s/NR, mn, mx}'
+  # spread NAME VALUES...: mean, range and stdev/mean of a series.
+  spread() {
+    local name=$1; shift
+    printf '%s\n' "$@" | awk -v name="$name" '{v[NR]=$1; s+=$1} END {m=s/NR; mn=v[1]; mx=v[1];
+      for (i in v) {if (v[i]<mn) mn=v[i]; if (v[i]>mx) mx=v[i]; d+=(v[i]-m)^2}
+      printf "%s over %d runs: mean %.3f, min %.3f, max %.3f, (max-min)/mean %.1f %%, stdev/mean %.1f %%\n",
+        name, NR, m, mn, mx, 100*(mx-mn)/m, 100*sqrt(d/NR)/m}'
+  }
+  spread "probe fps" "${probe_list[@]}"
+  # The reference's own spread is the machine's: a VM's speed drifts by several percent
+  # over a minute (CPU seconds for the same frames too), and both sides drift with it.
+  spread "ffmpeg fps (the machine's drift)" "${ff_list[@]}"
+  spread "probe CPU seconds" "${cpu_list[@]}"
+  # Each probe run against the reference run beside it: the drift cancels, what is left is
+  # the probe's own repeatability. Target 0.9-1.1.
+  spread "ratio probe/ffmpeg" "${ratio_list[@]}"
   rm -f "$RAW"
 done
 
@@ -81,6 +107,7 @@ media_phase() {
       "$(jq -r '[.checks[] | "\(.name) \(.status) \(.duration_ms / 1000 | . * 100 | round / 100)s"] | join(", ")' "$T/report.json")"
   done
 }
+[[ " $PARTS " == *" media "* ]] || exit 0
 start_pulse "$T"
 echo "== media phase: examready check --only camera,microphone,speaker,encoder (default durations), idle null sink"
 media_phase

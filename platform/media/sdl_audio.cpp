@@ -99,11 +99,16 @@ std::optional<double> AudioCapture::wait_for_data(std::chrono::milliseconds time
 }
 
 void AudioCapture::record(double seconds, std::chrono::milliseconds timeout,
-                          std::vector<float>& out) {
+                          std::vector<float>& out, const Enough& enough) {
   const auto start = Clock::now();
+  auto asked = start;
   const std::size_t wanted = out.size() + static_cast<std::size_t>(seconds * rate_);
   while (out.size() < wanted && Clock::now() - start < timeout) {
     drain(out);
+    if (enough && Clock::now() - asked >= std::chrono::milliseconds(50)) {
+      asked = Clock::now();
+      if (enough(out)) break;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   if (out.size() > wanted) out.resize(wanted);

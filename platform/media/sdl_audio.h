@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,8 +49,11 @@ class AudioCapture {
   // Waits for the first buffer (an idle PulseAudio null sink takes up to 2 s), discards
   // it and returns the time it took; nullopt when nothing arrived within `timeout`.
   std::optional<double> wait_for_data(std::chrono::milliseconds timeout);
-  // Appends samples as they arrive until `seconds` of audio or `timeout` has passed.
-  void record(double seconds, std::chrono::milliseconds timeout, std::vector<float>& out);
+  // Appends samples as they arrive until `seconds` of audio or `timeout` has passed, or until
+  // `enough` (asked about every 50 ms with everything recorded so far) says so.
+  using Enough = std::function<bool(const std::vector<float>&)>;
+  void record(double seconds, std::chrono::milliseconds timeout, std::vector<float>& out,
+              const Enough& enough = {});
 
  private:
   AudioCapture(unsigned id, int rate) : id_(id), rate_(rate) {}
