@@ -1,5 +1,5 @@
 // Camera discovery on the real device nodes: which cameras exist, the FFmpeg input format
-// that opens them and the largest frame size each offers. Linux: V4L2 (/dev/video*, many
+// that opens them and the modes each offers. Linux: V4L2 (/dev/video*, many
 // of which are metadata-only nodes), in platform/linux/camera_devices.cpp.
 #pragma once
 
@@ -16,13 +16,18 @@ std::string camera_input_format();
 // tests point the scan elsewhere.
 std::vector<std::string> list_camera_devices(const std::string& dev_dir = "/dev");
 
-struct FrameSize {
+// One capture mode a camera offers: FFmpeg's name of its pixel format ("yuyv422", "mjpeg",
+// "nv12"…, the v4l2 demuxer's `input_format`; empty for a format FFmpeg cannot name), a
+// frame size and the highest frame rate the device lists for that pair.
+struct CameraMode {
+  std::string pixel_format;
   int width = 0;
   int height = 0;
+  double max_fps = 0;
 };
 
-// The largest frame size (by area) over every pixel format the device lists (Linux:
-// VIDIOC_ENUM_FMT + VIDIOC_ENUM_FRAMESIZES); nullopt when it cannot be queried.
-std::optional<FrameSize> camera_best_frame_size(const std::string& device);
+// Every mode the device lists (Linux: VIDIOC_ENUM_FMT, _FRAMESIZES, _FRAMEINTERVALS); empty
+// when it cannot be queried.
+std::vector<CameraMode> camera_modes(const std::string& device);
 
 }  // namespace examready::platform

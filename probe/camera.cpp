@@ -56,6 +56,43 @@ CameraSource parse_camera_source(std::string_view text) {
   return {"", std::string(text), false};
 }
 
+namespace {
+
+// Lower is preferred: raw formats, then MJPEG, then H.264.
+int format_rank(const std::string& name) {
+  if (name == "mjpeg") return 1;
+  if (name == "h264") return 2;
+  return 0;
+}
+
+bool fits_recording(const platform::CameraMode& m) {
+  return std::max(m.width, m.height) <= 1920 && std::min(m.width, m.height) <= 1080;
+}
+
+}  // namespace
+
+std::optional<platform::CameraMode> choose_capture_mode(
+    std::span<const platform::CameraMode> modes) {
+  constexpr double kRealtimeFps = 29.5;  // cameras list 30 or 29.97
+  std::optional<platform::CameraMode> best;
+  auto area = [](const platform::CameraMode& m) { return static_cast<long>(m.width) * m.height; };
+  auto better = [&](const platform::CameraMode& a, const platform::CameraMode& b) {
+    const bool a_realtime = a.max_fps >= kRealtimeFps, b_realtime = b.max_fps >= kRealtimeFps;
+    if (a_realtime != b_realtime) return a_realtime;
+    if (!a_realtime && a.max_fps != b.max_fps) return a.max_fps > b.max_fps;
+    if (area(a) != area(b)) return area(a) > area(b);
+    if (format_rank(a.pixel_format) != format_rank(b.pixel_format))
+      return format_rank(a.pixel_format) < format_rank(b.pixel_format);
+    return a.max_fps > b.max_fps;
+  };
+  for (const auto& mode : modes) {
+    if (mode.pixel_format.empty() || mode.width <= 0 || mode.height <= 0 || !fits_recording(mode))
+      continue;
+    if (!best || better(mode, *best)) best = mode;
+  }
+  return best;
+}
+
 Outcome camera_open_failure(int errnum, const std::string& message,
                             const std::vector<std::string>& holders) {
   if (errnum == EACCES || errnum == EPERM) return Outcome::denied(message);
@@ -65,6 +102,36 @@ Outcome camera_open_failure(int errnum, const std::string& message,
   }
   return Outcome::error(message);
 }
+
+namespace {
+
+// Emits the largest frame the camera lists and sets `spec` to ask for the mode an exam
+// recording would use, not the driver's default (often 640x480, or 1080p YUYV at 5 fps on
+// a USB 2 webcam). Returns what was asked for, or "" when the camera lists nothing usable.
+std::string ask_recording_mode(CheckContext& ctx, const CameraSource& source,
+                               platform::VideoInputSpec& spec) {
+  const std::vector<platform::CameraMode> modes = platform::camera_modes(source.url);
+  const platform::CameraMode* largest = nullptr;
+  for (const auto& m : modes) {
+    if (!largest ||
+        static_cast<long>(m.width) * m.height > static_cast<long>(largest->width) * largest->height)
+      largest = &m;
+  }
+  if (largest) {
+    ctx.emit(MetricId::kCameraMaxWidthPx, std::int64_t{largest->width}, "VIDIOC_ENUM_FRAMESIZES");
+    ctx.emit(MetricId::kCameraMaxHeightPx, std::int64_t{largest->height}, "VIDIOC_ENUM_FRAMESIZES");
+  }
+  const auto mode = choose_capture_mode(modes);
+  if (!mode) return "";
+  const double fps = std::min(mode->max_fps, 30.0);
+  spec.options = {{"video_size", fmt::format("{}x{}", mode->width, mode->height)},
+                  {"input_format", mode->pixel_format},
+                  {"framerate", fmt::format("{:.4g}", fps)}};
+  return fmt::format("{}, asked for {}x{} {} at {:.4g} fps", source.format, mode->width,
+                     mode->height, mode->pixel_format, fps);
+}
+
+}  // namespace
 
 Outcome run_camera_check(CheckContext& ctx) {
   if (ctx.options().transport != Transport::kLocal)
@@ -84,18 +151,21 @@ Outcome run_camera_check(CheckContext& ctx) {
     return Outcome::unsupported("no camera");
   }
   const std::string origin = source.device ? source.format : "camera-source";
-  if (source.device) {
-    if (auto best = platform::camera_best_frame_size(source.url)) {
-      ctx.emit(MetricId::kCameraMaxWidthPx, std::int64_t{best->width}, "VIDIOC_ENUM_FRAMESIZES");
-      ctx.emit(MetricId::kCameraMaxHeightPx, std::int64_t{best->height}, "VIDIOC_ENUM_FRAMESIZES");
-    }
-  }
-
-  const double capture_seconds = ctx.options().capture_seconds;
   platform::VideoInputSpec spec{
       source.format, source.url, {}, !source.device, std::chrono::milliseconds(3000)};
+  // The mode requested from a real camera, for the measurements' source.
+  std::string asked = source.device ? ask_recording_mode(ctx, source, spec) : "";
+
+  const double capture_seconds = ctx.options().capture_seconds;
   platform::MediaError error;
   auto input = platform::VideoInput::open(spec, error);
+  if (!input && !spec.options.empty() && error.errnum != EBUSY && error.errnum != EACCES &&
+      error.errnum != EPERM) {
+    // The driver refused the mode it listed (it happens): its default is still a measurement.
+    asked = fmt::format("{}, driver default ({} refused: {})", source.format, asked, error.message);
+    spec.options.clear();
+    input = platform::VideoInput::open(spec, error);
+  }
   if (!input) {
     std::vector<std::string> holders;
     if (error.errnum == EBUSY) {
@@ -106,9 +176,10 @@ Outcome run_camera_check(CheckContext& ctx) {
     ctx.emit(MetricId::kCameraOpened, false, origin);
     return camera_open_failure(error.errnum, error.message, holders);
   }
-  ctx.emit(MetricId::kCameraWidthPx, std::int64_t{input->width()}, origin);
-  ctx.emit(MetricId::kCameraHeightPx, std::int64_t{input->height()}, origin);
-  ctx.emit(MetricId::kCameraPixelFormat, input->pixel_format_name(), origin);
+  const std::string negotiated = asked.empty() ? origin : asked;
+  ctx.emit(MetricId::kCameraWidthPx, std::int64_t{input->width()}, negotiated);
+  ctx.emit(MetricId::kCameraHeightPx, std::int64_t{input->height()}, negotiated);
+  ctx.emit(MetricId::kCameraPixelFormat, input->pixel_format_name(), negotiated);
   if (!source.device) {  // a file or graph offers exactly what it contains
     ctx.emit(MetricId::kCameraMaxWidthPx, std::int64_t{input->width()}, origin);
     ctx.emit(MetricId::kCameraMaxHeightPx, std::int64_t{input->height()}, origin);

@@ -6,6 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include <optional>
+#include <span>
+
+#include "platform/camera_devices.h"
 #include "probe/check.h"
 
 namespace examready::probe {
@@ -25,6 +29,14 @@ CameraSource parse_camera_source(std::string_view text);
 // naming the holders when known, anything else an error with FFmpeg's text.
 Outcome camera_open_failure(int errnum, const std::string& message,
                             const std::vector<std::string>& holders);
+
+// The mode to capture in, from what the camera lists: what an exam recording uses, the
+// largest frame up to 1920x1080 (either orientation) delivered at 30 fps or more. Among
+// equal sizes an uncompressed format first (no decoding cost, no compression artefacts in
+// the luma statistics), then MJPEG, then H.264. With no 30 fps mode, the fastest mode, the
+// largest of those. nullopt when nothing usable is listed (then the driver's default).
+std::optional<platform::CameraMode> choose_capture_mode(
+    std::span<const platform::CameraMode> modes);
 
 Outcome run_camera_check(CheckContext& ctx);
 

@@ -70,37 +70,87 @@ std::vector<std::string> list_camera_devices(const std::string& dev_dir) {
   return devices;
 }
 
-std::optional<FrameSize> camera_best_frame_size(const std::string& device) {
-  Fd fd(device);
-  if (fd.get() < 0) return std::nullopt;
-  std::optional<FrameSize> best;
-  auto consider = [&](int width, int height) {
-    if (!best ||
-        static_cast<long>(width) * height > static_cast<long>(best->width) * best->height) {
-      best = FrameSize{width, height};
+namespace {
+
+// The names FFmpeg's v4l2 demuxer takes as `input_format` for the formats webcams send.
+const char* ffmpeg_format_name(std::uint32_t fourcc) {
+  switch (fourcc) {
+    case V4L2_PIX_FMT_YUYV:
+      return "yuyv422";
+    case V4L2_PIX_FMT_UYVY:
+      return "uyvy422";
+    case V4L2_PIX_FMT_NV12:
+      return "nv12";
+    case V4L2_PIX_FMT_YUV420:
+      return "yuv420p";
+    case V4L2_PIX_FMT_GREY:
+      return "gray";
+    case V4L2_PIX_FMT_RGB24:
+      return "rgb24";
+    case V4L2_PIX_FMT_BGR24:
+      return "bgr24";
+    case V4L2_PIX_FMT_MJPEG:
+      return "mjpeg";
+    case V4L2_PIX_FMT_JPEG:
+      return "mjpeg";
+    case V4L2_PIX_FMT_H264:
+      return "h264";
+    default:
+      return nullptr;
+  }
+}
+
+double fps_of(const v4l2_fract& interval) {
+  return interval.numerator > 0 ? static_cast<double>(interval.denominator) / interval.numerator
+                                : 0.0;
+}
+
+double max_fps(int fd, std::uint32_t fourcc, std::uint32_t width, std::uint32_t height) {
+  double best = 0;
+  for (std::uint32_t i = 0; i < 64; ++i) {
+    v4l2_frmivalenum interval{};
+    interval.index = i;
+    interval.pixel_format = fourcc;
+    interval.width = width;
+    interval.height = height;
+    if (xioctl(fd, VIDIOC_ENUM_FRAMEINTERVALS, &interval) < 0) break;
+    if (interval.type == V4L2_FRMIVAL_TYPE_DISCRETE) {
+      best = std::max(best, fps_of(interval.discrete));
+    } else {  // stepwise or continuous: the shortest interval is the highest rate
+      best = std::max(best, fps_of(interval.stepwise.min));
+      break;
     }
-  };
-  // Bounded loops: a buggy driver must not keep us enumerating forever.
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<CameraMode> camera_modes(const std::string& device) {
+  Fd fd(device);
+  std::vector<CameraMode> modes;
+  if (fd.get() < 0) return modes;
+  // Bounded loops, as above. Stepwise sizes are represented by their largest.
   for (std::uint32_t f = 0; f < 64; ++f) {
     v4l2_fmtdesc format{};
     format.index = f;
     format.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
     if (xioctl(fd.get(), VIDIOC_ENUM_FMT, &format) < 0) break;
+    const char* name = ffmpeg_format_name(format.pixelformat);
     for (std::uint32_t s = 0; s < 256; ++s) {
       v4l2_frmsizeenum size{};
       size.index = s;
       size.pixel_format = format.pixelformat;
       if (xioctl(fd.get(), VIDIOC_ENUM_FRAMESIZES, &size) < 0) break;
-      if (size.type == V4L2_FRMSIZE_TYPE_DISCRETE) {
-        consider(static_cast<int>(size.discrete.width), static_cast<int>(size.discrete.height));
-      } else {  // stepwise or continuous: one entry describing the range
-        consider(static_cast<int>(size.stepwise.max_width),
-                 static_cast<int>(size.stepwise.max_height));
-        break;
-      }
+      const bool discrete = size.type == V4L2_FRMSIZE_TYPE_DISCRETE;
+      const std::uint32_t width = discrete ? size.discrete.width : size.stepwise.max_width;
+      const std::uint32_t height = discrete ? size.discrete.height : size.stepwise.max_height;
+      modes.push_back({name ? name : "", static_cast<int>(width), static_cast<int>(height),
+                       max_fps(fd.get(), format.pixelformat, width, height)});
+      if (!discrete) break;
     }
   }
-  return best;
+  return modes;
 }
 
 }  // namespace examready::platform

@@ -132,5 +132,43 @@ TEST_CASE("camera discovery ignores nodes that are not capture devices") {
   }
   CHECK(platform::list_camera_devices(dir.file(""))
             .empty());  // regular files fail VIDIOC_QUERYCAP
-  CHECK_FALSE(platform::camera_best_frame_size(dir.file("video0")).has_value());
+  CHECK(platform::camera_modes(dir.file("video0")).empty());
+}
+
+TEST_CASE("the camera is asked for the mode an exam recording uses, not its default") {
+  using Mode = platform::CameraMode;
+  // A USB 2 webcam of the C920 kind: raw YUYV is fast only at small sizes, MJPEG and H.264
+  // reach 1080p at 30 fps.
+  const std::vector<Mode> usb2_webcam = {
+      {"yuyv422", 640, 480, 30},    {"yuyv422", 1280, 720, 10}, {"yuyv422", 1920, 1080, 5},
+      {"yuyv422", 2304, 1536, 2},   {"h264", 1920, 1080, 30},   {"mjpeg", 640, 480, 30},
+      {"mjpeg", 1280, 720, 30},     {"mjpeg", 1920, 1080, 30}};
+  auto chosen = probe::choose_capture_mode(usb2_webcam);
+  REQUIRE(chosen);
+  CHECK(chosen->pixel_format == "mjpeg");  // 1080p at 30: MJPEG before H.264
+  CHECK(chosen->width == 1920);
+  CHECK(chosen->height == 1080);
+
+  // A laptop camera: raw 720p at 30 preferred over MJPEG at the same size.
+  const std::vector<Mode> laptop = {{"mjpeg", 1280, 720, 30}, {"yuyv422", 1280, 720, 30},
+                                    {"yuyv422", 640, 480, 30}, {"", 1280, 720, 30}};
+  chosen = probe::choose_capture_mode(laptop);
+  REQUIRE(chosen);
+  CHECK(chosen->pixel_format == "yuyv422");
+  CHECK(chosen->width == 1280);
+
+  // Nothing reaches 30 fps: the fastest, then the largest of those; 4K is beyond a recording.
+  const std::vector<Mode> slow = {{"yuyv422", 3840, 2160, 30}, {"yuyv422", 1920, 1080, 10},
+                                  {"yuyv422", 1280, 720, 15}, {"yuyv422", 800, 600, 15}};
+  chosen = probe::choose_capture_mode(slow);
+  REQUIRE(chosen);
+  CHECK(chosen->width == 1280);
+  CHECK(chosen->max_fps == 15);
+
+  // Portrait sensors fit too; formats FFmpeg cannot name and empty lists give nothing.
+  chosen = probe::choose_capture_mode(std::vector<Mode>{{"nv12", 1080, 1920, 30}});
+  REQUIRE(chosen);
+  CHECK(chosen->height == 1920);
+  CHECK_FALSE(probe::choose_capture_mode(std::vector<Mode>{{"", 1280, 720, 30}}));
+  CHECK_FALSE(probe::choose_capture_mode(std::vector<Mode>{}));
 }
