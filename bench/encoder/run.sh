@@ -27,6 +27,15 @@ trap 'stop_pulse; rm -rf "$T"' EXIT
 source "$ROOT/tests/media/pulse_env.sh"
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(ffmpeg -version | head -1 | cut -d' ' -f1-3); nice ${NICE:-0}, paired ${PAIRED:-0}"
+# spread NAME VALUES...: mean, range and stdev/mean of a series.
+spread() {
+  local name=$1; shift
+  printf '%s\n' "$@" | awk -v name="$name" '{v[NR]=$1; s+=$1} END {m=s/NR; mn=v[1]; mx=v[1];
+    for (i in v) {if (v[i]<mn) mn=v[i]; if (v[i]>mx) mx=v[i]; d+=(v[i]-m)^2}
+    printf "%s over %d runs: mean %.3f, min %.3f, max %.3f, (max-min)/mean %.1f %%, stdev/mean %.1f %%\n",
+      name, NR, m, mn, mx, 100*(mx-mn)/m, 100*sqrt(d/NR)/m}'
+}
+
 PARTS=${PARTS:-encoder media}
 sizes=()
 [[ " $PARTS " == *" encoder "* ]] && sizes=(1920x1080 1280x720)
@@ -75,14 +84,6 @@ for size in "${sizes[@]}"; do
       "$run" "$probe_fps" "$probe_cpu" "$ff_fps" "$rtime" "$ff_cpu" "$ratio" "$ff_enc_fps" "$ratio_enc" "$cpu_ratio"
     probe_list+=("$probe_fps") ratio_list+=("$ratio") cpu_list+=("$probe_cpu") ff_list+=("$ff_fps")
   done
-  # spread NAME VALUES...: mean, range and stdev/mean of a series.
-  spread() {
-    local name=$1; shift
-    printf '%s\n' "$@" | awk -v name="$name" '{v[NR]=$1; s+=$1} END {m=s/NR; mn=v[1]; mx=v[1];
-      for (i in v) {if (v[i]<mn) mn=v[i]; if (v[i]>mx) mx=v[i]; d+=(v[i]-m)^2}
-      printf "%s over %d runs: mean %.3f, min %.3f, max %.3f, (max-min)/mean %.1f %%, stdev/mean %.1f %%\n",
-        name, NR, m, mn, mx, 100*(mx-mn)/m, 100*sqrt(d/NR)/m}'
-  }
   spread "probe fps" "${probe_list[@]}"
   # The reference's own spread is the machine's: a VM's speed drifts by several percent
   # over a minute (CPU seconds for the same frames too), and both sides drift with it.
