@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,9 +47,16 @@ CommandResult run_process(const std::vector<std::string>& argv, std::chrono::mil
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
 
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid == 0) {
     ::setpgid(0, 0);
+    // A group of its own lets the deadline below kill the command's children too, but takes
+    // it out of the check runner's group: when the runner kills a check at its deadline, the
+    // command must not live on (a helper stuck opening a camera would keep it busy for the
+    // exam app). So it dies with the process that started it.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);  // that process died before prctl
     int devnull = ::open("/dev/null", O_RDONLY);
     ::dup2(devnull, STDIN_FILENO);
     ::dup2(out_pipe[1], STDOUT_FILENO);
@@ -68,17 +76,20 @@ CommandResult run_process(const std::vector<std::string>& argv, std::chrono::mil
   ::setpgid(pid, pid);  // also in the parent, so kill(-pid) works even before the child runs
 
   int exec_errno = 0;
-  const bool exec_failed = ::read(exec_pipe[0], &exec_errno, sizeof exec_errno) == sizeof exec_errno;
+  const bool exec_failed =
+      ::read(exec_pipe[0], &exec_errno, sizeof exec_errno) == sizeof exec_errno;
   ::close(exec_pipe[0]);
   result.started = !exec_failed;
-  if (exec_failed) result.err = std::string("cannot run ") + argv[0] + ": " + std::strerror(exec_errno);
+  if (exec_failed)
+    result.err = std::string("cannot run ") + argv[0] + ": " + std::strerror(exec_errno);
 
   const auto deadline = Clock::now() + timeout;
   int fds[2] = {out_pipe[0], err_pipe[0]};
   std::string* sinks[2] = {&result.out, &result.err};
   char buffer[65536];
   while (fds[0] >= 0 || fds[1] >= 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) {
       result.timed_out = true;
       break;
@@ -101,7 +112,8 @@ CommandResult run_process(const std::vector<std::string>& argv, std::chrono::mil
         continue;
       }
       std::string& sink = *sinks[which[k]];
-      sink.append(buffer, static_cast<std::size_t>(std::min<std::size_t>(got, max_output - std::min(max_output, sink.size()))));
+      sink.append(buffer, static_cast<std::size_t>(std::min<std::size_t>(
+                              got, max_output - std::min(max_output, sink.size()))));
     }
   }
   close_fd(fds[0]);
@@ -125,8 +137,10 @@ CommandResult run_process(const std::vector<std::string>& argv, std::chrono::mil
     }
     ::usleep(1000);
   }
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  else if (WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
+  if (WIFEXITED(status))
+    result.exit_code = WEXITSTATUS(status);
+  else if (WIFSIGNALED(status))
+    result.exit_code = 128 + WTERMSIG(status);
   return result;
 }
 

@@ -116,6 +116,12 @@ elapsed_ms=$((($(date +%s%N) - start) / 1000000))
 expect "hung camera: timeout" '.checks[0].status == "timeout"' "$T/out.json"
 if ((elapsed_ms < 5000)); then echo "ok   - hung camera: probe returned in ${elapsed_ms} ms"; else
   echo "FAIL - hung camera: probe took ${elapsed_ms} ms"; failures=$((failures + 1)); fi
+# The media helper stuck in open(2) must not outlive the check (it would hold a real camera).
+for _ in $(seq 50); do pgrep -f "examready-media camera .*$T/stuck" >/dev/null || break; sleep 0.05; done
+if pgrep -f "examready-media camera .*$T/stuck" >/dev/null; then
+  echo "FAIL - hung camera: the media helper outlived the check"; failures=$((failures + 1))
+  pkill -f "examready-media camera .*$T/stuck" || true
+else echo "ok   - hung camera: no helper left behind"; fi
 
 echo "$failures failure(s)"
 exit $((failures > 0))
