@@ -1,7 +1,8 @@
 // PostgreSQL backend. Each pooled connection prepares a statement the first time it
 // runs a given SQL text; a broken connection is reset and its statements re-prepared.
 // Several server instances may share one database: the schema is created under an
-// advisory lock and aggregate rows are locked in a fixed order (stats_keys).
+// advisory lock and aggregate rows are locked in a fixed order (stats_keys), each connection
+// in its own counter shard.
 #include "server/pg_storage.h"
 
 #include <libpq-fe.h>
@@ -9,6 +10,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <random>
 #include <type_traits>
 
 #include "server/schema_sql.h"
@@ -28,6 +30,8 @@ class PgConnection {
     }
   }
   ~PgConnection() { PQfinish(conn_); }
+
+  int shard = 0;  // this connection's stats counter shard
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
 
@@ -108,23 +112,26 @@ ReportColumns read_columns(const ResultPtr& r, int row) {
 const std::string kInsertSql = "INSERT INTO reports (" + std::string(kReportColumns) +
                                ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) "
                                "ON CONFLICT (report_id) DO NOTHING RETURNING id";
-const std::string kUpsertStatsSql =
-    "INSERT INTO report_stats AS s (dim, key, reports, ready, warnings, not_ready, incomplete, "
-    "unevaluated) VALUES ($1, $2, 1, $3, $4, $5, $6, $7) ON CONFLICT (dim, key) DO UPDATE SET "
-    "reports = s.reports + 1, ready = s.ready + excluded.ready, warnings = s.warnings + "
-    "excluded.warnings, not_ready = s.not_ready + excluded.not_ready, incomplete = s.incomplete + "
-    "excluded.incomplete, unevaluated = s.unevaluated + excluded.unevaluated";
 
 class PgStorage final : public Storage {
  public:
   PgStorage(const std::string& conninfo, int connections) {
-    for (int i = 0; i < std::max(1, connections); ++i)
+    // Each connection adds to its own counter shard (schema_sql.h); instances behind one
+    // load balancer start at random offsets, so their connections mostly differ too.
+    const int base = static_cast<int>(std::random_device{}() % kStatsShards);
+    for (int i = 0; i < std::max(1, connections); ++i) {
       pool_.push_back(std::make_unique<PgConnection>(conninfo));
+      pool_.back()->shard = (base + i) % kStatsShards;
+    }
     PgConnection& first = *pool_.front();
     // Instances behind a load balancer may start together: one creates the schema.
     first.exec("SELECT pg_advisory_lock(7275001)");
     try {
+      first.exec("BEGIN");
       first.exec(schema_sql("BIGSERIAL PRIMARY KEY"));
+      ResultPtr old = first.run("SELECT to_regclass('report_stats') IS NOT NULL", {});
+      if (value(old, 0, 0) == "t") first.exec(std::string(kMigrateReportStatsSql));
+      first.exec("COMMIT");
     } catch (...) {
       first.recover();
       first.exec("SELECT pg_advisory_unlock(7275001)");
@@ -135,8 +142,10 @@ class PgStorage final : public Storage {
 
   InsertResult insert(const StoredReport& report) override {
     return with_connection([&](PgConnection& conn) {
+      StatsDeltas deltas;
       conn.exec("BEGIN");
-      InsertResult result = insert_in(conn, report);
+      InsertResult result = insert_in(conn, report, deltas);
+      add_to_stats(conn, deltas);
       conn.exec("COMMIT");
       return result;
     });
@@ -144,8 +153,10 @@ class PgStorage final : public Storage {
 
   void insert_bulk(const std::vector<StoredReport>& reports) override {
     with_connection([&](PgConnection& conn) {
+      StatsDeltas deltas;
       conn.exec("BEGIN");
-      for (const auto& report : reports) insert_in(conn, report);
+      for (const auto& report : reports) insert_in(conn, report, deltas);
+      add_to_stats(conn, deltas);
       conn.exec("COMMIT");
       return 0;
     });
@@ -195,12 +206,10 @@ class PgStorage final : public Storage {
   StatsResult stats(StatsDimension dimension, std::int64_t min_group) override {
     return with_connection([&](PgConnection& conn) {
       StatsResult result;
-      ResultPtr total = conn.run("SELECT reports FROM report_stats WHERE dim = 'all'", {});
+      ResultPtr total = conn.run(std::string(kStatsTotalSql), {});
       if (PQntuples(total.get()) == 1) result.total_reports = int_value(total, 0, 0);
-      ResultPtr r = conn.run(
-          "SELECT key, reports, ready, warnings, not_ready, incomplete, unevaluated FROM "
-          "report_stats WHERE dim = $1 AND reports >= $2 ORDER BY reports DESC, key",
-          {std::string(to_string(dimension)), std::to_string(min_group)});
+      ResultPtr r = conn.run(std::string(kStatsGroupsSql),
+                             {std::string(to_string(dimension)), std::to_string(min_group)});
       for (int row = 0; row < PQntuples(r.get()); ++row) {
         StatsRow s;
         s.key = value(r, row, 0);
@@ -218,7 +227,7 @@ class PgStorage final : public Storage {
 
   std::int64_t count() override {
     return with_connection([&](PgConnection& conn) -> std::int64_t {
-      ResultPtr r = conn.run("SELECT reports FROM report_stats WHERE dim = 'all'", {});
+      ResultPtr r = conn.run(std::string(kStatsTotalSql), {});
       return PQntuples(r.get()) == 1 ? int_value(r, 0, 0) : 0;
     });
   }
@@ -253,19 +262,15 @@ class PgStorage final : public Storage {
     }
   }
 
-  InsertResult insert_in(PgConnection& conn, const StoredReport& report) {
+  // Inserts the row; a new one adds its counts to `deltas` (written by add_to_stats).
+  InsertResult insert_in(PgConnection& conn, const StoredReport& report, StatsDeltas& deltas) {
     const ReportColumns& c = report.columns;
     ResultPtr inserted =
         conn.run(kInsertSql, {c.report_id, c.code, c.body_hash, c.created_at, c.received_at,
                               c.verdict, c.brand, c.model, c.os_family, c.os_version, c.role,
                               c.pair_code, join_rules(c.failed_rules), report.body});
     if (PQntuples(inserted.get()) == 1) {
-      const int slot = verdict_slot(c.verdict);
-      for (const auto& [dim, key] : stats_keys(c)) {
-        std::vector<std::string> params = {dim, key};
-        for (int i = 0; i < 5; ++i) params.push_back(i == slot ? "1" : "0");
-        conn.run(kUpsertStatsSql, params);
-      }
+      add_stats_delta(deltas, c);
       return {InsertStatus::kCreated, c.code, c.verdict};
     }
     ResultPtr existing = conn.run(
@@ -277,6 +282,15 @@ class PgStorage final : public Storage {
     result.code = value(existing, 0, 1);
     result.verdict = value(existing, 0, 2);
     return result;
+  }
+
+  // In the connection's own shard, in the map's (stats_keys') order.
+  void add_to_stats(PgConnection& conn, const StatsDeltas& deltas) {
+    for (const auto& [key, counts] : deltas) {
+      std::vector<std::string> params = {key.first, key.second, std::to_string(conn.shard)};
+      for (std::int64_t n : counts) params.push_back(std::to_string(n));
+      conn.run(std::string(kStatsUpsertSql), params);
+    }
   }
 
   std::vector<StoredReport> find_full(const std::string& sql, const std::string& param) {

@@ -112,7 +112,19 @@ ReportColumns read_columns(sqlite3_stmt* stmt) {
 class SqliteStorage final : public Storage {
  public:
   SqliteStorage(const std::string& path, int readers) : path_(path), writer_(path) {
-    writer_.exec(schema_sql("INTEGER PRIMARY KEY"));
+    writer_.exec("BEGIN IMMEDIATE");
+    try {
+      writer_.exec(schema_sql("INTEGER PRIMARY KEY"));
+      sqlite3_stmt* old = writer_.prepare(
+          "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'report_stats'");
+      const bool migrate = writer_.step(old) && sqlite3_column_int64(old, 0) > 0;
+      sqlite3_reset(old);
+      if (migrate) writer_.exec(std::string(kMigrateReportStatsSql));
+      writer_.exec("COMMIT");
+    } catch (...) {
+      writer_.exec("ROLLBACK");
+      throw;
+    }
     for (int i = 0; i < std::max(1, readers); ++i)
       readers_.push_back(std::make_unique<Connection>(path));
   }
@@ -144,7 +156,9 @@ class SqliteStorage final : public Storage {
     std::lock_guard lock(write_mutex_);
     writer_.exec("BEGIN IMMEDIATE");
     try {
-      for (const auto& report : reports) insert_locked(report);
+      StatsDeltas deltas;
+      for (const auto& report : reports) insert_locked(report, deltas);
+      add_to_stats(deltas);
       writer_.exec("COMMIT");
     } catch (...) {
       rollback();
@@ -196,12 +210,9 @@ class SqliteStorage final : public Storage {
   StatsResult stats(StatsDimension dimension, std::int64_t min_group) override {
     Lease lease(*this);
     StatsResult result;
-    sqlite3_stmt* total = lease->prepare("SELECT reports FROM report_stats WHERE dim = 'all'");
+    sqlite3_stmt* total = lease->prepare(std::string(kStatsTotalSql));
     if (lease->step(total)) result.total_reports = sqlite3_column_int64(total, 0);
-    sqlite3_stmt* stmt = lease->prepare(
-        "SELECT key, reports, ready, warnings, not_ready, incomplete, unevaluated FROM "
-        "report_stats "
-        "WHERE dim = ? AND reports >= ? ORDER BY reports DESC, key");
+    sqlite3_stmt* stmt = lease->prepare(std::string(kStatsGroupsSql));
     bind_text(stmt, 1, std::string(to_string(dimension)));
     sqlite3_bind_int64(stmt, 2, min_group);
     while (lease->step(stmt)) {
@@ -220,7 +231,7 @@ class SqliteStorage final : public Storage {
 
   std::int64_t count() override {
     Lease lease(*this);
-    sqlite3_stmt* stmt = lease->prepare("SELECT reports FROM report_stats WHERE dim = 'all'");
+    sqlite3_stmt* stmt = lease->prepare(std::string(kStatsTotalSql));
     return lease->step(stmt) ? sqlite3_column_int64(stmt, 0) : 0;
   }
 
@@ -264,7 +275,9 @@ class SqliteStorage final : public Storage {
     std::lock_guard lock(write_mutex_);
     try {
       writer_.exec("BEGIN IMMEDIATE");
-      for (PendingInsert* p : batch) p->result = insert_locked(*p->report);
+      StatsDeltas deltas;
+      for (PendingInsert* p : batch) p->result = insert_locked(*p->report, deltas);
+      add_to_stats(deltas);
       writer_.exec("COMMIT");
     } catch (...) {
       rollback();
@@ -280,7 +293,8 @@ class SqliteStorage final : public Storage {
     }
   }
 
-  InsertResult insert_locked(const StoredReport& report) {
+  // Inserts the row; a new one adds its counts to `deltas` (written by add_to_stats).
+  InsertResult insert_locked(const StoredReport& report, StatsDeltas& deltas) {
     const ReportColumns& c = report.columns;
     sqlite3_stmt* insert = writer_.prepare(
         "INSERT INTO reports (" + std::string(kReportColumns) +
@@ -302,7 +316,7 @@ class SqliteStorage final : public Storage {
     for (int i = 0; i < 14; ++i) bind_text(insert, i + 1, values[i]);
     writer_.step(insert);
     if (writer_.changes() == 1) {
-      add_to_stats(c);
+      add_stats_delta(deltas, c);
       return {InsertStatus::kCreated, c.code, c.verdict};
     }
     sqlite3_stmt* existing =
@@ -318,19 +332,14 @@ class SqliteStorage final : public Storage {
     return result;
   }
 
-  void add_to_stats(const ReportColumns& c) {
-    sqlite3_stmt* upsert = writer_.prepare(
-        "INSERT INTO report_stats (dim, key, reports, ready, warnings, not_ready, incomplete, "
-        "unevaluated) VALUES (?, ?, 1, ?, ?, ?, ?, ?) ON CONFLICT (dim, key) DO UPDATE SET "
-        "reports = reports + 1, ready = ready + excluded.ready, warnings = warnings + "
-        "excluded.warnings, not_ready = not_ready + excluded.not_ready, incomplete = incomplete + "
-        "excluded.incomplete, unevaluated = unevaluated + excluded.unevaluated");
-    const int slot = verdict_slot(c.verdict);
-    for (const auto& [dim, key] : stats_keys(c)) {
+  void add_to_stats(const StatsDeltas& deltas) {
+    sqlite3_stmt* upsert = writer_.prepare(std::string(kStatsUpsertSql));
+    for (const auto& [key, counts] : deltas) {
       sqlite3_reset(upsert);
-      bind_text(upsert, 1, dim);
-      bind_text(upsert, 2, key);
-      for (int i = 0; i < 5; ++i) sqlite3_bind_int(upsert, 3 + i, i == slot ? 1 : 0);
+      bind_text(upsert, 1, key.first);
+      bind_text(upsert, 2, key.second);
+      sqlite3_bind_int(upsert, 3, 0);  // one writer: one shard
+      for (int i = 0; i < 6; ++i) sqlite3_bind_int64(upsert, 4 + i, counts[i]);
       writer_.step(upsert);
     }
   }

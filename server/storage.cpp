@@ -1,6 +1,8 @@
 // Backend selection from the --db URL, and the aggregate keys shared by both backends.
 #include "server/storage.h"
 
+#include "server/schema_sql.h"
+
 #include <algorithm>
 
 #include "server/pg_storage.h"
@@ -57,6 +59,15 @@ std::vector<std::pair<std::string, std::string>> stats_keys(const ReportColumns&
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
+}
+
+void add_stats_delta(StatsDeltas& deltas, const ReportColumns& columns) {
+  const int slot = verdict_slot(columns.verdict);
+  for (auto& key : stats_keys(columns)) {
+    auto& counts = deltas[std::move(key)];
+    counts[0] += 1;
+    counts[1 + slot] += 1;
+  }
 }
 
 std::unique_ptr<Storage> open_storage(const std::string& url, int connections) {

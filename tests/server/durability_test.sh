@@ -50,8 +50,8 @@ stored=$(wc -l <"$work/stored")
 echo "acknowledged=$acknowledged stored=$stored missing=$missing integrity=$integrity"
 [[ $missing == 0 ]] || fail "$missing acknowledged reports are missing after the restart"
 # The aggregate row agrees with the table (same transaction as each insert).
-all=$(sqlite3 "$work/collector.db" "SELECT reports FROM report_stats WHERE dim='all'")
-[[ $all == "$stored" ]] || fail "report_stats says $all, table holds $stored"
+all=$(sqlite3 "$work/collector.db" "SELECT SUM(reports) FROM stats_counters WHERE dim='all'")
+[[ $all == "$stored" ]] || fail "stats_counters say $all, table holds $stored"
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || fail "restarted server unhealthy"
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "unclean shutdown"

@@ -1,5 +1,8 @@
 // Storage backends directly: concurrent idempotent inserts, aggregates, bulk loads.
+#include <libpq-fe.h>
+#include <sqlite3.h>
 #include <catch2/catch.hpp>
+
 #include <thread>
 
 #include "reports/ids.h"
@@ -11,6 +14,29 @@ using namespace examready::server;
 using examready::test::ScratchDir;
 
 namespace {
+
+// Runs SQL on a backend's database behind the storage's back (a database as an older
+// version of the collector left it).
+void exec_sql(const std::string& url, const std::string& sql) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(url.substr(7).c_str(), &db) == SQLITE_OK);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    INFO((error ? error : ""));
+    sqlite3_free(error);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+    return;
+  }
+  PGconn* conn = PQconnectdb(url.c_str());
+  PGresult* result = PQexec(conn, sql.c_str());
+  const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+  INFO(PQerrorMessage(conn));
+  PQclear(result);
+  PQfinish(conn);
+  REQUIRE(ok);
+}
 
 StoredReport stored(const nlohmann::json& doc) {
   auto intake = intake_report(doc.dump(), Evaluator{}, "2026-11-24T08:00:00Z");
@@ -71,4 +97,62 @@ TEST_CASE("bulk load and the aggregate tables agree") {
   CHECK(rules.rows[0].reports == 150);
   CHECK(rules.rows[0].not_ready == 150);
   CHECK(stats_keys(batch[0].columns).front().first == "all");
+}
+
+TEST_CASE("counters written from many connections add up across their shards") {
+  const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");
+  ScratchDir scratch;
+  const std::string url = examready::test::backend_url(backend, scratch.path());
+  if (url.empty()) return;
+  auto storage = open_storage(url, 6);
+  std::vector<StoredReport> reports;
+  for (int i = 0; i < 120; ++i) {
+    StoredReport r = stored(examready::test::make_report({"xiaomi", "X", "android", "13"}));
+    r.columns.verdict = i % 3 ? "ready" : "not_ready";
+    reports.push_back(std::move(r));
+  }
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      for (std::size_t i = static_cast<std::size_t>(t); i < reports.size(); i += 6)
+        storage->insert(reports[i]);
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(storage->count() == 120);
+  const auto brands = storage->stats(StatsDimension::kBrand, 5);
+  REQUIRE(brands.rows.size() == 1);
+  CHECK(brands.total_reports == 120);
+  CHECK(brands.rows[0].reports == 120);
+  CHECK(brands.rows[0].ready == 80);
+  CHECK(brands.rows[0].not_ready == 40);
+  // The smallest group is judged on the sum, not on any one shard's share.
+  CHECK(storage->stats(StatsDimension::kBrand, 120).rows.size() == 1);
+  CHECK(storage->stats(StatsDimension::kBrand, 121).rows.empty());
+}
+
+TEST_CASE("counts kept in report_stats by an older collector are carried over") {
+  const std::string backend = GENERATE(as<std::string>{}, "sqlite", "postgresql");
+  ScratchDir scratch;
+  const std::string url = examready::test::backend_url(backend, scratch.path());
+  if (url.empty()) return;
+  exec_sql(url,
+           "CREATE TABLE report_stats (dim TEXT NOT NULL, key TEXT NOT NULL, reports BIGINT NOT "
+           "NULL, ready BIGINT NOT NULL, warnings BIGINT NOT NULL, not_ready BIGINT NOT NULL, "
+           "incomplete BIGINT NOT NULL, unevaluated BIGINT NOT NULL, PRIMARY KEY (dim, key)); "
+           "INSERT INTO report_stats VALUES ('all', '', 7, 4, 0, 3, 0, 0), "
+           "('brand', 'oppo', 7, 4, 0, 3, 0, 0)");
+  {
+    auto storage = open_storage(url, 2);
+    CHECK(storage->count() == 7);
+    storage->insert(stored(examready::test::make_report({"oppo", "X", "android", "13"})));
+    const auto brands = storage->stats(StatsDimension::kBrand, 5);
+    REQUIRE(brands.rows.size() == 1);
+    CHECK(brands.rows[0].key == "oppo");
+    CHECK(brands.rows[0].reports == 8);
+    CHECK(brands.rows[0].not_ready == 3);
+  }
+  // Migrated once: the old table is gone and opening again changes nothing.
+  auto again = open_storage(url, 2);
+  CHECK(again->count() == 8);
 }
