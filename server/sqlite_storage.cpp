@@ -122,7 +122,7 @@ class SqliteStorage final : public Storage {
       if (migrate) writer_.exec(std::string(kMigrateReportStatsSql));
       writer_.exec("COMMIT");
     } catch (...) {
-      writer_.exec("ROLLBACK");
+      rollback();
       throw;
     }
     for (int i = 0; i < std::max(1, readers); ++i)
