@@ -4,6 +4,7 @@
 #include "probe/camera.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 
@@ -65,6 +66,8 @@ int format_rank(const std::string& name) {
   return 0;
 }
 
+long frame_area(const platform::CameraMode& m) { return static_cast<long>(m.width) * m.height; }
+
 bool fits_recording(const platform::CameraMode& m) {
   return std::max(m.width, m.height) <= 1920 && std::min(m.width, m.height) <= 1080;
 }
@@ -75,12 +78,11 @@ std::optional<platform::CameraMode> choose_capture_mode(
     std::span<const platform::CameraMode> modes) {
   constexpr double kRealtimeFps = 29.5;  // cameras list 30 or 29.97
   std::optional<platform::CameraMode> best;
-  auto area = [](const platform::CameraMode& m) { return static_cast<long>(m.width) * m.height; };
   auto better = [&](const platform::CameraMode& a, const platform::CameraMode& b) {
     const bool a_realtime = a.max_fps >= kRealtimeFps, b_realtime = b.max_fps >= kRealtimeFps;
     if (a_realtime != b_realtime) return a_realtime;
     if (!a_realtime && a.max_fps != b.max_fps) return a.max_fps > b.max_fps;
-    if (area(a) != area(b)) return area(a) > area(b);
+    if (frame_area(a) != frame_area(b)) return frame_area(a) > frame_area(b);
     if (format_rank(a.pixel_format) != format_rank(b.pixel_format))
       return format_rank(a.pixel_format) < format_rank(b.pixel_format);
     return a.max_fps > b.max_fps;
@@ -111,13 +113,10 @@ namespace {
 std::string ask_recording_mode(CheckContext& ctx, const CameraSource& source,
                                platform::VideoInputSpec& spec) {
   const std::vector<platform::CameraMode> modes = platform::camera_modes(source.url);
-  const platform::CameraMode* largest = nullptr;
-  for (const auto& m : modes) {
-    if (!largest ||
-        static_cast<long>(m.width) * m.height > static_cast<long>(largest->width) * largest->height)
-      largest = &m;
-  }
-  if (largest) {
+  const auto largest =
+      std::max_element(modes.begin(), modes.end(),
+                       [](const auto& a, const auto& b) { return frame_area(a) < frame_area(b); });
+  if (largest != modes.end()) {
     ctx.emit(MetricId::kCameraMaxWidthPx, std::int64_t{largest->width}, "VIDIOC_ENUM_FRAMESIZES");
     ctx.emit(MetricId::kCameraMaxHeightPx, std::int64_t{largest->height}, "VIDIOC_ENUM_FRAMESIZES");
   }
