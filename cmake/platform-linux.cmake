@@ -4,7 +4,12 @@ target_sources(examready_platform PRIVATE
   ${EXAMREADY_ROOT}/platform/linux/file_holders.cpp
   ${EXAMREADY_ROOT}/platform/linux/local_host.cpp
   ${EXAMREADY_ROOT}/platform/linux/camera_devices.cpp
+  ${EXAMREADY_ROOT}/platform/linux/pulse_devices.cpp
 )
+# pulse_devices: the sound server's own facts about audio devices (libpulse is loaded by
+# SDL2's PulseAudio backend anyway, so linking it costs no start time).
+examready_pkg_check(LIBPULSE libpulse libpulse-dev)
+target_link_libraries(examready_platform PRIVATE PkgConfig::LIBPULSE)
 
 # Phone transports (adb, libimobiledevice) shell out, so they build wherever run_process does.
 target_sources(examready_platform PRIVATE

@@ -2,10 +2,8 @@
 #include "probe/audio_analysis.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <numbers>
-#include <string>
 
 namespace examready::probe {
 
@@ -102,18 +100,6 @@ std::vector<float> make_tone(double frequency_hz, double amplitude, double secon
         std::sin(2.0 * std::numbers::pi * frequency_hz * static_cast<double>(i) / sample_rate_hz));
   }
   return tone;
-}
-
-bool is_external_audio_device(std::string_view name) {
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  static constexpr std::string_view kMarkers[] = {
-      "usb",    "headset",    "headphone", "bluetooth", "bluez", "airpods", "earphone", "earbud",
-      "webcam", "hands-free", "handsfree", "a2dp",      "hfp",   "hsp",     "耳机",     "蓝牙"};
-  return std::any_of(std::begin(kMarkers), std::end(kMarkers), [&](std::string_view marker) {
-    return lower.find(marker) != std::string::npos;
-  });
 }
 
 }  // namespace examready::probe

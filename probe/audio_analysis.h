@@ -1,11 +1,10 @@
 // Pure signal analysis for the microphone and speaker checks: levels in dBFS (relative to
 // a full-scale amplitude of 1.0, so a 0.5-amplitude sine has an RMS of -9.0 dBFS),
-// clipping, noise floor, digital silence, tone detection and device-name classification.
+// clipping, noise floor, digital silence, and tone detection.
 #pragma once
 
 #include <cstdint>
 #include <span>
-#include <string_view>
 #include <vector>
 
 namespace examready::probe {
@@ -49,9 +48,5 @@ ToneDetection detect_tone(std::span<const float> samples, double frequency_hz, i
 // A sine burst with 10 ms raised-cosine edges (no clicks that would spread energy).
 std::vector<float> make_tone(double frequency_hz, double amplitude, double seconds,
                              int sample_rate_hz);
-
-// True when a capture device's name says it is external: USB, headset, Bluetooth…
-// (PulseAudio/PipeWire descriptions and SDL names carry the bus or form factor).
-bool is_external_audio_device(std::string_view name);
 
 }  // namespace examready::probe

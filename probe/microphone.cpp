@@ -5,6 +5,7 @@
 
 #include "platform/media/sdl_audio.h"
 #include "probe/audio_analysis.h"
+#include "probe/audio_device_kind.h"
 
 namespace examready::probe {
 
@@ -27,13 +28,21 @@ Outcome run_microphone_check(CheckContext& ctx) {
     return Outcome::error(fmt::format("cannot open {}: {}",
                                       wanted.empty() ? "the default microphone" : wanted, error));
   }
-  // The name says whether it is a headset or USB microphone; SDL knows the default's
-  // name only from 2.24 on, and then only where the backend tells it.
-  std::optional<std::string> name =
-      wanted.empty() ? session->default_device(true) : std::optional(wanted);
-  if (name)
-    ctx.emit(MetricId::kMicrophoneExternal, is_external_audio_device(*name),
-             "device name: " + *name);
+  // The OS says whether it is a headset or USB microphone (bus, form factor, port); the
+  // name is the fallback. SDL knows the default's name only from 2.24 on, and then only
+  // where the backend tells it.
+  const std::optional<std::string> chosen = wanted.empty() ? std::nullopt : std::optional(wanted);
+  std::string os_error;
+  const auto os_devices = platform::query_os_audio_devices(kOsAudioQueryTimeout, os_error);
+  if (os_devices) {
+    ctx.emit(MetricId::kMicrophoneExternalDeviceCount,
+             std::int64_t{count_external_capture(os_devices->capture)},
+             "OS: " + os_devices->server);
+  }
+  const platform::OsAudioDevice* os_device =
+      os_devices ? find_os_device(os_devices->capture, chosen) : nullptr;
+  if (auto external = classify_external(os_device, chosen ? chosen : session->default_device(true)))
+    ctx.emit(MetricId::kMicrophoneExternal, external->value, external->source);
 
   if (!capture->wait_for_data(kFirstAudioTimeout)) {
     ctx.emit(MetricId::kMicrophoneOpened, false, "sdl");

@@ -3,27 +3,14 @@
 #include "probe/speaker.h"
 
 #include <fmt/format.h>
-#include <algorithm>
-#include <cctype>
 #include <thread>
 
 #include "platform/media/sdl_audio.h"
 #include "probe/audio_analysis.h"
+#include "probe/audio_device_kind.h"
 #include "probe/microphone.h"
 
 namespace examready::probe {
-
-std::optional<std::string> output_route_from_name(std::string_view name) {
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  auto has = [&](std::string_view word) { return lower.find(word) != std::string::npos; };
-  if (has("bluetooth") || has("bluez") || has("a2dp") || has("蓝牙")) return "bluetooth";
-  if (has("usb")) return "usb";
-  if (has("headphone") || has("headset") || has("earphone") || has("耳机")) return "headphones";
-  if (has("speaker") || has("built-in") || has("扬声器")) return "speaker";
-  return std::nullopt;
-}
 
 Outcome run_speaker_check(CheckContext& ctx) {
   if (ctx.options().transport != Transport::kLocal)
@@ -36,10 +23,13 @@ Outcome run_speaker_check(CheckContext& ctx) {
     if (session->devices(false).empty()) return Outcome::unsupported("no output device: " + error);
     return Outcome::error("cannot open the output device: " + error);
   }
-  if (auto name = session->default_device(false)) {
-    if (auto route = output_route_from_name(*name))
-      ctx.emit(MetricId::kSpeakerOutputRoute, *route, "device name: " + *name);
-  }
+  // SDL opens the OS's default output; the OS says what it is, its name is the fallback.
+  std::string os_error;
+  const auto os_devices = platform::query_os_audio_devices(kOsAudioQueryTimeout, os_error);
+  const platform::OsAudioDevice* os_device =
+      os_devices ? find_os_device(os_devices->playback, std::nullopt) : nullptr;
+  if (auto route = classify_output_route(os_device, session->default_device(false)))
+    ctx.emit(MetricId::kSpeakerOutputRoute, route->value, route->source);
   const int rate = playback->sample_rate_hz();
   const std::vector<float> tone =
       make_tone(kSpeakerToneHz, kSpeakerToneAmplitude, kSpeakerToneSeconds, rate);

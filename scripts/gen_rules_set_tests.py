@@ -134,6 +134,10 @@ xyb += case("model not in the device database: launch year unknown, warnings", "
             over='"device.db_match" = "none"', drop=("device.launch_year", "device.price_tier", "device.series", "device.marketing_name"))
 xyb += case("a 30 Mbit/s encoder makes the recordings exceed 20 GB", "warnings", {"xyb.video-fits": "fail"},
             over='"encoder.bitrate_bps" = "30 Mbit/s"')
+xyb += case("Bluetooth earphones: not allowed", "warnings", {"xyb.earphones": "fail", "xyb.external-audio": "pass"},
+            over='"speaker.output_route" = "bluetooth"')
+xyb += case("sound from the phone's speaker", "ready", {"xyb.earphones": "pass"}, over='"speaker.output_route" = "speaker"')
+xyb += case("output route not measured: the earphone rule does not apply", "ready", {"xyb.earphones": "skipped"})
 xyb += case("2023 phone is older than two years in 2026", "warnings", {"xyb.recent-model": "fail"},
             over='"device.launch_year" = 2023')
 open('xiaoyibang.tests.toml', 'w').write(xyb)

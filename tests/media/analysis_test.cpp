@@ -1,4 +1,4 @@
-// Pure media analysis: frame statistics, audio levels, tone detection, device names,
+// Pure media analysis: frame statistics, audio levels, tone detection,
 // camera source parsing, open-failure mapping and encoder choice.
 #include <catch2/catch.hpp>
 
@@ -12,7 +12,6 @@
 #include "probe/camera.h"
 #include "probe/encoder.h"
 #include "probe/frame_stats.h"
-#include "probe/speaker.h"
 
 using namespace examready::probe;
 
@@ -112,21 +111,6 @@ TEST_CASE("goertzel measures a tone's amplitude and detect_tone finds it in nois
   CHECK_FALSE(detect_tone(silence, 1000, rate).detected);
   CHECK_FALSE(
       detect_tone(std::span(silence).first(100), 1000, rate).detected);  // shorter than a window
-}
-
-TEST_CASE("external audio devices are recognised by name") {
-  CHECK(is_external_audio_device("USB PnP Sound Device Mono"));
-  CHECK(is_external_audio_device("Jabra EVOLVE 20 MS Headset Mono"));
-  CHECK(is_external_audio_device("bluez_source.AC_12_2F_00_11_22.handsfree_head_unit"));
-  CHECK(is_external_audio_device("AirPods Pro"));
-  CHECK(is_external_audio_device("有线耳机"));
-  CHECK_FALSE(is_external_audio_device("Built-in Audio Analog Stereo"));
-  CHECK_FALSE(is_external_audio_device("Monitor of TestSink"));
-  CHECK(output_route_from_name("Built-in Audio Analog Stereo") == "speaker");
-  CHECK(output_route_from_name("WH-1000XM4 (bluez_sink.A2DP)") == "bluetooth");
-  CHECK(output_route_from_name("USB Audio Device Analog Stereo") == "usb");
-  CHECK(output_route_from_name("Headphones") == "headphones");
-  CHECK_FALSE(output_route_from_name("TestSink").has_value());
 }
 
 TEST_CASE("camera sources: lavfi graphs, device prefixes and plain files") {

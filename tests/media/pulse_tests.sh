@@ -123,5 +123,28 @@ if pgrep -f "examready-media camera .*$T/stuck" >/dev/null; then
   pkill -f "examready-media camera .*$T/stuck" || true
 else echo "ok   - hung camera: no helper left behind"; fi
 
+# 9. What the sound server says about a device decides, not its name: a source the server
+# describes as a USB headset's microphone, under a name that says nothing; an output it
+# describes as a Bluetooth headset. The report quotes the server's facts, not the name.
+src() { echo "(.checks[] | select(.name == \"$1\") | .measurements[\"$2\"].source)"; }
+check --only microphone
+expect "monitor: not external, says why" "$(src microphone microphone.external) == \"OS: monitor of an output device\"" "$T/out.json"
+pactl load-module module-remap-source master=testsink.monitor source_name=studio \
+  "source_properties='device.description=StudioCapture device.bus=usb device.form_factor=headset'" >/dev/null
+pactl load-module module-null-sink sink_name=phones \
+  "sink_properties='device.description=Sink2 device.bus=bluetooth device.form_factor=headset'" >/dev/null
+pactl set-default-source studio
+pactl set-default-sink phones
+check --only microphone,speaker
+expect "OS usb headset: external" "$(m microphone microphone.external) == true" "$T/out.json"
+expect "OS usb headset: the server's facts" "$(src microphone microphone.external) == \"OS: device.bus=usb, device.form_factor=headset\"" "$T/out.json"
+expect "OS: one external capture device" "$(m microphone microphone.external_device_count) == 1" "$T/out.json"
+expect "OS bluetooth output: route" "$(m speaker speaker.output_route) == \"bluetooth\"" "$T/out.json"
+pactl set-default-source testsink.monitor
+pactl set-default-sink testsink
+check --only microphone,speaker
+expect "back on the monitor: not external" "$(m microphone microphone.external) == false" "$T/out.json"
+expect "null sink: no route said" "$(m speaker speaker.output_route) == null" "$T/out.json"
+
 echo "$failures failure(s)"
 exit $((failures > 0))

@@ -1,0 +1,43 @@
+// What kind of audio device the microphone and speaker checks use: external or built-in,
+// and where sound goes. The OS's facts (bus, form factor, active port) decide where it
+// gives them; the device's name is the fallback. Pure: platform/audio_devices.h asks.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "platform/audio_devices.h"
+
+namespace examready::probe {
+
+// A conclusion and what it rests on (the metric's source in the report). The OS's facts
+// are quoted without the device's name: a Bluetooth headset is named by its owner.
+template <typename T>
+struct Classified {
+  T value;
+  std::string source;
+};
+
+// The capture device in use is external: a USB or Bluetooth device, a headset, a webcam's
+// microphone, a microphone in a jack. nullopt when neither the OS nor the name says.
+std::optional<Classified<bool>> classify_external(const platform::OsAudioDevice* device,
+                                                  const std::optional<std::string>& name);
+// Where the output device in use sends sound: "speaker", "headphones", "bluetooth", "usb",
+// "hdmi"; nullopt when neither the OS nor the name says (a virtual sink).
+std::optional<Classified<std::string>> classify_output_route(
+    const platform::OsAudioDevice* device, const std::optional<std::string>& name);
+// The OS device SDL opened: by SDL's name (the OS's description), else the OS default.
+const platform::OsAudioDevice* find_os_device(std::span<const platform::OsAudioDevice> devices,
+                                              const std::optional<std::string>& sdl_name);
+// How many of the capture devices the OS reports as external microphones (monitors of
+// outputs are not microphones and not counted).
+int count_external_capture(std::span<const platform::OsAudioDevice> devices);
+
+// The name-only fallbacks (PulseAudio/PipeWire descriptions and SDL names often carry the
+// bus or form factor: "USB PnP Sound Device", "Jabra EVOLVE 20 MS Headset").
+bool is_external_audio_device(std::string_view name);
+std::optional<std::string> output_route_from_name(std::string_view name);
+
+}  // namespace examready::probe
