@@ -12,9 +12,11 @@ namespace examready::platform {
 // The FFmpeg input format for cameras on this OS ("v4l2" on Linux).
 std::string camera_input_format();
 
-// Capture-capable camera devices in numeric order ("/dev/video0", …); `dev_dir` lets
-// tests point the scan elsewhere.
-std::vector<std::string> list_camera_devices(const std::string& dev_dir = "/dev");
+// Capture-capable camera devices in numeric order ("/dev/video0", …). A node this user may
+// not open counts unless udev's record (`udev_dir`) says it is no capture node. The
+// directories let tests point the scan elsewhere.
+std::vector<std::string> list_camera_devices(const std::string& dev_dir = "/dev",
+                                             const std::string& udev_dir = "/run/udev/data");
 
 // One capture mode a camera offers: FFmpeg's name of its pixel format ("yuyv422", "mjpeg",
 // "nv12"…, the v4l2 demuxer's `input_format`; empty for a format FFmpeg cannot name), a

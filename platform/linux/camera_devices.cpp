@@ -5,12 +5,16 @@
 #include <fcntl.h>
 #include <linux/videodev2.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <optional>
 
 namespace examready::platform {
 namespace {
@@ -38,9 +42,30 @@ class Fd {
   int fd_;
 };
 
-bool is_capture_device(const std::string& path) {
+// What udev recorded about a node when it appeared: its v4l_id helper opens the node as
+// root and writes ID_V4L_CAPABILITIES=:capture: (or :video_output:…) to udev's database.
+// nullopt when there is no record (no udev, or not a device node).
+std::optional<bool> udev_says_capture(const std::string& path, const std::string& udev_dir) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISCHR(st.st_mode)) return std::nullopt;
+  std::ifstream record(udev_dir + "/c" + std::to_string(major(st.st_rdev)) + ":" +
+                       std::to_string(minor(st.st_rdev)));
+  for (std::string line; std::getline(record, line);) {
+    if (line.starts_with("E:ID_V4L_CAPABILITIES="))
+      return line.find(":capture:") != std::string::npos;
+  }
+  return std::nullopt;
+}
+
+bool is_capture_device(const std::string& path, const std::string& udev_dir) {
   Fd fd(path);
-  if (fd.get() < 0) return errno == EBUSY || errno == EACCES;  // exists; the check says why
+  if (fd.get() < 0) {
+    // A node this user may not open (or that is held exclusively) is still a camera for the
+    // check to report as denied or busy, unless udev knows it is an output, VBI or
+    // metadata node (a UVC webcam has a metadata node beside its capture node).
+    if (errno != EBUSY && errno != EACCES) return false;
+    return udev_says_capture(path, udev_dir).value_or(true);
+  }
   v4l2_capability cap{};
   if (xioctl(fd.get(), VIDIOC_QUERYCAP, &cap) < 0) return false;
   const std::uint32_t caps =
@@ -52,7 +77,8 @@ bool is_capture_device(const std::string& path) {
 
 std::string camera_input_format() { return "v4l2"; }
 
-std::vector<std::string> list_camera_devices(const std::string& dev_dir) {
+std::vector<std::string> list_camera_devices(const std::string& dev_dir,
+                                             const std::string& udev_dir) {
   std::vector<std::pair<int, std::string>> found;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dev_dir, ec)) {
@@ -61,7 +87,7 @@ std::vector<std::string> list_camera_devices(const std::string& dev_dir) {
     const std::string digits = name.substr(5);
     if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;
-    if (is_capture_device(entry.path().string()))
+    if (is_capture_device(entry.path().string(), udev_dir))
       found.emplace_back(std::atoi(digits.c_str()), entry.path().string());
   }
   std::sort(found.begin(), found.end());
