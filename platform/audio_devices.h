@@ -1,7 +1,7 @@
 // What the operating system says about its audio devices beyond the names SDL gives them:
 // the bus (USB, Bluetooth), the form factor (headset, webcam) and the active port, which
-// tell an external microphone or headphones from the built-in ones. Linux: PulseAudio's
-// introspection API (also served by PipeWire), in platform/linux/pulse_devices.cpp.
+// tell an external microphone or headphones from the built-in ones; and who is recording. Linux:
+// PulseAudio's introspection API (also served by PipeWire), in platform/linux/pulse_devices.cpp.
 #pragma once
 
 #include <chrono>
@@ -24,10 +24,18 @@ struct OsAudioDevice {
   bool is_default = false;
 };
 
+// A stream recording from a capture device: who else listens to the microphone now.
+struct AudioRecorder {
+  int pid = 0;                // 0 when the server does not say (a sound server module's stream)
+  std::string application;    // application.process.binary, else application.name
+  bool from_monitor = false;  // records an output's sound (a screen recorder), not a microphone
+};
+
 struct OsAudioDevices {
   std::string server;  // "pulseaudio 16.1", "PulseAudio (on PipeWire 0.3.65)"…
   std::vector<OsAudioDevice> capture;
   std::vector<OsAudioDevice> playback;
+  std::vector<AudioRecorder> recorders;
 };
 
 // Asks the sound server, giving up after `timeout`; nullopt with `error` set when there is

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <initializer_list>
 
+#include "platform/file_holders.h"
+
 namespace examready::probe {
 namespace {
 
@@ -116,6 +118,17 @@ int count_external_capture(std::span<const OsAudioDevice> devices) {
   return static_cast<int>(std::count_if(devices.begin(), devices.end(), [](const auto& device) {
     return external_from_os(device).value_or(false);
   }));
+}
+
+std::vector<std::string> other_microphone_users(std::span<const platform::AudioRecorder> recorders,
+                                                int own_pid) {
+  std::vector<std::string> users;
+  for (const auto& recorder : recorders) {
+    if (recorder.pid <= 0 || recorder.pid == own_pid || recorder.from_monitor) continue;
+    const std::string user = platform::describe({recorder.pid, recorder.application});
+    if (std::find(users.begin(), users.end(), user) == users.end()) users.push_back(user);
+  }
+  return users;
 }
 
 bool is_external_audio_device(std::string_view name) {

@@ -1,12 +1,13 @@
 // What kind of audio device the microphone and speaker checks use: external or built-in,
-// and where sound goes. The OS's facts (bus, form factor, active port) decide where it
-// gives them; the device's name is the fallback. Pure: platform/audio_devices.h asks.
+// where sound goes, and who else records. The OS's facts (bus, form factor, active port) decide
+// where it gives them; the device's name is the fallback. Pure: platform/audio_devices.h asks.
 #pragma once
 
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "platform/audio_devices.h"
 
@@ -34,6 +35,12 @@ const platform::OsAudioDevice* find_os_device(std::span<const platform::OsAudioD
 // How many of the capture devices the OS reports as external microphones (monitors of
 // outputs are not microphones and not counted).
 int count_external_capture(std::span<const platform::OsAudioDevice> devices);
+
+// The other programs recording from a microphone now ("zoom (pid 4242)"): not this
+// process (`own_pid`, whose capture is open while it asks), not a sound server module's
+// own stream, not a recorder of an output's sound.
+std::vector<std::string> other_microphone_users(std::span<const platform::AudioRecorder> recorders,
+                                                int own_pid);
 
 // The name-only fallbacks (PulseAudio/PipeWire descriptions and SDL names often carry the
 // bus or form factor: "USB PnP Sound Device", "Jabra EVOLVE 20 MS Headset").

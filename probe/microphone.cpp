@@ -2,6 +2,7 @@
 #include "probe/microphone.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "platform/media/sdl_audio.h"
 #include "probe/audio_analysis.h"
@@ -35,9 +36,11 @@ Outcome run_microphone_check(CheckContext& ctx) {
   std::string os_error;
   const auto os_devices = platform::query_os_audio_devices(kOsAudioQueryTimeout, os_error);
   if (os_devices) {
+    const std::string server = "OS: " + os_devices->server;
     ctx.emit(MetricId::kMicrophoneExternalDeviceCount,
-             std::int64_t{count_external_capture(os_devices->capture)},
-             "OS: " + os_devices->server);
+             std::int64_t{count_external_capture(os_devices->capture)}, server);
+    ctx.emit(MetricId::kMicrophoneHeldBy, other_microphone_users(os_devices->recorders, ::getpid()),
+             server + " recording streams");
   }
   const platform::OsAudioDevice* os_device =
       os_devices ? find_os_device(os_devices->capture, chosen) : nullptr;

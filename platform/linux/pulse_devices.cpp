@@ -7,6 +7,7 @@
 #include <array>
 #include <climits>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 
 #include "platform/audio_devices.h"
@@ -32,6 +33,8 @@ std::string property(const pa_proplist* list, const char* key) {
 struct Query {
   OsAudioDevices devices;
   std::string default_source, default_sink;
+  std::vector<std::uint32_t> monitor_sources;                    // by index
+  std::vector<std::pair<AudioRecorder, std::uint32_t>> streams;  // and the source's index
   int pending = 0;
   bool failed = false;
 };
@@ -76,6 +79,7 @@ void on_source(pa_context*, const pa_source_info* info, int eol, void* data) {
   if (ended(query, eol)) return;
   OsAudioDevice device = device_from(*info);
   device.is_monitor = info->monitor_of_sink != PA_INVALID_INDEX;
+  if (device.is_monitor) query.monitor_sources.push_back(info->index);
   query.devices.capture.push_back(std::move(device));
 }
 
@@ -83,6 +87,17 @@ void on_sink(pa_context*, const pa_sink_info* info, int eol, void* data) {
   auto& query = *static_cast<Query*>(data);
   if (ended(query, eol)) return;
   query.devices.playback.push_back(device_from(*info));
+}
+
+void on_source_output(pa_context*, const pa_source_output_info* info, int eol, void* data) {
+  auto& query = *static_cast<Query*>(data);
+  if (ended(query, eol)) return;
+  AudioRecorder recorder;
+  recorder.pid = std::atoi(property(info->proplist, PA_PROP_APPLICATION_PROCESS_ID).c_str());
+  recorder.application = property(info->proplist, PA_PROP_APPLICATION_PROCESS_BINARY);
+  if (recorder.application.empty())
+    recorder.application = property(info->proplist, PA_PROP_APPLICATION_NAME);
+  query.streams.emplace_back(std::move(recorder), info->source);
 }
 
 // Starts one query; an operation the server refuses counts as answered (and failed).
@@ -130,6 +145,7 @@ std::optional<OsAudioDevices> query_os_audio_devices(std::chrono::milliseconds t
       start(query, pa_context_get_server_info(context.get(), on_server, &query));
       start(query, pa_context_get_source_info_list(context.get(), on_source, &query));
       start(query, pa_context_get_sink_info_list(context.get(), on_sink, &query));
+      start(query, pa_context_get_source_output_info_list(context.get(), on_source_output, &query));
       continue;
     }
     const auto left =
@@ -155,6 +171,11 @@ std::optional<OsAudioDevices> query_os_audio_devices(std::chrono::milliseconds t
   for (auto& device : query.devices.capture)
     device.is_default = device.name == query.default_source;
   for (auto& device : query.devices.playback) device.is_default = device.name == query.default_sink;
+  for (auto& [recorder, source] : query.streams) {
+    recorder.from_monitor = std::find(query.monitor_sources.begin(), query.monitor_sources.end(),
+                                      source) != query.monitor_sources.end();
+    query.devices.recorders.push_back(std::move(recorder));
+  }
   return std::move(query.devices);
 }
 

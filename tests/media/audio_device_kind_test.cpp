@@ -152,3 +152,16 @@ TEST_CASE("external audio devices and routes are recognised by name") {
   CHECK(output_route_from_name("HDA Intel PCH HDMI / DisplayPort 1 Output") == "hdmi");
   CHECK_FALSE(output_route_from_name("TestSink").has_value());
 }
+
+TEST_CASE("other microphone users: not this process, not the server's own, not screen recorders") {
+  const std::vector<platform::AudioRecorder> recorders = {
+      {4242, "zoom", false},  {100, "examready", false},  // this process's own capture
+      {0, "Loopback", false},                             // a module's stream, no process
+      {5151, "obs", true},                                // records the output's sound
+      {4242, "zoom", false},                              // a second stream of the same program
+      {6262, "", false},
+  };
+  CHECK(probe::other_microphone_users(recorders, 100) ==
+        std::vector<std::string>{"zoom (pid 4242)", "? (pid 6262)"});
+  CHECK(probe::other_microphone_users({}, 100).empty());
+}

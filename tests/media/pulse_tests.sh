@@ -44,6 +44,7 @@ check --only microphone
 expect "silence: microphone ok" '.checks[0].status == "ok"' "$T/out.json"
 expect "silence: digital_silence" "$(m microphone microphone.digital_silence) == true" "$T/out.json"
 expect "silence: peak at the floor" "$(m microphone microphone.peak_dbfs) == -120" "$T/out.json"
+expect "silence: nobody else records" "$(m microphone microphone.held_by) == []" "$T/out.json"
 
 # 2. A 0.5-amplitude sine: RMS 0.354 = -9.03 dBFS, peak -6.02 dBFS, no clipping.
 play "$T/tone.wav"
@@ -140,6 +141,12 @@ expect "OS usb headset: external" "$(m microphone microphone.external) == true" 
 expect "OS usb headset: the server's facts" "$(src microphone microphone.external) == \"OS: device.bus=usb, device.form_factor=headset\"" "$T/out.json"
 expect "OS: one external capture device" "$(m microphone microphone.external_device_count) == 1" "$T/out.json"
 expect "OS bluetooth output: route" "$(m speaker speaker.output_route) == \"bluetooth\"" "$T/out.json"
+# Another program records from that microphone, as a call app in the background would.
+parec -d studio >/dev/null & REC_PID=$!
+for _ in $(seq 100); do [[ -n "$(pactl list short source-outputs)" ]] && break; sleep 0.02; done
+check --only microphone
+kill "$REC_PID"; wait "$REC_PID" 2>/dev/null || true
+expect "another recorder: named with its pid" "$(m microphone microphone.held_by) == [\"pacat (pid $REC_PID)\"]" "$T/out.json"
 pactl set-default-source testsink.monitor
 pactl set-default-sink testsink
 check --only microphone,speaker
