@@ -92,6 +92,12 @@ for size in "${sizes[@]}"; do
   # Each probe run against the reference run beside it: the drift cancels, what is left is
   # the probe's own repeatability. Target 0.9-1.1.
   spread "ratio probe/ffmpeg" "${ratio_list[@]}"
+  # The issue's targets: mean ratio within 0.9-1.1, the probe's runs within 5 % (stdev/mean).
+  printf '%s\n' "${ratio_list[@]}" | awk -v probe="${probe_list[*]}" '{s += $1} END {
+    m = s / NR; n = split(probe, p, " "); for (i = 1; i <= n; i++) ps += p[i]; pm = ps / n
+    for (i = 1; i <= n; i++) d += (p[i] - pm)^2; cv = 100 * sqrt(d / n) / pm
+    printf "targets: mean ratio %.3f in 0.9-1.1: %s; probe stdev/mean %.1f %% < 5 %%: %s\n",
+      m, (m >= 0.9 && m <= 1.1) ? "met" : "MISSED", cv, cv < 5 ? "met" : "MISSED"}'
   rm -f "$RAW"
 done
 
