@@ -46,7 +46,6 @@ OsAudioDevice device_from(const Info& info) {
   device.description = info.description ? info.description : "";
   device.bus = property(info.proplist, PA_PROP_DEVICE_BUS);
   device.form_factor = property(info.proplist, PA_PROP_DEVICE_FORM_FACTOR);
-  device.device_class = property(info.proplist, PA_PROP_DEVICE_CLASS);
   if (info.active_port) {
     device.port_name = info.active_port->name ? info.active_port->name : "";
     device.port_description = info.active_port->description ? info.active_port->description : "";
