@@ -131,8 +131,9 @@ expect "discovered: one camera" "$(m camera.count) == 1" discovered
 expect "discovered: the largest frame it lists" "[$(m camera.max_width_px), $(m camera.max_height_px)] == [3840, 2160]" discovered
 expect "discovered: recording mode 640x360 yuyv422 asked and granted" \
   "[$(m camera.width_px), $(m camera.height_px), $(m camera.pixel_format)] == [640, 360, \"yuyv422\"] and ($(src camera.width_px) | contains(\"asked for 640x360 yuyv422 at 30 fps\"))" discovered
-# vivid paces frames by the kernel's clock; the emulated guest keeps up (30.5 fps here).
-expect "discovered: about the 30 fps asked for" "$(m camera.fps) | . > 15 and . < 36" discovered
+# vivid paces frames by the kernel's clock; the emulated guest keeps up (30.5 fps here;
+# a guest starved by parallel tests drops frames, hence the low bound).
+expect "discovered: about the 30 fps asked for" "$(m camera.fps) | . > 10 and . < 36" discovered
 expect "discovered: a lit, moving test pattern" \
   "($(m camera.mean_luma) > 40) and $(m camera.dark_frame_ratio) == 0 and $(m camera.frozen_frame_ratio) < 0.5" discovered
 expect "busy: error naming ffmpeg" \
