@@ -6,8 +6,8 @@
 # paths run for real: discovery, VIDIOC_ENUM_* and the recording mode asked for, capture,
 # a camera held by another program (ffmpeg) named from /proc, and a camera the user may
 # not open. The guest runs the built examready from an initramfs holding its libraries.
-# Usage: v4l2_vm_test.sh path/to/examready   (needs linux-image-amd64, qemu-system-x86,
-# busybox-static)
+# Usage: v4l2_vm_test.sh path/to/examready   (KEEP=1 keeps the guest's files and console
+# log; needs linux-image-amd64, qemu-system-x86, busybox-static, udev, kmod, cpio, jq)
 set -euo pipefail
 EXAMREADY=$(realpath "$1")
 MEDIA_HELPER=$(dirname "$EXAMREADY")/examready-media
@@ -18,11 +18,13 @@ if [[ -z "$KERNEL" ]]; then
 fi
 KVER=${KERNEL#/boot/vmlinuz-}
 T=$(mktemp -d /tmp/examready-v4l2vm.XXXXXX)
-trap "[[ -n \"${KEEP:-}\" ]] || rm -rf \"\$T\"" EXIT
+cleanup() { [[ -n "${KEEP:-}" ]] || rm -rf "$T"; }
+trap cleanup EXIT
 ROOT=$T/root
 
 # --- the guest's root file system -------------------------------------------------------
-mkdir -p "$ROOT"/{bin,dev,proc,sys,tmp,run,etc,modules,opt/examready,usr/lib/x86_64-linux-gnu,usr/lib64,usr/bin}
+mkdir -p "$ROOT"/{bin,dev,proc,sys,tmp,run,etc,modules,opt/examready,usr/bin,usr/lib64} \
+  "$ROOT/usr/lib/x86_64-linux-gnu"
 ln -s usr/lib "$ROOT/lib"
 ln -s usr/lib64 "$ROOT/lib64"
 cp /bin/busybox "$ROOT/bin/busybox"
