@@ -219,6 +219,12 @@ Outcome run_camera_check(CheckContext& ctx) {
   ctx.emit(MetricId::kCameraMeanLuma, result.mean_luma, "capture");
   ctx.emit(MetricId::kCameraDarkFrameRatio, result.dark_frame_ratio, "capture");
   ctx.emit(MetricId::kCameraFrozenFrameRatio, result.frozen_frame_ratio, "capture");
+  // A file may end early (no error); a camera that fails or stalls mid-capture (unplugged,
+  // a driver error, no frame within the read timeout) would stop an exam recording.
+  if (!input->error().message.empty()) {
+    return Outcome::error(fmt::format("the camera stopped after {} frames in {:.2f} s: {}", frames,
+                                      span_seconds, input->error().message));
+  }
   return Outcome::ok(fmt::format("{} frames in {:.2f} s", frames, span_seconds));
 }
 

@@ -4,10 +4,13 @@
 # the kernel's virtual webcam driver. It lists frame sizes and frame rates like a USB
 # webcam, refuses a second streamer with EBUSY and obeys file permissions, so the V4L2
 # paths run for real: discovery, VIDIOC_ENUM_* and the recording mode asked for, capture,
-# a camera held by another program (ffmpeg) named from /proc, and a camera the user may
-# not open. The guest runs the built examready from an initramfs holding its libraries.
+# a covered lens and a stuck picture (vivid's test pattern controls, set with v4l2-ctl), a
+# camera held by another program (ffmpeg) named from /proc, a camera the user may not
+# open, and one unplugged during the capture. The guest runs the built examready from an
+# initramfs holding its libraries.
 # Usage: v4l2_vm_test.sh path/to/examready   (KEEP=1 keeps the guest's files and console
-# log; needs linux-image-amd64, qemu-system-x86, busybox-static, udev, kmod, cpio, jq)
+# log; needs linux-image-amd64, qemu-system-x86, busybox-static, udev, v4l-utils, kmod,
+# cpio, jq)
 set -euo pipefail
 EXAMREADY=$(realpath "$1")
 MEDIA_HELPER=$(dirname "$EXAMREADY")/examready-media
@@ -31,14 +34,14 @@ cp /bin/busybox "$ROOT/bin/busybox"
 # Stripped copies: the guest unpacks every byte under emulation.
 strip -o "$ROOT/opt/examready/examready" "$EXAMREADY"
 strip -o "$ROOT/opt/examready/examready-media" "$MEDIA_HELPER"
-cp /usr/bin/ffmpeg "$ROOT/usr/bin/ffmpeg"
+cp /usr/bin/ffmpeg /usr/bin/v4l2-ctl "$ROOT/usr/bin/"
 # udev, as on a desktop: its v4l_id records each node's capabilities when it appears.
 mkdir -p "$ROOT/usr/lib/udev/rules.d" "$ROOT/usr/lib/systemd"
 cp /bin/udevadm "$ROOT/usr/bin/udevadm"
 ln -s ../../bin/udevadm "$ROOT/usr/lib/systemd/systemd-udevd"
 cp /usr/lib/udev/v4l_id "$ROOT/usr/lib/udev/"
 cp /usr/lib/udev/rules.d/60-persistent-v4l.rules "$ROOT/usr/lib/udev/rules.d/"
-for lib in $( (ldd "$EXAMREADY"; ldd "$MEDIA_HELPER"; ldd /usr/bin/ffmpeg; ldd /bin/udevadm
+for lib in $( (ldd "$EXAMREADY"; ldd "$MEDIA_HELPER"; ldd /usr/bin/ffmpeg; ldd /usr/bin/v4l2-ctl; ldd /bin/udevadm
   ldd /usr/lib/udev/v4l_id) |
   awk '/=> \// {print $3} /^[[:space:]]*\/lib64\// {print $1}' | sort -u); do
   case $lib in
@@ -84,6 +87,13 @@ check() {  # check NAME COMMAND: the report between markers, then what went to s
   cat /tmp/stderr.txt
 }
 check discovered "$probe"
+# A covered lens: vivid's 100% black pattern, without its text overlay.
+v4l2-ctl -d /dev/video0 -c test_pattern=5,osd_text_mode=2
+check black "$probe"
+# A stuck picture: colour bars, no overlay, no movement (the default): every frame alike.
+v4l2-ctl -d /dev/video0 -c test_pattern=0,osd_text_mode=2
+check frozen "$probe"
+v4l2-ctl -d /dev/video0 -c osd_text_mode=0
 # Another program streams from the camera, as a video call would.
 ffmpeg -nostdin -hide_banner -loglevel error -f v4l2 -i /dev/video0 -f null - &
 HOLDER=$!
@@ -95,6 +105,9 @@ wait $HOLDER 2>/dev/null
 # The cameras belong to root alone, the user is not root.
 chmod 600 /dev/video*
 check denied "su -s /bin/sh nobody -c '$probe'"
+# Unplugged during the capture (vivid's disconnect: every call then fails with ENODEV).
+(sleep 2.5; v4l2-ctl -d /dev/video0 -c disconnect=1) &
+check unplugged "$probe"
 poweroff -f
 INIT
 chmod +x "$ROOT/init"
@@ -111,7 +124,7 @@ tr -d '\r' <"$T/console.txt" >"$T/console.log"
 
 # --- what it printed ------------------------------------------------------------------------
 report() { awk -v name="$1" '$0 == "===BEGIN " name "===" {on = 1; next} /^===END===$/ {on = 0} on' "$T/console.log" >"$T/$1.json"; }
-for name in discovered busy denied; do report "$name"; done
+for name in discovered black frozen busy denied unplugged; do report "$name"; done
 failures=0
 expect() {  # expect "what" 'jq filter yielding true' report-name
   if jq -s -e "length == 1 and (.[0] | $2)" "$T/$3.json" >/dev/null 2>&1; then
@@ -138,6 +151,11 @@ expect "discovered: recording mode 640x360 yuyv422 asked and granted" \
 expect "discovered: about the 30 fps asked for" "$(m camera.fps) | . > 10 and . < 36" discovered
 expect "discovered: a lit, moving test pattern" \
   "($(m camera.mean_luma) > 40) and $(m camera.dark_frame_ratio) == 0 and $(m camera.frozen_frame_ratio) < 0.5" discovered
+expect "black: ok, near-black share > 0.9" '.checks[0].status == "ok"'" and $(m camera.dark_frame_ratio) > 0.9" black
+expect "black: mean luma at video black" "$(m camera.mean_luma) < 28" black
+expect "frozen: frozen share > 0.9, not dark" "$(m camera.frozen_frame_ratio) > 0.9 and $(m camera.dark_frame_ratio) == 0" frozen
+expect "unplugged: an error, not a hang or a silent ok" \
+  '.checks[0].status == "error" and (.checks[0].message | test("stopped after|No such device|cannot open"))' unplugged
 expect "busy: error naming ffmpeg" \
   '.checks[0].status == "error" and (.checks[0].message | startswith("busy: held by ffmpeg"))' busy
 expect "busy: held_by lists it" "$(m camera.held_by) | length == 1 and (.[0] | startswith(\"ffmpeg\"))" busy
