@@ -120,6 +120,33 @@ int count_external_capture(std::span<const OsAudioDevice> devices) {
   }));
 }
 
+namespace {
+
+std::string device_label(std::string name, bool external, bool is_default) {
+  if (external && is_default) return name + " (external, default)";
+  if (external) return name + " (external)";
+  if (is_default) return name + " (default)";
+  return name;
+}
+
+}  // namespace
+
+std::vector<std::string> describe_capture_devices(std::span<const OsAudioDevice> os,
+                                                  std::span<const std::string> sdl_names) {
+  std::vector<std::string> devices;
+  for (const auto& device : os) {
+    if (device.is_monitor) continue;
+    const bool bluetooth = device.bus == "bluetooth";
+    const auto external = classify_external(&device, device.description);
+    devices.push_back(device_label(bluetooth ? "Bluetooth device" : device.description,
+                                   external && external->value, device.is_default));
+  }
+  if (!os.empty()) return devices;
+  for (const auto& name : sdl_names)
+    devices.push_back(device_label(name, is_external_audio_device(name), false));
+  return devices;
+}
+
 std::vector<std::string> other_microphone_users(std::span<const platform::AudioRecorder> recorders,
                                                 int own_pid) {
   std::vector<std::string> users;

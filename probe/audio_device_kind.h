@@ -36,6 +36,13 @@ const platform::OsAudioDevice* find_os_device(std::span<const platform::OsAudioD
 // outputs are not microphones and not counted).
 int count_external_capture(std::span<const platform::OsAudioDevice> devices);
 
+// The capture devices for the report: "USB PnP Sound Device Mono (external, default)".
+// From the OS's list where the server answered (monitors of outputs left out), else from
+// SDL's names. A Bluetooth device appears as "Bluetooth device": its name is its owner's
+// choice ("Zhang Wei's AirPods").
+std::vector<std::string> describe_capture_devices(std::span<const platform::OsAudioDevice> os,
+                                                  std::span<const std::string> sdl_names);
+
 // The other programs recording from a microphone now ("zoom (pid 4242)"): not this
 // process (`own_pid`, whose capture is open while it asks), not a sound server module's
 // own stream, not a recorder of an output's sound.

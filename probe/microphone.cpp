@@ -9,6 +9,33 @@
 #include "probe/audio_device_kind.h"
 
 namespace examready::probe {
+namespace {
+
+// What the sound server says: the capture devices, the external ones, who else records, and
+// whether the one in use is external (bus, form factor, port). Where it says nothing, the
+// names decide; SDL knows the default's name only from 2.24 on, and then only where the
+// backend tells it.
+void emit_device_facts(CheckContext& ctx, const platform::SdlAudioSession& session,
+                       const std::vector<std::string>& sdl_devices, const std::string& wanted) {
+  std::string os_error;  // no server to ask: the names decide
+  const auto os = platform::query_os_audio_devices(kOsAudioQueryTimeout, os_error);
+  const std::vector<platform::OsAudioDevice> none;
+  const auto& capture = os ? os->capture : none;
+  const std::string source = os ? "OS: " + os->server : "sdl:" + session.driver();
+  ctx.emit(MetricId::kMicrophoneDevices, describe_capture_devices(capture, sdl_devices), source);
+  if (os) {
+    ctx.emit(MetricId::kMicrophoneExternalDeviceCount,
+             std::int64_t{count_external_capture(capture)}, source);
+    ctx.emit(MetricId::kMicrophoneHeldBy, other_microphone_users(os->recorders, ::getpid()),
+             source + " recording streams");
+  }
+  const std::optional<std::string> chosen = wanted.empty() ? std::nullopt : std::optional(wanted);
+  const platform::OsAudioDevice* device = find_os_device(capture, chosen);
+  if (auto external = classify_external(device, chosen ? chosen : session.default_device(true)))
+    ctx.emit(MetricId::kMicrophoneExternal, external->value, external->source);
+}
+
+}  // namespace
 
 Outcome run_microphone_check(CheckContext& ctx) {
   if (ctx.options().transport != Transport::kLocal) {
@@ -22,6 +49,7 @@ Outcome run_microphone_check(CheckContext& ctx) {
            "sdl:" + session->driver());
 
   const std::string& wanted = ctx.options().microphone_name;
+  emit_device_facts(ctx, *session, devices, wanted);
   auto capture = platform::AudioCapture::open(*session, wanted, error);
   if (!capture) {
     ctx.emit(MetricId::kMicrophoneOpened, false, "sdl");
@@ -29,24 +57,6 @@ Outcome run_microphone_check(CheckContext& ctx) {
     return Outcome::error(fmt::format("cannot open {}: {}",
                                       wanted.empty() ? "the default microphone" : wanted, error));
   }
-  // The OS says whether it is a headset or USB microphone (bus, form factor, port); the
-  // name is the fallback. SDL knows the default's name only from 2.24 on, and then only
-  // where the backend tells it.
-  const std::optional<std::string> chosen = wanted.empty() ? std::nullopt : std::optional(wanted);
-  std::string os_error;
-  const auto os_devices = platform::query_os_audio_devices(kOsAudioQueryTimeout, os_error);
-  if (os_devices) {
-    const std::string server = "OS: " + os_devices->server;
-    ctx.emit(MetricId::kMicrophoneExternalDeviceCount,
-             std::int64_t{count_external_capture(os_devices->capture)}, server);
-    ctx.emit(MetricId::kMicrophoneHeldBy, other_microphone_users(os_devices->recorders, ::getpid()),
-             server + " recording streams");
-  }
-  const platform::OsAudioDevice* os_device =
-      os_devices ? find_os_device(os_devices->capture, chosen) : nullptr;
-  if (auto external = classify_external(os_device, chosen ? chosen : session->default_device(true)))
-    ctx.emit(MetricId::kMicrophoneExternal, external->value, external->source);
-
   if (!capture->wait_for_data(kFirstAudioTimeout)) {
     ctx.emit(MetricId::kMicrophoneOpened, false, "sdl");
     return Outcome::error(

@@ -165,3 +165,27 @@ TEST_CASE("other microphone users: not this process, not the server's own, not s
         std::vector<std::string>{"zoom (pid 4242)", "? (pid 6262)"});
   CHECK(probe::other_microphone_users({}, 100).empty());
 }
+
+TEST_CASE("the capture devices listed for the report: kinds marked, Bluetooth unnamed") {
+  std::vector<OsAudioDevice> os = {
+      device("pci", "", "analog-input-internal-mic", "Internal Microphone", "mic"),
+      device("usb", "headset", "analog-input-mic", "Microphone", "mic"),
+      device("bluetooth", "headset", "headset-input", "Headset", "headset"),
+      device("", "", "", "", ""),
+  };
+  os[0].description = "Built-in Audio Analog Stereo";
+  os[0].is_default = true;
+  os[1].description = "Logitech USB Headset Mono";
+  os[2].description = "Zhang Wei's AirPods";
+  os[3].description = "Monitor of Built-in Audio Analog Stereo";
+  os[3].is_monitor = true;
+  const std::vector<std::string> sdl = {"Built-in Audio Analog Stereo", "USB PnP Sound Device"};
+  CHECK(probe::describe_capture_devices(os, sdl) ==
+        std::vector<std::string>{"Built-in Audio Analog Stereo (default)",
+                                 "Logitech USB Headset Mono (external)",
+                                 "Bluetooth device (external)"});
+  // No sound server: SDL's names, judged by name.
+  CHECK(
+      probe::describe_capture_devices({}, sdl) ==
+      std::vector<std::string>{"Built-in Audio Analog Stereo", "USB PnP Sound Device (external)"});
+}

@@ -45,6 +45,7 @@ expect "silence: microphone ok" '.checks[0].status == "ok"' "$T/out.json"
 expect "silence: digital_silence" "$(m microphone microphone.digital_silence) == true" "$T/out.json"
 expect "silence: peak at the floor" "$(m microphone microphone.peak_dbfs) == -120" "$T/out.json"
 expect "silence: nobody else records" "$(m microphone microphone.held_by) == []" "$T/out.json"
+expect "silence: a monitor is no microphone to list" "$(m microphone microphone.devices) == []" "$T/out.json"
 
 # 2. A 0.5-amplitude sine: RMS 0.354 = -9.03 dBFS, peak -6.02 dBFS, no clipping.
 play "$T/tone.wav"
@@ -140,6 +141,7 @@ check --only microphone,speaker
 expect "OS usb headset: external" "$(m microphone microphone.external) == true" "$T/out.json"
 expect "OS usb headset: the server's facts" "$(src microphone microphone.external) == \"OS: device.bus=usb, device.form_factor=headset\"" "$T/out.json"
 expect "OS: one external capture device" "$(m microphone microphone.external_device_count) == 1" "$T/out.json"
+expect "OS: the devices listed, the monitors not" "$(m microphone microphone.devices) == [\"StudioCapture (external, default)\"]" "$T/out.json"
 expect "OS bluetooth output: route" "$(m speaker speaker.output_route) == \"bluetooth\"" "$T/out.json"
 # Another program records from that microphone, as a call app in the background would.
 parec -d studio >/dev/null & REC_PID=$!
