@@ -39,6 +39,27 @@ std::optional<std::string> route(const OsAudioDevice& d) {
   return c ? std::optional(c->value) : std::nullopt;
 }
 
+// A laptop's sources as PulseAudio lists them: the speakers' monitor, the built-in
+// microphone (the default), a USB headset and a Bluetooth headset named by its owner.
+std::vector<OsAudioDevice> laptop_sources() {
+  OsAudioDevice monitor;
+  monitor.name = "alsa_output.pci-0000_00_1f.3.analog-stereo.monitor";
+  monitor.description = "Monitor of Built-in Audio Analog Stereo";
+  monitor.is_monitor = true;
+  OsAudioDevice built_in =
+      device("pci", "internal", "analog-input-internal-mic", "Internal Microphone", "mic");
+  built_in.name = "alsa_input.pci-0000_00_1f.3.analog-stereo";
+  built_in.description = "Built-in Audio Analog Stereo";
+  built_in.is_default = true;
+  OsAudioDevice usb = device("usb", "headset", "analog-input-mic", "Microphone", "mic");
+  usb.name = "alsa_input.usb-Logitech_Logitech_USB_Headset-00.mono-fallback";
+  usb.description = "Logitech USB Headset Mono";
+  OsAudioDevice bluetooth = device("bluetooth", "headset", "headset-input", "Headset", "headset");
+  bluetooth.name = "bluez_input.AC_12_2F_00_11_22.0";
+  bluetooth.description = "Zhang Wei's AirPods";
+  return {monitor, built_in, usb, bluetooth};
+}
+
 }  // namespace
 
 TEST_CASE("built-in microphones are not external; jacks, USB and Bluetooth are") {
@@ -113,26 +134,14 @@ TEST_CASE("the OS's facts win over the name, and the report's source carries no 
 }
 
 TEST_CASE("the device SDL opened is found by its description, else the OS default") {
-  std::vector<OsAudioDevice> sources(3);
-  sources[0].name = "alsa_output.pci-0000_00_1f.3.analog-stereo.monitor";
-  sources[0].description = "Monitor of Built-in Audio Analog Stereo";
-  sources[0].is_monitor = true;
-  sources[1].name = "alsa_input.pci-0000_00_1f.3.analog-stereo";
-  sources[1].description = "Built-in Audio Analog Stereo";
-  sources[1].form_factor = "internal";
-  sources[1].is_default = true;
-  sources[2].name = "alsa_input.usb-Logitech_Logitech_USB_Headset-00.mono-fallback";
-  sources[2].description = "Logitech USB Headset Mono";
-  sources[2].bus = "usb";
-  sources[2].form_factor = "headset";
-
+  const std::vector<OsAudioDevice> sources = laptop_sources();
   CHECK(probe::find_os_device(sources, std::nullopt) == &sources[1]);
   CHECK(probe::find_os_device(sources, std::string("Logitech USB Headset Mono")) == &sources[2]);
   CHECK(probe::find_os_device(sources, sources[2].name) == &sources[2]);
   CHECK(probe::find_os_device(sources, std::string("No Such Device")) == nullptr);
   CHECK(probe::find_os_device({}, std::nullopt) == nullptr);
-  // The headset counts; the built-in microphone and the monitor do not.
-  CHECK(probe::count_external_capture(sources) == 1);
+  // The two headsets count; the built-in microphone and the monitor do not.
+  CHECK(probe::count_external_capture(sources) == 2);
 }
 
 TEST_CASE("external audio devices and routes are recognised by name") {
@@ -167,20 +176,8 @@ TEST_CASE("other microphone users: not this process, not the server's own, not s
 }
 
 TEST_CASE("the capture devices listed for the report: kinds marked, Bluetooth unnamed") {
-  std::vector<OsAudioDevice> os = {
-      device("pci", "", "analog-input-internal-mic", "Internal Microphone", "mic"),
-      device("usb", "headset", "analog-input-mic", "Microphone", "mic"),
-      device("bluetooth", "headset", "headset-input", "Headset", "headset"),
-      device("", "", "", "", ""),
-  };
-  os[0].description = "Built-in Audio Analog Stereo";
-  os[0].is_default = true;
-  os[1].description = "Logitech USB Headset Mono";
-  os[2].description = "Zhang Wei's AirPods";
-  os[3].description = "Monitor of Built-in Audio Analog Stereo";
-  os[3].is_monitor = true;
   const std::vector<std::string> sdl = {"Built-in Audio Analog Stereo", "USB PnP Sound Device"};
-  CHECK(probe::describe_capture_devices(os, sdl) ==
+  CHECK(probe::describe_capture_devices(laptop_sources(), sdl) ==
         std::vector<std::string>{"Built-in Audio Analog Stereo (default)",
                                  "Logitech USB Headset Mono (external)",
                                  "Bluetooth device (external)"});
