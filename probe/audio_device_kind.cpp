@@ -71,8 +71,11 @@ std::optional<bool> external_from_os(const OsAudioDevice& device) {
 std::optional<std::string> output_route_from_os(const OsAudioDevice& device) {
   if (device.bus == "bluetooth" || device.port_type == "bluetooth") return "bluetooth";
   if (device.bus == "usb" || device.port_type == "usb") return "usb";
+  // ALSA's headphone jack port is "analog-output-headphones" even where an older server
+  // gives no port type; it comes before the card's "internal" form factor.
   if (is_one_of(device.port_type, {"headphones", "headset", "handset", "earpiece", "handsfree"}) ||
-      is_one_of(device.form_factor, {"headphone", "headset", "handset", "hands-free"}))
+      is_one_of(device.form_factor, {"headphone", "headset", "handset", "hands-free"}) ||
+      device.port_name.find("headphone") != std::string::npos)
     return "headphones";
   if (device.port_type == "hdmi") return "hdmi";
   if (device.port_type == "speaker" || is_one_of(device.form_factor, {"internal", "speaker"}))

@@ -7,7 +7,7 @@
 # check hears its own tone. SDL has to find ALSA by itself (its PulseAudio backend finds
 # no server), and the device facts fall back to ALSA's names.
 # Usage: alsa_vm_test.sh path/to/examready   (KEEP=1 keeps the guest's files; needs what
-# guest.sh needs, and ffmpeg)
+# guest.sh needs, and ffmpeg, sox)
 set -euo pipefail
 source "$(dirname "$0")/../vm/guest.sh"
 guest_init "$1"
@@ -27,6 +27,9 @@ ctl.!default {
 }
 ASOUND
 guest_add_modules snd-aloop
+# The tone is made here: generating it in the emulated guest could not keep pace, and an
+# underrun feeds the loopback zeros. From a file, the player fills ALSA's buffer ahead.
+sox -n -r 48000 -c 1 -b 16 "$GUEST_ROOT/opt/tone.wav" synth 10 sine 440 vol 0.5
 
 guest_boot "$(cat <<'BODY'
 cat /proc/asound/cards
@@ -34,10 +37,10 @@ probe="/opt/examready/examready check --json --deadline-scale 6 --only"
 # Nothing plays: the loopback delivers exact zeros.
 check silence "$probe microphone"
 # A 0.5-amplitude 440 Hz sine into the loopback: RMS -9.03 dBFS, peak -6.02 dBFS.
-ffmpeg -nostdin -loglevel error -re -f lavfi -i "aevalsrc=0.5*sin(2*PI*440*t):s=48000:d=30" \
-  -f alsa default &
+ffmpeg -nostdin -loglevel error -i /opt/tone.wav -f alsa default 2>/tmp/player.log &
 PLAYER=$!
-sleep 1
+# Until ALSA says the loopback plays (the emulated player takes seconds to start under load).
+for _ in $(seq 300); do grep -q RUNNING /proc/asound/Loopback/pcm0p/sub0/status && break; sleep 0.1; done
 check tone "$probe microphone"
 kill $PLAYER
 wait $PLAYER 2>/dev/null

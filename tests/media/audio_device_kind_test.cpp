@@ -100,6 +100,8 @@ TEST_CASE("output route from the bus, the active port and the form factor") {
         "headphones");
   CHECK(route(device("pci", "internal", "analog-output-speaker", "Speakers", "unknown")) ==
         "speaker");
+  CHECK(route(device("pci", "internal", "analog-output-headphones", "Headphones", "unknown")) ==
+        "headphones");
   CHECK(route(device("usb", "headset", "analog-output", "Analog Output", "analog")) == "usb");
   // A2DP headphones: the port type is "unknown", the bus says it.
   CHECK(route(device("bluetooth", "headset", "headset-output", "Headset", "unknown")) ==

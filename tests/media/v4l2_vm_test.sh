@@ -41,7 +41,8 @@ v4l2-ctl -d /dev/video0 -c test_pattern=0,osd_text_mode=2
 check frozen "$probe"
 v4l2-ctl -d /dev/video0 -c osd_text_mode=0
 # Another program streams from the camera, as a video call would.
-ffmpeg -nostdin -hide_banner -loglevel error -f v4l2 -i /dev/video0 -f null - &
+# Its complaints go to a file: on the console they would land inside a report.
+ffmpeg -nostdin -hide_banner -loglevel error -f v4l2 -i /dev/video0 -f null - 2>/tmp/holder.log &
 HOLDER=$!
 sleep 3
 echo "holder pid $HOLDER"
@@ -52,7 +53,7 @@ wait $HOLDER 2>/dev/null
 chmod 600 /dev/video*
 check denied "su -s /bin/sh nobody -c '$probe'"
 # Unplugged during the capture (vivid's disconnect: every call then fails with ENODEV).
-(sleep 2.5; v4l2-ctl -d /dev/video0 -c disconnect=1) &
+(sleep 2.5; v4l2-ctl -d /dev/video0 -c disconnect=1 >/tmp/disconnect.log 2>&1) &
 check unplugged "$probe"
 BODY
 )"
