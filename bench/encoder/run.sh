@@ -5,6 +5,7 @@
 # the CLI, private PulseAudio null sink) for wall time and peak RSS.
 # Usage: bench/encoder/run.sh BUILD_DIR   (needs the examready and encoder_bench targets)
 #        PARTS="encoder media" (default both): the fps comparison, the media phase.
+#        SIZES="1920x1080 1280x720" (default both): the frame sizes compared.
 set -euo pipefail
 BUILD=$(realpath "${1:-build/release}")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,7 +39,7 @@ spread() {
 
 PARTS=${PARTS:-encoder media}
 sizes=()
-[[ " $PARTS " == *" encoder "* ]] && sizes=(1920x1080 1280x720)
+[[ " $PARTS " == *" encoder "* ]] && read -r -a sizes <<<"${SIZES:-1920x1080 1280x720}"
 for size in "${sizes[@]}"; do
   W=${size%x*} H=${size#*x}
   loops=${LOOPS:-$([[ $size == 1920x1080 ]] && echo 3 || echo 6)}
