@@ -28,13 +28,19 @@ trap 'stop_pulse; rm -rf "$T"' EXIT
 source "$ROOT/tests/media/pulse_env.sh"
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(ffmpeg -version | head -1 | cut -d' ' -f1-3); nice ${NICE:-0}, paired ${PAIRED:-0}"
+# summary VALUES...: "mean min max stdev/mean-in-%" of a series.
+summary() {
+  printf '%s\n' "$@" | awk '{v[NR]=$1; s+=$1} END {m=s/NR; mn=v[1]; mx=v[1];
+    for (i in v) {if (v[i]<mn) mn=v[i]; if (v[i]>mx) mx=v[i]; d+=(v[i]-m)^2}
+    printf "%f %f %f %f\n", m, mn, mx, 100*sqrt(d/NR)/m}'
+}
 # spread NAME VALUES...: mean, range and stdev/mean of a series.
 spread() {
-  local name=$1; shift
-  printf '%s\n' "$@" | awk -v name="$name" '{v[NR]=$1; s+=$1} END {m=s/NR; mn=v[1]; mx=v[1];
-    for (i in v) {if (v[i]<mn) mn=v[i]; if (v[i]>mx) mx=v[i]; d+=(v[i]-m)^2}
+  local name=$1 mean min max cv; shift
+  read -r mean min max cv < <(summary "$@")
+  awk -v name="$name" -v n=$# -v m="$mean" -v mn="$min" -v mx="$max" -v cv="$cv" 'BEGIN {
     printf "%s over %d runs: mean %.3f, min %.3f, max %.3f, (max-min)/mean %.1f %%, stdev/mean %.1f %%\n",
-      name, NR, m, mn, mx, 100*(mx-mn)/m, 100*sqrt(d/NR)/m}'
+      name, n, m, mn, mx, 100*(mx-mn)/m, cv}'
 }
 
 PARTS=${PARTS:-encoder media}
@@ -94,9 +100,9 @@ for size in "${sizes[@]}"; do
   # the probe's own repeatability. Target 0.9-1.1.
   spread "ratio probe/ffmpeg" "${ratio_list[@]}"
   # The issue's targets: mean ratio within 0.9-1.1, the probe's runs within 5 % (stdev/mean).
-  printf '%s\n' "${ratio_list[@]}" | awk -v probe="${probe_list[*]}" '{s += $1} END {
-    m = s / NR; n = split(probe, p, " "); for (i = 1; i <= n; i++) ps += p[i]; pm = ps / n
-    for (i = 1; i <= n; i++) d += (p[i] - pm)^2; cv = 100 * sqrt(d / n) / pm
+  read -r ratio_mean _ _ _ < <(summary "${ratio_list[@]}")
+  read -r _ _ _ probe_cv < <(summary "${probe_list[@]}")
+  awk -v m="$ratio_mean" -v cv="$probe_cv" 'BEGIN {
     printf "targets: mean ratio %.3f in 0.9-1.1: %s; probe stdev/mean %.1f %% < 5 %%: %s\n",
       m, (m >= 0.9 && m <= 1.1) ? "met" : "MISSED", cv, cv < 5 ? "met" : "MISSED"}'
   rm -f "$RAW"
