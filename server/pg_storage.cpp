@@ -1,8 +1,8 @@
 // PostgreSQL backend. Each pooled connection prepares a statement the first time it
 // runs a given SQL text; a broken connection is reset and its statements re-prepared.
 // Several server instances may share one database: the schema is created under an
-// advisory lock and aggregate rows are locked in a fixed order (stats_keys), each connection
-// in its own counter shard.
+// advisory lock and aggregate rows are locked in a fixed order (StatsDeltas'), each
+// connection in its own counter shard.
 #include "server/pg_storage.h"
 
 #include <libpq-fe.h>
@@ -284,7 +284,7 @@ class PgStorage final : public Storage {
     return result;
   }
 
-  // In the connection's own shard, in the map's (stats_keys') order.
+  // In the connection's own shard, in the map's order (the same for every transaction).
   void add_to_stats(PgConnection& conn, const StatsDeltas& deltas) {
     for (const auto& [key, counts] : deltas) {
       std::vector<std::string> params = {key.first, key.second, std::to_string(conn.shard)};

@@ -1,11 +1,10 @@
 // Backend selection from the --db URL, and the aggregate keys shared by both backends.
 #include "server/storage.h"
 
-#include "server/schema_sql.h"
-
 #include <algorithm>
 
 #include "server/pg_storage.h"
+#include "server/schema_sql.h"
 #include "server/sqlite_storage.h"
 
 namespace examready::server {

@@ -109,15 +109,16 @@ std::unique_ptr<Storage> open_storage(const std::string& url, int connections);
 // Verdict buckets used by both backends' aggregate tables.
 inline constexpr std::string_view kUnevaluated = "unevaluated";
 
-// The aggregate rows an insert touches, as (dimension, key), in a fixed order so
-// concurrent PostgreSQL transactions take row locks in the same order (no deadlocks).
+// The aggregate rows an insert touches, as (dimension, key). (The lock order comes from
+// StatsDeltas below.)
 std::vector<std::pair<std::string, std::string>> stats_keys(const ReportColumns& columns);
 
 // Counter increments per (dimension, key), summed over the inserts of one transaction and
 // written once at its end: {reports, ready, warnings, not_ready, incomplete, unevaluated}.
 // PostgreSQL keeps each update of a row as a new row version until the transaction ends,
 // so a bulk load adding to the same rows report by report slowed with every report. The
-// map iterates in stats_keys' order.
+// map's order (by dimension, then key) is the one order every PostgreSQL transaction locks
+// rows in, so concurrent ones cannot deadlock.
 using StatsDeltas = std::map<std::pair<std::string, std::string>, std::array<std::int64_t, 6>>;
 void add_stats_delta(StatsDeltas& deltas, const ReportColumns& columns);
 

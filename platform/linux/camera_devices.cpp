@@ -116,7 +116,6 @@ const char* ffmpeg_format_name(std::uint32_t fourcc) {
     case V4L2_PIX_FMT_BGR24:
       return "bgr24";
     case V4L2_PIX_FMT_MJPEG:
-      return "mjpeg";
     case V4L2_PIX_FMT_JPEG:
       return "mjpeg";
     case V4L2_PIX_FMT_H264:
