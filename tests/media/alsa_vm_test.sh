@@ -49,8 +49,6 @@ check speaker "$probe speaker"
 BODY
 )"
 
-m() { echo "(.checks[0].measurements[\"$1\"].value)"; }
-src() { echo "(.checks[0].measurements[\"$1\"].source)"; }
 expect "silence: microphone ok through SDL's ALSA backend" \
   ".checks[0].status == \"ok\" and $(src microphone.device_count) == \"sdl:alsa\"" silence
 expect "silence: digital silence" "$(m microphone.digital_silence) == true" silence

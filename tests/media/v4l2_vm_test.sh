@@ -58,8 +58,6 @@ check unplugged "$probe"
 BODY
 )"
 
-m() { echo "(.checks[0].measurements[\"$1\"].value)"; }
-src() { echo "(.checks[0].measurements[\"$1\"].source)"; }
 # vivid's webcam input lists 320x180 up to 3840x2160; the larger the frame, the lower its
 # top rate (6.1: 640x360 up to 40 fps, 640x480 up to 25). The recording mode is the
 # largest frame listed at >= 30 fps.

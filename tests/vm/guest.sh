@@ -11,7 +11,8 @@
 #                               modules, and `check NAME COMMAND`, which prints COMMAND's
 #                               output between "===BEGIN NAME===" and "===END==="
 #   guest_report NAME           that output, in $GUEST_DIR/NAME.json
-#   expect WHAT FILTER NAME     a jq filter over report NAME; counts $failures
+#   expect WHAT FILTER NAME     a jq filter over report NAME (tests/support/expect_json.sh);
+#   m METRIC, src METRIC        jq paths to a metric's value and source in such a report
 #   guest_finish                prints the console's tail on failure; the exit status
 # KEEP=1 keeps $GUEST_DIR (root, initramfs, console log). Needs linux-image-amd64,
 # qemu-system-x86, busybox-static, kmod, cpio, binutils (strip) and jq.
@@ -24,7 +25,7 @@ fi
 GUEST_KVER=${GUEST_KERNEL#/boot/vmlinuz-}
 GUEST_DIR=$(mktemp -d /tmp/examready-guest.XXXXXX)
 GUEST_ROOT=$GUEST_DIR/root
-failures=0
+source "$(dirname "${BASH_SOURCE[0]}")/../support/expect_json.sh"
 guest_cleanup() { [[ -n "${KEEP:-}" ]] || rm -rf "$GUEST_DIR"; }
 trap guest_cleanup EXIT
 
@@ -124,16 +125,14 @@ guest_report() {
     "$GUEST_DIR/console.log" >"$GUEST_DIR/$1.json"
 }
 
-expect() {  # expect "what" 'jq filter yielding true' report-name
+# expect WHAT FILTER NAME: expect_json on report NAME; m/src METRIC: a metric's value or
+# source in a report of one check.
+expect() {
   [[ -e "$GUEST_DIR/$3.json" ]] || guest_report "$3"
-  if jq -s -e "length == 1 and (.[0] | $2)" "$GUEST_DIR/$3.json" >/dev/null 2>&1; then
-    echo "ok   - $1"
-  else
-    echo "FAIL - $1: $2"
-    cat "$GUEST_DIR/$3.json"
-    failures=$((failures + 1))
-  fi
+  expect_json "$1" "$2" "$GUEST_DIR/$3.json"
 }
+m() { echo "(.checks[0].measurements[\"$1\"].value)"; }
+src() { echo "(.checks[0].measurements[\"$1\"].source)"; }
 
 guest_finish() {
   if ((failures > 0)); then
