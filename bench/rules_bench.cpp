@@ -1,6 +1,7 @@
 // Rules benchmark: one report against a generated 200-rule set (goal < 1 ms per evaluation),
 // and 100,000 stored reports re-evaluated from JSON text on two threads (goal < 5 s).
 #include <fmt/format.h>
+#include "rules/files.h"
 
 #include <unistd.h>
 

@@ -1,15 +1,16 @@
-# Linux sources of the platform library (included from platform/CMakeLists.txt).
+# Linux sources of the platform libraries (included from platform/CMakeLists.txt).
 target_sources(examready_platform PRIVATE
+  ${EXAMREADY_ROOT}/platform/linux/camera_devices.cpp
   ${EXAMREADY_ROOT}/platform/linux/command.cpp
+  ${EXAMREADY_ROOT}/platform/linux/executable.cpp
   ${EXAMREADY_ROOT}/platform/linux/file_holders.cpp
   ${EXAMREADY_ROOT}/platform/linux/local_host.cpp
-  ${EXAMREADY_ROOT}/platform/linux/camera_devices.cpp
-  ${EXAMREADY_ROOT}/platform/linux/pulse_devices.cpp
 )
 # pulse_devices: the sound server's own facts about audio devices (libpulse is loaded by
 # SDL2's PulseAudio backend anyway, so linking it costs no start time).
 examready_pkg_check(LIBPULSE libpulse libpulse-dev)
-target_link_libraries(examready_platform PRIVATE PkgConfig::LIBPULSE)
+target_sources(examready_platform_audio PRIVATE ${EXAMREADY_ROOT}/platform/linux/pulse_devices.cpp)
+target_link_libraries(examready_platform_audio PRIVATE PkgConfig::LIBPULSE)
 
 # Phone transports (adb, libimobiledevice) shell out, so they build wherever run_process does.
 target_sources(examready_platform PRIVATE

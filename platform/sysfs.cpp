@@ -1,9 +1,11 @@
 // Attribute-directory reader shared by the DMI and power-supply checks.
 #include "platform/sysfs.h"
 
-#include "platform/text.h"
+#include "core/text.h"
 
 namespace examready::platform {
+
+namespace text = core::text;
 
 std::string trim(std::string text) { return std::string(text::trim(text)); }
 

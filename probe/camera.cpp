@@ -16,7 +16,7 @@ extern "C" {
 #include "platform/file_holders.h"
 #include "platform/media/frame_converter.h"
 #include "platform/media/video_input.h"
-#include "probe/frame_stats.h"
+#include "core/analysis/frame_stats.h"
 
 namespace examready::probe {
 namespace {
@@ -185,7 +185,7 @@ Outcome run_camera_check(CheckContext& ctx) {
   }
 
   platform::FrameConverter to_luma(AV_PIX_FMT_GRAY8);
-  FrameStatsAccumulator stats;
+  core::FrameStatsAccumulator stats;
   std::int64_t frames = 0;
   Clock::time_point first, last;
   const auto window = std::chrono::duration<double>(capture_seconds);
@@ -215,7 +215,7 @@ Outcome run_camera_check(CheckContext& ctx) {
   if (frames >= 2 && span_seconds > 0) {
     ctx.emit(MetricId::kCameraFps, static_cast<double>(frames - 1) / span_seconds, "capture");
   }
-  const FrameStats result = stats.result();
+  const core::FrameStats result = stats.result();
   ctx.emit(MetricId::kCameraMeanLuma, result.mean_luma, "capture");
   ctx.emit(MetricId::kCameraDarkFrameRatio, result.dark_frame_ratio, "capture");
   ctx.emit(MetricId::kCameraFrozenFrameRatio, result.frozen_frame_ratio, "capture");

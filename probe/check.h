@@ -10,22 +10,20 @@
 #include <vector>
 
 #include "platform/host.h"
-#include "probe/metric.h"
+#include "core/check_result.h"
 
 namespace examready::probe {
 
-enum class CheckStatus { kInvalid, kOk, kUnsupported, kDenied, kTimeout, kError };
-std::string_view to_string(CheckStatus status);
-std::optional<CheckStatus> parse_check_status(std::string_view text);
-
-// How the probe reaches the device it judges.
-enum class Transport { kInvalid, kLocal, kAdb, kIos, kGetpropText };
-std::string_view to_string(Transport transport);
-std::optional<Transport> parse_transport(std::string_view text);
-
-enum class Role { kInvalid, kPrimary, kSecondary };
-std::string_view to_string(Role role);
-std::optional<Role> parse_role(std::string_view text);
+// The probe speaks the core's vocabulary: what it measures is reported in these types.
+using core::CheckResult;
+using core::CheckStatus;
+using core::Measurement;
+using core::MetricId;
+using core::MetricInfo;
+using core::MetricType;
+using core::Role;
+using core::Transport;
+using core::Value;
 
 // Inputs of a run. Checks read only these and the host: never the rules file.
 struct ProbeOptions {
@@ -75,16 +73,6 @@ class CheckContext {
   const ProbeOptions& options_;
   std::function<void(double)> on_progress_;
   std::vector<Measurement> measurements_;
-};
-
-struct CheckResult {
-  std::string name;
-  CheckStatus status = CheckStatus::kInvalid;
-  std::string message;
-  double duration_ms = 0;
-  std::vector<Measurement> measurements;
-
-  const Measurement* find(MetricId metric) const;
 };
 
 using CheckFunction = Outcome (*)(CheckContext&);

@@ -10,12 +10,12 @@
 #include <charconv>
 
 #include "platform/sysfs.h"
-#include "platform/text.h"
+#include "core/text.h"
 
 namespace examready::probe {
 namespace {
 
-using platform::text::lower;
+using core::text::lower;
 
 constexpr const char* kDmiDir = "/sys/class/dmi/id";
 

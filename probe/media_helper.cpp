@@ -8,7 +8,7 @@
 
 #include "platform/command.h"
 #include "probe/android/phone_checks.h"
-#include "probe/result_json.h"
+#include "core/result_json.h"
 
 namespace examready::probe {
 namespace {
@@ -25,7 +25,7 @@ Outcome run_in_helper(CheckContext& ctx, const char* check) {
   if (run.timed_out) return Outcome::error(std::string(check) + " helper did not finish");
   const auto line_end = run.out.find('\n');
   try {
-    CheckResult result = check_result_from_json(nlohmann::json::parse(run.out.substr(0, line_end)));
+    CheckResult result = core::check_result_from_json(nlohmann::json::parse(run.out.substr(0, line_end)));
     for (auto& m : result.measurements) ctx.emit(m.metric, std::move(m.value), std::move(m.source));
     return {result.status, result.message};
   } catch (const std::exception& e) {

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "platform/media/sdl_audio.h"
-#include "probe/audio_analysis.h"
+#include "core/analysis/audio_analysis.h"
 #include "probe/audio_device_kind.h"
 
 namespace examready::probe {
@@ -73,7 +73,7 @@ Outcome run_microphone_check(CheckContext& ctx) {
   ctx.emit(MetricId::kMicrophoneOpened, !samples.empty(), "sdl");
   if (samples.empty()) return Outcome::error("the microphone stopped delivering audio");
   ctx.emit(MetricId::kMicrophoneSampleRateHz, std::int64_t{rate}, "sdl");
-  const AudioLevels levels = analyze_levels(samples, rate);
+  const core::AudioLevels levels = core::analyze_levels(samples, rate);
   ctx.emit(MetricId::kMicrophoneRmsDbfs, levels.rms_dbfs, "capture");
   ctx.emit(MetricId::kMicrophonePeakDbfs, levels.peak_dbfs, "capture");
   ctx.emit(MetricId::kMicrophoneClippingRatio, levels.clipping_ratio, "capture");

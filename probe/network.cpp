@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <cmath>
 
-#include "probe/network_analysis.h"
+#include "core/analysis/network_analysis.h"
 #include "probe/network_rehearsal.h"
 #include "probe/network_route.h"
 
@@ -80,7 +80,7 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
       MetricId::kNetworkHttpVersion, s.http_version,
       s.tls_ms ? "negotiated over TLS (ALPN)" : "cleartext: HTTP/2 is asked for over TLS only");
 
-  const auto idle = net::summarize_rtts(s.idle_rtts_ms);
+  const auto idle = core::net::summarize_rtts(s.idle_rtts_ms);
   const std::size_t asked = s.idle_rtts_ms.size() + s.idle_lost;
   if (idle) {
     const std::string source = fmt::format("{} pings over {}", idle->samples, http);
@@ -98,7 +98,7 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
 
   double loss_for_warning = -1;
   if (s.echo) {
-    if (auto loss = net::summarize_echo(*s.echo)) {
+    if (auto loss = core::net::summarize_echo(*s.echo)) {
       const std::string source =
           fmt::format("UDP echo: up {:.2f}% of {}, down {:.2f}% of {} (worse direction)",
                       loss->up_ratio * 100, loss->up_n, loss->down_ratio * 100, loss->down_n);
@@ -119,7 +119,7 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
   }
 
   if (auto down =
-          net::summarize_throughput(trim(s.download_bins, s.bin_s, plan.download_s), s.bin_s)) {
+          core::net::summarize_throughput(trim(s.download_bins, s.bin_s, plan.download_s), s.bin_s)) {
     ctx.emit(
         MetricId::kNetworkDownloadBps, down->steady_bps,
         fmt::format("{} streams, {}, {:.2f} s steady window after {:.2f} s ramp-up", plan.streams,
@@ -129,7 +129,7 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
              fmt::format("lower bound: {} streams moved their whole volume in {:.2f} s",
                          plan.streams, static_cast<double>(s.download_bins.size()) * s.bin_s));
   }
-  if (auto up = net::summarize_throughput(trim(s.upload_bins, s.upload_bin_s, plan.upload_s),
+  if (auto up = core::net::summarize_throughput(trim(s.upload_bins, s.upload_bin_s, plan.upload_s),
                                           s.upload_bin_s)) {
     const std::string source = fmt::format(
         "{} streams, counted at the server, {:.2f} s steady window after {:.2f} s ramp-up",
@@ -154,7 +154,7 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
     ctx.emit(MetricId::kNetworkUploadBps, *floor, source);
     ctx.emit(MetricId::kNetworkUploadLowBps, *floor, source);
   }
-  if (auto loaded = net::summarize_rtts(s.loaded_rtts_ms)) {
+  if (auto loaded = core::net::summarize_rtts(s.loaded_rtts_ms)) {
     const std::string source = fmt::format("{} pings during the upload", loaded->samples);
     ctx.emit(MetricId::kNetworkLoadedRttMs, loaded->median_ms, source);
     if (loaded->median_ms > 0)

@@ -21,7 +21,7 @@
 #include <random>
 #include <set>
 
-#include "server/probe/udp_echo_wire.h"
+#include "protocol/udp_echo_wire.h"
 
 namespace examready::probe::net {
 namespace {
@@ -315,11 +315,11 @@ void Session::udp_send_due(Clock::time_point start) {
   const auto due = static_cast<std::uint32_t>(seconds_since(start) * plan_.udp_packets_per_s) + 1;
   unsigned char packet[64] = {};
   for (int burst = 0; udp_sent_ < due && burst < 16; ++burst) {
-    server::udp_echo::Packet p;
+    protocol::udp_echo::Packet p;
     p.session = udp_session_;
     p.seq = udp_sent_;
     p.client_time_us = static_cast<std::uint64_t>(unix_us());
-    server::udp_echo::encode_request(p, packet);
+    protocol::udp_echo::encode_request(p, packet);
     if (::send(udp_fd_, packet, sizeof(packet), 0) < 0) break;
     udp_sent_at_.push_back(Clock::now());
     udp_sent_++;
@@ -332,7 +332,7 @@ void Session::udp_receive() {
   for (int i = 0; i < 256; ++i) {
     const ssize_t n = ::recv(udp_fd_, buffer, sizeof(buffer), 0);
     if (n <= 0) return;
-    auto p = server::udp_echo::decode_reply(buffer, static_cast<std::size_t>(n));
+    auto p = protocol::udp_echo::decode_reply(buffer, static_cast<std::size_t>(n));
     if (!p || p->session != udp_session_ || p->seq >= udp_sent_) continue;
     last_progress_ = Clock::now();
     udp_echoed_.emplace(p->seq, p->server_received);
@@ -435,7 +435,7 @@ MeasureResult Session::run() {
     // Echoes of the last packets may still be on their way (jitter also reorders them):
     // count only packets sent at least three round trips before the end.
     const double rtt_s =
-        samples_.idle_rtts_ms.empty() ? 0.1 : *percentile(samples_.idle_rtts_ms, 0.9) / 1000.0;
+        samples_.idle_rtts_ms.empty() ? 0.1 : *core::net::percentile(samples_.idle_rtts_ms, 0.9) / 1000.0;
     const auto cutoff =
         Clock::now() - std::chrono::duration_cast<Clock::duration>(
                            std::chrono::duration<double>(std::clamp(3 * rtt_s + 0.05, 0.05, 0.6)));
@@ -445,7 +445,7 @@ MeasureResult Session::run() {
     }
     if (last != udp_echoed_.end()) {
       samples_.echo =
-          EchoCounts{static_cast<std::uint64_t>(last->first) + 1, last->second,
+          core::net::EchoCounts{static_cast<std::uint64_t>(last->first) + 1, last->second,
                      static_cast<std::uint64_t>(std::distance(udp_echoed_.begin(), last)) + 1};
     }
   }
@@ -473,8 +473,8 @@ MeasureResult Session::run() {
     int completed = 0;
     // The kernel's counts of bytes and data segments received, read as often as the loop
     // turns: unlike the write callback, they do not bunch up when this process is scheduled
-    // late (and segments are counted even out of order, see arrivals_from_segments).
-    std::vector<ReceiverSample> kernel_counts;
+    // late (and segments are counted even out of order, see core::net::arrivals_from_segments).
+    std::vector<core::net::ReceiverSample> kernel_counts;
     bool kernel_ok = true;
     auto sample_kernel = [&] {
       if (!kernel_counts.empty() && seconds_since(phase_start) - kernel_counts.back().t_s < 0.005)
@@ -513,7 +513,7 @@ MeasureResult Session::run() {
     for (auto& s : streams) stop(*s);
     if (kernel_ok && kernel_counts.size() > 10) {
       samples_.download_bins =
-          bins_from_cumulative(arrivals_from_segments(kernel_counts), samples_.bin_s);
+          core::net::bins_from_cumulative(core::net::arrivals_from_segments(kernel_counts), samples_.bin_s);
       samples_.download_source = "kernel segment counts";
     }
     samples_.download_outran = completed > 0;

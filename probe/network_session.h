@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "probe/network_analysis.h"
+#include "core/analysis/network_analysis.h"
 
 namespace examready::probe::net {
 
@@ -43,7 +43,7 @@ struct Samples {
   std::string download_source = "bytes read";
   std::vector<std::uint64_t> upload_bins;  // bytes per bin, counted on arrival at the server
   double upload_bin_s = 0.05;
-  std::optional<EchoCounts> echo;  // nullopt: the server offers no UDP echo or none came back
+  std::optional<core::net::EchoCounts> echo;  // nullopt: the server offers no UDP echo or none came back
   std::uint64_t upload_segs_out = 0, upload_retrans = 0;  // TCP_INFO, fallback loss estimate
   // The whole capped volume moved before the phase ended: the link outran the test
   // (a collector on the LAN or loopback), so the series may be shorter than a steady window.

@@ -21,7 +21,7 @@
 #include <fmt/format.h>
 #include <string>
 
-#include "probe/result_json.h"
+#include "core/result_json.h"
 
 namespace examready::probe {
 namespace {
@@ -258,7 +258,7 @@ class Runner {
       emit(e);
     } else if (line.rfind("R ", 0) == 0) {
       try {
-        c.result = check_result_from_json(nlohmann::json::parse(line.substr(2)));
+        c.result = core::check_result_from_json(nlohmann::json::parse(line.substr(2)));
         c.got_result = true;
       } catch (const std::exception& e) {
         c.result = failed(*c.spec, CheckStatus::kError, std::string("unreadable check result: ") + e.what(), 0);

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "platform/media/sdl_audio.h"
-#include "probe/audio_analysis.h"
+#include "core/analysis/audio_analysis.h"
 #include "probe/audio_device_kind.h"
 #include "probe/microphone.h"
 
@@ -32,7 +32,7 @@ Outcome run_speaker_check(CheckContext& ctx) {
     ctx.emit(MetricId::kSpeakerOutputRoute, route->value, route->source);
   const int rate = playback->sample_rate_hz();
   const std::vector<float> tone =
-      make_tone(kSpeakerToneHz, kSpeakerToneAmplitude, kSpeakerToneSeconds, rate);
+      core::make_tone(kSpeakerToneHz, kSpeakerToneAmplitude, kSpeakerToneSeconds, rate);
 
   std::string capture_error;
   auto capture =
@@ -56,7 +56,7 @@ Outcome run_speaker_check(CheckContext& ctx) {
     const int capture_rate = capture->sample_rate_hz();
     auto heard_enough = [&](const std::vector<float>& so_far) {
       if (!heard_at) {
-        if (detect_tone(so_far, kSpeakerToneHz, capture_rate).detected) heard_at = so_far.size();
+        if (core::detect_tone(so_far, kSpeakerToneHz, capture_rate).detected) heard_at = so_far.size();
         return false;
       }
       return so_far.size() >= *heard_at + static_cast<std::size_t>(0.15 * capture_rate);
@@ -73,7 +73,7 @@ Outcome run_speaker_check(CheckContext& ctx) {
   ctx.emit(MetricId::kSpeakerPlayed, played, "sdl");
   if (!capture) return Outcome::ok("tone played; no microphone to hear it (" + capture_error + ")");
 
-  const ToneDetection detection = detect_tone(recorded, kSpeakerToneHz, capture->sample_rate_hz());
+  const core::ToneDetection detection = core::detect_tone(recorded, kSpeakerToneHz, capture->sample_rate_hz());
   ctx.emit(MetricId::kSpeakerDetected, detection.detected, "goertzel");
   ctx.emit(MetricId::kSpeakerToneDbfs, detection.tone_dbfs, "goertzel");
   return Outcome::ok(fmt::format("{:.0f} Hz tone at {:.1f} dBFS, neighbours {:.1f} dBFS",

@@ -1,14 +1,13 @@
 // Report ids, short codes, device-id hashes and UTC timestamps.
 #include "reports/ids.h"
 
-#include <openssl/evp.h>
-#include <sys/random.h>
+#include <fmt/format.h>
 
 #include <array>
 #include <cctype>
-#include <ctime>
-#include <fmt/format.h>
-#include <stdexcept>
+#include <random>
+
+#include "core/sha256.h"
 
 namespace examready::reports {
 namespace {
@@ -18,24 +17,16 @@ constexpr std::string_view kBase64Url =
 constexpr std::string_view kCrockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr std::string_view kDeviceIdSalt = "examready/device-id/v1\n";
 
-std::array<unsigned char, 32> sha256(std::string_view data) {
-  std::array<unsigned char, 32> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 failed");
-  }
-  return digest;
-}
-
 }  // namespace
 
 std::string new_report_id() {
+  // std::random_device reads the OS's entropy source (getrandom on Linux, BCryptGenRandom
+  // on Windows, crypto.getRandomValues in the browser).
+  std::random_device entropy;
   std::array<unsigned char, 16> bytes{};
-  std::size_t filled = 0;
-  while (filled < bytes.size()) {
-    ssize_t n = ::getrandom(bytes.data() + filled, bytes.size() - filled, 0);
-    if (n < 0) throw std::runtime_error("getrandom failed");
-    filled += static_cast<std::size_t>(n);
+  for (std::size_t i = 0; i < bytes.size(); i += 4) {
+    const std::uint32_t word = entropy();
+    for (std::size_t j = 0; j < 4; ++j) bytes[i + j] = static_cast<unsigned char>(word >> (8 * j));
   }
   std::string id;
   std::uint32_t buffer = 0;
@@ -53,7 +44,7 @@ std::string new_report_id() {
 }
 
 std::string short_code(std::string_view report_id) {
-  auto digest = sha256(report_id);
+  const auto digest = core::sha256(report_id);
   std::uint64_t value = 0;
   for (int i = 0; i < 5; ++i) value = (value << 8) | digest[static_cast<std::size_t>(i)];
   std::string code(9, '-');
@@ -78,46 +69,48 @@ std::optional<std::string> normalize_code(std::string_view typed) {
   return symbols.substr(0, 4) + "-" + symbols.substr(4);
 }
 
-std::string sha256_hex(std::string_view data) {
-  auto digest = sha256(data);
-  std::string hex;
-  for (unsigned char byte : digest) hex += fmt::format("{:02x}", byte);
-  return hex;
-}
-
 std::string device_id_hash(std::string_view stable_id) {
   std::string salted(kDeviceIdSalt);
   salted += stable_id;
-  return sha256_hex(salted).substr(0, 32);
+  return core::sha256_hex(salted).substr(0, 32);
 }
 
 std::string format_utc(std::chrono::system_clock::time_point time) {
-  std::time_t t = std::chrono::system_clock::to_time_t(time);
-  std::tm tm{};
-  ::gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  using namespace std::chrono;
+  const auto seconds = floor<std::chrono::seconds>(time);
+  const auto day = floor<days>(seconds);
+  const year_month_day date{day};
+  const hh_mm_ss clock{seconds - day};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     clock.hours().count(), clock.minutes().count(), clock.seconds().count());
 }
 
 std::string utc_now() { return format_utc(std::chrono::system_clock::now()); }
 
 std::optional<std::chrono::system_clock::time_point> parse_utc(std::string_view text) {
-  std::tm tm{};
-  int year, month, day, hour, minute, second;
-  std::string copy(text);
-  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &year, &month, &day, &hour, &minute, &second) != 6) {
+  // "YYYY-MM-DDTHH:MM:SS" then an optional fraction, then "Z".
+  auto number = [&](std::size_t pos, std::size_t digits) -> std::optional<int> {
+    if (pos + digits > text.size()) return std::nullopt;
+    int value = 0;
+    for (std::size_t i = pos; i < pos + digits; ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  const auto year = number(0, 4), month = number(5, 2), day = number(8, 2);
+  const auto hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
+  if (!year || !month || !day || !hour || !minute || !second) return std::nullopt;
+  if (text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text.back() != 'Z') {
     return std::nullopt;
   }
-  if (copy.empty() || copy.back() != 'Z') return std::nullopt;
-  tm.tm_year = year - 1900;
-  tm.tm_mon = month - 1;
-  tm.tm_mday = day;
-  tm.tm_hour = hour;
-  tm.tm_min = minute;
-  tm.tm_sec = second;
-  std::time_t t = ::timegm(&tm);
-  if (t == -1) return std::nullopt;
-  return std::chrono::system_clock::from_time_t(t);
+  using namespace std::chrono;
+  const year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
+                            std::chrono::day{static_cast<unsigned>(*day)}};
+  if (!date.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
+  return sys_days{date} + hours{*hour} + minutes{*minute} + seconds{*second};
 }
 
 }  // namespace examready::reports

@@ -24,8 +24,6 @@ std::optional<std::string> normalize_code(std::string_view typed);
 // (machine-id, adb serial, UDID), first 128 bits in hex. The raw id never leaves the probe.
 std::string device_id_hash(std::string_view stable_id);
 
-std::string sha256_hex(std::string_view data);
-
 // "2026-11-24T08:30:00Z" (seconds precision, UTC).
 std::string format_utc(std::chrono::system_clock::time_point time);
 std::string utc_now();

@@ -3,7 +3,7 @@
 
 #include <stdexcept>
 
-#include "probe/result_json.h"
+#include "core/result_json.h"
 #include "reports/ids.h"
 
 namespace examready::reports {
@@ -13,19 +13,19 @@ std::string Report::code() const { return short_code(report_id); }
 std::vector<std::string> Report::unavailable_checks() const {
   std::vector<std::string> names;
   for (const auto& check : checks) {
-    if (check.status != probe::CheckStatus::kOk) names.push_back(check.name);
+    if (check.status != core::CheckStatus::kOk) names.push_back(check.name);
   }
   return names;
 }
 
-const probe::Measurement* Report::find(probe::MetricId metric) const {
+const core::Measurement* Report::find(core::MetricId metric) const {
   for (const auto& check : checks) {
     if (const auto* m = check.find(metric)) return m;
   }
   return nullptr;
 }
 
-Report new_report(probe::Transport transport, probe::Role role) {
+Report new_report(core::Transport transport, core::Role role) {
   Report report;
   report.report_id = new_report_id();
   report.created_at = utc_now();
@@ -37,7 +37,7 @@ Report new_report(probe::Transport transport, probe::Role role) {
 
 nlohmann::json to_json(const Report& report) {
   nlohmann::json checks = nlohmann::json::array();
-  for (const auto& check : report.checks) checks.push_back(probe::to_json(check));
+  for (const auto& check : report.checks) checks.push_back(core::to_json(check));
   nlohmann::json host = {{"platform", report.host.platform}};
   if (!report.host.device_id.empty()) host["device_id"] = report.host.device_id;
   nlohmann::json json = {
@@ -45,10 +45,10 @@ nlohmann::json to_json(const Report& report) {
       {"report_id", report.report_id},
       {"code", report.code()},
       {"created_at", report.created_at},
-      {"role", probe::to_string(report.role)},
+      {"role", core::to_string(report.role)},
       {"probe",
        {{"version", report.probe_version},
-        {"transport", probe::to_string(report.transport)},
+        {"transport", core::to_string(report.transport)},
         {"unavailable_checks", report.unavailable_checks()}}},
       {"host", std::move(host)},
       {"checks", std::move(checks)},
@@ -65,8 +65,8 @@ Report report_from_json(const nlohmann::json& json) {
     report.report_id = json.at("report_id").get<std::string>();
     report.created_at = json.at("created_at").get<std::string>();
     report.probe_version = json.at("probe").at("version").get<std::string>();
-    auto transport = probe::parse_transport(json.at("probe").at("transport").get<std::string>());
-    auto role = probe::parse_role(json.at("role").get<std::string>());
+    auto transport = core::parse_transport(json.at("probe").at("transport").get<std::string>());
+    auto role = core::parse_role(json.at("role").get<std::string>());
     if (!transport || !role) throw std::invalid_argument("unknown transport or role");
     report.transport = *transport;
     report.role = *role;
@@ -74,7 +74,7 @@ Report report_from_json(const nlohmann::json& json) {
     report.host.platform = json.at("host").at("platform").get<std::string>();
     report.host.device_id = json.at("host").value("device_id", std::string());
     for (const auto& check : json.at("checks")) {
-      report.checks.push_back(probe::check_result_from_json(check));
+      report.checks.push_back(core::check_result_from_json(check));
     }
     if (json.contains("evaluation")) report.evaluation = json.at("evaluation");
     return report;

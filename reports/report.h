@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "probe/check.h"
+#include "core/check_result.h"
 
 namespace examready::reports {
 
@@ -21,21 +21,21 @@ struct Report {
   std::string report_id;
   std::string created_at;  // UTC, ids.h format
   std::string probe_version;
-  probe::Transport transport = probe::Transport::kLocal;
-  probe::Role role = probe::Role::kPrimary;
+  core::Transport transport = core::Transport::kLocal;
+  core::Role role = core::Role::kPrimary;
   std::string pair_code;  // secondary phone: its primary's code
   HostFacts host;
-  std::vector<probe::CheckResult> checks;
+  std::vector<core::CheckResult> checks;
   std::optional<nlohmann::json> evaluation;  // written by the rules evaluator
 
   std::string code() const;
   // Checks whose status is not ok: what this transport could not measure.
   std::vector<std::string> unavailable_checks() const;
-  const probe::Measurement* find(probe::MetricId metric) const;
+  const core::Measurement* find(core::MetricId metric) const;
 };
 
 // A new report with a fresh id and the current time.
-Report new_report(probe::Transport transport, probe::Role role);
+Report new_report(core::Transport transport, core::Role role);
 
 nlohmann::json to_json(const Report& report);
 // Throws std::invalid_argument on a document that is not a report (validate with

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "probe/metric.h"
+#include "core/metric.h"
 #include "rules/version.h"
 
 namespace examready::rules {
@@ -18,10 +18,10 @@ enum class Pseudo { kNone, kReportRole, kReportTransport, kReportPlatform };
 
 struct Subject {
   std::string name;  // "storage.free_bytes" or "report.role"
-  probe::MetricId metric = probe::MetricId::kCount_;
+  core::MetricId metric = core::MetricId::kCount_;
   Pseudo pseudo = Pseudo::kNone;
-  probe::MetricType type = probe::MetricType::kInvalid;
-  probe::Unit unit = probe::Unit::kNone;
+  core::MetricType type = core::MetricType::kInvalid;
+  core::Unit unit = core::Unit::kNone;
 };
 
 enum class Op {

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <utility>
 
+#include "core/text.h"
 #include "rules/quantity.h"
 #include "rules/toml_located.h"
 
@@ -53,8 +54,8 @@ const OpName* find_op(std::string_view key) {
 std::optional<Subject> resolve_subject(std::string_view name) {
   Subject subject;
   subject.name = std::string(name);
-  if (auto id = probe::find_metric(name)) {
-    const auto& info = probe::metric_info(*id);
+  if (auto id = core::find_metric(name)) {
+    const auto& info = core::metric_info(*id);
     subject.metric = *id;
     subject.type = info.type;
     subject.unit = info.unit;
@@ -68,7 +69,7 @@ std::optional<Subject> resolve_subject(std::string_view name) {
   for (const auto& [pseudo_name, pseudo] : kPseudo) {
     if (pseudo_name == name) {
       subject.pseudo = pseudo;
-      subject.type = probe::MetricType::kString;
+      subject.type = core::MetricType::kString;
       return subject;
     }
   }
@@ -81,7 +82,7 @@ class LeafParser {
       : file_(file), leaf_(leaf), op_(op), operand_(operand) {}
 
   void parse() {
-    using probe::MetricType;
+    using core::MetricType;
     const MetricType type = leaf_.subject.type;
     leaf_.written = written();
     switch (op_.op) {
@@ -126,7 +127,7 @@ class LeafParser {
         if (type != MetricType::kStringList) return wrong_type("");
         return boolean();
       case Op::kWithinYears:
-        if (leaf_.subject.unit != probe::Unit::kYear) return wrong_type("");
+        if (leaf_.subject.unit != core::Unit::kYear) return wrong_type("");
         return years();
       case Op::kMeasured:
         if (leaf_.subject.pseudo != Pseudo::kNone) {
@@ -144,7 +145,7 @@ class LeafParser {
   }
 
   [[noreturn]] void wrong_type(std::string_view hint) {
-    const std::string_view type = probe::to_string(leaf_.subject.type);
+    const std::string_view type = core::to_string(leaf_.subject.type);
     std::string message = fmt::format("operator '{}' does not apply to {} ({} {} metric)", op_.name,
                                       leaf_.subject.name, type == "integer" ? "an" : "a", type);
     if (!hint.empty()) message += fmt::format("; use {}", hint);
@@ -186,7 +187,7 @@ class LeafParser {
     if (!s)
       fail(fmt::format("'{}' on {} needs a string, not {}", op_.name, leaf_.subject.name,
                        detail::type_name(operand_)));
-    leaf_.text = detail::ascii_lower(s->get());
+    leaf_.text = core::text::lower(s->get());
     leaf_.written = fmt::format("\"{}\"", s->get());
   }
 
@@ -210,10 +211,10 @@ class LeafParser {
     if (!unit_allows_plain_number(leaf_.subject.unit)) {
       detail::fail(file_, node.source(),
                    fmt::format("{} is measured in {}: write the unit, e.g. \"{} {}\"",
-                               leaf_.subject.name, probe::to_string(leaf_.subject.unit), value,
-                               leaf_.subject.unit == probe::Unit::kBytes
+                               leaf_.subject.name, core::to_string(leaf_.subject.unit), value,
+                               leaf_.subject.unit == core::Unit::kBytes
                                    ? "GB"
-                                   : probe::to_string(leaf_.subject.unit)));
+                                   : core::to_string(leaf_.subject.unit)));
     }
     return value;
   }
@@ -235,7 +236,7 @@ class LeafParser {
         detail::fail(file_, item.source(),
                      fmt::format("'{}' on {} needs strings, not {}", op_.name, leaf_.subject.name,
                                  detail::type_name(item)));
-      leaf_.texts.push_back(detail::ascii_lower(s->get()));
+      leaf_.texts.push_back(core::text::lower(s->get()));
     }
   }
 

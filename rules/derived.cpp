@@ -7,11 +7,11 @@
 namespace examready::rules {
 namespace {
 
-const probe::Value* get(const MetricValues& values, probe::MetricId id) {
+const core::Value* get(const MetricValues& values, core::MetricId id) {
   return values[static_cast<std::size_t>(id)];
 }
 
-double number(const probe::Value* value) {
+double number(const core::Value* value) {
   if (!value) return 0;
   if (const auto* d = std::get_if<double>(value)) return *d;
   if (const auto* i = std::get_if<std::int64_t>(value)) return static_cast<double>(*i);
@@ -20,12 +20,12 @@ double number(const probe::Value* value) {
 
 }  // namespace
 
-std::vector<probe::Measurement> derive_exam_metrics(const RuleSet& rules,
+std::vector<core::Measurement> derive_exam_metrics(const RuleSet& rules,
                                                     const MetricValues& values) {
-  std::vector<probe::Measurement> derived;
+  std::vector<core::Measurement> derived;
   const ExamVolume& exam = rules.exam;
   if (!exam.declared) return derived;
-  double bitrate_bps = number(get(values, probe::MetricId::kEncoderBitrateBps));
+  double bitrate_bps = number(get(values, core::MetricId::kEncoderBitrateBps));
   std::string source = "derived:encoder.bitrate_bps";
   if (!(bitrate_bps > 0)) {
     bitrate_bps = exam.assumed_bitrate_bps;
@@ -36,17 +36,17 @@ std::vector<probe::Measurement> derive_exam_metrics(const RuleSet& rules,
   const double stored_bytes = attempt_bytes * exam.attempts_per_subject * exam.subjects;
   const double submitted_bytes = attempt_bytes * exam.submitted_per_subject * exam.subjects;
   derived.reserve(3);
-  derived.push_back({probe::MetricId::kExamVideoBytes,
+  derived.push_back({core::MetricId::kExamVideoBytes,
                      static_cast<std::int64_t>(std::llround(stored_bytes)), source});
-  auto upload = [&](probe::MetricId rate_metric, probe::MetricId out, std::string_view rate_name) {
+  auto upload = [&](core::MetricId rate_metric, core::MetricId out, std::string_view rate_name) {
     const double rate_bps = number(get(values, rate_metric));
     if (!(rate_bps > 0)) return;
     const double minutes = submitted_bytes * 8 / rate_bps / 60;
     derived.push_back({out, std::round(minutes * 100) / 100, "derived:" + std::string(rate_name)});
   };
-  upload(probe::MetricId::kNetworkUploadBps, probe::MetricId::kExamUploadMinutes,
+  upload(core::MetricId::kNetworkUploadBps, core::MetricId::kExamUploadMinutes,
          "network.upload_bps");
-  upload(probe::MetricId::kNetworkUploadLowBps, probe::MetricId::kExamUploadMinutesWorst,
+  upload(core::MetricId::kNetworkUploadLowBps, core::MetricId::kExamUploadMinutesWorst,
          "network.upload_low_bps");
   return derived;
 }

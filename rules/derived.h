@@ -5,16 +5,16 @@
 #include <array>
 #include <vector>
 
-#include "probe/metric.h"
+#include "core/metric.h"
 #include "rules/rule_set.h"
 
 namespace examready::rules {
 
 using MetricValues =
-    std::array<const probe::Value*, static_cast<std::size_t>(probe::MetricId::kCount_)>;
+    std::array<const core::Value*, static_cast<std::size_t>(core::MetricId::kCount_)>;
 
 // Empty when the set declares no [exam] or no bitrate is known (measured or assumed).
-std::vector<probe::Measurement> derive_exam_metrics(const RuleSet& rules,
+std::vector<core::Measurement> derive_exam_metrics(const RuleSet& rules,
                                                     const MetricValues& values);
 
 }  // namespace examready::rules

@@ -23,7 +23,7 @@ struct Facts {
   int year = 0;
 };
 
-double as_number(const probe::Value& value) {
+double as_number(const core::Value& value) {
   if (const auto* i = std::get_if<std::int64_t>(&value)) return static_cast<double>(*i);
   if (const auto* d = std::get_if<double>(&value)) return *d;
   return std::nan("");
@@ -39,7 +39,7 @@ bool equals_lower(std::string_view measured, std::string_view lower) {
   return true;
 }
 
-std::string format_measured(const Subject& subject, const probe::Value& value) {
+std::string format_measured(const Subject& subject, const core::Value& value) {
   return std::visit(
       [&](const auto& v) -> std::string {
         using T = std::decay_t<decltype(v)>;
@@ -48,7 +48,7 @@ std::string format_measured(const Subject& subject, const probe::Value& value) {
         else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>)
           return format_quantity(static_cast<double>(v), subject.unit);
         else if constexpr (std::is_same_v<T, std::string>)
-          return subject.type == probe::MetricType::kVersion ? v : fmt::format("\"{}\"", v);
+          return subject.type == core::MetricType::kVersion ? v : fmt::format("\"{}\"", v);
         else
           return v.empty() ? std::string("[]") : fmt::format("[{}]", fmt::join(v, ", "));
       },
@@ -145,7 +145,7 @@ class Evaluator {
   }
 
  private:
-  const probe::Value* lookup(const Subject& s, probe::Value& scratch) const {
+  const core::Value* lookup(const Subject& s, core::Value& scratch) const {
     switch (s.pseudo) {
       case Pseudo::kReportRole:
         scratch = std::string(facts_.role);
@@ -163,8 +163,8 @@ class Evaluator {
   }
 
   Tri leaf(const Condition& c, std::vector<std::string>* why) {
-    probe::Value scratch;
-    const probe::Value* value = lookup(c.subject, scratch);
+    core::Value scratch;
+    const core::Value* value = lookup(c.subject, scratch);
     if (c.op == Op::kMeasured) {
       Tri t = (value != nullptr) == c.flag ? Tri::kTrue : Tri::kFalse;
       if (why)
@@ -192,7 +192,7 @@ class Evaluator {
     return t;
   }
 
-  Tri compare(const Condition& c, const probe::Value& value, std::string& problem) const {
+  Tri compare(const Condition& c, const core::Value& value, std::string& problem) const {
     auto of = [](bool b) { return b ? Tri::kTrue : Tri::kFalse; };
     switch (c.op) {
       case Op::kEquals:
@@ -332,22 +332,22 @@ nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
       if (!slot) slot = &m.value;
     }
   }
-  facts.role = probe::to_string(report.role);
-  facts.transport = probe::to_string(report.transport);
+  facts.role = core::to_string(report.role);
+  facts.transport = core::to_string(report.transport);
   facts.platform = report.host.platform;
   const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(now)};
   facts.year = static_cast<int>(date.year());
 
-  const std::vector<probe::Measurement> derived = derive_exam_metrics(rules, facts.values);
+  const std::vector<core::Measurement> derived = derive_exam_metrics(rules, facts.values);
   // `facts.values` now points into `derived` too: it must outlive the evaluation below.
   nlohmann::json derived_json = nlohmann::json::object();
   for (const auto& m : derived) {
     facts.values[static_cast<std::size_t>(m.metric)] = &m.value;
-    const auto& info = probe::metric_info(m.metric);
+    const auto& info = core::metric_info(m.metric);
     nlohmann::json entry = {
         {"value", std::visit([](const auto& v) { return nlohmann::json(v); }, m.value)},
         {"source", m.source}};
-    if (info.unit != probe::Unit::kNone) entry["unit"] = probe::to_string(info.unit);
+    if (info.unit != core::Unit::kNone) entry["unit"] = core::to_string(info.unit);
     derived_json[std::string(info.name)] = std::move(entry);
   }
 

@@ -1,9 +1,7 @@
 // Loading a rules file: top-level keys, [exam], [[watch]], [[rule]], and `extends`.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "rules/quantity.h"
 #include "rules/toml_located.h"
@@ -55,12 +53,14 @@ std::string_view type_name(const toml::node& node) {
   }
 }
 
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+toml::table parse_toml(const std::string& file, std::string_view text) {
+  try {
+    return toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    throw RulesLoadError(RulesError{file, static_cast<int>(e.source().begin.line),
+                                    static_cast<int>(e.source().begin.column),
+                                    std::string(e.description())});
   }
-  return out;
 }
 
 }  // namespace detail
@@ -76,23 +76,14 @@ std::string region_text(const std::string& file, const toml::source_region& wher
 
 class FileLoader {
  public:
-  FileLoader(std::filesystem::path path, std::vector<std::filesystem::path>& stack)
-      : path_(std::move(path)), file_(path_.string()), stack_(stack) {}
+  FileLoader(std::filesystem::path path, const SourceReader& read,
+             std::vector<std::filesystem::path>& stack)
+      : path_(std::move(path)), file_(path_.string()), read_(read), stack_(stack) {}
 
-  RuleSet load() {
-    std::ifstream in(path_, std::ios::binary);
-    if (!in) throw RulesLoadError(RulesError{file_, 0, 0, "cannot read the file"});
-    std::ostringstream text;
-    text << in.rdbuf();
-    toml::table root;
-    try {
-      root = toml::parse(text.str(), file_);
-    } catch (const toml::parse_error& e) {
-      throw RulesLoadError(RulesError{file_, static_cast<int>(e.source().begin.line),
-                                      static_cast<int>(e.source().begin.column),
-                                      std::string(e.description())});
-    }
-    return from_table(root);
+  // `text`: the file's contents, read by the caller; nullopt when it could not be read.
+  RuleSet load(const std::optional<std::string>& text) {
+    if (!text) throw RulesLoadError(RulesError{file_, 0, 0, "cannot read the file"});
+    return from_table(detail::parse_toml(file_, *text));
   }
 
  private:
@@ -128,24 +119,26 @@ class FileLoader {
     const auto* name = node.as_string();
     if (!name || name->get().empty())
       fail(file_, node.source(), "'extends' must name a rules file, e.g. \"common.toml\"");
-    const std::filesystem::path parent = path_.parent_path() / name->get();
-    std::error_code ec;
-    auto canonical = std::filesystem::weakly_canonical(parent, ec);
-    if (ec) canonical = parent;
+    const std::filesystem::path parent = (path_.parent_path() / name->get()).lexically_normal();
+    // Paths are compared as written: a cycle through symbolic links still ends at the depth limit.
+    if (stack_.size() >= kMaxExtendsDepth) {
+      fail(file_, node.source(), fmt::format("extends nests deeper than {} files", kMaxExtendsDepth));
+    }
     for (const auto& seen : stack_) {
-      if (seen == canonical) {
+      if (seen == parent) {
         std::string chain;
         for (const auto& p : stack_) chain += p.filename().string() + " -> ";
         fail(file_, node.source(),
-             fmt::format("extends cycle: {}{}", chain, canonical.filename().string()));
+             fmt::format("extends cycle: {}{}", chain, parent.filename().string()));
       }
     }
-    if (!std::filesystem::is_regular_file(parent)) {
+    const std::optional<std::string> text = read_(parent);
+    if (!text) {
       fail(file_, node.source(),
            fmt::format("extends \"{}\": no such file ({})", name->get(), parent.string()));
     }
-    stack_.push_back(canonical);
-    RuleSet set = FileLoader(parent, stack_).load();
+    stack_.push_back(parent);
+    RuleSet set = FileLoader(parent, read_, stack_).load(text);
     stack_.pop_back();
     return set;
   }
@@ -177,7 +170,7 @@ class FileLoader {
     return text;
   }
 
-  double quantity(const toml::table& table, std::string_view key, probe::Unit unit, bool required) {
+  double quantity(const toml::table& table, std::string_view key, core::Unit unit, bool required) {
     const toml::node* node = table.get(key);
     if (!node) {
       if (required) fail(file_, table.source(), fmt::format("[exam] has no '{}'", key));
@@ -216,7 +209,7 @@ class FileLoader {
                        "[exam]");
     ExamVolume exam;
     exam.declared = true;
-    exam.attempt_seconds = quantity(*t, "attempt_duration", probe::Unit::kSeconds, true);
+    exam.attempt_seconds = quantity(*t, "attempt_duration", core::Unit::kSeconds, true);
     exam.attempts_per_subject = count(*t, "attempts_per_subject", 0);
     exam.submitted_per_subject = count(*t, "submitted_per_subject", 1);
     if (exam.submitted_per_subject > exam.attempts_per_subject) {
@@ -224,9 +217,9 @@ class FileLoader {
            "'submitted_per_subject' exceeds 'attempts_per_subject'");
     }
     exam.subjects = count(*t, "subjects", 0);
-    exam.assumed_bitrate_bps = quantity(*t, "assumed_bitrate", probe::Unit::kBitsPerSecond, false);
-    exam.window_seconds = quantity(*t, "window", probe::Unit::kSeconds, false);
-    exam.upload_deadline_seconds = quantity(*t, "upload_deadline", probe::Unit::kSeconds, false);
+    exam.assumed_bitrate_bps = quantity(*t, "assumed_bitrate", core::Unit::kBitsPerSecond, false);
+    exam.window_seconds = quantity(*t, "window", core::Unit::kSeconds, false);
+    exam.upload_deadline_seconds = quantity(*t, "upload_deadline", core::Unit::kSeconds, false);
     return exam;
   }
 
@@ -322,6 +315,7 @@ class FileLoader {
 
   std::filesystem::path path_;
   std::string file_;
+  const SourceReader& read_;
   std::vector<std::filesystem::path>& stack_;
 };
 
@@ -363,12 +357,9 @@ std::string RulesError::to_string() const {
 RulesLoadError::RulesLoadError(RulesError error)
     : std::runtime_error(error.to_string()), error_(std::move(error)) {}
 
-RuleSet load_rule_set(const std::filesystem::path& path) {
-  std::vector<std::filesystem::path> stack;
-  std::error_code ec;
-  auto canonical = std::filesystem::weakly_canonical(path, ec);
-  stack.push_back(ec ? path : canonical);
-  return FileLoader(path, stack).load();
+RuleSet load_rule_set(const std::filesystem::path& path, const SourceReader& read) {
+  std::vector<std::filesystem::path> stack{path.lexically_normal()};
+  return FileLoader(path, read, stack).load(read(path));
 }
 
 }  // namespace examready::rules

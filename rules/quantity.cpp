@@ -2,6 +2,8 @@
 // dimension's base (bytes, seconds, bit/s, Hz…); metric units are expressed the same way.
 #include "rules/quantity.h"
 
+#include "core/text.h"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -75,8 +77,8 @@ struct MetricUnit {
   double factor;  // size of one metric unit in the dimension's base
 };
 
-MetricUnit metric_unit(probe::Unit unit) {
-  using probe::Unit;
+MetricUnit metric_unit(core::Unit unit) {
+  using core::Unit;
   switch (unit) {
     case Unit::kBytes:
       return {Dimension::kBytes, 1};
@@ -172,24 +174,24 @@ std::string_view example_unit(Dimension d) {
 
 }  // namespace
 
-bool unit_allows_plain_number(probe::Unit unit) {
-  using probe::Unit;
+bool unit_allows_plain_number(core::Unit unit) {
+  using core::Unit;
   return unit == Unit::kNone || unit == Unit::kRatio || unit == Unit::kCount ||
          unit == Unit::kYear || unit == Unit::kPixels || unit == Unit::kPercent;
 }
 
-std::variant<double, QuantityError> parse_quantity(std::string_view text, probe::Unit target) {
+std::variant<double, QuantityError> parse_quantity(std::string_view text, core::Unit target) {
   const MetricUnit want = metric_unit(target);
   std::size_t i = 0;
   while (i < text.size() && text[i] == ' ') ++i;
-  double number = 0;
-  auto [ptr, ec] = std::from_chars(text.data() + i, text.data() + text.size(), number);
-  if (ec != std::errc() || !std::isfinite(number)) {
+  const auto parsed = core::text::parse_number_prefix(text.substr(i));
+  const double number = parsed ? parsed->value : 0;
+  if (!parsed || !std::isfinite(number)) {
     return QuantityError{
         fmt::format("\"{}\" is not a quantity: expected a number and a unit, e.g. {}", text,
                     example_unit(want.dimension))};
   }
-  std::string_view rest = text.substr(static_cast<std::size_t>(ptr - text.data()));
+  std::string_view rest = text.substr(i + parsed->length);
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
   while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
   if (rest.empty()) {
@@ -209,8 +211,8 @@ std::variant<double, QuantityError> parse_quantity(std::string_view text, probe:
   return QuantityError{fmt::format("unknown unit \"{}\" in \"{}\"", rest, text)};
 }
 
-std::string format_quantity(double value, probe::Unit unit) {
-  using probe::Unit;
+std::string format_quantity(double value, core::Unit unit) {
+  using core::Unit;
   auto trim = [](double v) {
     std::string s = fmt::format("{:.2f}", v);
     while (!s.empty() && s.back() == '0') s.pop_back();
@@ -233,7 +235,7 @@ std::string format_quantity(double value, probe::Unit unit) {
     case Unit::kInvalid:
       return trim(value);
     default:
-      return trim(value) + " " + std::string(probe::to_string(unit));
+      return trim(value) + " " + std::string(core::to_string(unit));
   }
 }
 

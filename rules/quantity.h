@@ -6,7 +6,7 @@
 #include <string_view>
 #include <variant>
 
-#include "probe/metric.h"
+#include "core/metric.h"
 
 namespace examready::rules {
 
@@ -14,12 +14,12 @@ namespace examready::rules {
 struct QuantityError {
   std::string message;
 };
-std::variant<double, QuantityError> parse_quantity(std::string_view text, probe::Unit target);
+std::variant<double, QuantityError> parse_quantity(std::string_view text, core::Unit target);
 
 // Plain numbers (no unit) are accepted only for these units: the number is already in them.
-bool unit_allows_plain_number(probe::Unit unit);
+bool unit_allows_plain_number(core::Unit unit);
 
 // "12.3 GB", "150 ms", "4.2 Mbit/s": a measured value in the metric's unit, for details.
-std::string format_quantity(double value, probe::Unit unit);
+std::string format_quantity(double value, core::Unit unit);
 
 }  // namespace examready::rules

@@ -1,8 +1,9 @@
-// A rules set (rules/sets/*.toml) loaded and checked against the metric catalog, and where
-// shipped sets are found. The language is documented in rules/README.md.
+// A rules set (rules/sets/*.toml) loaded and checked against the metric catalog. The
+// language is documented in rules/README.md.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -80,11 +81,16 @@ class RulesLoadError : public std::runtime_error {
   RulesError error_;
 };
 
-// Loads and checks a rules file and what it extends. Throws RulesLoadError.
-RuleSet load_rule_set(const std::filesystem::path& path);
+// How the loader reads the files it is given and the ones they extend: from disk
+// (rules/files.h), from texts embedded in the page (the browser), from memory (tests).
+// nullopt: no such file, or it cannot be read.
+using SourceReader = std::function<std::optional<std::string>(const std::filesystem::path&)>;
 
-// A path to an existing file, or a shipped set's name ("xiaoyibang") looked up in
-// $EXAMREADY_RULES_DIR, <executable>/../share/examready/rules, then the source tree.
-std::optional<std::filesystem::path> find_rule_set(std::string_view name_or_path);
+// An `extends` chain longer than this is an error (it also ends cycles through links).
+inline constexpr std::size_t kMaxExtendsDepth = 16;
+
+// Loads and checks a rules file and what it extends (paths relative to the file that
+// names them). Throws RulesLoadError.
+RuleSet load_rule_set(const std::filesystem::path& path, const SourceReader& read);
 
 }  // namespace examready::rules

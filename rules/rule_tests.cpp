@@ -4,9 +4,7 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "rules/evaluate.h"
 #include "rules/quantity.h"
@@ -17,12 +15,12 @@ namespace {
 
 using detail::fail;
 
-probe::Value measured_value(const std::string& file, const probe::MetricInfo& info,
+core::Value measured_value(const std::string& file, const core::MetricInfo& info,
                             const toml::node& node) {
-  using probe::MetricType;
+  using core::MetricType;
   auto wrong = [&]() {
     fail(file, node.source(),
-         fmt::format("{} is {} metric, not {}", info.name, probe::to_string(info.type),
+         fmt::format("{} is {} metric, not {}", info.name, core::to_string(info.type),
                      detail::type_name(node)));
   };
   switch (info.type) {
@@ -74,30 +72,30 @@ reports::Report case_report(const std::string& file, const toml::table& c) {
   report.created_at = "2025-01-01T00:00:00Z";
   report.probe_version = EXAMREADY_VERSION;
   if (const auto* role = c.get("role")) {
-    auto parsed = role->is_string() ? probe::parse_role(role->as_string()->get()) : std::nullopt;
+    auto parsed = role->is_string() ? core::parse_role(role->as_string()->get()) : std::nullopt;
     if (!parsed) fail(file, role->source(), "role must be \"primary\" or \"secondary\"");
     report.role = *parsed;
   }
   if (const auto* transport = c.get("transport")) {
-    auto parsed = transport->is_string() ? probe::parse_transport(transport->as_string()->get())
+    auto parsed = transport->is_string() ? core::parse_transport(transport->as_string()->get())
                                          : std::nullopt;
     if (!parsed)
       fail(file, transport->source(), "transport must be local, adb, ios or getprop-text");
     report.transport = *parsed;
   }
   report.host.platform = c["platform"].value_or(std::string("test"));
-  std::map<std::string, probe::CheckResult> checks;
+  std::map<std::string, core::CheckResult> checks;
   if (const auto* node = c.get("measurements")) {
     const toml::table* measurements = node->as_table();
     if (!measurements)
       fail(file, node->source(), "'measurements' must be a table of metric = value");
     for (const auto& [key, value] : *measurements) {
-      auto id = probe::find_metric(key.str());
+      auto id = core::find_metric(key.str());
       if (!id) fail(file, key.source(), fmt::format("unknown metric '{}'", key.str()));
-      const auto& info = probe::metric_info(*id);
+      const auto& info = core::metric_info(*id);
       auto& check = checks[std::string(info.group())];
       check.name = std::string(info.group());
-      check.status = probe::CheckStatus::kOk;
+      check.status = core::CheckStatus::kOk;
       check.measurements.push_back({*id, measured_value(file, info, value), "test"});
     }
   }
@@ -113,27 +111,18 @@ std::size_t RuleTestRun::failed() const {
   return n;
 }
 
-RuleTestRun run_rule_tests(const std::filesystem::path& tests_file) {
+RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const SourceReader& read) {
   const std::string file = tests_file.string();
-  std::ifstream in(tests_file, std::ios::binary);
-  if (!in) throw RulesLoadError(RulesError{file, 0, 0, "cannot read the file"});
-  std::ostringstream text;
-  text << in.rdbuf();
-  toml::table root;
-  try {
-    root = toml::parse(text.str(), file);
-  } catch (const toml::parse_error& e) {
-    throw RulesLoadError(RulesError{file, static_cast<int>(e.source().begin.line),
-                                    static_cast<int>(e.source().begin.column),
-                                    std::string(e.description())});
-  }
+  const std::optional<std::string> text = read(tests_file);
+  if (!text) throw RulesLoadError(RulesError{file, 0, 0, "cannot read the file"});
+  const toml::table root = detail::parse_toml(file, *text);
   detail::check_keys(file, root, {"rules", "date", "case"}, "the tests file");
   const toml::node* rules_node = root.get("rules");
   if (!rules_node || !rules_node->is_string())
     fail(file, root.source(), "'rules' must name the rules file under test");
   RuleTestRun run;
   run.rules_path = tests_file.parent_path() / rules_node->as_string()->get();
-  const RuleSet rules = load_rule_set(run.rules_path);
+  const RuleSet rules = load_rule_set(run.rules_path, read);
 
   const toml::node* date_node = root.get("date");
   if (!date_node || !date_node->is_date())

@@ -24,6 +24,6 @@ struct RuleTestRun {
 
 // Loads the tests file and the rules file it names, evaluates every case.
 // Throws RulesLoadError (located) when either file is invalid.
-RuleTestRun run_rule_tests(const std::filesystem::path& tests_file);
+RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const SourceReader& read);
 
 }  // namespace examready::rules

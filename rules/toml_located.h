@@ -24,8 +24,8 @@ const toml::key* find_key(const toml::table& table, std::string_view name);
 
 std::string_view type_name(const toml::node& node);
 
-// Lower case for case-insensitive string comparisons (ASCII letters only: model names).
-std::string ascii_lower(std::string_view text);
+// The file's TOML; throws RulesLoadError located at the syntax error.
+toml::table parse_toml(const std::string& file, std::string_view text);
 
 Condition parse_condition(const std::string& file, const toml::node& node);
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/sha256.h"
 #include "reports/ids.h"
 #include "reports/schema.h"
 
@@ -83,7 +84,7 @@ std::variant<StoredReport, IntakeError> intake_report(std::string_view body,
     if (!evaluation.is_null()) document["evaluation"] = std::move(evaluation);
   }
   stored.columns = index_columns(document);
-  stored.columns.body_hash = reports::sha256_hex(canonical);
+  stored.columns.body_hash = core::sha256_hex(canonical);
   stored.columns.received_at = received_at;
   stored.body = document.dump();
   return stored;

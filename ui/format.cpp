@@ -16,8 +16,8 @@ std::string format_bytes(double bytes) {
   return unit == 0 ? fmt::format("{:.0f} B", bytes) : fmt::format("{:.1f} {}", bytes, kUnits[unit]);
 }
 
-std::string format_value(const probe::MetricInfo& info, const probe::Value& value) {
-  using probe::Unit;
+std::string format_value(const core::MetricInfo& info, const core::Value& value) {
+  using core::Unit;
   return std::visit(
       [&](const auto& v) -> std::string {
         using T = std::decay_t<decltype(v)>;
@@ -42,18 +42,18 @@ std::string format_value(const probe::MetricInfo& info, const probe::Value& valu
             case Unit::kHertz:
               return std::is_same_v<T, double> ? fmt::format("{:.4g}", number) : fmt::format("{}", v);
             default:
-              return fmt::format("{:.4g} {}", number, probe::to_string(info.unit));
+              return fmt::format("{:.4g} {}", number, core::to_string(info.unit));
           }
         }
       },
       value);
 }
 
-std::string summarize_check(const probe::CheckResult& check, std::size_t max_chars) {
-  if (check.status != probe::CheckStatus::kOk) return check.message;
+std::string summarize_check(const core::CheckResult& check, std::size_t max_chars) {
+  if (check.status != core::CheckStatus::kOk) return check.message;
   std::string line;
   for (const auto& m : check.measurements) {
-    const auto& info = probe::metric_info(m.metric);
+    const auto& info = core::metric_info(m.metric);
     if (!line.empty()) line += "; ";
     line += fmt::format("{}={}", info.name.substr(info.name.find('.') + 1), format_value(info, m.value));
     if (line.size() > max_chars) {

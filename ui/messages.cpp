@@ -55,15 +55,15 @@ std::string_view text(Text key, Language lang) {
   return "?";
 }
 
-std::string_view status_text(probe::CheckStatus status, Language lang) {
+std::string_view status_text(core::CheckStatus status, Language lang) {
   const bool zh = lang == Language::kZh;
   switch (status) {
-    case probe::CheckStatus::kOk: return zh ? "正常" : "ok";
-    case probe::CheckStatus::kUnsupported: return zh ? "不适用" : "unsupported";
-    case probe::CheckStatus::kDenied: return zh ? "无权限" : "denied";
-    case probe::CheckStatus::kTimeout: return zh ? "超时" : "timeout";
-    case probe::CheckStatus::kError: return zh ? "出错" : "error";
-    case probe::CheckStatus::kInvalid: break;
+    case core::CheckStatus::kOk: return zh ? "正常" : "ok";
+    case core::CheckStatus::kUnsupported: return zh ? "不适用" : "unsupported";
+    case core::CheckStatus::kDenied: return zh ? "无权限" : "denied";
+    case core::CheckStatus::kTimeout: return zh ? "超时" : "timeout";
+    case core::CheckStatus::kError: return zh ? "出错" : "error";
+    case core::CheckStatus::kInvalid: break;
   }
   return "?";
 }

@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "probe/check.h"
+#include "core/check_result.h"
 
 namespace examready::ui {
 
@@ -33,7 +33,7 @@ enum class Text {
 };
 
 std::string_view text(Text key, Language lang);
-std::string_view status_text(probe::CheckStatus status, Language lang);
+std::string_view status_text(core::CheckStatus status, Language lang);
 // "ready", "warnings", "not_ready", "incomplete" -> localized label.
 std::string_view verdict_text(std::string_view verdict, Language lang);
 

@@ -12,12 +12,12 @@ namespace {
 
 constexpr const char* kSpinner[] = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
 
-std::string_view status_color(probe::CheckStatus status) {
+std::string_view status_color(core::CheckStatus status) {
   switch (status) {
-    case probe::CheckStatus::kOk: return "\x1b[32m";
-    case probe::CheckStatus::kUnsupported: return "\x1b[2m";
-    case probe::CheckStatus::kDenied:
-    case probe::CheckStatus::kTimeout: return "\x1b[33m";
+    case core::CheckStatus::kOk: return "\x1b[32m";
+    case core::CheckStatus::kUnsupported: return "\x1b[2m";
+    case core::CheckStatus::kDenied:
+    case core::CheckStatus::kTimeout: return "\x1b[33m";
     default: return "\x1b[31m";
   }
 }
@@ -87,8 +87,8 @@ std::string TerminalProgress::render(const Row& row) const {
     std::string percent = row.fraction > 0 ? fmt::format(" {:3.0f}%", row.fraction * 100) : "";
     return fmt::format("{} {}{}", kSpinner[frame_ % 10], pad(row.check, 12), percent);
   }
-  const bool ok = row.status == probe::CheckStatus::kOk;
-  const char* symbol = ok ? "✔" : row.status == probe::CheckStatus::kUnsupported ? "–" : "✘";
+  const bool ok = row.status == core::CheckStatus::kOk;
+  const char* symbol = ok ? "✔" : row.status == core::CheckStatus::kUnsupported ? "–" : "✘";
   std::string mark = paint(color_, status_color(row.status), symbol);
   return fmt::format("{} {} {} ({:.0f} ms)", mark, pad(row.check, 12),
                      paint(color_, status_color(row.status), status_text(row.status, lang_)), row.duration_ms);

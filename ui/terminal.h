@@ -26,7 +26,7 @@ class TerminalProgress {
     std::string check;
     bool finished = false;
     double fraction = 0;
-    probe::CheckStatus status = probe::CheckStatus::kInvalid;
+    core::CheckStatus status = core::CheckStatus::kInvalid;
     double duration_ms = 0;
   };
   void redraw();

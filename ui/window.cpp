@@ -20,12 +20,12 @@ constexpr int kWidth = 960, kHeight = 720;
 constexpr SDL_Color kInk{33, 37, 41, 255}, kMuted{108, 117, 125, 255}, kWhite{255, 255, 255, 255};
 constexpr SDL_Color kGreen{25, 135, 84, 255}, kAmber{204, 133, 0, 255}, kRed{200, 35, 51, 255};
 
-SDL_Color status_color(probe::CheckStatus status) {
+SDL_Color status_color(core::CheckStatus status) {
   switch (status) {
-    case probe::CheckStatus::kOk: return kGreen;
-    case probe::CheckStatus::kUnsupported: return kMuted;
-    case probe::CheckStatus::kDenied:
-    case probe::CheckStatus::kTimeout: return kAmber;
+    case core::CheckStatus::kOk: return kGreen;
+    case core::CheckStatus::kUnsupported: return kMuted;
+    case core::CheckStatus::kDenied:
+    case core::CheckStatus::kTimeout: return kAmber;
     default: return kRed;
   }
 }
@@ -42,7 +42,7 @@ struct Row {
   std::string check;
   bool finished = false;
   double fraction = 0;
-  probe::CheckStatus status = probe::CheckStatus::kInvalid;
+  core::CheckStatus status = core::CheckStatus::kInvalid;
   std::string summary;
 };
 

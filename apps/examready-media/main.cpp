@@ -11,7 +11,7 @@
 #include "probe/camera.h"
 #include "probe/encoder.h"
 #include "probe/media_helper.h"
-#include "probe/result_json.h"
+#include "core/result_json.h"
 
 int main(int argc, char** argv) {
   using namespace examready;
@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   const bool camera = std::strcmp(argv[1], "camera") == 0;
   platform::LocalHost host;
   probe::CheckContext ctx(host, options);
-  probe::CheckResult result;
+  core::CheckResult result;
   result.name = argv[1];
   const auto start = std::chrono::steady_clock::now();
   try {
@@ -37,14 +37,14 @@ int main(int argc, char** argv) {
     result.status = outcome.status;
     result.message = std::move(outcome.message);
   } catch (const std::exception& e) {
-    result.status = probe::CheckStatus::kError;
+    result.status = core::CheckStatus::kError;
     result.message = std::string("internal error: ") + e.what();
   }
   result.duration_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   result.measurements = ctx.take_measurements();
   // FFmpeg logs to stderr; stdout carries only the result line.
-  std::printf("%s\n", probe::to_json(result)
+  std::printf("%s\n", core::to_json(result)
                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                           .c_str());
   return 0;

@@ -9,15 +9,13 @@
 #include <fstream>
 #include <thread>
 
-#include "rules/rule_set.h"
+#include "rules/files.h"
 #include "server/collector.h"
 #include "server/rules_evaluator.h"
 #include "server/storage.h"
 #include "server/tokens.h"
-#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
-#include "server/probe/probe_endpoints.h"
-#include "server/probe/udp_echo.h"
-#endif
+#include "server/measure/probe_endpoints.h"
+#include "server/measure/udp_echo.h"
 
 namespace {
 
@@ -124,9 +122,7 @@ int run(const Args& args) {
   options.rules_id = rules_id;
   options.tls_cert_file = args.tls_cert;
   options.tls_key_file = args.tls_key;
-#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
   options.transport_max_bytes = ProbeEndpointOptions{}.max_upload_bytes;
-#endif
   std::unique_ptr<Collector> collector_owner;
   try {
     collector_owner = std::make_unique<Collector>(options, *storage, std::move(tokens),
@@ -141,7 +137,6 @@ int run(const Args& args) {
     fmt::print(stderr, "examready-server: cannot listen on {}\n", args.listen);
     return 69;
   }
-#ifdef EXAMREADY_WITH_PROBE_ENDPOINTS
   // The UDP echo (loss measurement) listens on the same port number as HTTP, so one
   // firewall rule opens both; a taken UDP port falls back to any free one. Pings advertise it.
   UdpEchoServer udp_echo;
@@ -156,7 +151,6 @@ int run(const Args& args) {
                udp_error);
   }
   register_probe_endpoints(collector.http(), probe_options);
-#endif
   if (!args.port_file.empty()) write_port_file(args.port_file, bound);
   fmt::print(stderr, "examready-server: listening on {}://{}:{} ({}, {} threads, rules {})\n",
              args.tls_cert.empty() ? "http" : "https", host, bound, storage->backend_name(),

@@ -21,7 +21,7 @@
 #include "probe/runner.h"
 #include "reports/ids.h"
 #include "reports/report.h"
-#include "reports/upload_queue.h"
+#include "reports/upload/upload_queue.h"
 #include "rules/evaluate.h"
 #include "ui/terminal.h"
 #include "ui/window.h"
@@ -65,7 +65,7 @@ Target open_target(const CheckArgs& args) {
   if (!args.getprop_file.empty()) return open_getprop_text(args.getprop_file);
   Target t;
   t.host = std::make_unique<platform::LocalHost>();
-  t.transport = probe::Transport::kLocal;
+  t.transport = core::Transport::kLocal;
   t.platform = probe::local_platform_name(*t.host);
   if (auto id = probe::local_machine_id(*t.host); !id.empty()) t.device_id = reports::device_id_hash(id);
   return t;
@@ -103,7 +103,7 @@ std::vector<const probe::CheckSpec*> select_checks(const std::string& only) {
 // "ready" in the sense of "measured", otherwise "incomplete".
 int exit_code_without_rules(const reports::Report& report) {
   for (const auto& check : report.checks) {
-    if (check.status != probe::CheckStatus::kOk && check.status != probe::CheckStatus::kUnsupported) {
+    if (check.status != core::CheckStatus::kOk && check.status != core::CheckStatus::kUnsupported) {
       return kExitIncomplete;
     }
   }
@@ -131,7 +131,7 @@ void queue_and_upload(const CheckArgs& args, const reports::Report& report, cons
 }
 
 int run_check(const CheckArgs& args) {
-  auto role = probe::parse_role(args.role);
+  auto role = core::parse_role(args.role);
   if (!role) throw UsageError("--role must be primary or secondary");
   Target target;
   try {
@@ -143,7 +143,7 @@ int run_check(const CheckArgs& args) {
   probe::ProbeOptions options;
   options.transport = target.transport;
   options.data_dir = args.data_dir.empty() ? home_directory() : args.data_dir;
-  if (options.transport == probe::Transport::kLocal && !std::filesystem::is_directory(options.data_dir)) {
+  if (options.transport == core::Transport::kLocal && !std::filesystem::is_directory(options.data_dir)) {
     throw UsageError(fmt::format("--data-dir: {} is not a directory", options.data_dir));
   }
   options.camera_device = args.camera;
@@ -168,7 +168,7 @@ int run_check(const CheckArgs& args) {
   if (!args.pair.empty()) {
     const auto code = reports::normalize_code(args.pair);
     if (!code) throw UsageError("--pair: '" + args.pair + "' is not a report code (e.g. 7KQ2-M9XD)");
-    if (*role != probe::Role::kSecondary) throw UsageError("--pair names the primary's code: use it with --role secondary");
+    if (*role != core::Role::kSecondary) throw UsageError("--pair names the primary's code: use it with --role secondary");
     pair_code = *code;
   }
   // Checked before measuring, so a missing server is reported in a second, not a minute.

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "apps/examready/commands.h"
-#include "probe/metric.h"
+#include "core/metric.h"
 #include "probe/registry.h"
 
 namespace examready::app {
@@ -12,22 +12,22 @@ void add_checks_command(CLI::App& app, int& /*exit_code*/) {
   cmd->callback([] {
     for (const auto& check : probe::all_checks()) {
       fmt::print("{} — {} (deadline {} ms)\n", check.name, check.description, check.deadline.count());
-      for (const auto& metric : probe::metric_catalog()) {
+      for (const auto& metric : core::metric_catalog()) {
         if (metric.group() != check.name) continue;
-        auto unit = probe::to_string(metric.unit);
-        fmt::print("  {:<34} {:<11} {:<6} {}\n", metric.name, probe::to_string(metric.type),
+        auto unit = core::to_string(metric.unit);
+        fmt::print("  {:<34} {:<11} {:<6} {}\n", metric.name, core::to_string(metric.type),
                    unit.empty() ? "-" : unit, metric.description);
       }
     }
-    std::vector<const probe::MetricInfo*> others;
-    for (const auto& metric : probe::metric_catalog()) {
+    std::vector<const core::MetricInfo*> others;
+    for (const auto& metric : core::metric_catalog()) {
       if (!probe::find_check(metric.group())) others.push_back(&metric);
     }
     if (!others.empty()) {
       fmt::print("metrics measured by checks not built into this probe, or derived by the rules evaluator:\n");
       for (const auto* metric : others) {
-        auto unit = probe::to_string(metric->unit);
-        fmt::print("  {:<34} {:<11} {:<6} {}\n", metric->name, probe::to_string(metric->type),
+        auto unit = core::to_string(metric->unit);
+        fmt::print("  {:<34} {:<11} {:<6} {}\n", metric->name, core::to_string(metric->type),
                    unit.empty() ? "-" : unit, metric->description);
       }
     }

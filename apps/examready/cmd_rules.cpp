@@ -3,6 +3,7 @@
 
 #include "apps/examready/commands.h"
 #include "apps/examready/exit_codes.h"
+#include "rules/files.h"
 #include "rules/rule_set.h"
 #include "rules/rule_tests.h"
 

@@ -4,7 +4,7 @@
 #include "apps/examready/commands.h"
 #include "apps/examready/exit_codes.h"
 #include "apps/examready/upload_output.h"
-#include "reports/upload_queue.h"
+#include "reports/upload/upload_queue.h"
 
 namespace examready::app {
 namespace {

@@ -40,7 +40,7 @@ Target open_android(const std::string& serial) {
   }
   Target t;
   t.host = std::make_unique<pa::AdbHost>(pick.device->serial);
-  t.transport = probe::Transport::kAdb;
+  t.transport = core::Transport::kAdb;
   t.platform = "android";
   t.device_id = reports::device_id_hash(pick.device->serial);
   return t;
@@ -79,7 +79,7 @@ Target open_ios(const std::string& udid) {
   }
   Target t;
   t.host = std::make_unique<platform::ios::IosHost>(chosen);
-  t.transport = probe::Transport::kIos;
+  t.transport = core::Transport::kIos;
   t.platform = "ios";
   t.device_id = reports::device_id_hash(chosen);
   return t;
@@ -94,7 +94,7 @@ Target open_getprop_text(const std::string& path) {
         ": no properties found (expected `getprop` output: [key]: [value] lines)");
   }
   Target t;
-  t.transport = probe::Transport::kGetpropText;
+  t.transport = core::Transport::kGetpropText;
   t.platform = "android";
   std::string serial = pa::prop(props, "ro.serialno");
   if (serial.empty()) serial = pa::prop(props, "ro.boot.serialno");

@@ -20,7 +20,7 @@ struct DeviceUnavailable : std::runtime_error {
 
 struct Target {
   std::unique_ptr<platform::Host> host;
-  probe::Transport transport = probe::Transport::kInvalid;
+  core::Transport transport = core::Transport::kInvalid;
   std::string platform;   // report host.platform: "android", "ios"
   std::string device_id;  // salted hash of the serial/UDID; empty when none is known
 };

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <string>
 
-#include "reports/upload.h"
-#include "reports/upload_queue.h"
+#include "reports/upload/upload.h"
+#include "reports/upload/upload_queue.h"
 
 namespace examready::app {
 

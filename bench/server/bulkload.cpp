@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <random>
 
+#include "core/sha256.h"
 #include "reports/ids.h"
 #include "server/intake.h"
 #include "server/storage.h"
@@ -46,7 +47,7 @@ int main(int argc, char** argv) {
     server::StoredReport row;
     row.body = doc.dump();
     row.columns = server::index_columns(doc);
-    row.columns.body_hash = reports::sha256_hex(row.body);
+    row.columns.body_hash = core::sha256_hex(row.body);
     row.columns.received_at = reports::utc_now();
     row.columns.verdict = verdicts[random() % std::size(verdicts)];
     if (row.columns.verdict != "ready") {

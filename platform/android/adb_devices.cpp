@@ -1,9 +1,11 @@
 // adb device list -> the one phone to check, or an error that says how to fix it.
 #include "platform/android/adb_devices.h"
 
-#include "platform/text.h"
+#include "core/text.h"
 
 namespace examready::platform::android {
+
+namespace text = core::text;
 
 std::vector<AdbDevice> parse_adb_devices(std::string_view text) {
   std::vector<AdbDevice> devices;

@@ -5,10 +5,12 @@
 #include <cerrno>
 
 #include "platform/android/shell_text.h"
-#include "platform/text.h"
+#include "core/text.h"
 #include "platform/command.h"
 
 namespace examready::platform::android {
+
+namespace text = core::text;
 namespace {
 
 constexpr std::chrono::milliseconds kFileTimeout{4000};

@@ -6,9 +6,11 @@
 #include <utility>
 #include <vector>
 
-#include "platform/text.h"
+#include "core/text.h"
 
 namespace examready::platform::android {
+
+namespace text = core::text;
 namespace {
 
 std::string first_of(const PropertyMap& props, std::initializer_list<std::string_view> keys) {

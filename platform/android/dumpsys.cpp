@@ -4,9 +4,11 @@
 
 #include <algorithm>
 
-#include "platform/text.h"
+#include "core/text.h"
 
 namespace examready::platform::android {
+
+namespace text = core::text;
 namespace {
 
 std::string_view value_after(std::string_view line, std::string_view key) {

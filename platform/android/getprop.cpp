@@ -1,9 +1,11 @@
 // getprop text -> property map.
 #include "platform/android/getprop.h"
 
-#include "platform/text.h"
+#include "core/text.h"
 
 namespace examready::platform::android {
+
+namespace text = core::text;
 namespace {
 
 std::string_view trim_right(std::string_view s) {

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 
-#include "platform/text.h"
+#include "core/text.h"
 
 namespace examready::platform::android {
+
+namespace text = core::text;
 namespace {
 
 std::optional<std::string> xml_attribute(std::string_view tag, std::string_view name) {

@@ -1,11 +1,11 @@
 // libimobiledevice text -> UDIDs and lockdown values.
 #include "platform/ios/ideviceinfo.h"
 
-#include "platform/text.h"
+#include "core/text.h"
 
 namespace examready::platform::ios {
 
-namespace text = platform::text;
+namespace text = core::text;
 
 std::vector<std::string> parse_idevice_ids(std::string_view out) {
   std::vector<std::string> ids;

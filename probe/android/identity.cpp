@@ -3,7 +3,7 @@
 
 #include "platform/android/android_facts.h"
 #include "probe/android/phone_shell.h"
-#include "probe/device_facts.h"
+#include "probe/emit_device_facts.h"
 
 namespace examready::probe::android {
 
@@ -44,7 +44,7 @@ Outcome run_device_check(CheckContext& ctx) {
   if (!f.codename.empty()) ctx.emit(MetricId::kDeviceCodename, f.codename, src);
   // Brand, class, series, launch year and price tier: the device database, with the
   // firmware's ro.build.characteristics as the class hint for models it does not know.
-  const DeviceMatch match = emit_device_facts(ctx, f.model, f.codename, f.brand,
+  const devices::DeviceMatch match = emit_device_facts(ctx, f.model, f.codename, f.brand,
                                               pa::prop(*props, "ro.build.characteristics"));
   if (f.model.empty()) return Outcome::ok("getprop names no model (ro.product.model)");
   if (!match.record) return Outcome::ok("model " + f.model + " is not in the device database");

@@ -3,7 +3,7 @@
 #include "platform/android/android_facts.h"
 #include "platform/android/dumpsys.h"
 #include "platform/android/shell_text.h"
-#include "platform/text.h"
+#include "core/text.h"
 #include "probe/android/phone_checks.h"
 #include "probe/android/phone_shell.h"
 
@@ -21,7 +21,7 @@ Outcome run_phone_check(CheckContext& ctx) {
   // gsm.sim.state is a comma list on multi-SIM phones ("ABSENT,READY").
   auto sim_text = shell(ctx, {"getprop", "gsm.sim.state"}, failure);
   if (!sim_text) return failure;
-  const std::string sim = pa::sim_state(platform::text::trim(*sim_text));
+  const std::string sim = pa::sim_state(core::text::trim(*sim_text));
   ctx.emit(MetricId::kPhoneSimState, sim, source(ctx, "getprop gsm.sim.state"));
 
   auto airplane = setting(ctx, "global", "airplane_mode_on", failure, failed);
@@ -43,7 +43,7 @@ Outcome run_phone_check(CheckContext& ctx) {
   auto timeout = setting(ctx, "system", "screen_off_timeout", failure, failed);
   if (failed) return failure;
   if (timeout) {
-    if (auto ms = platform::text::to_int(*timeout)) {
+    if (auto ms = core::text::to_int(*timeout)) {
       ctx.emit(MetricId::kPhoneScreenOffTimeoutMs, *ms,
                source(ctx, "settings system screen_off_timeout"));
     }
@@ -69,7 +69,7 @@ Outcome run_font_check(CheckContext& ctx) {
   // Unset means the user never moved the slider: the standard size.
   double scale = 1.0;
   if (scale_text) {
-    auto parsed = platform::text::to_double(*scale_text);
+    auto parsed = core::text::to_double(*scale_text);
     if (!parsed || *parsed <= 0)
       return Outcome::error("unrecognised font_scale '" + *scale_text + "'");
     scale = *parsed;

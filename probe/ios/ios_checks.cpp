@@ -2,14 +2,14 @@
 // com.apple.mobile.battery. DeviceName, SerialNumber and the UDID are never emitted.
 #include "probe/ios/ios_checks.h"
 
-#include "platform/text.h"
+#include "core/text.h"
 #include "platform/ios/ideviceinfo.h"
-#include "probe/device_facts.h"
+#include "probe/emit_device_facts.h"
 
 namespace examready::probe::ios {
 namespace {
 
-namespace text = platform::text;
+namespace text = core::text;
 constexpr std::chrono::milliseconds kTimeout{5000};
 
 std::string get(const LockdownValues& v, std::string_view key) {
@@ -95,7 +95,7 @@ Outcome run_device_check(CheckContext& ctx) {
   const std::string hint = device_class == "iPad"     ? "tablet"
                            : device_class == "iPhone" ? "phone"
                                                       : "";
-  const DeviceMatch match = emit_device_facts(ctx, type, {}, "Apple", hint);
+  const devices::DeviceMatch match = emit_device_facts(ctx, type, {}, "Apple", hint);
   if (type.empty()) return Outcome::ok("ideviceinfo names no ProductType");
   if (!match.record) return Outcome::ok(type + " is not in the device database");
   return Outcome::ok();

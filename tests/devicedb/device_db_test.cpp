@@ -1,5 +1,5 @@
 // The device database: the shipped rows' invariants, lookups and the parser's located errors.
-#include "probe/device_db.h"
+#include "rules/devices/device_db.h"
 
 #include <catch2/catch.hpp>
 
@@ -10,9 +10,9 @@
 #include <stdexcept>
 #include <string>
 
-using examready::probe::DeviceDb;
-using examready::probe::DeviceMatchKind;
-using examready::probe::is_apple_identifier;
+using examready::devices::DeviceDb;
+using examready::devices::DeviceMatchKind;
+using examready::devices::is_apple_identifier;
 
 namespace {
 

@@ -1,13 +1,14 @@
 // Device facts: database facts with their source, and OS fallbacks for unknown models.
-#include "probe/device_facts.h"
+#include "probe/emit_device_facts.h"
 
 #include <catch2/catch.hpp>
 
 #include <map>
 #include <string>
 
-#include "platform/fake/fake_host.h"
+#include "tests/support/fake_host.h"
 
+using namespace examready::devices;
 using namespace examready::probe;
 
 namespace {
@@ -19,7 +20,7 @@ struct Emitted {
 
 Emitted emit_for(std::string_view model, std::string_view codename, std::string_view brand,
                  std::string_view hint) {
-  examready::platform::FakeHost host;
+  examready::test::FakeHost host;
   ProbeOptions options;
   CheckContext ctx(host, options);
   emit_device_facts(ctx, model, codename, brand, hint);

@@ -11,7 +11,7 @@
 #include "tests/media/media_test_support.h"
 
 using namespace examready;
-using probe::MetricId;
+using core::MetricId;
 
 namespace {
 
@@ -58,7 +58,7 @@ TEST_CASE("camera from a lavfi testsrc2 graph, paced like a camera") {
   auto run = test::run_check(probe::run_camera_check,
                              source_options("lavfi:testsrc2=size=640x360:rate=30"));
   INFO(run.outcome.message);
-  REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+  REQUIRE(run.outcome.status == core::CheckStatus::kOk);
   CHECK(run.get<bool>(MetricId::kCameraOpened) == true);
   CHECK(run.get<std::int64_t>(MetricId::kCameraWidthPx) == 640);
   CHECK(run.get<std::int64_t>(MetricId::kCameraHeightPx) == 360);
@@ -76,7 +76,7 @@ TEST_CASE("camera from recorded files: normal, black and frozen clips") {
         test::run_check(probe::run_camera_check,
                         source_options(record(dir, "normal.mp4", "testsrc2=size=640x360:rate=30")));
     INFO(run.outcome.message);
-    REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+    REQUIRE(run.outcome.status == core::CheckStatus::kOk);
     CHECK(run.get<double>(MetricId::kCameraFps).value_or(0) == Approx(30).margin(3));
     CHECK(run.get<double>(MetricId::kCameraDarkFrameRatio) == 0.0);
     CHECK(run.get<double>(MetricId::kCameraFrozenFrameRatio).value_or(1) < 0.05);
@@ -85,7 +85,7 @@ TEST_CASE("camera from recorded files: normal, black and frozen clips") {
     auto run = test::run_check(
         probe::run_camera_check,
         source_options(record(dir, "black.mp4", "color=c=black:size=640x360:rate=30")));
-    REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+    REQUIRE(run.outcome.status == core::CheckStatus::kOk);
     CHECK(run.get<double>(MetricId::kCameraDarkFrameRatio).value_or(0) > 0.9);
     CHECK(run.get<double>(MetricId::kCameraMeanLuma).value_or(255) < 20);
   }
@@ -94,7 +94,7 @@ TEST_CASE("camera from recorded files: normal, black and frozen clips") {
         "testsrc2=size=640x360:rate=30,trim=end_frame=1,loop=loop=89:size=1:start=0";
     auto run = test::run_check(probe::run_camera_check,
                                source_options(record(dir, "frozen.mp4", graph, true)));
-    REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+    REQUIRE(run.outcome.status == core::CheckStatus::kOk);
     CHECK(run.get<double>(MetricId::kCameraFrozenFrameRatio).value_or(0) > 0.9);
     CHECK(run.get<double>(MetricId::kCameraDarkFrameRatio) == 0.0);
   }
@@ -102,7 +102,7 @@ TEST_CASE("camera from recorded files: normal, black and frozen clips") {
     auto run = test::run_check(
         probe::run_camera_check,
         source_options(record(dir, "short.mp4", "testsrc2=size=320x240:rate=30"), 10.0));
-    REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+    REQUIRE(run.outcome.status == core::CheckStatus::kOk);
     CHECK(run.get<double>(MetricId::kCameraFps).value_or(0) == Approx(30).margin(3));
   }
 }
@@ -111,13 +111,13 @@ TEST_CASE("camera: a named device that does not exist is an error, no camera is 
   probe::ProbeOptions options;
   options.camera_device = "/dev/video-examready-missing";
   auto run = test::run_check(probe::run_camera_check, options);
-  CHECK(run.outcome.status == probe::CheckStatus::kError);
+  CHECK(run.outcome.status == core::CheckStatus::kError);
   CHECK(run.outcome.message.find("No such file or directory") != std::string::npos);
   CHECK(run.get<bool>(MetricId::kCameraOpened) == false);
 
   if (platform::list_camera_devices().empty()) {  // this machine has no camera
     auto none = test::run_check(probe::run_camera_check, probe::ProbeOptions{});
-    CHECK(none.outcome.status == probe::CheckStatus::kUnsupported);
+    CHECK(none.outcome.status == core::CheckStatus::kUnsupported);
     CHECK(none.outcome.message == "no camera");
     CHECK(none.get<std::int64_t>(MetricId::kCameraCount) == 0);
   }

@@ -12,12 +12,12 @@ extern "C" {
 }
 
 using namespace examready;
-using probe::MetricId;
+using core::MetricId;
 
 TEST_CASE("encoder check: libx264 encodes 1080p and 720p test frames") {
   auto run = test::run_check(probe::run_encoder_check, probe::ProbeOptions{});
   INFO(run.outcome.message);
-  REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+  REQUIRE(run.outcome.status == core::CheckStatus::kOk);
   const auto available = run.get<std::vector<std::string>>(MetricId::kEncoderAvailable)
                              .value_or(std::vector<std::string>{});
   CHECK(std::find(available.begin(), available.end(), "libx264") != available.end());

@@ -12,10 +12,10 @@ namespace examready::test {
 
 struct CheckRun {
   probe::Outcome outcome;
-  std::vector<probe::Measurement> measurements;
+  std::vector<core::Measurement> measurements;
 
   template <typename T>
-  std::optional<T> get(probe::MetricId id) const {
+  std::optional<T> get(core::MetricId id) const {
     for (const auto& m : measurements) {
       if (m.metric == id) {
         if (const T* value = std::get_if<T>(&m.value)) return *value;

@@ -11,9 +11,9 @@
 #include <numeric>
 #include <thread>
 
-#include "server/probe/probe_endpoints.h"
-#include "server/probe/udp_echo.h"
-#include "server/probe/udp_echo_wire.h"
+#include "server/measure/probe_endpoints.h"
+#include "server/measure/udp_echo.h"
+#include "protocol/udp_echo_wire.h"
 #include "tests/net/running_server.h"
 
 using namespace examready::server;
@@ -92,20 +92,20 @@ TEST_CASE("UDP echo counts per session and never answers larger than asked") {
 
   unsigned char packet[64] = {};
   for (std::uint32_t seq = 0; seq < 5; ++seq) {
-    udp_echo::Packet p;
+    examready::protocol::udp_echo::Packet p;
     p.session = 77;
     p.seq = seq;
-    udp_echo::encode_request(p, packet);
+    examready::protocol::udp_echo::encode_request(p, packet);
     REQUIRE(::send(fd, packet, sizeof(packet), 0) == sizeof(packet));
   }
-  std::vector<udp_echo::Packet> replies;
+  std::vector<examready::protocol::udp_echo::Packet> replies;
   for (int i = 0; i < 5; ++i) {
     pollfd pfd{fd, POLLIN, 0};
     if (::poll(&pfd, 1, 2000) <= 0) break;
     unsigned char buffer[128];
     const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
-    CHECK(n == static_cast<ssize_t>(udp_echo::kReplySize));
-    if (auto r = udp_echo::decode_reply(buffer, static_cast<std::size_t>(n))) replies.push_back(*r);
+    CHECK(n == static_cast<ssize_t>(examready::protocol::udp_echo::kReplySize));
+    if (auto r = examready::protocol::udp_echo::decode_reply(buffer, static_cast<std::size_t>(n))) replies.push_back(*r);
   }
   REQUIRE(replies.size() == 5);
   CHECK(replies.back().seq == 4);

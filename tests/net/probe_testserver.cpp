@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "server/probe/probe_endpoints.h"
-#include "server/probe/udp_echo.h"
+#include "server/measure/probe_endpoints.h"
+#include "server/measure/udp_echo.h"
 
 namespace {
 httplib::Server* g_server = nullptr;

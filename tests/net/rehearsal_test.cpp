@@ -9,7 +9,7 @@
 #include "probe/network.h"
 #include "probe/network_rehearsal.h"
 #include "probe/registry.h"
-#include "server/probe/probe_endpoints.h"
+#include "server/measure/probe_endpoints.h"
 #include "tests/net/cutting_relay.h"
 #include "tests/net/running_server.h"
 

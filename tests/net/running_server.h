@@ -7,7 +7,7 @@
 #include <chrono>
 #include <thread>
 
-#include "server/probe/probe_endpoints.h"
+#include "server/measure/probe_endpoints.h"
 
 namespace examready::test {
 

@@ -1,7 +1,7 @@
 // The battery check on captured /sys/class/power_supply trees.
 #include <catch2/catch.hpp>
 
-#include "platform/fake/fake_host.h"
+#include "tests/support/fake_host.h"
 #include "probe/battery.h"
 #include "tests/support/fixtures.h"
 
@@ -12,11 +12,11 @@ namespace {
 
 struct Run {
   probe::Outcome outcome;
-  probe::CheckResult result;
+  core::CheckResult result;
 };
 
 Run run_on(const std::string& machine) {
-  platform::FakeHost host;
+  test::FakeHost host;
   host.load_tree(test::fixture_path("linux/power_supply/" + machine), "/sys/class/power_supply");
   probe::ProbeOptions options;
   probe::CheckContext ctx(host, options);
@@ -28,38 +28,38 @@ Run run_on(const std::string& machine) {
 
 TEST_CASE("ThinkPad T480 with two batteries: energy-weighted level, discharging") {
   auto run = run_on("thinkpad-t480");
-  REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
+  REQUIRE(run.outcome.status == core::CheckStatus::kOk);
   const double expected = (77.0 * 19630000 + 52.0 * 21950000) / (19630000 + 21950000.0);
-  CHECK(std::get<double>(run.result.find(probe::MetricId::kBatteryLevelPercent)->value) == Approx(expected));
-  CHECK(std::get<bool>(run.result.find(probe::MetricId::kBatteryCharging)->value) == false);
-  CHECK(std::get<bool>(run.result.find(probe::MetricId::kBatteryPresent)->value) == true);
+  CHECK(std::get<double>(run.result.find(core::MetricId::kBatteryLevelPercent)->value) == Approx(expected));
+  CHECK(std::get<bool>(run.result.find(core::MetricId::kBatteryCharging)->value) == false);
+  CHECK(std::get<bool>(run.result.find(core::MetricId::kBatteryPresent)->value) == true);
 }
 
 TEST_CASE("A charge threshold ('Not charging' on mains) counts as on power") {
   auto run = run_on("thinkpad-t480-threshold");
-  REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
-  CHECK(std::get<bool>(run.result.find(probe::MetricId::kBatteryCharging)->value) == true);
-  CHECK(std::get<double>(run.result.find(probe::MetricId::kBatteryLevelPercent)->value) == Approx(80));
+  REQUIRE(run.outcome.status == core::CheckStatus::kOk);
+  CHECK(std::get<bool>(run.result.find(core::MetricId::kBatteryCharging)->value) == true);
+  CHECK(std::get<double>(run.result.find(core::MetricId::kBatteryLevelPercent)->value) == Approx(80));
 }
 
 TEST_CASE("Dell XPS 13 charging over USB-C, charge-based attributes") {
   auto run = run_on("dell-xps-13-9310");
-  REQUIRE(run.outcome.status == probe::CheckStatus::kOk);
-  CHECK(std::get<double>(run.result.find(probe::MetricId::kBatteryLevelPercent)->value) == Approx(63));
-  CHECK(std::get<bool>(run.result.find(probe::MetricId::kBatteryCharging)->value) == true);
+  REQUIRE(run.outcome.status == core::CheckStatus::kOk);
+  CHECK(std::get<double>(run.result.find(core::MetricId::kBatteryLevelPercent)->value) == Approx(63));
+  CHECK(std::get<bool>(run.result.find(core::MetricId::kBatteryCharging)->value) == true);
 }
 
 TEST_CASE("A wireless mouse's battery is not the system battery") {
   auto run = run_on("desktop-with-mouse");
-  CHECK(run.outcome.status == probe::CheckStatus::kUnsupported);
+  CHECK(run.outcome.status == core::CheckStatus::kUnsupported);
   CHECK(run.result.measurements.empty());
 }
 
 TEST_CASE("No power_supply directory at all is unsupported") {
-  platform::FakeHost host;
+  test::FakeHost host;
   probe::ProbeOptions options;
   probe::CheckContext ctx(host, options);
-  CHECK(probe::run_battery_check(ctx).status == probe::CheckStatus::kUnsupported);
+  CHECK(probe::run_battery_check(ctx).status == core::CheckStatus::kUnsupported);
 }
 
 TEST_CASE("Level computed from energy_now/energy_full when capacity is missing") {

@@ -1,7 +1,7 @@
 // The device check on captured DMI directories.
 #include <catch2/catch.hpp>
 
-#include "platform/fake/fake_host.h"
+#include "tests/support/fake_host.h"
 #include "probe/device.h"
 #include "tests/support/fixtures.h"
 
@@ -9,8 +9,8 @@ using namespace examready;
 
 namespace {
 
-probe::CheckResult run_on_dmi(const std::string& machine) {
-  platform::FakeHost host;
+core::CheckResult run_on_dmi(const std::string& machine) {
+  test::FakeHost host;
   host.load_tree(test::fixture_path("linux/dmi/" + machine), "/sys/class/dmi/id");
   probe::ProbeOptions options;
   probe::CheckContext ctx(host, options);
@@ -18,7 +18,7 @@ probe::CheckResult run_on_dmi(const std::string& machine) {
   return {"device", outcome.status, outcome.message, 0, ctx.take_measurements()};
 }
 
-std::string text(const probe::CheckResult& r, probe::MetricId id) {
+std::string text(const core::CheckResult& r, core::MetricId id) {
   const auto* m = r.find(id);
   return m ? std::get<std::string>(m->value) : "<absent>";
 }
@@ -41,23 +41,23 @@ TEST_CASE("DMI of real machines gives vendor, brand, model and class") {
   for (const auto& c : cases) {
     INFO(c.machine);
     auto r = run_on_dmi(c.machine);
-    REQUIRE(r.status == probe::CheckStatus::kOk);
-    CHECK(text(r, probe::MetricId::kDeviceBrand) == c.brand);
-    CHECK(text(r, probe::MetricId::kDeviceModel) == c.model);
-    CHECK(text(r, probe::MetricId::kDeviceClass) == c.device_class);
+    REQUIRE(r.status == core::CheckStatus::kOk);
+    CHECK(text(r, core::MetricId::kDeviceBrand) == c.brand);
+    CHECK(text(r, core::MetricId::kDeviceModel) == c.model);
+    CHECK(text(r, core::MetricId::kDeviceClass) == c.device_class);
   }
 }
 
 TEST_CASE("no DMI tables, as in a container, is unsupported and emits nothing") {
-  platform::FakeHost host;
+  test::FakeHost host;
   probe::ProbeOptions options;
   probe::CheckContext ctx(host, options);
-  CHECK(probe::run_device_check(ctx).status == probe::CheckStatus::kUnsupported);
+  CHECK(probe::run_device_check(ctx).status == core::CheckStatus::kUnsupported);
   CHECK(ctx.measurements().empty());
 }
 
 TEST_CASE("serial numbers and UUIDs are never read") {
-  platform::FakeHost host;
+  test::FakeHost host;
   host.load_tree(test::fixture_path("linux/dmi/thinkpad-t480"), "/sys/class/dmi/id");
   host.add_file("/sys/class/dmi/id/product_serial", "PF1ABCDE\n");
   host.add_file("/sys/class/dmi/id/product_uuid", "4c4c4544-0042-3510-8052-b4c04f5a4d32\n");

@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "platform/fake/fake_host.h"
+#include "tests/support/fake_host.h"
 #include "probe/network.h"
 
 using namespace examready;
@@ -30,7 +30,7 @@ bool emitted(const CheckContext& ctx, MetricId id) {
 }  // namespace
 
 TEST_CASE("figures from samples: upload counted from the server's bins, trailing bin dropped") {
-  platform::FakeHost host;
+  test::FakeHost host;
   ProbeOptions options;
   CheckContext ctx(host, options);
   net::MeasurePlan plan;
@@ -42,7 +42,7 @@ TEST_CASE("figures from samples: upload counted from the server's bins, trailing
   s.download_bins.assign(48, 62500);  // 10 Mbit/s
   s.upload_bins.assign(60, 12500);    // 2 Mbit/s ...
   s.upload_bins.back() = 1000000;     // ... and a drained tail after the abort
-  s.echo = net::EchoCounts{1000, 990, 985};
+  s.echo = core::net::EchoCounts{1000, 990, 985};
   const std::string warnings = emit_network_figures(ctx, s, plan);
 
   CHECK(number(ctx, MetricId::kNetworkRttMedianMs) == Approx(20));
@@ -58,19 +58,19 @@ TEST_CASE("figures from samples: upload counted from the server's bins, trailing
 }
 
 TEST_CASE("heavy upstream loss warns that a single-stream upload would collapse") {
-  platform::FakeHost host;
+  test::FakeHost host;
   ProbeOptions options;
   CheckContext ctx(host, options);
   net::Samples s;
   s.idle_rtts_ms.assign(20, 100);
   s.upload_bins.assign(60, 125000);  // 20 Mbit/s with 4 streams
-  s.echo = net::EchoCounts{1000, 950, 950};
+  s.echo = core::net::EchoCounts{1000, 950, 950};
   const std::string warnings = emit_network_figures(ctx, s, net::MeasurePlan{});
   CHECK(warnings.find("single-stream upload") != std::string::npos);
 }
 
 TEST_CASE("without UDP echo the upload's retransmissions stand in, without a bound") {
-  platform::FakeHost host;
+  test::FakeHost host;
   ProbeOptions options;
   CheckContext ctx(host, options);
   net::Samples s;
@@ -82,7 +82,7 @@ TEST_CASE("without UDP echo the upload's retransmissions stand in, without a bou
 }
 
 TEST_CASE("no server, a bad URL or nothing listening end the check with an error") {
-  platform::FakeHost host;
+  test::FakeHost host;
   ProbeOptions options;
   {
     CheckContext ctx(host, options);

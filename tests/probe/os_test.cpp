@@ -1,7 +1,7 @@
 // The os check: os-release parsing on captured files and the check through a fake host.
 #include <catch2/catch.hpp>
 
-#include "platform/fake/fake_host.h"
+#include "tests/support/fake_host.h"
 #include "probe/os.h"
 #include "tests/support/fixtures.h"
 
@@ -42,29 +42,29 @@ TEST_CASE("os-release quoting: double quotes with escapes, single quotes, commen
 }
 
 TEST_CASE("os check emits family, name, version, kernel and architecture") {
-  platform::FakeHost host;
+  test::FakeHost host;
   host.add_file("/etc/os-release", read_fixture("linux/os-release/ubuntu-22.04.txt"));
   host.set_uname(platform::UnameInfo{"Linux", "6.5.0-35-generic", "#35~22.04.1-Ubuntu", "x86_64"});
   probe::ProbeOptions options;
   probe::CheckContext ctx(host, options);
   auto outcome = probe::run_os_check(ctx);
-  REQUIRE(outcome.status == probe::CheckStatus::kOk);
-  probe::CheckResult result{"os", outcome.status, "", 0, ctx.take_measurements()};
-  CHECK(std::get<std::string>(result.find(probe::MetricId::kOsVersion)->value) == "22.04");
-  CHECK(std::get<std::string>(result.find(probe::MetricId::kOsKernel)->value) == "6.5.0-35-generic");
-  CHECK(std::get<std::string>(result.find(probe::MetricId::kOsArch)->value) == "x86_64");
-  CHECK(result.find(probe::MetricId::kOsFamily)->source == "/etc/os-release");
+  REQUIRE(outcome.status == core::CheckStatus::kOk);
+  core::CheckResult result{"os", outcome.status, "", 0, ctx.take_measurements()};
+  CHECK(std::get<std::string>(result.find(core::MetricId::kOsVersion)->value) == "22.04");
+  CHECK(std::get<std::string>(result.find(core::MetricId::kOsKernel)->value) == "6.5.0-35-generic");
+  CHECK(std::get<std::string>(result.find(core::MetricId::kOsArch)->value) == "x86_64");
+  CHECK(result.find(core::MetricId::kOsFamily)->source == "/etc/os-release");
 }
 
 TEST_CASE("os check falls back to /usr/lib/os-release and fails only with nothing at all") {
-  platform::FakeHost host;
+  test::FakeHost host;
   host.add_file("/usr/lib/os-release", read_fixture("linux/os-release/arch.txt"));
   probe::ProbeOptions options;
   probe::CheckContext ctx(host, options);
-  CHECK(probe::run_os_check(ctx).status == probe::CheckStatus::kOk);
+  CHECK(probe::run_os_check(ctx).status == core::CheckStatus::kOk);
   CHECK(ctx.measurements().size() == 2);  // family and name; no version for a rolling release
 
-  platform::FakeHost empty;
+  test::FakeHost empty;
   probe::CheckContext ctx2(empty, options);
-  CHECK(probe::run_os_check(ctx2).status == probe::CheckStatus::kError);
+  CHECK(probe::run_os_check(ctx2).status == core::CheckStatus::kError);
 }

@@ -12,16 +12,16 @@
 
 using namespace examready;
 using probe::CheckContext;
-using probe::CheckStatus;
-using probe::MetricId;
+using core::CheckStatus;
+using core::MetricId;
 
 namespace {
 
 struct Run {
   probe::Outcome outcome;
-  std::vector<probe::Measurement> measurements;
+  std::vector<core::Measurement> measurements;
 
-  const probe::Value* get(MetricId id) const {
+  const core::Value* get(MetricId id) const {
     for (const auto& m : measurements) {
       if (m.metric == id) return &m.value;
     }
@@ -31,13 +31,13 @@ struct Run {
   T as(MetricId id) const {
     const auto* v = get(id);
     if (!v)
-      throw std::runtime_error("metric not emitted: " + std::string(probe::metric_info(id).name));
+      throw std::runtime_error("metric not emitted: " + std::string(core::metric_info(id).name));
     return std::get<T>(*v);
   }
 };
 
 Run run(platform::Host& host, probe::CheckFunction check,
-        probe::Transport transport = probe::Transport::kAdb,
+        core::Transport transport = core::Transport::kAdb,
         std::vector<std::string> watched = {}) {
   probe::ProbeOptions options;
   options.transport = transport;
@@ -66,7 +66,7 @@ TEST_CASE("every recorded device answers every phone check") {
           probe::run_battery_check, probe::android::run_phone_check, probe::android::run_apps_check,
           probe::android::run_font_check, probe::android::run_camera_check,
           probe::android::run_encoder_check, probe::android::run_network_check}) {
-      const Run r = run(*host, check, probe::Transport::kAdb, kWatch);
+      const Run r = run(*host, check, core::Transport::kAdb, kWatch);
       INFO(r.outcome.message);
       CHECK(r.outcome.status == CheckStatus::kOk);
       CHECK_FALSE(r.measurements.empty());
@@ -92,7 +92,7 @@ TEST_CASE("Redmi Note 9 over adb: what each check reports") {
   CHECK_FALSE(phone.as<bool>(MetricId::kPhoneDoNotDisturb));
   CHECK(phone.as<std::int64_t>(MetricId::kPhoneScreenOffTimeoutMs) == 60000);
   CHECK(phone.as<bool>(MetricId::kPhoneAlarmSet));
-  auto apps = run(*host, probe::android::run_apps_check, probe::Transport::kAdb, kWatch);
+  auto apps = run(*host, probe::android::run_apps_check, core::Transport::kAdb, kWatch);
   CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsInstalledWatched) ==
         std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq",
                                  "com.ss.android.ugc.aweme"});
@@ -159,7 +159,7 @@ TEST_CASE("tablet class from the firmware's characteristics") {
 TEST_CASE("pasted getprop: device and OS only, everything else unsupported") {
   platform::android::GetpropTextHost host(
       test::read_fixture("android/redmi_note9_miui12/getprop.txt"));
-  const auto t = probe::Transport::kGetpropText;
+  const auto t = core::Transport::kGetpropText;
   auto os = run(host, probe::run_os_check, t);
   CHECK(os.outcome.status == CheckStatus::kOk);
   CHECK(os.as<std::string>(MetricId::kOsVendorUi) == "miui");
@@ -179,16 +179,16 @@ TEST_CASE("pasted getprop: device and OS only, everything else unsupported") {
 }
 
 TEST_CASE("phone checks on the local transport are unsupported, not errors") {
-  platform::FakeHost host;
+  test::FakeHost host;
   for (auto check : {probe::android::run_phone_check, probe::android::run_apps_check,
                      probe::android::run_font_check, probe::android::run_camera_check,
                      probe::android::run_encoder_check, probe::android::run_network_check}) {
-    CHECK(run(host, check, probe::Transport::kLocal).outcome.status == CheckStatus::kUnsupported);
+    CHECK(run(host, check, core::Transport::kLocal).outcome.status == CheckStatus::kUnsupported);
   }
 }
 
 TEST_CASE("failures: permission denied is denied, a vanished phone is an error") {
-  platform::FakeHost host;
+  test::FakeHost host;
   host.set_command_handler([](const std::vector<std::string>& argv) {
     platform::CommandResult r;
     r.started = true;

@@ -7,12 +7,12 @@
 #include <fstream>
 #include <thread>
 
-#include "platform/fake/fake_host.h"
+#include "tests/support/fake_host.h"
 #include "probe/runner.h"
 
 using namespace examready;
 using namespace std::chrono_literals;
-using probe::CheckStatus;
+using core::CheckStatus;
 using probe::Outcome;
 
 namespace {
@@ -43,13 +43,13 @@ Outcome throws(probe::CheckContext&) { throw std::runtime_error("parser gave up"
 Outcome exits_early(probe::CheckContext&) { std::_Exit(7); }
 Outcome measures(probe::CheckContext& ctx) {
   ctx.progress(0.5);
-  ctx.emit(probe::MetricId::kStorageFreeBytes, std::int64_t{42}, "test");
-  ctx.emit(probe::MetricId::kOsName, std::string("名字 with \"quotes\"\n"), "test");
+  ctx.emit(core::MetricId::kStorageFreeBytes, std::int64_t{42}, "test");
+  ctx.emit(core::MetricId::kOsName, std::string("名字 with \"quotes\"\n"), "test");
   ctx.progress(1.0);
   return Outcome::ok();
 }
 Outcome wrong_type(probe::CheckContext& ctx) {
-  ctx.emit(probe::MetricId::kStorageFreeBytes, 1.5, "test");  // catalog says integer
+  ctx.emit(core::MetricId::kStorageFreeBytes, 1.5, "test");  // catalog says integer
   return Outcome::ok();
 }
 Outcome slow_a(probe::CheckContext&) {
@@ -66,12 +66,12 @@ Outcome slow_b(probe::CheckContext&) {
 }
 
 struct Fixture {
-  platform::FakeHost host;
+  test::FakeHost host;
   probe::ProbeOptions options;
   std::vector<probe::ProgressEvent> events;
   std::vector<std::string> event_names;
 
-  std::vector<probe::CheckResult> run(std::vector<const probe::CheckSpec*> specs, int parallel = 4) {
+  std::vector<core::CheckResult> run(std::vector<const probe::CheckSpec*> specs, int parallel = 4) {
     probe::RunnerOptions runner;
     runner.max_parallel = parallel;
     return probe::run_checks(specs, host, options, [&](const probe::ProgressEvent& e) {
@@ -118,8 +118,8 @@ TEST_CASE("measurements and progress cross the process boundary intact") {
   Fixture f;
   auto results = f.run({&good});
   REQUIRE(results[0].status == CheckStatus::kOk);
-  CHECK(std::get<std::int64_t>(results[0].find(probe::MetricId::kStorageFreeBytes)->value) == 42);
-  CHECK(std::get<std::string>(results[0].find(probe::MetricId::kOsName)->value) == "名字 with \"quotes\"\n");
+  CHECK(std::get<std::int64_t>(results[0].find(core::MetricId::kStorageFreeBytes)->value) == 42);
+  CHECK(std::get<std::string>(results[0].find(core::MetricId::kOsName)->value) == "名字 with \"quotes\"\n");
   REQUIRE(f.events.size() >= 3);
   CHECK(f.events.front().kind == probe::ProgressEvent::Kind::kStarted);
   CHECK(f.events.back().kind == probe::ProgressEvent::Kind::kFinished);

@@ -4,8 +4,10 @@
 #include <regex>
 #include <set>
 
+#include "core/sha256.h"
 #include "reports/ids.h"
 
+using namespace examready;
 using namespace examready::reports;
 
 TEST_CASE("report ids are 128 random bits in 22 URL-safe characters") {
@@ -47,9 +49,9 @@ TEST_CASE("device ids are salted hashes, never the raw id") {
   auto hashed = device_id_hash(machine_id);
   CHECK(hashed.size() == 32);
   CHECK(hashed != machine_id);
-  CHECK(hashed != sha256_hex(machine_id).substr(0, 32));  // salted
+  CHECK(hashed != core::sha256_hex(machine_id).substr(0, 32));  // salted
   CHECK(hashed == device_id_hash(machine_id));
-  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(core::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST_CASE("UTC timestamps round-trip") {

@@ -22,7 +22,7 @@ reports::Report real_report() {
       checks.push_back(&spec);
     }
   }
-  auto report = reports::new_report(probe::Transport::kLocal, probe::Role::kPrimary);
+  auto report = reports::new_report(core::Transport::kLocal, core::Role::kPrimary);
   report.host.platform = "linux-x86_64";
   report.checks = probe::run_checks(checks, host, options, {});
   return report;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "reports/report.h"
+#include "rules/files.h"
 #include "rules/evaluate.h"
 #include "rules/rule_set.h"
 
@@ -58,18 +59,18 @@ inline std::string one_rule(const std::string& require, const std::string& sever
   return rule;
 }
 
-inline reports::Report make_report(std::vector<probe::Measurement> measurements,
-                                   probe::Role role = probe::Role::kPrimary) {
+inline reports::Report make_report(std::vector<core::Measurement> measurements,
+                                   core::Role role = core::Role::kPrimary) {
   reports::Report report;
   report.report_id = "AAAAAAAAAAAAAAAAAAAAAA";
   report.created_at = "2026-03-01T08:00:00Z";
   report.probe_version = "0.1.0";
   report.role = role;
-  report.transport = probe::Transport::kAdb;
+  report.transport = core::Transport::kAdb;
   report.host.platform = "android";
-  probe::CheckResult check;
+  core::CheckResult check;
   check.name = "test";
-  check.status = probe::CheckStatus::kOk;
+  check.status = core::CheckStatus::kOk;
   check.measurements = std::move(measurements);
   report.checks.push_back(std::move(check));
   return report;
@@ -79,8 +80,8 @@ inline std::chrono::system_clock::time_point march_2026() {
   return std::chrono::sys_days{std::chrono::year{2026} / 3 / 1} + std::chrono::hours(12);
 }
 
-inline probe::Measurement m(std::string_view metric, probe::Value value) {
-  return {*probe::find_metric(metric), std::move(value), "test"};
+inline core::Measurement m(std::string_view metric, core::Value value) {
+  return {*core::find_metric(metric), std::move(value), "test"};
 }
 
 }  // namespace examready::test

@@ -9,10 +9,10 @@ using test::m;
 
 namespace {
 
-using Ms = std::vector<probe::Measurement>;
+using Ms = std::vector<core::Measurement>;
 
 nlohmann::json run(const std::string& rules_toml, Ms measurements,
-                   probe::Role role = probe::Role::kPrimary) {
+                   core::Role role = core::Role::kPrimary) {
   const rules::RuleSet set = test::load_text(test::kSetHead + rules_toml);
   return rules::evaluate(set, test::make_report(std::move(measurements), role), test::march_2026());
 }
@@ -27,7 +27,7 @@ const nlohmann::json& rule(const nlohmann::json& evaluation, const std::string& 
 
 // Outcome of a single block rule `require` over `measurements`.
 std::string outcome(const std::string& require, Ms measurements,
-                    probe::Role role = probe::Role::kPrimary) {
+                    core::Role role = core::Role::kPrimary) {
   return rule(run(test::one_rule(require), std::move(measurements), role), "r")["outcome"]
       .get<std::string>();
 }
@@ -199,7 +199,7 @@ TEST_CASE("report.role, report.transport and report.platform are pseudo-metrics"
   const std::string when_primary = R"({ metric = "report.role", equals = "primary" })";
   const std::string require = R"({ metric = "device.class", equals = "phone" })";
   const Ms ms = {m("device.class", std::string("phone"))};
-  auto ev = run(test::one_rule(require, "block", when_primary), ms, probe::Role::kSecondary);
+  auto ev = run(test::one_rule(require, "block", when_primary), ms, core::Role::kSecondary);
   CHECK(rule(ev, "r")["outcome"] == "skipped");
   CHECK(rule(ev, "r")["detail"] ==
         "does not apply: report.role = \"secondary\": required = \"primary\"");

@@ -5,7 +5,7 @@
 #include "rules/version.h"
 
 using namespace examready::rules;
-using examready::probe::Unit;
+using examready::core::Unit;
 
 namespace {
 

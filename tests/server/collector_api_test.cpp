@@ -4,7 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "reports/schema.h"
-#include "reports/upload.h"
+#include "reports/upload/upload.h"
+#include "rules/files.h"
 #include "rules/rule_set.h"
 #include "server/rules_evaluator.h"
 #include "tests/server/live_server.h"

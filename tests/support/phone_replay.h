@@ -8,8 +8,8 @@
 
 #include "platform/android/getprop.h"
 #include "platform/android/shell_text.h"
-#include "platform/text.h"
-#include "platform/fake/fake_host.h"
+#include "core/text.h"
+#include "tests/support/fake_host.h"
 #include "tests/support/fixtures.h"
 
 namespace examready::test {
@@ -22,8 +22,8 @@ inline std::optional<std::string> slurp(const std::filesystem::path& path) {
   return s.str();
 }
 
-inline std::unique_ptr<platform::FakeHost> phone_replay_host(const std::string& device) {
-  auto host = std::make_unique<platform::FakeHost>();
+inline std::unique_ptr<test::FakeHost> phone_replay_host(const std::string& device) {
+  auto host = std::make_unique<test::FakeHost>();
   const auto dir = fixture_path("android/" + device);
   auto handler =
       std::make_shared<std::function<platform::CommandResult(const std::vector<std::string>&)>>();
@@ -34,7 +34,7 @@ inline std::unique_ptr<platform::FakeHost> phone_replay_host(const std::string& 
       const auto and_pos = script.find(" && echo ");
       const std::string command = script.substr(0, and_pos);
       std::vector<std::string> inner;
-      for (auto f : platform::text::fields(command)) inner.emplace_back(f);
+      for (auto f : core::text::fields(command)) inner.emplace_back(f);
       r = (*handler_weak.lock())(inner);
       if (r.exit_code == 0) r.out += script.substr(and_pos + 9) + "\n";
       return r;
@@ -93,7 +93,7 @@ inline std::unique_ptr<platform::FakeHost> phone_replay_host(const std::string& 
     host->set_volume("/data", {platform::android::parse_stat_f(*stat), 0, {}});
   }
   if (auto uname = slurp(dir / "uname.txt")) {
-    const auto f = platform::text::fields(platform::text::trim(*uname));
+    const auto f = core::text::fields(core::text::trim(*uname));
     if (f.size() == 3)
       host->set_uname(
           platform::UnameInfo{std::string(f[0]), std::string(f[1]), {}, std::string(f[2])});

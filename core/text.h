@@ -1,0 +1,86 @@
+// Line and field helpers shared by the parsers of command output, sysfs and data files.
+#pragma once
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace examready::core::text {
+
+// Splits on '\n', dropping a trailing '\r' (adb on Windows-built images, pasted text).
+inline std::vector<std::string_view> lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out.push_back(line);
+    pos = end + 1;
+  }
+  return out;
+}
+
+inline std::string_view trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return s.substr(first, last - first + 1);
+}
+
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+inline std::vector<std::string_view> fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (true) {
+    pos = line.find_first_not_of(" \t", pos);
+    if (pos == std::string_view::npos) break;
+    std::size_t end = line.find_first_of(" \t", pos);
+    if (end == std::string_view::npos) end = line.size();
+    out.push_back(line.substr(pos, end - pos));
+    pos = end;
+  }
+  return out;
+}
+
+inline std::optional<std::int64_t> to_int(std::string_view s) {
+  s = trim(s);
+  std::int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
+  return value;
+}
+
+// A decimal number at the start of `s`, as std::from_chars reads it: optional '-', digits
+// with an optional fraction, an optional exponent; no leading '+' or space, no inf/nan.
+// The value and the characters used, or nullopt. Correctly rounded, independent of locale.
+struct NumberPrefix {
+  double value = 0;
+  std::size_t length = 0;
+};
+std::optional<NumberPrefix> parse_number_prefix(std::string_view s);
+
+// The whole of `s` (spaces around it ignored) as a number; nullopt when anything else is there.
+inline std::optional<double> to_double(std::string_view s) {
+  s = trim(s);
+  const auto number = parse_number_prefix(s);
+  if (!number || number->length != s.size()) return std::nullopt;
+  return number->value;
+}
+
+inline std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace examready::core::text

@@ -1,0 +1,44 @@
+// Bounded whole-file reads with std::filesystem and streams (the same on every OS).
+#include "platform/files.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+namespace examready::platform {
+
+std::optional<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes,
+                                          std::string& error) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec) {
+    error = ec.message();
+    return std::nullopt;
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    error = "not a regular file";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      error = "larger than " + std::to_string(max_bytes) + " bytes";
+      return std::nullopt;
+    }
+  }
+  if (in.bad()) {  // EIO from a driver's attribute file, a disk error
+    error = "read error";
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace examready::platform

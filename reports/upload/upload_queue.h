@@ -1,0 +1,53 @@
+// The on-disk offline queue: every report to upload is first written here (temp file,
+// fsync, rename, fsync of the directory) and removed only once the server answered for
+// it, so a report made offline, or a probe killed mid-upload, is sent on the next run.
+// A replay of a report the server already stored is a no-op there (idempotent on id).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "reports/upload/upload.h"
+
+namespace examready::reports {
+
+class UploadQueue {
+ public:
+  explicit UploadQueue(std::filesystem::path dir);
+  // $XDG_STATE_HOME/examready/queue, else ~/.local/state/examready/queue.
+  static std::filesystem::path default_dir();
+
+  const std::filesystem::path& dir() const { return dir_; }
+  // Durable once it returns. Throws std::runtime_error (with the path) on I/O errors.
+  void enqueue(const std::string& report_id, const std::string& report_json);
+  // Queued report ids, oldest first.
+  std::vector<std::string> pending() const;
+  std::string read(const std::string& report_id) const;
+  void remove(const std::string& report_id);
+  // Keeps a report the server refused for good under rejected/, out of the way of retries.
+  void reject(const std::string& report_id, const std::string& reason);
+
+ private:
+  std::filesystem::path path_of(const std::string& report_id) const;
+  std::filesystem::path dir_;
+};
+
+struct FlushResult {
+  int stored = 0;
+  int replayed = 0;
+  int conflicts = 0;
+  int rejected = 0;
+  int still_queued = 0;
+  bool locked_out = false;  // another examready process is flushing this queue
+};
+
+// Uploads every queued report (under an exclusive lock on the queue). `only`, when not
+// empty, limits the flush to that report id. on_result is called once per report tried.
+FlushResult flush_queue(
+    UploadQueue& queue, const UploadOptions& options,
+    const std::function<void(const std::string&, const UploadOutcome&)>& on_result,
+    const std::string& only = "");
+
+}  // namespace examready::reports

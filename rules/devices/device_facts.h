@@ -1,0 +1,45 @@
+// Device facts from the device database, for the phone transports (adb, getprop text, iOS):
+// brand and class with their source, the database row for the rest. Pure: the probe emits
+// them (probe/emit_device_facts.h).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "rules/devices/device_db.h"
+
+namespace examready::devices {
+
+// One fact and where it came from.
+struct SourcedFact {
+  std::string value;
+  std::string source;
+};
+
+// What the database (or, failing it, the OS) says about a device. Empty optionals are facts
+// nobody could establish: never filled with guesses.
+struct DeviceFacts {
+  DeviceMatch match;                        // record == nullptr when the model is unknown
+  std::optional<SourcedFact> brand;         // database brand, else the OS brand (lower case)
+  std::optional<SourcedFact> device_class;  // database class, else an OS hint
+};
+
+// Source names recorded with the facts.
+inline constexpr std::string_view kDeviceDbSource = "device-db";
+inline constexpr std::string_view kCharacteristicsSource = "getprop:ro.build.characteristics";
+inline constexpr std::string_view kAppleIdentifierSource = "apple-identifier";
+inline constexpr std::string_view kOsBrandSource = "os";
+
+// Looks the device up in `db`.
+//   model          ro.product.model ("M2003J15SG") or the Apple identifier ("iPhone12,1")
+//   codename       ro.product.device ("merlin"); empty on iOS
+//   brand          ro.product.brand ("Redmi", "Xiaomi", "HONOR"); "Apple" on iOS
+//   os_class_hint  ro.build.characteristics ("nosdcard,tablet", "default"); empty when unknown
+// Class when the database has no row: "tablet" when the hint's comma-separated words contain
+// "tablet", "phone" when a non-empty hint does not (Android's phone build says "default");
+// iPad / iPhone identifiers give tablet / phone. With neither, no class is claimed.
+DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string_view codename,
+                         std::string_view brand, std::string_view os_class_hint);
+
+}  // namespace examready::devices
