@@ -2,6 +2,8 @@
 // timeout, ask the server where it stands and continue from there on a fresh connection.
 #include "probe/network_rehearsal.h"
 
+#include "protocol/random_payload.h"
+
 #include <curl/curl.h>
 
 #include <fmt/format.h>
@@ -20,21 +22,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// 1 MiB of pseudorandom bytes, addressed by file offset: any resumed chunk sends exactly
-// the bytes the original would have, and nothing on the path can compress them.
-const std::vector<char>& payload() {
-  static const std::vector<char> block = [] {
-    std::vector<char> data(1 << 20);
-    std::mt19937_64 rng(0x72656865617273ULL);
-    for (std::size_t i = 0; i + 8 <= data.size(); i += 8) {
-      const std::uint64_t v = rng();
-      std::memcpy(&data[i], &v, 8);
-    }
-    return data;
-  }();
-  return block;
-}
-
 struct EasyDeleter {
   void operator()(CURL* e) const { curl_easy_cleanup(e); }
 };
@@ -47,13 +34,12 @@ struct Chunk {
 
 size_t on_read(char* out, size_t size, size_t n, void* user) {
   auto& c = *static_cast<Chunk*>(user);
-  const auto& block = payload();
-  const std::size_t start = static_cast<std::size_t>(c.position % block.size());
-  const std::size_t len = static_cast<std::size_t>(
-      std::min<std::uint64_t>({size * n, block.size() - start, c.end - c.position}));
-  std::memcpy(out, block.data() + start, len);
-  c.position += len;
-  return len;
+  // Addressed by file offset: a resumed chunk sends exactly the bytes the first one would have.
+  const std::string_view bytes = protocol::random_payload_at(
+      c.position, static_cast<std::size_t>(std::min<std::uint64_t>(size * n, c.end - c.position)));
+  std::memcpy(out, bytes.data(), bytes.size());
+  c.position += bytes.size();
+  return bytes.size();
 }
 
 size_t on_write(char* data, size_t size, size_t n, void* user) {

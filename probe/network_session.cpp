@@ -21,6 +21,7 @@
 #include <random>
 #include <set>
 
+#include "protocol/random_payload.h"
 #include "protocol/udp_echo_wire.h"
 
 namespace examready::probe::net {
@@ -36,16 +37,6 @@ std::int64_t unix_us() {
   return std::chrono::duration_cast<std::chrono::microseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-const std::vector<char>& payload() {
-  static const std::vector<char> block = [] {
-    std::vector<char> data(1 << 18);
-    std::mt19937 rng(20261124);
-    for (auto& c : data) c = static_cast<char>(rng());
-    return data;
-  }();
-  return block;
 }
 
 std::string random_session_id() {
@@ -99,12 +90,11 @@ size_t on_write_keep(char* data, size_t size, size_t n, void* user) {
 
 size_t on_read_payload(char* out, size_t size, size_t n, void* user) {
   auto& s = *static_cast<Stream*>(user);
-  const auto& block = payload();
-  const std::size_t len = std::min(size * n, block.size() - s.read_offset);
-  std::memcpy(out, block.data() + s.read_offset, len);
-  s.read_offset = (s.read_offset + len) % block.size();
+  const std::string_view bytes = protocol::random_payload_at(s.read_offset, size * n);
+  std::memcpy(out, bytes.data(), bytes.size());
+  s.read_offset += bytes.size();
   *s.last_progress = Clock::now();
-  return len;
+  return bytes.size();
 }
 
 size_t on_header(char* data, size_t size, size_t n, void* user) {
