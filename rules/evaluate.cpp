@@ -8,12 +8,16 @@
 #include <array>
 #include <cmath>
 
+#include "core/verdict.h"
 #include "reports/ids.h"
 #include "rules/derived.h"
 #include "rules/quantity.h"
 
 namespace examready::rules {
 namespace {
+
+using core::RuleOutcome;
+using core::Verdict;
 
 enum class Tri { kFalse, kTrue, kUnknown };
 
@@ -272,8 +276,10 @@ class Evaluator {
   const Facts& facts_;
 };
 
-std::string_view outcome_name(Tri require) {
-  return require == Tri::kTrue ? "pass" : require == Tri::kFalse ? "fail" : "unknown";
+RuleOutcome outcome_of(Tri require) {
+  return require == Tri::kTrue    ? RuleOutcome::kPass
+         : require == Tri::kFalse ? RuleOutcome::kFail
+                                  : RuleOutcome::kUnknown;
 }
 
 // Objects are filled member by member: nlohmann's initializer lists copy every value twice,
@@ -358,49 +364,50 @@ nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
   std::vector<std::string> why;
   for (const auto& rule : rules.rules) {
     why.clear();
-    std::string_view outcome;
+    RuleOutcome outcome = RuleOutcome::kInvalid;
     std::string prefix;
     if (rule.when && evaluator.eval(*rule.when, nullptr) != Tri::kTrue) {
       const Tri when = evaluator.eval(*rule.when, &why);
-      outcome = when == Tri::kFalse ? "skipped" : "unknown";
+      outcome = when == Tri::kFalse ? RuleOutcome::kSkipped : RuleOutcome::kUnknown;
       prefix = when == Tri::kFalse ? "does not apply: " : "cannot tell whether it applies: ";
     } else if (!rule.require) {
-      outcome = "unknown";
+      outcome = RuleOutcome::kUnknown;
       prefix = "advice: a device cannot measure this";
     } else {
-      outcome = outcome_name(evaluator.eval(*rule.require, &why));
+      outcome = outcome_of(evaluator.eval(*rule.require, &why));
     }
+    const bool problem = outcome == RuleOutcome::kFail || outcome == RuleOutcome::kUnknown;
     if (rule.severity == Severity::kBlock) {
-      block_fail = block_fail || outcome == "fail";
-      block_unknown = block_unknown || outcome == "unknown";
+      block_fail = block_fail || outcome == RuleOutcome::kFail;
+      block_unknown = block_unknown || outcome == RuleOutcome::kUnknown;
     } else if (rule.severity == Severity::kWarn) {
-      warn_issue = warn_issue || outcome == "fail" || outcome == "unknown";
+      warn_issue = warn_issue || problem;
     }
     Json entry = object();
     auto& members = entry.get_ref<Json::object_t&>();
     members.emplace("id", rule.id);
     members.emplace("severity", to_string(rule.severity));
-    members.emplace("outcome", outcome);
+    members.emplace("outcome", core::to_string(outcome));
     members.emplace("source", cited_source(rule.source, rules.cites));
     // The texts go with what the candidate must read: problems (fail, unknown) and advice.
     // Passed and skipped rules carry id, source and detail only (a third of the size).
-    if (rule.severity == Severity::kInfo || outcome == "fail" || outcome == "unknown") {
+    if (rule.severity == Severity::kInfo || problem) {
       members.emplace("message", localized_json(rule.message));
       if (!rule.fix.zh.empty()) members.emplace("fix", localized_json(rule.fix));
     }
     if (!why.empty() || !prefix.empty()) members.emplace("detail", prefix + join_detail(why));
     outcomes.push_back(std::move(entry));
   }
-  const char* verdict = block_fail      ? "not_ready"
-                        : block_unknown ? "incomplete"
-                        : warn_issue    ? "warnings"
-                                        : "ready";
+  const Verdict verdict = block_fail      ? Verdict::kNotReady
+                          : block_unknown ? Verdict::kIncomplete
+                          : warn_issue    ? Verdict::kWarnings
+                                          : Verdict::kReady;
   Json evaluation = object();
   auto& members = evaluation.get_ref<Json::object_t&>();
   members.emplace("rules_id", rules.id);
   members.emplace("rules_title", localized_json(rules.title));
   members.emplace("evaluated_at", reports::format_utc(now));
-  members.emplace("verdict", verdict);
+  members.emplace("verdict", core::to_string(verdict));
   members.emplace("rules", std::move(outcomes));
   if (!derived_json.empty()) evaluation["derived"] = std::move(derived_json);
   return evaluation;

@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "core/verdict.h"
 #include "rules/evaluate.h"
 #include "rules/quantity.h"
 #include "rules/toml_located.h"
@@ -151,7 +152,7 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const Source
     const nlohmann::json evaluation = evaluate(rules, report, now);
     if (const auto* verdict = expect->get("verdict")) {
       const std::string want = verdict->value_or(std::string());
-      if (want != "ready" && want != "warnings" && want != "not_ready" && want != "incomplete") {
+      if (!core::parse_verdict(want)) {
         fail(file, verdict->source(), "verdict must be ready, warnings, not_ready or incomplete");
       }
       if (evaluation["verdict"] != want) {
@@ -164,7 +165,7 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const Source
       if (!outcomes) fail(file, node->source(), "'rules' must be a table of rule id = outcome");
       for (const auto& [key, value] : *outcomes) {
         const std::string want = value.value_or(std::string());
-        if (want != "pass" && want != "fail" && want != "unknown" && want != "skipped") {
+        if (!core::parse_rule_outcome(want)) {
           fail(file, value.source(), "outcome must be pass, fail, unknown or skipped");
         }
         const nlohmann::json* got = nullptr;

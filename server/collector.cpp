@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/verdict.h"
 #include "reports/ids.h"
 #include "server/web_assets.h"
 
@@ -45,8 +46,7 @@ nlohmann::json summary_json(const ReportColumns& c) {
 }
 
 bool valid_verdict_filter(const std::string& v) {
-  return v.empty() || v == "ready" || v == "warnings" || v == "not_ready" || v == "incomplete" ||
-         v == kUnevaluated;
+  return v.empty() || core::parse_verdict(v) || v == kUnevaluated;
 }
 
 std::string csv_field(const std::string& text) {

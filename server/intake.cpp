@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/sha256.h"
+#include "core/verdict.h"
 #include "reports/ids.h"
 #include "reports/schema.h"
 
@@ -42,7 +43,8 @@ ReportColumns index_columns(const nlohmann::json& document) {
   if (auto it = document.find("evaluation"); it != document.end()) {
     c.verdict = it->at("verdict").get<std::string>();
     for (const auto& rule : it->at("rules")) {
-      if (rule.at("outcome") == "fail") c.failed_rules.push_back(rule.at("id").get<std::string>());
+      if (rule.at("outcome") == core::to_string(core::RuleOutcome::kFail))
+        c.failed_rules.push_back(rule.at("id").get<std::string>());
     }
     std::sort(c.failed_rules.begin(), c.failed_rules.end());
   }

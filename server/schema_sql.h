@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/verdict.h"
+
 namespace examready::server {
 
 inline std::string schema_sql(std::string_view id_column) {
@@ -89,11 +91,13 @@ inline constexpr std::string_view kSummaryColumns =
 // Position of the verdict among the stats counters (ready, warnings, not_ready, incomplete,
 // unevaluated), or 4 for anything else.
 inline int verdict_slot(std::string_view verdict) {
-  if (verdict == "ready") return 0;
-  if (verdict == "warnings") return 1;
-  if (verdict == "not_ready") return 2;
-  if (verdict == "incomplete") return 3;
-  return 4;
+  switch (core::parse_verdict(verdict).value_or(core::Verdict::kInvalid)) {
+    case core::Verdict::kReady: return 0;
+    case core::Verdict::kWarnings: return 1;
+    case core::Verdict::kNotReady: return 2;
+    case core::Verdict::kIncomplete: return 3;
+    default: return 4;
+  }
 }
 
 }  // namespace examready::server

@@ -1,6 +1,8 @@
 // The zh-CN/en message table.
 #include "ui/messages.h"
 
+#include "core/verdict.h"
+
 #include <cstdlib>
 #include <string>
 
@@ -69,10 +71,13 @@ std::string_view status_text(core::CheckStatus status, Language lang) {
 }
 
 std::string_view verdict_text(std::string_view verdict, Language lang) {
-  if (verdict == "ready") return text(Text::kVerdictReady, lang);
-  if (verdict == "warnings") return text(Text::kVerdictWarnings, lang);
-  if (verdict == "not_ready") return text(Text::kVerdictNotReady, lang);
-  if (verdict == "incomplete") return text(Text::kVerdictIncomplete, lang);
+  switch (core::parse_verdict(verdict).value_or(core::Verdict::kInvalid)) {
+    case core::Verdict::kReady: return text(Text::kVerdictReady, lang);
+    case core::Verdict::kWarnings: return text(Text::kVerdictWarnings, lang);
+    case core::Verdict::kNotReady: return text(Text::kVerdictNotReady, lang);
+    case core::Verdict::kIncomplete: return text(Text::kVerdictIncomplete, lang);
+    default: break;
+  }
   return verdict;
 }
 

@@ -6,26 +6,28 @@
 #include <algorithm>
 
 #include "ui/format.h"
+#include "ui/presentation.h"
 
 namespace examready::ui {
 namespace {
 
 constexpr const char* kSpinner[] = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
 
-std::string_view status_color(core::CheckStatus status) {
-  switch (status) {
-    case core::CheckStatus::kOk: return "\x1b[32m";
-    case core::CheckStatus::kUnsupported: return "\x1b[2m";
-    case core::CheckStatus::kDenied:
-    case core::CheckStatus::kTimeout: return "\x1b[33m";
-    default: return "\x1b[31m";
+std::string_view color_of(Tone tone) {
+  switch (tone) {
+    case Tone::kGood: return "\x1b[32m";
+    case Tone::kCaution: return "\x1b[33m";
+    case Tone::kQuiet: return "\x1b[2m";
+    case Tone::kBad: break;
   }
+  return "\x1b[31m";
 }
 
-std::string_view verdict_color(std::string_view verdict) {
-  if (verdict == "ready") return "\x1b[1;32m";
-  if (verdict == "warnings") return "\x1b[1;33m";
-  return "\x1b[1;31m";
+std::string_view status_color(core::CheckStatus status) { return color_of(tone_of(status)); }
+
+// The verdict line is bold.
+std::string verdict_color(std::string_view verdict) {
+  return "\x1b[1m" + std::string(color_of(tone_of_verdict(verdict)));
 }
 
 std::string paint(bool color, std::string_view code, std::string_view text) {
@@ -37,37 +39,22 @@ std::string pad(std::string_view text, std::size_t width) {
   return std::string(text) + std::string(w < width ? width - w : 0, ' ');
 }
 
-std::string localized(const nlohmann::json& object, Language lang) {
-  if (!object.is_object()) return {};
-  const char* key = lang == Language::kZh ? "zh-CN" : "en";
-  return object.value(key, std::string());
-}
-
 }  // namespace
 
 TerminalProgress::TerminalProgress(std::FILE* out, bool tty, bool color, Language lang)
     : out_(out), tty_(tty), color_(color), lang_(lang) {}
 
 void TerminalProgress::on_event(const probe::ProgressEvent& event) {
-  auto row = std::find_if(rows_.begin(), rows_.end(), [&](const Row& r) { return r.check == event.check; });
-  if (row == rows_.end()) {
-    rows_.emplace_back();
-    rows_.back().check = std::string(event.check);
-    row = rows_.end() - 1;
-  }
+  const ProgressRow& row = rows_.apply(event);
   switch (event.kind) {
     case probe::ProgressEvent::Kind::kStarted:
       if (!tty_) fmt::print(out_, "{} {}…\n", text(Text::kChecking, lang_), event.check);
       break;
     case probe::ProgressEvent::Kind::kProgress:
-      row->fraction = event.fraction;
       if (!tty_) return;
       break;
     case probe::ProgressEvent::Kind::kFinished:
-      row->finished = true;
-      row->status = event.result->status;
-      row->duration_ms = event.result->duration_ms;
-      if (!tty_) fmt::print(out_, "{}\n", render(*row));
+      if (!tty_) fmt::print(out_, "{}\n", render(row));
       break;
   }
   if (tty_) redraw();
@@ -82,7 +69,7 @@ void TerminalProgress::tick() {
   redraw();
 }
 
-std::string TerminalProgress::render(const Row& row) const {
+std::string TerminalProgress::render(const ProgressRow& row) const {
   if (!row.finished) {
     std::string percent = row.fraction > 0 ? fmt::format(" {:3.0f}%", row.fraction * 100) : "";
     return fmt::format("{} {}{}", kSpinner[frame_ % 10], pad(row.check, 12), percent);
@@ -98,8 +85,8 @@ void TerminalProgress::redraw() {
   last_draw_ = std::chrono::steady_clock::now();
   std::string frame;
   if (drawn_ > 0) frame += fmt::format("\x1b[{}F", drawn_);
-  for (const auto& row : rows_) frame += "\x1b[2K" + render(row) + "\n";
-  drawn_ = rows_.size();
+  for (const auto& row : rows_.rows()) frame += "\x1b[2K" + render(row) + "\n";
+  drawn_ = rows_.rows().size();
   std::fputs(frame.c_str(), out_);
   std::fflush(out_);
 }
@@ -127,38 +114,25 @@ void print_summary(std::FILE* out, const reports::Report& report, bool color, La
   const std::string verdict = evaluation.value("verdict", std::string());
   fmt::print(out, "{}: {}\n", text(Text::kVerdictLabel, lang),
              paint(color, verdict_color(verdict), verdict_text(verdict, lang)));
-  std::vector<const nlohmann::json*> advice;
-  // Keep the copy alive: `advice` points into it.
+  // Keep the copy alive: the rules below point into it.
   const nlohmann::json rules = evaluation.value("rules", nlohmann::json::array());
-  // What decides the verdict first: block failures, block unknowns, then warnings.
-  auto rank = [](const nlohmann::json& rule) {
-    const bool block = rule.value("severity", "") == "block";
-    const bool fail = rule.value("outcome", "") == "fail";
-    return block ? (fail ? 0 : 1) : (fail ? 2 : 3);
-  };
-  std::vector<const nlohmann::json*> problems;
-  for (const auto& rule : rules) {
-    const std::string outcome = rule.value("outcome", "");
-    if (rule.value("severity", "") == "info") {
-      advice.push_back(&rule);
-    } else if (outcome == "fail" || outcome == "unknown") {
-      problems.push_back(&rule);
-    }
-  }
-  std::stable_sort(problems.begin(), problems.end(),
-                   [&](const nlohmann::json* a, const nlohmann::json* b) { return rank(*a) < rank(*b); });
-  for (const auto* rule : problems) {
-    const bool block = rule->value("severity", "") == "block";
-    std::string mark = rule->value("outcome", "") == "unknown" ? "?" : block ? "✘" : "!";
-    fmt::print(out, "  {} [{}] {}\n", paint(color, block ? "\x1b[31m" : "\x1b[33m", mark),
-               rule->value("source", rule->value("id", "")), localized(rule->value("message", nlohmann::json()), lang));
+  for (const ProblemRule& problem : problem_rules(rules)) {
+    const nlohmann::json& rule = *problem.rule;
+    const bool unknown = problem.outcome == core::RuleOutcome::kUnknown;
+    const std::string mark = unknown ? "?" : problem.blocking ? "✘" : "!";
+    fmt::print(out, "  {} [{}] {}\n", paint(color, problem.blocking ? "\x1b[31m" : "\x1b[33m", mark),
+               rule.value("source", rule.value("id", "")),
+               localized(rule.value("message", nlohmann::json()), lang));
     // An unknown outcome is a check that could not run, not a found problem: say so first.
-    if (rule->value("outcome", "") == "unknown") fmt::print(out, "      {}\n", text(Text::kNotChecked, lang));
-    if (auto detail = rule->value("detail", std::string()); !detail.empty()) fmt::print(out, "      ({})\n", detail);
-    if (auto fix = localized(rule->value("fix", nlohmann::json()), lang); !fix.empty()) {
+    if (unknown) fmt::print(out, "      {}\n", text(Text::kNotChecked, lang));
+    if (auto detail = rule.value("detail", std::string()); !detail.empty()) {
+      fmt::print(out, "      ({})\n", detail);
+    }
+    if (auto fix = localized(rule.value("fix", nlohmann::json()), lang); !fix.empty()) {
       fmt::print(out, "      {}: {}\n", text(Text::kFix, lang), fix);
     }
   }
+  const std::vector<const nlohmann::json*> advice = advice_rules(rules);
   if (!advice.empty()) {
     fmt::print(out, "{}:\n", text(Text::kAdvice, lang));
     for (const auto* rule : advice) {

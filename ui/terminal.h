@@ -10,6 +10,7 @@
 #include "probe/runner.h"
 #include "reports/report.h"
 #include "ui/messages.h"
+#include "ui/presentation.h"
 
 namespace examready::ui {
 
@@ -22,21 +23,14 @@ class TerminalProgress {
   void tick();  // advances the spinner (call from the runner's on_tick)
 
  private:
-  struct Row {
-    std::string check;
-    bool finished = false;
-    double fraction = 0;
-    core::CheckStatus status = core::CheckStatus::kInvalid;
-    double duration_ms = 0;
-  };
   void redraw();
-  std::string render(const Row& row) const;
+  std::string render(const ProgressRow& row) const;
 
   std::FILE* out_;
   bool tty_;
   bool color_;
   Language lang_;
-  std::vector<Row> rows_;
+  ProgressRows rows_{0};
   std::size_t drawn_ = 0;
   unsigned frame_ = 0;
   std::chrono::steady_clock::time_point last_draw_{};

@@ -11,6 +11,7 @@
 
 #include "ui/fonts.h"
 #include "ui/format.h"
+#include "ui/presentation.h"
 #include "ui/qr.h"
 
 namespace examready::ui {
@@ -20,31 +21,15 @@ constexpr int kWidth = 960, kHeight = 720;
 constexpr SDL_Color kInk{33, 37, 41, 255}, kMuted{108, 117, 125, 255}, kWhite{255, 255, 255, 255};
 constexpr SDL_Color kGreen{25, 135, 84, 255}, kAmber{204, 133, 0, 255}, kRed{200, 35, 51, 255};
 
-SDL_Color status_color(core::CheckStatus status) {
-  switch (status) {
-    case core::CheckStatus::kOk: return kGreen;
-    case core::CheckStatus::kUnsupported: return kMuted;
-    case core::CheckStatus::kDenied:
-    case core::CheckStatus::kTimeout: return kAmber;
-    default: return kRed;
+SDL_Color color_of(Tone tone) {
+  switch (tone) {
+    case Tone::kGood: return kGreen;
+    case Tone::kCaution: return kAmber;
+    case Tone::kQuiet: return kMuted;
+    case Tone::kBad: break;
   }
+  return kRed;
 }
-
-SDL_Color verdict_color(const std::string& verdict) {
-  return verdict == "ready" ? kGreen : verdict == "warnings" ? kAmber : kRed;
-}
-
-std::string localized(const nlohmann::json& object, Language lang) {
-  return object.is_object() ? object.value(lang == Language::kZh ? "zh-CN" : "en", std::string()) : std::string();
-}
-
-struct Row {
-  std::string check;
-  bool finished = false;
-  double fraction = 0;
-  core::CheckStatus status = core::CheckStatus::kInvalid;
-  std::string summary;
-};
 
 }  // namespace
 
@@ -55,7 +40,7 @@ struct ProbeWindow::Impl {
   TTF_Font* font = nullptr;
   TTF_Font* small = nullptr;
   TTF_Font* large = nullptr;
-  std::vector<Row> rows;
+  ProgressRows rows{34};
   std::optional<reports::Report> report;
   QrMatrix qr;
   bool closed = false;
@@ -95,8 +80,8 @@ struct ProbeWindow::Impl {
     const SDL_Rect rows_area{0, 52, 580, kHeight - 52};  // keep long findings out of the code panel
     SDL_RenderSetClipRect(renderer, &rows_area);
     int y = 76;
-    for (const auto& row : rows) {
-      const SDL_Color color = row.finished ? status_color(row.status) : kMuted;
+    for (const auto& row : rows.rows()) {
+      const SDL_Color color = row.finished ? color_of(tone_of(row.status)) : kMuted;
       fill(24, y + 6, 12, 12, color);
       text(46, y, row.check, kInk, font);
       if (row.finished) {
@@ -117,7 +102,7 @@ struct ProbeWindow::Impl {
     const int panel_x = 600;
     std::string verdict = r.evaluation ? r.evaluation->value("verdict", std::string()) : std::string();
     if (!verdict.empty()) {
-      fill(panel_x - 16, 64, kWidth - panel_x, 64, verdict_color(verdict));
+      fill(panel_x - 16, 64, kWidth - panel_x, 64, color_of(tone_of_verdict(verdict)));
       text(panel_x, 76, std::string(verdict_text(verdict, lang)), kWhite, large);
     } else {
       text(panel_x, 76, std::string(text_of(Text::kNoRules)), kMuted, small, kWidth - panel_x - 16);
@@ -136,21 +121,18 @@ struct ProbeWindow::Impl {
     }
     if (!r.evaluation) return;
     // Failed and unknown rules, block first, each with its fix.
-    int y = std::max(100 + static_cast<int>(rows.size()) * 30, 420);
-    for (const char* severity : {"block", "warn"}) {
-      for (const auto& rule : r.evaluation->value("rules", nlohmann::json::array())) {
-        const std::string outcome = rule.value("outcome", "");
-        if (rule.value("severity", "") != severity || (outcome != "fail" && outcome != "unknown")) continue;
-        if (y > kHeight - 40) return;
-        const SDL_Color color = std::string(severity) == "block" ? kRed : kAmber;
-        fill(24, y + 6, 12, 12, color);
-        y += text(46, y, localized(rule.value("message", nlohmann::json()), lang), kInk, font, kWidth - 80);
-        const std::string fix = localized(rule.value("fix", nlohmann::json()), lang);
-        if (!fix.empty()) {
-          y += text(46, y, fmt::format("{}: {}", text_of(Text::kFix), fix), kMuted, small, kWidth - 80);
-        }
-        y += 8;
+    int y = std::max(100 + static_cast<int>(rows.rows().size()) * 30, 420);
+    const nlohmann::json rules = r.evaluation->value("rules", nlohmann::json::array());
+    for (const ProblemRule& problem : problem_rules(rules)) {
+      if (y > kHeight - 40) return;
+      fill(24, y + 6, 12, 12, problem.blocking ? kRed : kAmber);
+      y += text(46, y, localized(problem.rule->value("message", nlohmann::json()), lang), kInk, font,
+                kWidth - 80);
+      const std::string fix = localized(problem.rule->value("fix", nlohmann::json()), lang);
+      if (!fix.empty()) {
+        y += text(46, y, fmt::format("{}: {}", text_of(Text::kFix), fix), kMuted, small, kWidth - 80);
       }
+      y += 8;
     }
   }
 
@@ -206,19 +188,7 @@ std::unique_ptr<ProbeWindow> ProbeWindow::open(Language lang, std::string* error
 }
 
 void ProbeWindow::on_event(const probe::ProgressEvent& event) {
-  auto& rows = impl_->rows;
-  auto row = std::find_if(rows.begin(), rows.end(), [&](const Row& r) { return r.check == event.check; });
-  if (row == rows.end()) {
-    rows.emplace_back();
-    rows.back().check = std::string(event.check);
-    row = rows.end() - 1;
-  }
-  if (event.kind == probe::ProgressEvent::Kind::kProgress) row->fraction = event.fraction;
-  if (event.kind == probe::ProgressEvent::Kind::kFinished) {
-    row->finished = true;
-    row->status = event.result->status;
-    row->summary = summarize_check(*event.result, 34);
-  }
+  impl_->rows.apply(event);
   pump();
 }
 

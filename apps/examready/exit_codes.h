@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "core/verdict.h"
+
 namespace examready::app {
 
 enum ExitCode : int {
@@ -17,10 +19,12 @@ enum ExitCode : int {
 };
 
 inline int exit_code_for_verdict(std::string_view verdict) {
-  if (verdict == "ready") return kExitReady;
-  if (verdict == "warnings") return kExitWarnings;
-  if (verdict == "not_ready") return kExitNotReady;
-  return kExitIncomplete;
+  switch (core::parse_verdict(verdict).value_or(core::Verdict::kIncomplete)) {
+    case core::Verdict::kReady: return kExitReady;
+    case core::Verdict::kWarnings: return kExitWarnings;
+    case core::Verdict::kNotReady: return kExitNotReady;
+    default: return kExitIncomplete;
+  }
 }
 
 }  // namespace examready::app
