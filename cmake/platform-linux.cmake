@@ -2,9 +2,14 @@
 target_sources(examready_platform PRIVATE
   ${EXAMREADY_ROOT}/platform/linux/camera_devices.cpp
   ${EXAMREADY_ROOT}/platform/linux/command.cpp
+  ${EXAMREADY_ROOT}/platform/linux/dmi.cpp
   ${EXAMREADY_ROOT}/platform/linux/executable.cpp
   ${EXAMREADY_ROOT}/platform/linux/file_holders.cpp
+  ${EXAMREADY_ROOT}/platform/linux/host_identity.cpp
   ${EXAMREADY_ROOT}/platform/linux/local_host.cpp
+  ${EXAMREADY_ROOT}/platform/linux/network_route.cpp
+  ${EXAMREADY_ROOT}/platform/linux/os_release.cpp
+  ${EXAMREADY_ROOT}/platform/linux/power_supply.cpp
 )
 # pulse_devices: the sound server's own facts about audio devices (libpulse is loaded by
 # SDL2's PulseAudio backend anyway, so linking it costs no start time).

@@ -1,30 +1,10 @@
-// The `battery` check: level, charging, present.
+// The `battery` check on the machine examready runs on (phones: probe/android/battery.cpp,
+// probe/ios/battery.cpp).
 #pragma once
-
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
 
 #include "probe/check.h"
 
 namespace examready::probe {
-
-// One /sys/class/power_supply/<name> directory: attribute name -> value.
-struct PowerSupply {
-  std::string name;
-  std::map<std::string, std::string> attributes;
-};
-
-struct BatteryState {
-  bool present = false;
-  std::optional<double> level_percent;  // energy-weighted over all system batteries
-  std::optional<bool> charging;         // charging, or full/holding on external power
-};
-
-// Combines every system battery (scope "Device" ones, such as a mouse's, are ignored);
-// `Not charging` counts as charging when mains power is online (charge thresholds).
-BatteryState battery_state(const std::vector<PowerSupply>& supplies);
 
 Outcome run_battery_check(CheckContext& ctx);
 

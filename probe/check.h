@@ -77,6 +77,19 @@ class CheckContext {
 
 using CheckFunction = Outcome (*)(CheckContext&);
 
+// A check's function for each way of reaching a device. A missing entry means the transport
+// cannot measure it: the runner answers `unsupported` with one standard message (see
+// run_on_transport), so no check tests the transport itself.
+struct TransportFunctions {
+  CheckFunction local = nullptr;         // the machine examready runs on
+  CheckFunction adb = nullptr;           // an Android/HarmonyOS phone over USB
+  CheckFunction ios = nullptr;           // an iPhone/iPad over libimobiledevice
+  CheckFunction getprop_text = nullptr;  // a pasted `getprop` dump
+  CheckFunction browser = nullptr;       // the web check: measured in JavaScript, none native
+
+  CheckFunction on(Transport transport) const;
+};
+
 struct CheckSpec {
   std::string_view name;
   std::string_view description;
@@ -85,9 +98,17 @@ struct CheckSpec {
   // speaker test would pollute the microphone's noise floor; "cpu": the encoder
   // benchmark would distort network timing). Empty: no constraint.
   std::string_view resource;
-  CheckFunction run;
+  TransportFunctions run;
   // Time some options add to `deadline` (e.g. the network check's upload rehearsal).
   std::chrono::milliseconds (*deadline_extension)(const ProbeOptions&) = nullptr;
 };
+
+// Runs the spec's function for ctx's transport, or answers `unsupported` when it has none.
+Outcome run_on_transport(const CheckSpec& spec, CheckContext& ctx);
+
+// Runs `body` as check `name`: its outcome, measurements and duration, with an exception
+// turned into an `error` result (the runner's child and the media helper both report this).
+CheckResult run_measured(std::string_view name, CheckContext& ctx,
+                         const std::function<Outcome(CheckContext&)>& body);
 
 }  // namespace examready::probe

@@ -1,23 +1,19 @@
 // Running the FFmpeg checks in the examready-media helper and passing their results on.
 #include "probe/media_helper.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 
 #include "platform/command.h"
-#include "probe/android/phone_checks.h"
+#include "platform/files.h"
 #include "core/result_json.h"
 
 namespace examready::probe {
-namespace {
-
 // The runner's deadline bounds the check (the helper is in its process group and dies with
 // it); this only keeps a helper that outlived a lost parent from running on.
 constexpr std::chrono::seconds kHelperLimit{120};
 
-Outcome run_in_helper(CheckContext& ctx, const char* check) {
+Outcome run_in_media_helper(CheckContext& ctx, const char* check) {
   const std::string helper = media_helper_path();
   platform::CommandResult run = platform::run_process(
       {helper, check, media_options_to_json(ctx.options()).dump()}, kHelperLimit);
@@ -32,26 +28,6 @@ Outcome run_in_helper(CheckContext& ctx, const char* check) {
     std::string why = run.err.empty() ? e.what() : run.err.substr(0, 500);
     return Outcome::error(std::string(check) + " helper failed (exit " + std::to_string(run.exit_code) + "): " + why);
   }
-}
-
-}  // namespace
-
-Outcome run_camera_check_via_helper(CheckContext& ctx) {
-  // A phone over adb answers from its own reports (dumpsys media.camera).
-  if (ctx.options().transport == Transport::kAdb) return android::run_camera_check(ctx);
-  if (ctx.options().transport != Transport::kLocal) {
-    return Outcome::unsupported("camera is checked on the phone itself");
-  }
-  return run_in_helper(ctx, "camera");
-}
-
-Outcome run_encoder_check_via_helper(CheckContext& ctx) {
-  // A phone over adb declares its hardware encoders (media_codecs*.xml).
-  if (ctx.options().transport == Transport::kAdb) return android::run_encoder_check(ctx);
-  if (ctx.options().transport != Transport::kLocal) {
-    return Outcome::unsupported("encoder is measured on the phone itself");
-  }
-  return run_in_helper(ctx, "encoder");
 }
 
 nlohmann::json media_options_to_json(const ProbeOptions& options) {
@@ -71,10 +47,9 @@ ProbeOptions media_options_from_json(const nlohmann::json& json) {
 
 std::string media_helper_path() {
   if (const char* env = std::getenv("EXAMREADY_MEDIA_HELPER"); env && *env) return env;
-  std::error_code ec;
-  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const auto sibling = self.parent_path() / "examready-media";
+  if (const auto dir = platform::executable_dir(); !dir.empty()) {
+    std::error_code ec;
+    const auto sibling = dir / "examready-media";
     if (std::filesystem::exists(sibling, ec)) return sibling.string();
   }
   return "examready-media";  // PATH

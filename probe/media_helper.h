@@ -1,7 +1,7 @@
 // The camera and encoder checks run FFmpeg, whose libraries cost ~0.2 s and ~45 MB to load.
-// The probe keeps them out of its own process: these entry points run the check in the
-// `examready-media` helper executable and pass its result through (on a phone over adb they
-// answer from the phone's own reports instead, without the helper).
+// The probe keeps them out of its own process: their local forms (probe/camera.cpp,
+// probe/encoder.cpp) run the check in the `examready-media` helper executable
+// (probe/media/) and pass its result through.
 #pragma once
 
 #include <optional>
@@ -13,8 +13,9 @@
 
 namespace examready::probe {
 
-Outcome run_camera_check_via_helper(CheckContext& ctx);
-Outcome run_encoder_check_via_helper(CheckContext& ctx);
+// Runs `check` ("camera" or "encoder") in the helper with ctx's options; its measurements
+// are emitted into ctx and its outcome returned.
+Outcome run_in_media_helper(CheckContext& ctx, const char* check);
 
 // The helper's command line: `examready-media CHECK OPTIONS_JSON`. Shared by both sides.
 nlohmann::json media_options_to_json(const ProbeOptions& options);

@@ -38,9 +38,6 @@ void emit_device_facts(CheckContext& ctx, const platform::SdlAudioSession& sessi
 }  // namespace
 
 Outcome run_microphone_check(CheckContext& ctx) {
-  if (ctx.options().transport != Transport::kLocal) {
-    return Outcome::unsupported("microphone is checked on the phone itself");
-  }
   std::string error;
   auto session = platform::SdlAudioSession::start(error);
   if (!session) return Outcome::unsupported("no audio system: " + error);

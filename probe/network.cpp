@@ -1,14 +1,13 @@
 // The `network` check: measure against the collector, analyse, emit.
 #include "probe/network.h"
 
-#include "probe/android/phone_checks.h"
 
 #include <fmt/format.h>
 #include <cmath>
 
 #include "core/analysis/network_analysis.h"
 #include "probe/network_rehearsal.h"
-#include "probe/network_route.h"
+#include "platform/network_route.h"
 
 namespace examready::probe {
 namespace {
@@ -164,12 +163,7 @@ std::string emit_network_figures(CheckContext& ctx, const net::Samples& s,
 }
 
 Outcome run_network_check(CheckContext& ctx) {
-  // A phone over adb answers from its own reports (dumpsys, media_codecs.xml).
-  if (ctx.options().transport == Transport::kAdb) return android::run_network_check(ctx);
   const ProbeOptions& options = ctx.options();
-  if (options.transport != Transport::kLocal) {
-    return Outcome::unsupported("the network is measured on the device that runs examready");
-  }
   if (options.server_url.empty()) {
     return Outcome::error(
         "no collector to measure against: pass --server URL or set EXAMREADY_SERVER");
@@ -185,10 +179,10 @@ Outcome run_network_check(CheckContext& ctx) {
   net::MeasureResult result = net::measure_network(plan);
   if (!result.samples) return Outcome::error(result.error);
 
-  if (auto route = net::route_to(ctx.host(), result.samples->server_ip)) {
+  if (auto route = platform::route_to(ctx.host(), result.samples->server_ip)) {
     const std::string source = "route to " + result.samples->server_ip + ": " + route->kind.detail;
     ctx.emit(MetricId::kNetworkInterface, route->iface, source);
-    ctx.emit(MetricId::kNetworkType, route->kind.type, source);
+    if (route->kind.type) ctx.emit(MetricId::kNetworkType, *route->kind.type, source);
     if (route->wifi_signal_dbm)
       ctx.emit(MetricId::kNetworkWifiSignalDbm, *route->wifi_signal_dbm, "/proc/net/wireless");
   }

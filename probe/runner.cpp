@@ -63,22 +63,8 @@ void write_all(int fd, const std::string& text) {
     write_all(out_fd, fmt::format("P {:.4f}\n", fraction));
   });
 
-  const auto start = Clock::now();
-  CheckResult result;
-  result.name = std::string(spec.name);
-  try {
-    Outcome outcome = spec.run(ctx);
-    result.status = outcome.status;
-    result.message = std::move(outcome.message);
-  } catch (const std::exception& e) {
-    result.status = CheckStatus::kError;
-    result.message = std::string("internal error: ") + e.what();
-  } catch (...) {
-    result.status = CheckStatus::kError;
-    result.message = "internal error: unknown exception";
-  }
-  result.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-  result.measurements = ctx.take_measurements();
+  const CheckResult result = run_measured(
+      spec.name, ctx, [&spec](CheckContext& c) { return run_on_transport(spec, c); });
   std::string line = "R " + to_json(result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   write_all(out_fd, line);
   ::_exit(0);  // no atexit handlers: the parent's libraries (SDL, X11) share state with us

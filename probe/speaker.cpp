@@ -13,8 +13,6 @@
 namespace examready::probe {
 
 Outcome run_speaker_check(CheckContext& ctx) {
-  if (ctx.options().transport != Transport::kLocal)
-    return Outcome::unsupported("speaker is checked on the phone itself");
   std::string error;
   auto session = platform::SdlAudioSession::start(error);
   if (!session) return Outcome::unsupported("no audio system: " + error);

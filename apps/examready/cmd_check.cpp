@@ -15,7 +15,7 @@
 #include "apps/examready/phone_target.h"
 #include "apps/examready/upload_output.h"
 #include "platform/local_host.h"
-#include "probe/host_identity.h"
+#include "platform/host_identity.h"
 #include "probe/network_rehearsal.h"
 #include "probe/registry.h"
 #include "probe/runner.h"
@@ -66,8 +66,8 @@ Target open_target(const CheckArgs& args) {
   Target t;
   t.host = std::make_unique<platform::LocalHost>();
   t.transport = core::Transport::kLocal;
-  t.platform = probe::local_platform_name(*t.host);
-  if (auto id = probe::local_machine_id(*t.host); !id.empty()) t.device_id = reports::device_id_hash(id);
+  t.platform = platform::local_platform_name(*t.host);
+  if (auto id = platform::local_machine_id(*t.host); !id.empty()) t.device_id = reports::device_id_hash(id);
   return t;
 }
 

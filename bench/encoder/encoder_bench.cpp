@@ -1,4 +1,4 @@
-// bench/encoder: the encoder check's measurement (probe::measure_encoding) on raw frames
+// bench/encoder: the encoder check's measurement (probe::media::measure_encoding) on raw frames
 // from a file, so bench/encoder/run.sh can give ffmpeg -benchmark the very same frames.
 // Usage: encoder_bench FRAMES.yuv WIDTH HEIGHT COUNT [ENCODER] [THREADS]
 // COUNT may exceed the frames in the file: it is read again from the start, as ffmpeg's
@@ -15,7 +15,7 @@ extern "C" {
 }
 
 #include "platform/media/h264_encoder.h"
-#include "probe/encoder.h"
+#include "probe/media/encoder.h"
 
 using namespace examready;
 
@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     return 66;
   }
   platform::MediaError error;
-  platform::EncoderSettings settings{name, width, height, probe::kRecordingFps, threads};
+  platform::EncoderSettings settings{name, width, height, probe::media::kRecordingFps, threads};
   auto encoder = platform::H264Encoder::open(settings, error);
   if (!encoder || encoder->input_pixel_format() != AV_PIX_FMT_YUV420P) {
     std::fprintf(stderr, "cannot open %s for yuv420p input: %s\n", name.c_str(),
@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
   platform::Image image;
   platform::allocate_image(image, width, height, AV_PIX_FMT_YUV420P);
   // Reading is outside the timed encoder calls, as frame generation is in the check.
-  probe::ImageSupplier next = [&]() -> const platform::Image* {
+  probe::media::ImageSupplier next = [&]() -> const platform::Image* {
     for (int attempt = 0; attempt < 2; ++attempt) {
       if (std::fread(image.bytes.data(), 1, image.bytes.size(), file.get()) == image.bytes.size())
         return &image;
@@ -57,13 +57,13 @@ int main(int argc, char** argv) {
     return nullptr;
   };
   std::string message;
-  auto m = probe::measure_encoding(*encoder, next, 1e9, count, message);
+  auto m = probe::media::measure_encoding(*encoder, next, 1e9, count, message);
   if (!m) {
     std::fprintf(stderr, "encoding failed: %s\n", message.c_str());
     return 1;
   }
   std::printf("probe encoder=%s frames=%lld encode_s=%.4f fps=%.2f cpu_s=%.3f bitrate_bps=%.0f\n",
               name.c_str(), static_cast<long long>(m->frames), m->encode_seconds, m->fps(),
-              m->cpu_seconds, m->bitrate_bps(probe::kRecordingFps));
+              m->cpu_seconds, m->bitrate_bps(probe::media::kRecordingFps));
   return 0;
 }

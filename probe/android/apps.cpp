@@ -4,7 +4,7 @@
 
 #include "platform/android/dumpsys.h"
 #include "platform/android/shell_text.h"
-#include "probe/android/phone_checks.h"
+#include "probe/android/checks.h"
 #include "probe/android/phone_shell.h"
 
 namespace examready::probe::android {
@@ -27,8 +27,6 @@ std::vector<std::string> watched(const std::vector<std::string>& present,
 }  // namespace
 
 Outcome run_apps_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport))
-    return not_on_this_transport(ctx.options().transport, "installed apps");
   Outcome failure;
   const auto& watch = ctx.options().watched_apps;
   std::string note;

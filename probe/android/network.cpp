@@ -1,7 +1,7 @@
 // The phone's own network: default network type and Wi-Fi signal (XYB-6, YSS-6). The
 // throughput figures come from the network check run on the phone itself.
 #include "platform/android/dumpsys.h"
-#include "probe/android/phone_checks.h"
+#include "probe/android/checks.h"
 #include "probe/android/phone_shell.h"
 
 namespace examready::probe::android {
@@ -9,9 +9,6 @@ namespace examready::probe::android {
 namespace pa = platform::android;
 
 Outcome run_network_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport)) {
-    return not_on_this_transport(ctx.options().transport, "the network connection");
-  }
   Outcome failure;
   auto connectivity = shell(ctx, {"dumpsys", "connectivity"}, failure);
   if (!connectivity) return failure;

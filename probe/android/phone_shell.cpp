@@ -6,20 +6,6 @@
 
 namespace examready::probe::android {
 
-Outcome not_on_this_transport(Transport t, std::string_view what) {
-  switch (t) {
-    case Transport::kGetpropText:
-      return Outcome::unsupported("pasted getprop text carries only device and OS facts, not " +
-                                  std::string(what));
-    case Transport::kIos:
-      return Outcome::unsupported("iOS does not expose " + std::string(what) + " to a computer");
-    case Transport::kLocal:
-      return Outcome::unsupported(std::string(what) + " is measured on phones (--android, --ios)");
-    default:
-      return Outcome::unsupported(std::string(what) + " cannot be measured over this transport");
-  }
-}
-
 std::optional<std::string> shell(CheckContext& ctx, const std::vector<std::string>& argv,
                                  Outcome& failure, std::chrono::milliseconds timeout) {
   platform::CommandResult r = ctx.host().run_command(argv, timeout);

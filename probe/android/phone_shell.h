@@ -13,15 +13,6 @@ namespace examready::probe::android {
 
 inline constexpr std::chrono::milliseconds kShellTimeout{4000};
 
-// The transports whose host runs Android shell commands.
-inline bool has_android_shell(Transport t) { return t == Transport::kAdb; }
-inline bool has_getprop(Transport t) {
-  return t == Transport::kAdb || t == Transport::kGetpropText;
-}
-
-// Outcome for a check the transport cannot serve, with the reason in words.
-Outcome not_on_this_transport(Transport t, std::string_view what);
-
 // Runs argv on the phone. On success returns stdout; otherwise sets `failure` (denied for
 // a permission refusal, error for timeouts, disconnects and other failures).
 std::optional<std::string> shell(CheckContext& ctx, const std::vector<std::string>& argv,

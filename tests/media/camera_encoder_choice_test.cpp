@@ -5,10 +5,11 @@
 #include <cerrno>
 #include <vector>
 
-#include "probe/camera.h"
-#include "probe/encoder.h"
+#include "probe/media/camera.h"
+#include "probe/media/encoder.h"
 
 using namespace examready::probe;
+using namespace examready::probe::media;
 
 TEST_CASE("camera sources: lavfi graphs, device prefixes and plain files") {
   CameraSource s = parse_camera_source("lavfi:testsrc2=size=1280x720:rate=30");

@@ -7,7 +7,7 @@
 
 #include "platform/command.h"
 #include "platform/camera_devices.h"
-#include "probe/camera.h"
+#include "probe/media/camera.h"
 #include "tests/media/media_test_support.h"
 
 using namespace examready;
@@ -55,7 +55,7 @@ probe::ProbeOptions source_options(const std::string& source, double seconds = 1
 }  // namespace
 
 TEST_CASE("camera from a lavfi testsrc2 graph, paced like a camera") {
-  auto run = test::run_check(probe::run_camera_check,
+  auto run = test::run_check(probe::media::capture_camera,
                              source_options("lavfi:testsrc2=size=640x360:rate=30"));
   INFO(run.outcome.message);
   REQUIRE(run.outcome.status == core::CheckStatus::kOk);
@@ -73,7 +73,7 @@ TEST_CASE("camera from recorded files: normal, black and frozen clips") {
   TempDir dir;
   SECTION("normal") {
     auto run =
-        test::run_check(probe::run_camera_check,
+        test::run_check(probe::media::capture_camera,
                         source_options(record(dir, "normal.mp4", "testsrc2=size=640x360:rate=30")));
     INFO(run.outcome.message);
     REQUIRE(run.outcome.status == core::CheckStatus::kOk);
@@ -83,7 +83,7 @@ TEST_CASE("camera from recorded files: normal, black and frozen clips") {
   }
   SECTION("black: a covered lens") {
     auto run = test::run_check(
-        probe::run_camera_check,
+        probe::media::capture_camera,
         source_options(record(dir, "black.mp4", "color=c=black:size=640x360:rate=30")));
     REQUIRE(run.outcome.status == core::CheckStatus::kOk);
     CHECK(run.get<double>(MetricId::kCameraDarkFrameRatio).value_or(0) > 0.9);
@@ -92,7 +92,7 @@ TEST_CASE("camera from recorded files: normal, black and frozen clips") {
   SECTION("frozen: one picture repeated") {
     const std::string graph =
         "testsrc2=size=640x360:rate=30,trim=end_frame=1,loop=loop=89:size=1:start=0";
-    auto run = test::run_check(probe::run_camera_check,
+    auto run = test::run_check(probe::media::capture_camera,
                                source_options(record(dir, "frozen.mp4", graph, true)));
     REQUIRE(run.outcome.status == core::CheckStatus::kOk);
     CHECK(run.get<double>(MetricId::kCameraFrozenFrameRatio).value_or(0) > 0.9);
@@ -100,7 +100,7 @@ TEST_CASE("camera from recorded files: normal, black and frozen clips") {
   }
   SECTION("a clip shorter than the capture ends the capture early") {
     auto run = test::run_check(
-        probe::run_camera_check,
+        probe::media::capture_camera,
         source_options(record(dir, "short.mp4", "testsrc2=size=320x240:rate=30"), 10.0));
     REQUIRE(run.outcome.status == core::CheckStatus::kOk);
     CHECK(run.get<double>(MetricId::kCameraFps).value_or(0) == Approx(30).margin(3));
@@ -110,13 +110,13 @@ TEST_CASE("camera from recorded files: normal, black and frozen clips") {
 TEST_CASE("camera: a named device that does not exist is an error, no camera is unsupported") {
   probe::ProbeOptions options;
   options.camera_device = "/dev/video-examready-missing";
-  auto run = test::run_check(probe::run_camera_check, options);
+  auto run = test::run_check(probe::media::capture_camera, options);
   CHECK(run.outcome.status == core::CheckStatus::kError);
   CHECK(run.outcome.message.find("No such file or directory") != std::string::npos);
   CHECK(run.get<bool>(MetricId::kCameraOpened) == false);
 
   if (platform::list_camera_devices().empty()) {  // this machine has no camera
-    auto none = test::run_check(probe::run_camera_check, probe::ProbeOptions{});
+    auto none = test::run_check(probe::media::capture_camera, probe::ProbeOptions{});
     CHECK(none.outcome.status == core::CheckStatus::kUnsupported);
     CHECK(none.outcome.message == "no camera");
     CHECK(none.get<std::int64_t>(MetricId::kCameraCount) == 0);
@@ -143,7 +143,7 @@ TEST_CASE("the camera is asked for the mode an exam recording uses, not its defa
       {"yuyv422", 640, 480, 30},    {"yuyv422", 1280, 720, 10}, {"yuyv422", 1920, 1080, 5},
       {"yuyv422", 2304, 1536, 2},   {"h264", 1920, 1080, 30},   {"mjpeg", 640, 480, 30},
       {"mjpeg", 1280, 720, 30},     {"mjpeg", 1920, 1080, 30}};
-  auto chosen = probe::choose_capture_mode(usb2_webcam);
+  auto chosen = probe::media::choose_capture_mode(usb2_webcam);
   REQUIRE(chosen);
   CHECK(chosen->pixel_format == "mjpeg");  // 1080p at 30: MJPEG before H.264
   CHECK(chosen->width == 1920);
@@ -152,7 +152,7 @@ TEST_CASE("the camera is asked for the mode an exam recording uses, not its defa
   // A laptop camera: raw 720p at 30 preferred over MJPEG at the same size.
   const std::vector<Mode> laptop = {{"mjpeg", 1280, 720, 30}, {"yuyv422", 1280, 720, 30},
                                     {"yuyv422", 640, 480, 30}, {"", 1280, 720, 30}};
-  chosen = probe::choose_capture_mode(laptop);
+  chosen = probe::media::choose_capture_mode(laptop);
   REQUIRE(chosen);
   CHECK(chosen->pixel_format == "yuyv422");
   CHECK(chosen->width == 1280);
@@ -160,15 +160,15 @@ TEST_CASE("the camera is asked for the mode an exam recording uses, not its defa
   // Nothing reaches 30 fps: the fastest, then the largest of those; 4K is beyond a recording.
   const std::vector<Mode> slow = {{"yuyv422", 3840, 2160, 30}, {"yuyv422", 1920, 1080, 10},
                                   {"yuyv422", 1280, 720, 15}, {"yuyv422", 800, 600, 15}};
-  chosen = probe::choose_capture_mode(slow);
+  chosen = probe::media::choose_capture_mode(slow);
   REQUIRE(chosen);
   CHECK(chosen->width == 1280);
   CHECK(chosen->max_fps == 15);
 
   // Portrait sensors fit too; formats FFmpeg cannot name and empty lists give nothing.
-  chosen = probe::choose_capture_mode(std::vector<Mode>{{"nv12", 1080, 1920, 30}});
+  chosen = probe::media::choose_capture_mode(std::vector<Mode>{{"nv12", 1080, 1920, 30}});
   REQUIRE(chosen);
   CHECK(chosen->height == 1920);
-  CHECK_FALSE(probe::choose_capture_mode(std::vector<Mode>{{"", 1280, 720, 30}}));
-  CHECK_FALSE(probe::choose_capture_mode(std::vector<Mode>{}));
+  CHECK_FALSE(probe::media::choose_capture_mode(std::vector<Mode>{{"", 1280, 720, 30}}));
+  CHECK_FALSE(probe::media::choose_capture_mode(std::vector<Mode>{}));
 }

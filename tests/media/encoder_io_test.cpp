@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "platform/media/video_input.h"
-#include "probe/encoder.h"
+#include "probe/media/encoder.h"
 #include "tests/media/media_test_support.h"
 
 extern "C" {
@@ -15,7 +15,7 @@ using namespace examready;
 using core::MetricId;
 
 TEST_CASE("encoder check: libx264 encodes 1080p and 720p test frames") {
-  auto run = test::run_check(probe::run_encoder_check, probe::ProbeOptions{});
+  auto run = test::run_check(probe::media::benchmark_encoders, probe::ProbeOptions{});
   INFO(run.outcome.message);
   REQUIRE(run.outcome.status == core::CheckStatus::kOk);
   const auto available = run.get<std::vector<std::string>>(MetricId::kEncoderAvailable)
@@ -44,13 +44,13 @@ TEST_CASE("measure_encoding counts frames and bytes and stops at its frame limit
       platform::VideoInput::open({"lavfi", "testsrc2=size=320x240:rate=30", {}, false}, error);
   REQUIRE(input);
   platform::FrameConverter converter(encoder->input_pixel_format());
-  probe::ImageSupplier next = [&]() -> const platform::Image* {
+  probe::media::ImageSupplier next = [&]() -> const platform::Image* {
     const platform::Image* image = nullptr;
     input->next([&](const platform::VideoFrameView& frame) { image = converter.convert(frame); });
     return image;
   };
   std::string message;
-  auto m = probe::measure_encoding(*encoder, next, 30.0, 45, message);
+  auto m = probe::media::measure_encoding(*encoder, next, 30.0, 45, message);
   INFO(message);
   REQUIRE(m);
   CHECK(m->frames == 45);
@@ -61,8 +61,8 @@ TEST_CASE("measure_encoding counts frames and bytes and stops at its frame limit
   // A frame of the wrong size is refused with a message, not encoded.
   platform::Image wrong;
   platform::allocate_image(wrong, 640, 480, AV_PIX_FMT_YUV420P);
-  probe::ImageSupplier bad = [&]() -> const platform::Image* { return &wrong; };
-  CHECK_FALSE(probe::measure_encoding(*encoder, bad, 1.0, 5, message));
+  probe::media::ImageSupplier bad = [&]() -> const platform::Image* { return &wrong; };
+  CHECK_FALSE(probe::media::measure_encoding(*encoder, bad, 1.0, 5, message));
   CHECK(message.find("does not match") != std::string::npos);
 }
 

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "platform/ios/ideviceinfo.h"
-#include "probe/ios/ios_checks.h"
+#include "probe/ios/lockdown.h"
 #include "tests/support/fixtures.h"
 
 using namespace examready::platform::ios;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/support/fake_host.h"
+#include "platform/linux/power_supply.h"
 #include "probe/battery.h"
 #include "tests/support/fixtures.h"
 
@@ -63,9 +64,9 @@ TEST_CASE("No power_supply directory at all is unsupported") {
 }
 
 TEST_CASE("Level computed from energy_now/energy_full when capacity is missing") {
-  probe::PowerSupply bat{"BAT0", {{"type", "Battery"}, {"present", "1"}, {"status", "Discharging"},
+  platform::PowerSupply bat{"BAT0", {{"type", "Battery"}, {"present", "1"}, {"status", "Discharging"},
                                   {"energy_now", "25000000"}, {"energy_full", "50000000"}}};
-  auto state = probe::battery_state({bat});
+  auto state = platform::battery_state({bat});
   REQUIRE(state.level_percent);
   CHECK(*state.level_percent == Approx(50));
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/support/fake_host.h"
+#include "platform/linux/dmi.h"
 #include "probe/device.h"
 #include "tests/support/fixtures.h"
 
@@ -36,7 +37,7 @@ TEST_CASE("DMI of real machines gives vendor, brand, model and class") {
       {"thinkpad-t480", "lenovo", "ThinkPad T480", "laptop"},
       {"dell-xps-13-9310", "dell", "XPS 13 9310", "laptop"},
       {"hp-prodesk-400-g7", "hp", "HP ProDesk 400 G7 Microtower PC", "desktop"},
-      {"qemu-vm", "qemu", "Standard PC (Q35 + ICH9, 2009)", "unknown"},
+      {"qemu-vm", "qemu", "Standard PC (Q35 + ICH9, 2009)", "<absent>"},  // chassis "Other"
   };
   for (const auto& c : cases) {
     INFO(c.machine);
@@ -73,14 +74,14 @@ TEST_CASE("serial numbers and UUIDs are never read") {
 }
 
 TEST_CASE("SMBIOS chassis types map to device classes") {
-  CHECK(probe::device_class_from_chassis("9") == "laptop");
-  CHECK(probe::device_class_from_chassis("10") == "laptop");
-  CHECK(probe::device_class_from_chassis("31") == "laptop");
-  CHECK(probe::device_class_from_chassis("30") == "tablet");
-  CHECK(probe::device_class_from_chassis("3") == "desktop");
-  CHECK(probe::device_class_from_chassis("35") == "desktop");
-  CHECK(probe::device_class_from_chassis("1") == "unknown");
-  CHECK(probe::device_class_from_chassis("17") == "unknown");
-  CHECK(probe::device_class_from_chassis("") == "unknown");
-  CHECK(probe::device_class_from_chassis("9x") == "unknown");
+  CHECK(platform::device_class_from_chassis("9") == "laptop");
+  CHECK(platform::device_class_from_chassis("10") == "laptop");
+  CHECK(platform::device_class_from_chassis("31") == "laptop");
+  CHECK(platform::device_class_from_chassis("30") == "tablet");
+  CHECK(platform::device_class_from_chassis("3") == "desktop");
+  CHECK(platform::device_class_from_chassis("35") == "desktop");
+  CHECK_FALSE(platform::device_class_from_chassis("1"));
+  CHECK_FALSE(platform::device_class_from_chassis("17"));
+  CHECK_FALSE(platform::device_class_from_chassis(""));
+  CHECK_FALSE(platform::device_class_from_chassis("9x"));
 }

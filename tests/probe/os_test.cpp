@@ -1,7 +1,9 @@
-// The os check: os-release parsing on captured files and the check through a fake host.
+// The os check: os-release parsing (platform/linux) on captured files and the check through a
+// fake host.
 #include <catch2/catch.hpp>
 
 #include "tests/support/fake_host.h"
+#include "platform/linux/os_release.h"
 #include "probe/os.h"
 #include "tests/support/fixtures.h"
 
@@ -24,15 +26,15 @@ TEST_CASE("os-release files of several distributions") {
   };
   for (const auto& c : cases) {
     INFO(c.file);
-    auto facts = probe::os_facts_from_release(probe::parse_os_release(read_fixture(std::string("linux/os-release/") + c.file)));
-    CHECK(facts.family == "linux");
+    auto facts = platform::release_name(
+        platform::parse_os_release(read_fixture(std::string("linux/os-release/") + c.file)));
     CHECK(facts.name == c.name);
     CHECK(facts.version == c.version);
   }
 }
 
 TEST_CASE("os-release quoting: double quotes with escapes, single quotes, comments") {
-  auto values = probe::parse_os_release(
+  auto values = platform::parse_os_release(
       "# comment\nNAME='Single Quoted'\nPRETTY_NAME=\"Say \\\"hi\\\" \\\\ there\"\nEMPTY=\nBROKEN LINE\n  ID=x  \n");
   CHECK(values["NAME"] == "Single Quoted");
   CHECK(values["PRETTY_NAME"] == "Say \"hi\" \\ there");
@@ -53,6 +55,7 @@ TEST_CASE("os check emits family, name, version, kernel and architecture") {
   CHECK(std::get<std::string>(result.find(core::MetricId::kOsVersion)->value) == "22.04");
   CHECK(std::get<std::string>(result.find(core::MetricId::kOsKernel)->value) == "6.5.0-35-generic");
   CHECK(std::get<std::string>(result.find(core::MetricId::kOsArch)->value) == "x86_64");
+  CHECK(std::get<std::string>(result.find(core::MetricId::kOsFamily)->value) == "linux");
   CHECK(result.find(core::MetricId::kOsFamily)->source == "/etc/os-release");
 }
 

@@ -3,11 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "platform/android/getprop_text_host.h"
-#include "probe/android/phone_checks.h"
-#include "probe/battery.h"
-#include "probe/device.h"
-#include "probe/os.h"
-#include "probe/storage.h"
+#include "probe/registry.h"
 #include "tests/support/phone_replay.h"
 
 using namespace examready;
@@ -36,7 +32,8 @@ struct Run {
   }
 };
 
-Run run(platform::Host& host, probe::CheckFunction check,
+// Runs the registry's form of `check` for the transport, as the runner does.
+Run run(platform::Host& host, std::string_view check,
         core::Transport transport = core::Transport::kAdb,
         std::vector<std::string> watched = {}) {
   probe::ProbeOptions options;
@@ -44,7 +41,9 @@ Run run(platform::Host& host, probe::CheckFunction check,
   options.watched_apps = std::move(watched);
   CheckContext ctx(host, options);
   Run r;
-  r.outcome = check(ctx);
+  const probe::CheckSpec* spec = probe::find_check(check);
+  REQUIRE(spec);
+  r.outcome = probe::run_on_transport(*spec, ctx);
   r.measurements = ctx.take_measurements();
   return r;
 }
@@ -62,10 +61,10 @@ TEST_CASE("every recorded device answers every phone check") {
     INFO(device);
     auto host = test::phone_replay_host(device);
     for (auto check :
-         {probe::run_os_check, probe::run_device_check, probe::run_storage_check,
-          probe::run_battery_check, probe::android::run_phone_check, probe::android::run_apps_check,
-          probe::android::run_font_check, probe::android::run_camera_check,
-          probe::android::run_encoder_check, probe::android::run_network_check}) {
+         {"os", "device", "storage",
+          "battery", "phone", "apps",
+          "font", "camera",
+          "encoder", "network"}) {
       const Run r = run(*host, check, core::Transport::kAdb, kWatch);
       INFO(r.outcome.message);
       CHECK(r.outcome.status == CheckStatus::kOk);
@@ -76,33 +75,33 @@ TEST_CASE("every recorded device answers every phone check") {
 
 TEST_CASE("Redmi Note 9 over adb: what each check reports") {
   auto host = test::phone_replay_host("redmi_note9_miui12");
-  auto os = run(*host, probe::run_os_check);
+  auto os = run(*host, "os");
   CHECK(os.as<std::string>(MetricId::kOsFamily) == "android");
   CHECK(os.as<std::string>(MetricId::kOsVersion) == "10");
   CHECK(os.as<std::string>(MetricId::kOsKernel) == "4.14.141-perf+");
-  auto dev = run(*host, probe::run_device_check);
+  auto dev = run(*host, "device");
   CHECK(dev.as<std::string>(MetricId::kDeviceBrand) == "redmi");
   CHECK(dev.as<std::string>(MetricId::kDeviceVendor) == "Xiaomi");
   CHECK(dev.as<std::string>(MetricId::kDeviceClass) == "phone");
-  auto storage = run(*host, probe::run_storage_check);
+  auto storage = run(*host, "storage");
   CHECK(storage.as<std::int64_t>(MetricId::kStorageFreeBytes) == 6178355LL * 4096);
-  auto phone = run(*host, probe::android::run_phone_check);
+  auto phone = run(*host, "phone");
   CHECK(phone.as<std::string>(MetricId::kPhoneSimState) == "ready");
   CHECK(phone.as<bool>(MetricId::kPhoneCanTakeCalls));
   CHECK_FALSE(phone.as<bool>(MetricId::kPhoneDoNotDisturb));
   CHECK(phone.as<std::int64_t>(MetricId::kPhoneScreenOffTimeoutMs) == 60000);
   CHECK(phone.as<bool>(MetricId::kPhoneAlarmSet));
-  auto apps = run(*host, probe::android::run_apps_check, core::Transport::kAdb, kWatch);
+  auto apps = run(*host, "apps", core::Transport::kAdb, kWatch);
   CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsInstalledWatched) ==
         std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq",
                                  "com.ss.android.ugc.aweme"});
   CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsRunningWatched) ==
         std::vector<std::string>{"com.tencent.mm"});
-  auto enc = run(*host, probe::android::run_encoder_check);
+  auto enc = run(*host, "encoder");
   CHECK(enc.as<std::vector<std::string>>(MetricId::kEncoderHardwareCodecs) ==
         std::vector<std::string>{"OMX.MTK.VIDEO.ENCODER.AVC", "OMX.MTK.VIDEO.ENCODER.HEVC",
                                  "OMX.MTK.VIDEO.ENCODER.MPEG4"});
-  auto net = run(*host, probe::android::run_network_check);
+  auto net = run(*host, "network");
   CHECK(net.as<std::string>(MetricId::kNetworkType) == "wifi");
   CHECK(net.as<double>(MetricId::kNetworkWifiSignalDbm) == -58);
 }
@@ -126,7 +125,7 @@ TEST_CASE("phone state across devices") {
   for (const auto& c : cases) {
     INFO(c.device);
     auto host = test::phone_replay_host(c.device);
-    auto phone = run(*host, probe::android::run_phone_check);
+    auto phone = run(*host, "phone");
     CHECK(phone.as<std::string>(MetricId::kPhoneSimState) == c.sim);
     CHECK(phone.as<bool>(MetricId::kPhoneAirplaneMode) == c.airplane);
     CHECK(phone.as<bool>(MetricId::kPhoneDoNotDisturb) == c.dnd);
@@ -134,14 +133,14 @@ TEST_CASE("phone state across devices") {
       CHECK(phone.as<bool>(MetricId::kPhoneCanTakeCalls) == *c.can_call);
     else
       CHECK(phone.get(MetricId::kPhoneCanTakeCalls) == nullptr);
-    CHECK(run(*host, probe::android::run_font_check).as<double>(MetricId::kFontScale) ==
+    CHECK(run(*host, "font").as<double>(MetricId::kFontScale) ==
           Approx(c.font_scale));
   }
 }
 
 TEST_CASE("apps: camera and microphone holders, and no app names without a watch list") {
   auto host = test::phone_replay_host("oppo_reno11pro_coloros14");
-  auto apps = run(*host, probe::android::run_apps_check);
+  auto apps = run(*host, "apps");
   CHECK(apps.outcome.status == CheckStatus::kOk);
   CHECK(apps.get(MetricId::kAppsInstalledWatched) == nullptr);
   CHECK(apps.get(MetricId::kAppsRunningWatched) == nullptr);
@@ -153,24 +152,24 @@ TEST_CASE("apps: camera and microphone holders, and no app names without a watch
 
 TEST_CASE("tablet class from the firmware's characteristics") {
   auto host = test::phone_replay_host("xiaomi_pad5_miui13");
-  CHECK(run(*host, probe::run_device_check).as<std::string>(MetricId::kDeviceClass) == "tablet");
+  CHECK(run(*host, "device").as<std::string>(MetricId::kDeviceClass) == "tablet");
 }
 
 TEST_CASE("pasted getprop: device and OS only, everything else unsupported") {
   platform::android::GetpropTextHost host(
       test::read_fixture("android/redmi_note9_miui12/getprop.txt"));
   const auto t = core::Transport::kGetpropText;
-  auto os = run(host, probe::run_os_check, t);
+  auto os = run(host, "os", t);
   CHECK(os.outcome.status == CheckStatus::kOk);
   CHECK(os.as<std::string>(MetricId::kOsVendorUi) == "miui");
   CHECK(os.get(MetricId::kOsKernel) == nullptr);
   CHECK(os.measurements.front().source == "getprop-text:getprop");
-  auto dev = run(host, probe::run_device_check, t);
+  auto dev = run(host, "device", t);
   CHECK(dev.as<std::string>(MetricId::kDeviceModel) == "M2003J15SG");
-  for (auto check : {probe::run_storage_check, probe::run_battery_check,
-                     probe::android::run_phone_check, probe::android::run_apps_check,
-                     probe::android::run_font_check, probe::android::run_camera_check,
-                     probe::android::run_encoder_check, probe::android::run_network_check}) {
+  for (auto check : {"storage", "battery",
+                     "phone", "apps",
+                     "font", "camera",
+                     "encoder", "network"}) {
     const Run r = run(host, check, t, kWatch);
     CHECK(r.outcome.status == CheckStatus::kUnsupported);
     CHECK(r.outcome.message.find("getprop") != std::string::npos);
@@ -180,9 +179,7 @@ TEST_CASE("pasted getprop: device and OS only, everything else unsupported") {
 
 TEST_CASE("phone checks on the local transport are unsupported, not errors") {
   test::FakeHost host;
-  for (auto check : {probe::android::run_phone_check, probe::android::run_apps_check,
-                     probe::android::run_font_check, probe::android::run_camera_check,
-                     probe::android::run_encoder_check, probe::android::run_network_check}) {
+  for (auto check : {"phone", "apps", "font"}) {
     CHECK(run(host, check, core::Transport::kLocal).outcome.status == CheckStatus::kUnsupported);
   }
 }
@@ -199,9 +196,9 @@ TEST_CASE("failures: permission denied is denied, a vanished phone is an error")
       r.err = argv[0] + ": " + argv.back() + ": Permission denied\n";
     return r;
   });
-  auto enc = run(host, probe::android::run_encoder_check);
+  auto enc = run(host, "encoder");
   CHECK(enc.outcome.status == CheckStatus::kDenied);
-  auto bat = run(host, probe::run_battery_check);
+  auto bat = run(host, "battery");
   CHECK(bat.outcome.status == CheckStatus::kError);
   CHECK(bat.outcome.message.find("disconnected") != std::string::npos);
 }

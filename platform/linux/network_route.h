@@ -1,5 +1,5 @@
-// Which interface carries the route to the collector, what kind it is, and its Wi-Fi signal.
-// Pure parsers over /proc and /sys text, plus one function that reads them through the Host.
+// The route to the collector on Linux: pure parsers over /proc/net and /sys/class/net text
+// (platform/network_route.h reads them through the Host).
 #pragma once
 
 #include <cstdint>
@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "platform/host.h"
+#include "platform/network_route.h"
 
-namespace examready::probe::net {
+namespace examready::platform {
 
 // Longest-prefix match of an IPv4 address (network byte order, as in in_addr::s_addr)
 // against /proc/net/route; ties go to the lower metric. nullopt when no route matches.
@@ -24,21 +24,9 @@ std::optional<std::string> route_interface_v6(std::string_view proc_net_ipv6_rou
 std::optional<double> parse_wireless_dbm(std::string_view proc_net_wireless,
                                          std::string_view iface);
 
-struct InterfaceKind {
-  std::string type;    // wifi, ethernet, cellular or unknown (the catalog's values)
-  std::string detail;  // why: "uevent DEVTYPE=wlan", "loopback", "tunnel (ARPHRD_NONE)", ...
-};
 // From the contents of /sys/class/net/<if>/type and uevent and whether the interface is
 // listed in /proc/net/wireless.
 InterfaceKind classify_interface(std::string_view iface, std::string_view sys_type,
                                  std::string_view sys_uevent, bool in_proc_wireless);
 
-struct RouteInfo {
-  std::string iface;
-  InterfaceKind kind;
-  std::optional<double> wifi_signal_dbm;
-};
-// `ip` is the collector's numeric address (IPv4 or IPv6 text). nullopt when no route is found.
-std::optional<RouteInfo> route_to(platform::Host& host, const std::string& ip);
-
-}  // namespace examready::probe::net
+}  // namespace examready::platform

@@ -1,10 +1,10 @@
 // The `phone` check: can a call, a notification or an alarm interrupt the recording, and
 // will the screen lock during it (XYB-12, YSS-7, YSS-8).
+#include "probe/android/checks.h"
+
+#include "core/text.h"
 #include "platform/android/android_facts.h"
 #include "platform/android/dumpsys.h"
-#include "platform/android/shell_text.h"
-#include "core/text.h"
-#include "probe/android/phone_checks.h"
 #include "probe/android/phone_shell.h"
 
 namespace examready::probe::android {
@@ -12,10 +12,6 @@ namespace examready::probe::android {
 namespace pa = platform::android;
 
 Outcome run_phone_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport)) {
-    return not_on_this_transport(ctx.options().transport,
-                                 "SIM, airplane mode and do-not-disturb state");
-  }
   Outcome failure;
   bool failed = false;
   // gsm.sim.state is a comma list on multi-SIM phones ("ABSENT,READY").
@@ -57,27 +53,6 @@ Outcome run_phone_check(CheckContext& ctx) {
     return Outcome::ok();
   }
   return Outcome::ok("dumpsys alarm has no alarm clock section: alarms unknown");
-}
-
-Outcome run_font_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport))
-    return not_on_this_transport(ctx.options().transport, "font settings");
-  Outcome failure;
-  bool failed = false;
-  auto scale_text = setting(ctx, "system", "font_scale", failure, failed);
-  if (failed) return failure;
-  // Unset means the user never moved the slider: the standard size.
-  double scale = 1.0;
-  if (scale_text) {
-    auto parsed = core::text::to_double(*scale_text);
-    if (!parsed || *parsed <= 0)
-      return Outcome::error("unrecognised font_scale '" + *scale_text + "'");
-    scale = *parsed;
-  }
-  ctx.emit(MetricId::kFontScale, scale, source(ctx, "settings system font_scale"));
-  // Theme fonts (MIUI themes, Huawei/OPPO/vivo theme stores) live in app-private storage
-  // that adb cannot read, so font.family is left unmeasured rather than guessed.
-  return Outcome::ok("the font family is not readable over adb; only the scale is measured");
 }
 
 }  // namespace examready::probe::android

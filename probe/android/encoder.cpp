@@ -1,39 +1,18 @@
-// The phone's camera (count, best resolution from the HAL's stream configurations) and
-// its hardware video encoders (declared in /vendor/etc/media_codecs*.xml).
+// The `encoder` check of a phone over adb: the hardware video encoders the vendor declares
+// in /vendor/etc/media_codecs*.xml.
+#include "probe/android/checks.h"
+
 #include <algorithm>
 
-#include "platform/android/adb_host.h"
 #include "platform/android/dumpsys.h"
 #include "platform/android/shell_text.h"
-#include "probe/android/phone_checks.h"
 #include "probe/android/phone_shell.h"
 
 namespace examready::probe::android {
 
 namespace pa = platform::android;
 
-Outcome run_camera_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport))
-    return not_on_this_transport(ctx.options().transport, "the cameras");
-  Outcome failure;
-  auto out = shell_complete(ctx, {"dumpsys", "media.camera"}, failure);
-  if (!out) return failure;
-  const auto dump = pa::parse_dumpsys_media_camera(*out);
-  if (!dump.count) return Outcome::error("dumpsys media.camera names no camera count (truncated?)");
-  const std::string src = source(ctx, "dumpsys media.camera");
-  ctx.emit(MetricId::kCameraCount, static_cast<std::int64_t>(*dump.count), src);
-  if (dump.max_width_px && dump.max_height_px) {
-    ctx.emit(MetricId::kCameraMaxWidthPx, static_cast<std::int64_t>(*dump.max_width_px), src);
-    ctx.emit(MetricId::kCameraMaxHeightPx, static_cast<std::int64_t>(*dump.max_height_px), src);
-    return Outcome::ok();
-  }
-  return Outcome::ok("no stream configurations in the camera dump: resolution unknown");
-}
-
 Outcome run_encoder_check(CheckContext& ctx) {
-  if (!has_android_shell(ctx.options().transport)) {
-    return not_on_this_transport(ctx.options().transport, "the hardware encoders");
-  }
   Outcome failure;
   constexpr const char* kDir = "/vendor/etc";
   auto listing = shell(ctx, {"ls", "-1", kDir}, failure);

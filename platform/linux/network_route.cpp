@@ -1,5 +1,5 @@
-// Which interface carries the route to the collector (Linux /proc and /sys).
-#include "probe/network_route.h"
+// The route to the collector on Linux, from /proc/net and /sys/class/net.
+#include "platform/linux/network_route.h"
 
 #include <arpa/inet.h>
 
@@ -8,13 +8,14 @@
 #include <sstream>
 #include <vector>
 
-namespace examready::probe::net {
+#include "core/text.h"
+
+namespace examready::platform {
 namespace {
 
 std::vector<std::string> split_ws(const std::string& line) {
-  std::istringstream in(line);
   std::vector<std::string> out;
-  for (std::string token; in >> token;) out.push_back(token);
+  for (const auto field : core::text::fields(line)) out.emplace_back(field);
   return out;
 }
 
@@ -119,15 +120,15 @@ InterfaceKind classify_interface(std::string_view iface, std::string_view sys_ty
     case 530:  // ARPHRD_WWAN... kept as the kernel's raw-IP modem types
       return {"cellular", "raw-IP modem"};
     case 772:
-      return {"unknown", "loopback"};
+      return {std::nullopt, "loopback"};
     case 65534:
-      return {"unknown", "tunnel or VPN (ARPHRD_NONE)"};
+      return {std::nullopt, "tunnel or VPN (ARPHRD_NONE)"};
     default:
-      return {"unknown", "link type " + std::string(sys_type)};
+      return {std::nullopt, "link type " + std::string(sys_type)};
   }
 }
 
-std::optional<RouteInfo> route_to(platform::Host& host, const std::string& ip) {
+std::optional<RouteInfo> route_to(Host& host, const std::string& ip) {
   std::optional<std::string> iface;
   in_addr v4{};
   in6_addr v6{};
@@ -154,4 +155,4 @@ std::optional<RouteInfo> route_to(platform::Host& host, const std::string& ip) {
   return info;
 }
 
-}  // namespace examready::probe::net
+}  // namespace examready::platform

@@ -1,0 +1,20 @@
+// The phone forms of the checks for Android/HarmonyOS (registry.cpp lists which transport
+// runs which): over adb every one of them; from pasted getprop text only os and device.
+#pragma once
+
+#include "probe/check.h"
+
+namespace examready::probe::android {
+
+Outcome run_os_check(CheckContext& ctx);       // getprop (adb, pasted text)
+Outcome run_device_check(CheckContext& ctx);   // getprop + device database (adb, pasted text)
+Outcome run_storage_check(CheckContext& ctx);  // free bytes on /data
+Outcome run_battery_check(CheckContext& ctx);  // dumpsys battery
+Outcome run_camera_check(CheckContext& ctx);   // camera count and best resolution
+Outcome run_encoder_check(CheckContext& ctx);  // hardware video encoders the vendor declares
+Outcome run_network_check(CheckContext& ctx);  // default network type, Wi-Fi RSSI
+Outcome run_phone_check(CheckContext& ctx);    // SIM, airplane, do-not-disturb, alarms, screen lock
+Outcome run_apps_check(CheckContext& ctx);     // watched apps installed/running, camera/mic holders
+Outcome run_font_check(CheckContext& ctx);     // font scale
+
+}  // namespace examready::probe::android
