@@ -10,6 +10,7 @@ target_sources(examready_platform PRIVATE
   ${EXAMREADY_ROOT}/platform/linux/network_route.cpp
   ${EXAMREADY_ROOT}/platform/linux/os_release.cpp
   ${EXAMREADY_ROOT}/platform/linux/power_supply.cpp
+  ${EXAMREADY_ROOT}/platform/linux/sockets.cpp
 )
 # pulse_devices: the sound server's own facts about audio devices (libpulse is loaded by
 # SDL2's PulseAudio backend anyway, so linking it costs no start time).

@@ -18,6 +18,7 @@ struct RouteInfo {
   std::string iface;
   InterfaceKind kind;
   std::optional<double> wifi_signal_dbm;
+  std::string signal_source;  // where the signal level came from ("/proc/net/wireless")
 };
 
 // `ip` is the collector's numeric address (IPv4 or IPv6 text). nullopt when no route is found.

@@ -12,7 +12,7 @@
 #include "probe/encoder.h"
 #include "probe/ios/checks.h"
 #include "probe/microphone.h"
-#include "probe/network.h"
+#include "probe/network/check.h"
 #include "probe/os.h"
 #include "probe/speaker.h"
 #include "probe/storage.h"

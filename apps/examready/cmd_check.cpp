@@ -16,7 +16,7 @@
 #include "apps/examready/upload_output.h"
 #include "platform/local_host.h"
 #include "platform/host_identity.h"
-#include "probe/network_rehearsal.h"
+#include "probe/network/rehearsal.h"
 #include "probe/registry.h"
 #include "probe/runner.h"
 #include "reports/ids.h"

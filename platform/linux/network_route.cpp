@@ -149,6 +149,7 @@ std::optional<RouteInfo> route_to(Host& host, const std::string& ip) {
   const std::string dir = "/sys/class/net/" + *iface;
   const std::string wireless = host.read_file("/proc/net/wireless").value_or("");
   info.wifi_signal_dbm = parse_wireless_dbm(wireless, *iface);
+  info.signal_source = "/proc/net/wireless";
   const bool listed = wireless.find(*iface + ":") != std::string::npos;
   info.kind = classify_interface(*iface, host.read_file(dir + "/type").value_or(""),
                                  host.read_file(dir + "/uevent").value_or(""), listed);

@@ -6,8 +6,8 @@
 #include <thread>
 #include <vector>
 
-#include "probe/network.h"
-#include "probe/network_rehearsal.h"
+#include "probe/network/check.h"
+#include "probe/network/rehearsal.h"
 #include "probe/registry.h"
 #include "server/measure/probe_endpoints.h"
 #include "tests/net/cutting_relay.h"

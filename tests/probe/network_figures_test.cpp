@@ -5,7 +5,8 @@
 #include <chrono>
 
 #include "tests/support/fake_host.h"
-#include "probe/network.h"
+#include "probe/network/check.h"
+#include "probe/network/figures.h"
 
 using namespace examready;
 using namespace examready::probe;
@@ -43,7 +44,7 @@ TEST_CASE("figures from samples: upload counted from the server's bins, trailing
   s.upload_bins.assign(60, 12500);    // 2 Mbit/s ...
   s.upload_bins.back() = 1000000;     // ... and a drained tail after the abort
   s.echo = core::net::EchoCounts{1000, 990, 985};
-  const std::string warnings = emit_network_figures(ctx, s, plan);
+  const std::string warnings = net::emit_network_figures(ctx, s, plan);
 
   CHECK(number(ctx, MetricId::kNetworkRttMedianMs) == Approx(20));
   CHECK(number(ctx, MetricId::kNetworkDownloadBps) == Approx(10e6).epsilon(0.001));
@@ -65,7 +66,7 @@ TEST_CASE("heavy upstream loss warns that a single-stream upload would collapse"
   s.idle_rtts_ms.assign(20, 100);
   s.upload_bins.assign(60, 125000);  // 20 Mbit/s with 4 streams
   s.echo = core::net::EchoCounts{1000, 950, 950};
-  const std::string warnings = emit_network_figures(ctx, s, net::MeasurePlan{});
+  const std::string warnings = net::emit_network_figures(ctx, s, net::MeasurePlan{});
   CHECK(warnings.find("single-stream upload") != std::string::npos);
 }
 
@@ -76,7 +77,7 @@ TEST_CASE("without UDP echo the upload's retransmissions stand in, without a bou
   net::Samples s;
   s.upload_segs_out = 1000;
   s.upload_retrans = 30;
-  emit_network_figures(ctx, s, net::MeasurePlan{});
+  net::emit_network_figures(ctx, s, net::MeasurePlan{});
   CHECK(number(ctx, MetricId::kNetworkPacketLossRatio) == Approx(0.03));
   CHECK_FALSE(emitted(ctx, MetricId::kNetworkLossUpperBound));
 }

@@ -1,10 +1,6 @@
 // The upload rehearsal: chunks PUT at the server's offset; after a broken connection or a
 // timeout, ask the server where it stands and continue from there on a fresh connection.
-#include "probe/network_rehearsal.h"
-
-#include "protocol/random_payload.h"
-
-#include <curl/curl.h>
+#include "probe/network/rehearsal.h"
 
 #include <fmt/format.h>
 #include <algorithm>
@@ -17,15 +13,14 @@
 #include <thread>
 #include <vector>
 
+#include "probe/network/curl_handles.h"
+#include "protocol/measure_endpoints.h"
+#include "protocol/random_payload.h"
+
 namespace examready::probe::net {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-struct EasyDeleter {
-  void operator()(CURL* e) const { curl_easy_cleanup(e); }
-};
-using Easy = std::unique_ptr<CURL, EasyDeleter>;
 
 struct Chunk {
   std::uint64_t position = 0;  // file offset of the next byte to send
@@ -59,7 +54,7 @@ class Client {
   Client(const RehearsalPlan& plan, Clock::time_point deadline)
       : plan_(plan), deadline_(deadline), base_(plan.server_url) {
     while (!base_.empty() && base_.back() == '/') base_.pop_back();
-    base_ += "/v1/probe/rehearsal";
+    base_ += protocol::kRehearsalPath;
   }
 
   // A broken transfer leaves a connection nobody should trust: the next request opens anew.
@@ -82,8 +77,9 @@ class Client {
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, &body);
     if (!plan_.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, plan_.ca_file.c_str());
-    curl_slist* headers = curl_slist_append(nullptr, "Expect:");  // no 100-continue round trip
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers);
+    // No 100-continue round trip.
+    const CurlHeaders headers(curl_slist_append(nullptr, "Expect:"));
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers.get());
     if (method == "POST") {
       curl_easy_setopt(e, CURLOPT_POST, 1L);
       curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, 0L);
@@ -96,7 +92,6 @@ class Client {
     }
     Reply reply;
     reply.code = curl_easy_perform(e);
-    curl_slist_free_all(headers);
     if (reply.code != CURLE_OK) {
       drop_connection();
       return reply;
@@ -113,7 +108,7 @@ class Client {
   const RehearsalPlan& plan_;
   Clock::time_point deadline_;
   std::string base_;
-  Easy easy_;
+  CurlEasy easy_;
 };
 
 std::optional<std::uint64_t> received_of(const Reply& r) {
@@ -165,36 +160,42 @@ std::chrono::milliseconds rehearsal_budget(std::uint64_t bytes) {
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
 }
 
-RehearsalResult rehearse_upload(const RehearsalPlan& plan) {
-  RehearsalResult result;
-  const auto start = Clock::now();
-  const auto deadline = start + plan.budget;
-  Client client(plan, deadline);
-  const auto elapsed_ms = [&] {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-  };
+namespace {
 
+// Where the chunks go, as the collector set the rehearsal up.
+struct Target {
+  std::string url;
+  std::uint64_t chunk_bytes = 0;
+};
+
+std::optional<Target> create_rehearsal(Client& client, const RehearsalPlan& plan,
+                                       RehearsalResult& result) {
   const Reply created =
       client.request("POST", fmt::format("{}?bytes={}", client.base(), plan.bytes), nullptr);
   if (created.status != 201 || !created.json.is_object() || !created.json.contains("id")) {
     result.error = "the collector refused the rehearsal: " + describe(created);
-    return result;
+    return std::nullopt;
   }
-  const std::string url = client.base() + "/" + created.json.value("id", std::string{});
-  const std::uint64_t chunk_bytes =
-      std::clamp<std::uint64_t>(created.json.value("chunk_bytes", std::uint64_t{8} << 20),
-                                std::uint64_t{64} << 10, std::uint64_t{64} << 20);
+  return Target{client.base() + "/" + created.json.value("id", std::string{}),
+                std::clamp<std::uint64_t>(created.json.value("chunk_bytes", std::uint64_t{8} << 20),
+                                          std::uint64_t{64} << 10, std::uint64_t{64} << 20)};
+}
 
+// Sends chunks from the server's offset until done, out of time, refused or out of retries;
+// returns the offset the server confirmed. `last_error` keeps the latest failure.
+std::uint64_t send_chunks(Client& client, const Target& target, const RehearsalPlan& plan,
+                          Clock::time_point deadline, RehearsalResult& result,
+                          std::string& last_error) {
   std::uint64_t offset = 0;
   int failures = 0;
-  std::string last_error;
   while (offset < plan.bytes) {
     if (Clock::now() >= deadline) {
       result.error = "out of time";
       break;
     }
-    Chunk chunk{offset, std::min(plan.bytes, offset + chunk_bytes)};
-    const Reply put = client.request("PUT", fmt::format("{}?offset={}", url, offset), &chunk);
+    Chunk chunk{offset, std::min(plan.bytes, offset + target.chunk_bytes)};
+    const Reply put =
+        client.request("PUT", fmt::format("{}?offset={}", target.url, offset), &chunk);
     // A refused chunk may leave its unread body on the connection: start the next one afresh.
     if (put.code == CURLE_OK && put.status != 200) client.drop_connection();
     const auto received = received_of(put);
@@ -226,14 +227,28 @@ RehearsalResult rehearse_upload(const RehearsalPlan& plan) {
     }
     std::this_thread::sleep_for(backoff);
     if (put.status == 409) continue;  // the 409 already told us the offset
-    const Reply status = client.request("GET", url, nullptr);
+    const Reply status = client.request("GET", target.url, nullptr);
     if (auto r = received_of(status); r && status.status == 200) {
       offset = *r;
     } else {
       last_error = "status: " + describe(status);
     }
   }
-  result.duration_ms = elapsed_ms();
+  return offset;
+}
+
+}  // namespace
+
+RehearsalResult rehearse_upload(const RehearsalPlan& plan) {
+  RehearsalResult result;
+  const auto start = Clock::now();
+  const auto deadline = start + plan.budget;
+  Client client(plan, deadline);
+  const auto target = create_rehearsal(client, plan, result);
+  if (!target) return result;
+  std::string last_error;
+  const std::uint64_t offset = send_chunks(client, *target, plan, deadline, result, last_error);
+  result.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   result.bytes = offset;
   result.done = offset >= plan.bytes && result.error.empty();
   if (!result.done && result.error == "out of time") {

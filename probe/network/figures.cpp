@@ -1,0 +1,159 @@
+// Network figures from the samples: connection, idle latency, loss, throughput both ways,
+// loaded latency (figures.h).
+#include "probe/network/figures.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "core/analysis/network_analysis.h"
+
+namespace examready::probe::net {
+namespace {
+
+// The series' last bin is cut short by the abort; the upload series may also hold bytes
+// that drained after the phase, which belong to no measured interval.
+std::vector<std::uint64_t> trim(std::vector<std::uint64_t> bins, double bin_s, double phase_s) {
+  const auto keep = static_cast<std::size_t>(phase_s / bin_s);
+  if (bins.size() > keep) bins.resize(keep);
+  if (!bins.empty()) bins.pop_back();
+  return bins;
+}
+
+// When the streams moved their whole capped volume in under a steady window, the mean rate
+// over the series is a lower bound of the link's: enough to say "faster than anything the
+// exam needs" rather than nothing.
+std::optional<double> outran_rate_bps(const std::vector<std::uint64_t>& bins, double bin_s) {
+  std::uint64_t total = 0;
+  for (auto b : bins) total += b;
+  if (bins.empty() || total == 0) return std::nullopt;
+  return static_cast<double>(total) * 8.0 / (static_cast<double>(bins.size()) * bin_s);
+}
+
+std::string lower_bound_source(int streams, const std::vector<std::uint64_t>& bins, double bin_s) {
+  return fmt::format("lower bound: {} streams moved their whole volume in {:.2f} s", streams,
+                     static_cast<double>(bins.size()) * bin_s);
+}
+
+// Mathis et al.: one TCP stream's ceiling under random loss, MSS * 1.22 / (RTT * sqrt(p)).
+double single_stream_ceiling_bps(double rtt_ms, double loss) {
+  return 1448.0 * 8 * 1.22 / (rtt_ms / 1000.0 * std::sqrt(loss));
+}
+
+void emit_connection(CheckContext& ctx, const Samples& s) {
+  ctx.emit(MetricId::kNetworkDnsMs, s.dns_ms, "curl timing");
+  ctx.emit(MetricId::kNetworkConnectMs, s.connect_ms, "curl timing");
+  if (s.tls_ms) ctx.emit(MetricId::kNetworkTlsMs, *s.tls_ms, "curl timing");
+  ctx.emit(
+      MetricId::kNetworkHttpVersion, s.http_version,
+      s.tls_ms ? "negotiated over TLS (ALPN)" : "cleartext: HTTP/2 is asked for over TLS only");
+}
+
+void emit_idle_latency(CheckContext& ctx, const Samples& s,
+                       const std::optional<core::net::RttSummary>& idle) {
+  if (idle) {
+    const std::string source = fmt::format("{} pings over HTTP/{} to {}", idle->samples,
+                                           s.http_version, s.server_ip);
+    ctx.emit(MetricId::kNetworkRttMedianMs, idle->median_ms, source);
+    ctx.emit(MetricId::kNetworkRttP90Ms, idle->p90_ms, source);
+    if (idle->samples > 1) ctx.emit(MetricId::kNetworkJitterMs, idle->jitter_ms, source);
+  }
+  if (const std::size_t asked = s.idle_rtts_ms.size() + s.idle_lost; asked > 0) {
+    ctx.emit(MetricId::kNetworkRequestLossRatio,
+             static_cast<double>(s.idle_lost) / static_cast<double>(asked),
+             fmt::format("{} of {} pings timed out", s.idle_lost, asked));
+  }
+  if (s.clock_skew_ms)
+    ctx.emit(MetricId::kNetworkClockSkewMs, *s.clock_skew_ms, "server time of the fastest ping");
+}
+
+// Returns the upstream loss ratio the echo measured, for the single-stream warning.
+std::optional<double> emit_loss(CheckContext& ctx, const Samples& s) {
+  if (s.echo) {
+    const auto loss = core::net::summarize_echo(*s.echo);
+    if (!loss) return std::nullopt;
+    const std::string source =
+        fmt::format("UDP echo: up {:.2f}% of {}, down {:.2f}% of {} (worse direction)",
+                    loss->up_ratio * 100, loss->up_n, loss->down_ratio * 100, loss->down_n);
+    ctx.emit(MetricId::kNetworkPacketLossRatio, loss->ratio(), source);
+    ctx.emit(MetricId::kNetworkLossUpperBound, loss->upper(),
+             "one-sided 95% Clopper-Pearson, " + source);
+    return loss->up_ratio;
+  }
+  if (s.upload_segs_out > 0) {
+    // Without the echo only the upload's own retransmissions remain: they include the
+    // drops of a full bottleneck queue, so this overstates random loss.
+    const double ratio =
+        static_cast<double>(s.upload_retrans) / static_cast<double>(s.upload_segs_out);
+    ctx.emit(
+        MetricId::kNetworkPacketLossRatio, ratio,
+        fmt::format("TCP retransmissions of the upload ({} of {} segments; UDP echo unavailable)",
+                    s.upload_retrans, s.upload_segs_out));
+  }
+  return std::nullopt;
+}
+
+void emit_download(CheckContext& ctx, const Samples& s, const MeasurePlan& plan) {
+  if (auto down = core::net::summarize_throughput(trim(s.download_bins, s.bin_s, plan.download_s),
+                                                  s.bin_s)) {
+    ctx.emit(
+        MetricId::kNetworkDownloadBps, down->steady_bps,
+        fmt::format("{} streams, {}, {:.2f} s steady window after {:.2f} s ramp-up", plan.streams,
+                    s.download_source, down->steady_seconds, down->steady_start_s));
+  } else if (auto floor = outran_rate_bps(s.download_bins, s.bin_s); floor && s.download_outran) {
+    ctx.emit(MetricId::kNetworkDownloadBps, *floor,
+             lower_bound_source(plan.streams, s.download_bins, s.bin_s));
+  }
+}
+
+// Returns the warning about single-stream uploads under loss, or "".
+std::string emit_upload(CheckContext& ctx, const Samples& s, const MeasurePlan& plan,
+                        const std::optional<core::net::RttSummary>& idle,
+                        std::optional<double> upstream_loss) {
+  const auto up = core::net::summarize_throughput(
+      trim(s.upload_bins, s.upload_bin_s, plan.upload_s), s.upload_bin_s);
+  if (!up) {
+    if (auto floor = outran_rate_bps(s.upload_bins, s.upload_bin_s); floor && s.upload_outran) {
+      const std::string source = lower_bound_source(plan.streams, s.upload_bins, s.upload_bin_s);
+      ctx.emit(MetricId::kNetworkUploadBps, *floor, source);
+      ctx.emit(MetricId::kNetworkUploadLowBps, *floor, source);
+    }
+    return {};
+  }
+  const std::string source = fmt::format(
+      "{} streams, counted at the server, {:.2f} s steady window after {:.2f} s ramp-up",
+      plan.streams, up->steady_seconds, up->steady_start_s);
+  ctx.emit(MetricId::kNetworkUploadBps, up->steady_bps, source);
+  ctx.emit(MetricId::kNetworkUploadLowBps, up->low_bps, source);
+  ctx.emit(MetricId::kNetworkThroughputCv, up->cv, "250 ms windows of the upload");
+  ctx.emit(MetricId::kNetworkStallCount, up->stalls, "250 ms windows of the upload");
+  if (!idle || !upstream_loss || *upstream_loss <= 0) return {};
+  const double ceiling = single_stream_ceiling_bps(idle->median_ms, *upstream_loss);
+  if (ceiling >= up->steady_bps / 2) return {};
+  return fmt::format("upstream loss {:.1f}% would hold a single-stream upload near {:.1f} Mbit/s.",
+                     *upstream_loss * 100, ceiling / 1e6);
+}
+
+void emit_loaded_latency(CheckContext& ctx, const Samples& s) {
+  const auto loaded = core::net::summarize_rtts(s.loaded_rtts_ms);
+  if (!loaded) return;
+  const std::string source = fmt::format("{} pings during the upload", loaded->samples);
+  ctx.emit(MetricId::kNetworkLoadedRttMs, loaded->median_ms, source);
+  if (loaded->median_ms > 0)
+    ctx.emit(MetricId::kNetworkResponsivenessRpm, 60000.0 / loaded->median_ms, source);
+}
+
+}  // namespace
+
+std::string emit_network_figures(CheckContext& ctx, const Samples& s, const MeasurePlan& plan) {
+  emit_connection(ctx, s);
+  const auto idle = core::net::summarize_rtts(s.idle_rtts_ms);
+  emit_idle_latency(ctx, s, idle);
+  const std::optional<double> upstream_loss = emit_loss(ctx, s);
+  emit_download(ctx, s, plan);
+  std::string warnings = emit_upload(ctx, s, plan, idle, upstream_loss);
+  emit_loaded_latency(ctx, s);
+  return warnings;
+}
+
+}  // namespace examready::probe::net
