@@ -1,7 +1,7 @@
 # Linux sources of the platform libraries (included from platform/CMakeLists.txt).
 target_sources(examready_platform PRIVATE
   ${EXAMREADY_ROOT}/platform/linux/camera_devices.cpp
-  ${EXAMREADY_ROOT}/platform/linux/command.cpp
+  ${EXAMREADY_ROOT}/platform/linux/process.cpp
   ${EXAMREADY_ROOT}/platform/linux/dmi.cpp
   ${EXAMREADY_ROOT}/platform/linux/executable.cpp
   ${EXAMREADY_ROOT}/platform/linux/file_holders.cpp
