@@ -1,5 +1,7 @@
-// The one interface through which checks reach the device: files, directories,
-// commands and volume statistics. Local OS, adb transport and test fakes implement it.
+// The one interface through which checks reach the device: files, directories, commands,
+// volume statistics, and the OS's view of cameras, audio devices and who holds a device.
+// The local machine (LocalHost), the phone transports (adb, iOS, pasted getprop) and the
+// tests' FakeHost implement it.
 #pragma once
 
 #include <chrono>
@@ -7,6 +9,10 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "platform/audio_devices.h"
+#include "platform/camera_devices.h"
+#include "platform/file_holders.h"
 
 namespace examready::platform {
 
@@ -47,6 +53,20 @@ class Host {
                                     std::chrono::milliseconds timeout) = 0;
   virtual VolumeResult volume_stats(const std::string& path) = 0;
   virtual std::optional<UnameInfo> uname() = 0;
+
+  // Capture-capable cameras in numeric order ("/dev/video0", …) and the modes one offers.
+  // A host that cannot see cameras (a phone transport) lists none.
+  virtual std::vector<std::string> list_cameras() { return {}; }
+  virtual std::vector<CameraMode> camera_modes(const std::string& /*device*/) { return {}; }
+  // Who holds a device open ("zoom (pid 4242)"): the answer to "the camera is busy".
+  virtual std::vector<FileHolder> processes_holding(const std::string& /*path*/) { return {}; }
+  // What the sound server says about its devices and recording streams, bounded by
+  // `timeout`; nullopt with `error` set where there is no server to ask.
+  virtual std::optional<OsAudioDevices> audio_devices(std::chrono::milliseconds /*timeout*/,
+                                                      std::string& error) {
+    error = "this host has no sound server to ask";
+    return std::nullopt;
+  }
 };
 
 }  // namespace examready::platform

@@ -1,4 +1,5 @@
-// The Host for the machine the probe runs on.
+// The Host for the machine the probe runs on (its own library, examready_platform_local:
+// the sound server's and the cameras' facts come with it).
 #pragma once
 
 #include "platform/host.h"
@@ -13,6 +14,11 @@ class LocalHost final : public Host {
                             std::chrono::milliseconds timeout) override;
   VolumeResult volume_stats(const std::string& path) override;
   std::optional<UnameInfo> uname() override;
+  std::vector<std::string> list_cameras() override;
+  std::vector<CameraMode> camera_modes(const std::string& device) override;
+  std::vector<FileHolder> processes_holding(const std::string& path) override;
+  std::optional<OsAudioDevices> audio_devices(std::chrono::milliseconds timeout,
+                                              std::string& error) override;
 };
 
 }  // namespace examready::platform

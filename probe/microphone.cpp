@@ -18,7 +18,7 @@ namespace {
 void emit_device_facts(CheckContext& ctx, const platform::SdlAudioSession& session,
                        const std::vector<std::string>& sdl_devices, const std::string& wanted) {
   std::string os_error;  // no server to ask: the names decide
-  const auto os = platform::query_os_audio_devices(kOsAudioQueryTimeout, os_error);
+  const auto os = ctx.host().audio_devices(kOsAudioQueryTimeout, os_error);
   const std::vector<platform::OsAudioDevice> none;
   const auto& capture = os ? os->capture : none;
   const std::string source = os ? "OS: " + os->server : "sdl:" + session.driver();

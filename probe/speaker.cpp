@@ -23,7 +23,7 @@ Outcome run_speaker_check(CheckContext& ctx) {
   }
   // SDL opens the OS's default output; the OS says what it is, its name is the fallback.
   std::string os_error;
-  const auto os_devices = platform::query_os_audio_devices(kOsAudioQueryTimeout, os_error);
+  const auto os_devices = ctx.host().audio_devices(kOsAudioQueryTimeout, os_error);
   const platform::OsAudioDevice* os_device =
       os_devices ? find_os_device(os_devices->playback, std::nullopt) : nullptr;
   if (auto route = classify_output_route(os_device, session->default_device(false)))

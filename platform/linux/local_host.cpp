@@ -1,4 +1,5 @@
-// LocalHost on Linux: plain file reads, statvfs and uname.
+// LocalHost on Linux: plain file reads, statvfs, uname, V4L2 cameras, /proc fd holders and
+// the sound server (PulseAudio or PipeWire).
 #include "platform/local_host.h"
 
 #include <sys/statvfs.h>
@@ -8,20 +9,18 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "platform/command.h"
+#include "platform/files.h"
 
 namespace examready::platform {
 
 std::optional<std::string> LocalHost::read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) return std::nullopt;  // e.g. EIO from a sysfs attribute the driver refuses
-  return content.str();
+  // Attribute and configuration files are small; the bound keeps a mistaken path (a device,
+  // a huge log) from costing memory.
+  constexpr std::size_t kMaxBytes = 16 << 20;
+  std::string error;
+  return read_text_file(path, kMaxBytes, error);
 }
 
 std::vector<std::string> LocalHost::list_dir(const std::string& path) {
@@ -53,6 +52,21 @@ VolumeResult LocalHost::volume_stats(const std::string& path) {
       .total_bytes = static_cast<std::uint64_t>(vfs.f_blocks) * vfs.f_frsize,
   };
   return result;
+}
+
+std::vector<std::string> LocalHost::list_cameras() { return list_camera_devices(); }
+
+std::vector<CameraMode> LocalHost::camera_modes(const std::string& device) {
+  return platform::camera_modes(device);
+}
+
+std::vector<FileHolder> LocalHost::processes_holding(const std::string& path) {
+  return platform::processes_holding(path);
+}
+
+std::optional<OsAudioDevices> LocalHost::audio_devices(std::chrono::milliseconds timeout,
+                                                       std::string& error) {
+  return query_os_audio_devices(timeout, error);
 }
 
 std::optional<UnameInfo> LocalHost::uname() {

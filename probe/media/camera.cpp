@@ -112,7 +112,7 @@ namespace {
 // a USB 2 webcam). Returns what was asked for, or "" when the camera lists nothing usable.
 std::string ask_recording_mode(CheckContext& ctx, const CameraSource& source,
                                platform::VideoInputSpec& spec) {
-  const std::vector<platform::CameraMode> modes = platform::camera_modes(source.url);
+  const std::vector<platform::CameraMode> modes = ctx.host().camera_modes(source.url);
   const auto largest =
       std::max_element(modes.begin(), modes.end(),
                        [](const auto& a, const auto& b) { return frame_area(a) < frame_area(b); });
@@ -133,7 +133,7 @@ std::string ask_recording_mode(CheckContext& ctx, const CameraSource& source,
 }  // namespace
 
 Outcome capture_camera(CheckContext& ctx) {
-  const std::vector<std::string> devices = platform::list_camera_devices();
+  const std::vector<std::string> devices = ctx.host().list_cameras();
   ctx.emit(MetricId::kCameraCount, static_cast<std::int64_t>(devices.size()),
            platform::camera_input_format());
 
@@ -166,7 +166,7 @@ Outcome capture_camera(CheckContext& ctx) {
   if (!input) {
     std::vector<std::string> holders;
     if (error.errnum == EBUSY) {
-      for (const auto& holder : platform::processes_holding(source.url))
+      for (const auto& holder : ctx.host().processes_holding(source.url))
         holders.push_back(platform::describe(holder));
       if (!holders.empty()) ctx.emit(MetricId::kCameraHeldBy, holders, "/proc/*/fd");
     }

@@ -9,6 +9,7 @@
 #include "platform/camera_devices.h"
 #include "probe/media/camera.h"
 #include "tests/media/media_test_support.h"
+#include "tests/support/fake_host.h"
 
 using namespace examready;
 using core::MetricId;
@@ -121,6 +122,21 @@ TEST_CASE("camera: a named device that does not exist is an error, no camera is 
     CHECK(none.outcome.message == "no camera");
     CHECK(none.get<std::int64_t>(MetricId::kCameraCount) == 0);
   }
+}
+
+TEST_CASE("cameras come from the host's discovery: none is unsupported, the first is opened") {
+  test::FakeHost none;
+  auto run = test::run_check(probe::media::capture_camera, probe::ProbeOptions{}, none);
+  CHECK(run.outcome.status == core::CheckStatus::kUnsupported);
+  CHECK(run.outcome.message == "no camera");
+  CHECK(run.get<std::int64_t>(MetricId::kCameraCount) == 0);
+
+  test::FakeHost two;
+  two.set_cameras({"/dev/video-examready-first", "/dev/video-examready-second"});
+  run = test::run_check(probe::media::capture_camera, probe::ProbeOptions{}, two);
+  CHECK(run.get<std::int64_t>(MetricId::kCameraCount) == 2);
+  CHECK(run.outcome.status == core::CheckStatus::kError);
+  CHECK(run.outcome.message.find("video-examready-first") != std::string::npos);
 }
 
 TEST_CASE("camera discovery ignores nodes that are not capture devices") {

@@ -25,13 +25,18 @@ struct CheckRun {
   }
 };
 
-inline CheckRun run_check(probe::CheckFunction check, const probe::ProbeOptions& options) {
-  platform::LocalHost host;
+inline CheckRun run_check(probe::CheckFunction check, const probe::ProbeOptions& options,
+                          platform::Host& host) {
   probe::CheckContext ctx(host, options);
   CheckRun run;
   run.outcome = check(ctx);
   run.measurements = ctx.take_measurements();
   return run;
+}
+
+inline CheckRun run_check(probe::CheckFunction check, const probe::ProbeOptions& options) {
+  platform::LocalHost host;
+  return run_check(check, options, host);
 }
 
 }  // namespace examready::test

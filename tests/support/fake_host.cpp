@@ -73,4 +73,20 @@ VolumeResult FakeHost::volume_stats(const std::string& path) {
   return missing;
 }
 
+std::vector<platform::CameraMode> FakeHost::camera_modes(const std::string& device) {
+  auto it = camera_modes_.find(device);
+  return it == camera_modes_.end() ? std::vector<platform::CameraMode>{} : it->second;
+}
+
+std::vector<platform::FileHolder> FakeHost::processes_holding(const std::string& path) {
+  auto it = holders_.find(path);
+  return it == holders_.end() ? std::vector<platform::FileHolder>{} : it->second;
+}
+
+std::optional<platform::OsAudioDevices> FakeHost::audio_devices(std::chrono::milliseconds,
+                                                                std::string& error) {
+  if (!audio_) error = "no sound server in this fake";
+  return audio_;
+}
+
 }  // namespace examready::test

@@ -33,12 +33,34 @@ class FakeHost final : public platform::Host {
   VolumeResult volume_stats(const std::string& path) override;
   std::optional<UnameInfo> uname() override { return uname_; }
 
+  // The OS's view of cameras, holders and audio devices, as a test sets it.
+  void set_cameras(std::vector<std::string> devices) { cameras_ = std::move(devices); }
+  void set_camera_modes(const std::string& device, std::vector<platform::CameraMode> modes) {
+    camera_modes_[device] = std::move(modes);
+  }
+  void set_holders(const std::string& path, std::vector<platform::FileHolder> holders) {
+    holders_[path] = std::move(holders);
+  }
+  // nullopt: no sound server to ask.
+  void set_audio_devices(std::optional<platform::OsAudioDevices> devices) {
+    audio_ = std::move(devices);
+  }
+  std::vector<std::string> list_cameras() override { return cameras_; }
+  std::vector<platform::CameraMode> camera_modes(const std::string& device) override;
+  std::vector<platform::FileHolder> processes_holding(const std::string& path) override;
+  std::optional<platform::OsAudioDevices> audio_devices(std::chrono::milliseconds timeout,
+                                                        std::string& error) override;
+
  private:
   std::map<std::string, std::string> files_;
   std::map<std::vector<std::string>, CommandResult> commands_;
   std::function<CommandResult(const std::vector<std::string>&)> handler_;
   std::map<std::string, VolumeResult> volumes_;
   std::optional<UnameInfo> uname_;
+  std::vector<std::string> cameras_;
+  std::map<std::string, std::vector<platform::CameraMode>> camera_modes_;
+  std::map<std::string, std::vector<platform::FileHolder>> holders_;
+  std::optional<platform::OsAudioDevices> audio_;
 };
 
 }  // namespace examready::test
