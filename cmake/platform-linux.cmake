@@ -1,10 +1,11 @@
 # Linux sources of the platform libraries (included from platform/CMakeLists.txt).
 target_sources(examready_platform PRIVATE
   ${EXAMREADY_ROOT}/platform/linux/dmi.cpp
-  ${EXAMREADY_ROOT}/platform/linux/executable.cpp
+  ${EXAMREADY_ROOT}/platform/linux/durable_files.cpp
   ${EXAMREADY_ROOT}/platform/linux/host_identity.cpp
   ${EXAMREADY_ROOT}/platform/linux/network_route.cpp
   ${EXAMREADY_ROOT}/platform/linux/os_release.cpp
+  ${EXAMREADY_ROOT}/platform/linux/paths.cpp
   ${EXAMREADY_ROOT}/platform/linux/power_supply.cpp
   ${EXAMREADY_ROOT}/platform/linux/process.cpp
   ${EXAMREADY_ROOT}/platform/linux/sockets.cpp

@@ -8,6 +8,15 @@
 
 namespace examready::platform {
 
+bool read_bounded(std::istream& in, std::size_t max_bytes, std::string& text) {
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) return false;
+  }
+  return true;
+}
+
 std::optional<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes,
                                           std::string& error) {
   std::error_code ec;
@@ -16,8 +25,10 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, std
     error = ec.message();
     return std::nullopt;
   }
-  if (!std::filesystem::is_regular_file(status)) {
-    error = "not a regular file";
+  // Pipes and character devices are read too (a process substitution, /dev/stdin), but
+  // never past the bound.
+  if (std::filesystem::is_directory(status)) {
+    error = "is a directory";
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
@@ -26,13 +37,9 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, std
     return std::nullopt;
   }
   std::string text;
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_bytes) {
-      error = "larger than " + std::to_string(max_bytes) + " bytes";
-      return std::nullopt;
-    }
+  if (!read_bounded(in, max_bytes, text)) {
+    error = "larger than " + std::to_string(max_bytes) + " bytes";
+    return std::nullopt;
   }
   if (in.bad()) {  // EIO from a driver's attribute file, a disk error
     error = "read error";

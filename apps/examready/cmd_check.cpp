@@ -1,21 +1,18 @@
 // `examready check`: run the checks, build the report, print it.
-#include <pwd.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
-#include <fmt/format.h>
-#include <optional>
 #include <sstream>
 
+#include "apps/examready/check_target.h"
 #include "apps/examready/commands.h"
 #include "apps/examready/exit_codes.h"
 #include "apps/examready/io.h"
-#include "apps/examready/phone_target.h"
 #include "apps/examready/upload_output.h"
-#include "platform/local_host.h"
-#include "platform/host_identity.h"
+#include "platform/files.h"
 #include "probe/network/rehearsal.h"
 #include "probe/registry.h"
 #include "probe/runner.h"
@@ -44,10 +41,7 @@ struct CheckArgs {
   std::string camera;
   std::string camera_source;
   std::string mic;
-  // Phone transports: set when the option was given (its value may be empty).
-  bool android = false, ios = false;
-  std::string android_serial, ios_udid;
-  std::string getprop_file;
+  TargetChoice target;  // --android/--ios: set when the option was given (its value may be empty)
   bool upload = false;
   bool offline = false;
   std::string server;
@@ -57,25 +51,6 @@ struct CheckArgs {
   int upload_attempts = 5;
   std::string rehearse_upload;  // SIZE, e.g. 500MB
 };
-
-// The Host and transport the options ask for; the local machine by default.
-Target open_target(const CheckArgs& args) {
-  if (args.android) return open_android(args.android_serial);
-  if (args.ios) return open_ios(args.ios_udid);
-  if (!args.getprop_file.empty()) return open_getprop_text(args.getprop_file);
-  Target t;
-  t.host = std::make_unique<platform::LocalHost>();
-  t.transport = core::Transport::kLocal;
-  t.platform = platform::local_platform_name(*t.host);
-  if (auto id = platform::local_machine_id(*t.host); !id.empty()) t.device_id = reports::device_id_hash(id);
-  return t;
-}
-
-std::string home_directory() {
-  if (const char* home = std::getenv("HOME"); home && *home) return home;
-  if (const passwd* pw = ::getpwuid(::getuid())) return pw->pw_dir;
-  return "/";
-}
 
 std::vector<const probe::CheckSpec*> select_checks(const std::string& only) {
   std::vector<const probe::CheckSpec*> selected;
@@ -130,19 +105,12 @@ void queue_and_upload(const CheckArgs& args, const reports::Report& report, cons
   if (result.locked_out) fmt::print(out, "another examready process is uploading; the report stays queued\n");
 }
 
-int run_check(const CheckArgs& args) {
-  auto role = core::parse_role(args.role);
-  if (!role) throw UsageError("--role must be primary or secondary");
-  Target target;
-  try {
-    target = open_target(args);
-  } catch (const DeviceUnavailable& e) {
-    std::fprintf(stderr, "examready: %s\n", e.what());
-    return kExitIncomplete;
-  }
+// What the checks read: the transport, the data directory, the camera and microphone asked
+// for, the collector. Checked before anything is measured.
+probe::ProbeOptions probe_options(const CheckArgs& args, core::Transport transport) {
   probe::ProbeOptions options;
-  options.transport = target.transport;
-  options.data_dir = args.data_dir.empty() ? home_directory() : args.data_dir;
+  options.transport = transport;
+  options.data_dir = args.data_dir.empty() ? platform::home_directory().string() : args.data_dir;
   if (options.transport == core::Transport::kLocal && !std::filesystem::is_directory(options.data_dir)) {
     throw UsageError(fmt::format("--data-dir: {} is not a directory", options.data_dir));
   }
@@ -163,17 +131,100 @@ int run_check(const CheckArgs& args) {
     }
     options.rehearse_upload_bytes = *bytes;
   }
-  const auto checks = select_checks(args.only);
-  std::string pair_code;
-  if (!args.pair.empty()) {
-    const auto code = reports::normalize_code(args.pair);
-    if (!code) throw UsageError("--pair: '" + args.pair + "' is not a report code (e.g. 7KQ2-M9XD)");
-    if (*role != core::Role::kSecondary) throw UsageError("--pair names the primary's code: use it with --role secondary");
-    pair_code = *code;
+  return options;
+}
+
+std::string pair_code_of(const CheckArgs& args, core::Role role) {
+  if (args.pair.empty()) return {};
+  const auto code = reports::normalize_code(args.pair);
+  if (!code) throw UsageError("--pair: '" + args.pair + "' is not a report code (e.g. 7KQ2-M9XD)");
+  if (role != core::Role::kSecondary) {
+    throw UsageError("--pair names the primary's code: use it with --role secondary");
   }
+  return *code;
+}
+
+// Where progress and the verdict are shown: the SDL2 window (--gui), the terminal, or
+// nowhere (--json keeps stdout for the report).
+class LiveView {
+ public:
+  LiveView(const CheckArgs& args, ui::Language lang)
+      : tty_(::isatty(STDOUT_FILENO) != 0),
+        color_(tty_ && std::getenv("NO_COLOR") == nullptr),
+        terminal_(stdout, tty_, color_, lang) {
+    runner_.deadline_scale = args.deadline_scale;
+    if (args.gui) {
+      std::string why;
+      window_ = ui::ProbeWindow::open(lang, &why);
+      if (!window_) fmt::print(stderr, "examready: {}; showing results in the terminal\n", why);
+    }
+    if (window_) {
+      runner_.on_tick = [this] { window_->pump(); };
+      on_event_ = [this](const probe::ProgressEvent& e) { window_->on_event(e); };
+    } else if (!args.json) {
+      runner_.on_tick = [this] { terminal_.tick(); };
+      on_event_ = [this](const probe::ProgressEvent& e) { terminal_.on_event(e); };
+    }
+  }
+  LiveView(const LiveView&) = delete;
+  LiveView& operator=(const LiveView&) = delete;
+
+  const probe::RunnerOptions& runner() const { return runner_; }
+  const probe::ProgressHandler& on_event() const { return on_event_; }
+  bool tty() const { return tty_; }
+  bool color() const { return color_; }
+  ui::ProbeWindow* window() { return window_.get(); }
+
+ private:
+  bool tty_;
+  bool color_;
+  ui::TerminalProgress terminal_;
+  std::unique_ptr<ui::ProbeWindow> window_;
+  probe::RunnerOptions runner_;
+  probe::ProgressHandler on_event_;
+};
+
+// Writes, prints, shows and sends the finished report; returns the exit code.
+int deliver_report(const CheckArgs& args, const reports::Report& report, LiveView& view,
+                   ui::Language lang, const std::optional<reports::UploadOptions>& upload) {
+  const std::string json = reports::to_json(report).dump(2) + "\n";
+  if (!args.out.empty()) write_file_atomically(args.out, json);
+  if (args.json) {
+    std::fputs(json.c_str(), stdout);
+  } else {
+    ui::print_summary(stdout, report, view.color(), lang);
+  }
+  if (auto* window = view.window()) {
+    window->show_report(report);
+    window->wait_until_closed(args.close_after, args.screenshot);
+  }
+  if (args.upload || args.offline) {
+    queue_and_upload(args, report, json, upload, view.tty() && !args.json);
+  }
+  if (report.evaluation) {
+    return exit_code_for_verdict((*report.evaluation)["verdict"].get<std::string>());
+  }
+  return exit_code_without_rules(report);
+}
+
+int run_check(const CheckArgs& args) {
+  auto role = core::parse_role(args.role);
+  if (!role) throw UsageError("--role must be primary or secondary");
+  Target target;
+  try {
+    target = open_target(args.target);
+  } catch (const DeviceUnavailable& e) {
+    std::fprintf(stderr, "examready: %s\n", e.what());
+    return kExitIncomplete;
+  }
+  probe::ProbeOptions options = probe_options(args, target.transport);
+  const auto checks = select_checks(args.only);
+  const std::string pair_code = pair_code_of(args, *role);
   // Checked before measuring, so a missing server is reported in a second, not a minute.
   std::optional<reports::UploadOptions> upload_options;
-  if (args.upload && !args.offline) upload_options = make_upload_options(args.server, args.ca_file, args.upload_attempts, stderr);
+  if (args.upload && !args.offline) {
+    upload_options = make_upload_options(args.server, args.ca_file, args.upload_attempts, stderr);
+  }
   // Load the rules first: a bad rules file should fail before minutes of measuring.
   std::optional<rules::RuleSet> rule_set;
   if (!args.rules.empty()) {
@@ -181,51 +232,15 @@ int run_check(const CheckArgs& args) {
     options.watched_apps = rule_set->watched_apps();
   }
   const ui::Language lang = ui::parse_language(args.lang);
-
-  std::unique_ptr<ui::ProbeWindow> window;
-  if (args.gui) {
-    std::string why;
-    window = ui::ProbeWindow::open(lang, &why);
-    if (!window) fmt::print(stderr, "examready: {}; showing results in the terminal\n", why);
-  }
-  const bool show_progress = !args.json && !window;
-  platform::Host& host = *target.host;
-  const bool tty = ::isatty(STDOUT_FILENO) != 0;
-  const bool color = tty && std::getenv("NO_COLOR") == nullptr;
-  ui::TerminalProgress progress(stdout, tty, color, lang);
-  probe::RunnerOptions runner;
-  runner.deadline_scale = args.deadline_scale;
-  probe::ProgressHandler on_event;
-  if (window) {
-    runner.on_tick = [&] { window->pump(); };
-    on_event = [&](const probe::ProgressEvent& e) { window->on_event(e); };
-  } else if (show_progress) {
-    runner.on_tick = [&] { progress.tick(); };
-    on_event = [&](const probe::ProgressEvent& e) { progress.on_event(e); };
-  }
+  LiveView view(args, lang);
 
   reports::Report report = reports::new_report(options.transport, *role);
   report.host.platform = target.platform;
   report.host.device_id = target.device_id;
-  report.checks = probe::run_checks(checks, host, options, on_event, runner);
+  report.checks = probe::run_checks(checks, *target.host, options, view.on_event(), view.runner());
   report.pair_code = pair_code;
-
   if (rule_set) report.evaluation = rules::evaluate(*rule_set, report, std::chrono::system_clock::now());
-
-  const std::string json = reports::to_json(report).dump(2) + "\n";
-  if (!args.out.empty()) write_file_atomically(args.out, json);
-  if (args.json) {
-    std::fputs(json.c_str(), stdout);
-  } else {
-    ui::print_summary(stdout, report, color, lang);
-  }
-  if (window) {
-    window->show_report(report);
-    window->wait_until_closed(args.close_after, args.screenshot);
-  }
-  if (args.upload || args.offline) queue_and_upload(args, report, json, upload_options, tty && !args.json);
-  if (report.evaluation) return exit_code_for_verdict((*report.evaluation)["verdict"].get<std::string>());
-  return exit_code_without_rules(report);
+  return deliver_report(args, report, view, lang, upload_options);
 }
 
 }  // namespace
@@ -252,18 +267,18 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "Any FFmpeg input instead of the camera: a video file or lavfi:GRAPH "
                   "(e.g. lavfi:testsrc2=size=1280x720:rate=30)");
   cmd->add_option("--mic", args->mic, "Capture device name to check (default: the system default)");
-  auto* android = cmd->add_option("--android", args->android_serial,
+  auto* android = cmd->add_option("--android", args->target.android_serial,
                                   "Check the Android/HarmonyOS phone attached over adb (SERIAL: which one)")
                       ->expected(0, 1);
-  auto* ios = cmd->add_option("--ios", args->ios_udid, "Check the iPhone attached over USB (UDID: which one)")
+  auto* ios = cmd->add_option("--ios", args->target.ios_udid, "Check the iPhone attached over USB (UDID: which one)")
                   ->expected(0, 1);
-  auto* getprop = cmd->add_option("--from-getprop", args->getprop_file,
+  auto* getprop = cmd->add_option("--from-getprop", args->target.getprop_file,
                                   "Judge a phone from its pasted `getprop` text (FILE, or - for stdin)");
   android->excludes(ios)->excludes(getprop);
   ios->excludes(getprop);
   cmd->callback([args, android, ios, &exit_code] {
-    args->android = android->count() > 0;
-    args->ios = ios->count() > 0;
+    args->target.android = android->count() > 0;
+    args->target.ios = ios->count() > 0;
     exit_code = run_check(*args);
   });
   cmd->add_flag("--upload", args->upload, "Send the report to the collector (queued first, sent exactly once)");

@@ -1,13 +1,19 @@
 // Small file helpers for the CLI.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace examready::app {
 
 // Writes via a temp file in the same directory, fsync, rename: a reader never sees half a file.
 void write_file_atomically(const std::string& path, const std::string& content);
-// Reads a whole file, or stdin for "-". Throws InvalidInputError naming the file.
+// Reports and getprop dumps are tens of KB; a bigger input is not one (and must not cost
+// memory: /dev/zero, a 300 MB log pasted by mistake).
+inline constexpr std::size_t kMaxInputFileBytes = 4 << 20;
+
+// Reads a whole file, or stdin for "-", up to kMaxInputFileBytes. Throws InvalidInputError
+// naming the file.
 std::string read_input_file(const std::string& path);
 
 }  // namespace examready::app

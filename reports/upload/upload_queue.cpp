@@ -1,18 +1,12 @@
 // The offline upload queue.
 #include "reports/upload/upload_queue.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <stdexcept>
+
+#include "platform/files.h"
 
 namespace examready::reports {
 namespace fs = std::filesystem;
@@ -23,43 +17,9 @@ bool valid_id(const std::string& id) {
   return std::regex_match(id, pattern);
 }
 
-[[noreturn]] void fail(const std::string& what, const fs::path& path) {
-  throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
-}
-
-void fsync_dir(const fs::path& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) fail("cannot open", dir);
-  ::fsync(fd);
-  ::close(fd);
-}
-
-void write_durably(const fs::path& path, const std::string& content) {
-  const fs::path temp = path.string() + ".tmp." + std::to_string(::getpid());
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) fail("cannot create", temp);
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      ::unlink(temp.c_str());
-      fail("cannot write", temp);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    fail("cannot fsync", temp);
-  }
-  ::close(fd);
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    ::unlink(temp.c_str());
-    fail("cannot rename into", path);
-  }
-  fsync_dir(path.parent_path());
+// The queue's failures are exceptions: the commands turn them into a message and exit code.
+void check(bool ok, const std::string& error) {
+  if (!ok) throw std::runtime_error(error);
 }
 
 }  // namespace
@@ -83,7 +43,8 @@ void UploadQueue::enqueue(const std::string& report_id, const std::string& repor
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) throw std::runtime_error("cannot create " + dir_.string() + ": " + ec.message());
-  write_durably(path_of(report_id), report_json);
+  std::string error;
+  check(platform::write_file_durably(path_of(report_id), report_json, error, 0600), error);
 }
 
 std::vector<std::string> UploadQueue::pending() const {
@@ -102,28 +63,27 @@ std::vector<std::string> UploadQueue::pending() const {
 }
 
 std::string UploadQueue::read(const std::string& report_id) const {
-  std::ifstream in(path_of(report_id), std::ios::binary);
-  if (!in) fail("cannot read", path_of(report_id));
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+  std::string error;
+  auto text = platform::read_text_file(path_of(report_id), kMaxQueuedReportBytes, error);
+  if (!text) throw std::runtime_error("cannot read " + path_of(report_id).string() + ": " + error);
+  return std::move(*text);
 }
 
 void UploadQueue::remove(const std::string& report_id) {
-  if (::unlink(path_of(report_id).c_str()) != 0 && errno != ENOENT)
-    fail("cannot remove", path_of(report_id));
-  fsync_dir(dir_);
+  std::string error;
+  check(platform::remove_durably(path_of(report_id), error), error);
 }
 
 void UploadQueue::reject(const std::string& report_id, const std::string& reason) {
   const fs::path rejected = dir_ / "rejected";
   std::error_code ec;
   fs::create_directories(rejected, ec);
-  write_durably(rejected / (report_id + ".reason.txt"), reason + "\n");
-  if (::rename(path_of(report_id).c_str(), (rejected / (report_id + ".json")).c_str()) != 0) {
-    fail("cannot move", path_of(report_id));
-  }
-  fsync_dir(dir_);
+  std::string error;
+  check(platform::write_file_durably(rejected / (report_id + ".reason.txt"), reason + "\n", error,
+                                     0600),
+        error);
+  check(platform::rename_durably(path_of(report_id), rejected / (report_id + ".json"), error),
+        error);
 }
 
 FlushResult flush_queue(
@@ -135,11 +95,10 @@ FlushResult flush_queue(
   fs::create_directories(queue.dir(), ec);
   // The lock is released by the kernel if this process is killed, so a crash never
   // leaves the queue stuck.
-  const fs::path lock_path = queue.dir() / ".lock";
-  const int lock_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (lock_fd < 0) fail("cannot open", lock_path);
-  if (::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
-    ::close(lock_fd);
+  std::string error;
+  const auto lock = platform::FileLock::try_acquire(queue.dir() / ".lock", error);
+  if (!lock) {
+    if (!error.empty()) throw std::runtime_error(error);
     result.locked_out = true;
     result.still_queued = static_cast<int>(queue.pending().size());
     return result;
@@ -179,8 +138,6 @@ FlushResult flush_queue(
     }
     if (on_result) on_result(id, outcome);
   }
-  ::flock(lock_fd, LOCK_UN);
-  ::close(lock_fd);
   return result;
 }
 

@@ -13,6 +13,9 @@
 
 namespace examready::reports {
 
+// A queued report larger than this is not one the probe wrote (the collector takes 1 MiB).
+inline constexpr std::size_t kMaxQueuedReportBytes = 16 << 20;
+
 class UploadQueue {
  public:
   explicit UploadQueue(std::filesystem::path dir);
