@@ -162,7 +162,7 @@ AndroidOsFacts android_os_facts(const PropertyMap& props) {
     f.vendor_ui = "oneui", f.name = "One UI", f.vendor_ui_version = oneui_version(oneui);
   } else if (skinned_brand(brand)) {
     // A Huawei or Samsung without its skin's property is a subset paste (or an old skin such
-    // as TouchWiz), not stock Android: say "unknown" rather than guess.
+    // as TouchWiz), not stock Android: the vendor UI stays unmeasured rather than guessed.
     f.name = "Android";
   } else {
     f.vendor_ui = "stock", f.name = "Android";
@@ -195,7 +195,7 @@ AndroidDeviceFacts android_device_facts(const PropertyMap& props) {
   return f;
 }
 
-std::string sim_state(std::string_view gsm_sim_state) {
+std::optional<std::string> sim_state(std::string_view gsm_sim_state) {
   bool any_locked = false, any_unknown = false, any_absent = false;
   std::size_t pos = 0;
   while (pos <= gsm_sim_state.size()) {
@@ -214,8 +214,8 @@ std::string sim_state(std::string_view gsm_sim_state) {
     }
   }
   if (any_locked) return "locked";
-  if (any_unknown) return "unknown";
-  return any_absent ? "absent" : "unknown";
+  if (any_unknown || !any_absent) return std::nullopt;
+  return "absent";
 }
 
 }  // namespace examready::platform::android

@@ -35,8 +35,9 @@ struct AndroidDeviceFacts {
 AndroidDeviceFacts android_device_facts(const PropertyMap& props);
 
 // gsm.sim.state, one entry per slot ("ABSENT,READY"), reduced to the first slot that
-// has a card: ready, locked, unknown (NOT_READY, radio off, unparsed) or absent.
-std::string sim_state(std::string_view gsm_sim_state);
+// has a card: ready, locked or absent; nullopt when it cannot be told (NOT_READY, radio
+// off, unparsed, empty).
+std::optional<std::string> sim_state(std::string_view gsm_sim_state);
 
 // Numeric-looking prefix of a version string ("EmotionUI_10.1.0" -> "10.1.0"), or "".
 std::string version_digits(std::string_view text);

@@ -181,7 +181,7 @@ std::optional<int> parse_wifi_rssi_dbm(std::string_view text) {
   return std::nullopt;
 }
 
-std::string parse_default_network_type(std::string_view text) {
+std::optional<std::string> parse_default_network_type(std::string_view text) {
   std::string active;
   const auto all = text::lines(text);
   for (auto raw : all) {
@@ -191,7 +191,7 @@ std::string parse_default_network_type(std::string_view text) {
       break;
     }
   }
-  if (active.empty()) return "unknown";
+  if (active.empty()) return std::nullopt;
   if (active == "none") return "none";
   // Android 9+: "NetworkAgentInfo{network{100} ... Transports: WIFI ..." (Android 7-8:
   // "NetworkAgentInfo [WIFI () - 100]").
@@ -213,9 +213,9 @@ std::string parse_default_network_type(std::string_view text) {
       return "cellular";
     }
     if (transports.find("ethernet") != std::string::npos) return "ethernet";
-    return "unknown";
+    return std::nullopt;  // bluetooth, vpn…: not a kind the rules know
   }
-  return "unknown";
+  return std::nullopt;
 }
 
 }  // namespace examready::platform::android

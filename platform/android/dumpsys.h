@@ -36,7 +36,8 @@ std::optional<bool> parse_alarm_clock_set(std::string_view text);
 // The SSID and BSSID on that line are never kept.
 std::optional<int> parse_wifi_rssi_dbm(std::string_view text);
 
-// The transport of the default network: wifi, cellular, ethernet, none or unknown.
-std::string parse_default_network_type(std::string_view text);
+// The transport of the default network: wifi, cellular, ethernet or none; nullopt when the
+// dump does not say (or names another kind).
+std::optional<std::string> parse_default_network_type(std::string_view text);
 
 }  // namespace examready::platform::android

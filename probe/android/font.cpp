@@ -21,8 +21,8 @@ Outcome run_font_check(CheckContext& ctx) {
   }
   ctx.emit(MetricId::kFontScale, scale, source(ctx, "settings system font_scale"));
   // Theme fonts (MIUI themes, Huawei/OPPO/vivo theme stores) live in app-private storage
-  // that adb cannot read, so font.family is left unmeasured rather than guessed.
-  return Outcome::ok("the font family is not readable over adb; only the scale is measured");
+  // that adb cannot read, so whether a theme font is in use stays unmeasured, not guessed.
+  return Outcome::ok("theme fonts are not readable over adb; only the scale is measured");
 }
 
 }  // namespace examready::probe::android

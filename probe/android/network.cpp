@@ -12,9 +12,10 @@ Outcome run_network_check(CheckContext& ctx) {
   Outcome failure;
   auto connectivity = shell(ctx, {"dumpsys", "connectivity"}, failure);
   if (!connectivity) return failure;
-  const std::string type = pa::parse_default_network_type(*connectivity);
-  ctx.emit(MetricId::kNetworkType, type, source(ctx, "dumpsys connectivity"));
-  if (type != "wifi") return Outcome::ok();
+  const std::optional<std::string> type = pa::parse_default_network_type(*connectivity);
+  if (!type) return Outcome::ok("dumpsys connectivity names no default network type");
+  ctx.emit(MetricId::kNetworkType, *type, source(ctx, "dumpsys connectivity"));
+  if (*type != "wifi") return Outcome::ok();
   auto wifi = shell(ctx, {"dumpsys", "wifi"}, failure);
   if (!wifi) return failure;
   if (auto rssi = pa::parse_wifi_rssi_dbm(*wifi)) {

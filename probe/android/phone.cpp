@@ -17,16 +17,16 @@ Outcome run_phone_check(CheckContext& ctx) {
   // gsm.sim.state is a comma list on multi-SIM phones ("ABSENT,READY").
   auto sim_text = shell(ctx, {"getprop", "gsm.sim.state"}, failure);
   if (!sim_text) return failure;
-  const std::string sim = pa::sim_state(core::text::trim(*sim_text));
-  ctx.emit(MetricId::kPhoneSimState, sim, source(ctx, "getprop gsm.sim.state"));
+  const std::optional<std::string> sim = pa::sim_state(core::text::trim(*sim_text));
+  if (sim) ctx.emit(MetricId::kPhoneSimState, *sim, source(ctx, "getprop gsm.sim.state"));
 
   auto airplane = setting(ctx, "global", "airplane_mode_on", failure, failed);
   if (failed) return failure;
   const bool airplane_on = airplane.value_or("0") == "1";
   ctx.emit(MetricId::kPhoneAirplaneMode, airplane_on,
            source(ctx, "settings global airplane_mode_on"));
-  if (sim != "unknown") {
-    ctx.emit(MetricId::kPhoneCanTakeCalls, sim == "ready" && !airplane_on,
+  if (sim) {
+    ctx.emit(MetricId::kPhoneCanTakeCalls, *sim == "ready" && !airplane_on,
              source(ctx, "gsm.sim.state+airplane_mode_on"));
   }
 
