@@ -319,29 +319,24 @@ std::string_view op_name(Op op) {
 
 namespace detail {
 
-Condition parse_condition(const std::string& file, const toml::node& node) {
-  const toml::table* table = node.as_table();
-  if (!table) {
-    fail(file, node.source(),
-         fmt::format("a condition must be a table such as {{ metric = \"device.class\", equals = "
-                     "\"phone\" }}, not {}",
-                     type_name(node)));
-  }
-  if (table->empty()) fail(file, node.source(), "empty condition");
+namespace {
 
-  Condition condition;
+// all = [...], any = [...] or not = {...}: alone in their table. nullopt when the table is
+// a leaf condition instead.
+std::optional<Condition> parse_combination(const std::string& file, const toml::table& table) {
   for (const auto& [kind_name, kind] : {std::pair{"all", Condition::Kind::kAll},
                                         {"any", Condition::Kind::kAny},
                                         {"not", Condition::Kind::kNot}}) {
-    const toml::node* child = table->get(kind_name);
+    const toml::node* child = table.get(kind_name);
     if (!child) continue;
-    for (const auto& [key, value] : *table) {
+    for (const auto& [key, value] : table) {
       if (key.str() != kind_name) {
         fail(file, key.source(),
              fmt::format("'{}' cannot share a condition with '{}': nest it inside", key.str(),
                          kind_name));
       }
     }
+    Condition condition;
     condition.kind = kind;
     if (kind == Condition::Kind::kNot) {
       condition.children.push_back(parse_condition(file, *child));
@@ -356,25 +351,18 @@ Condition parse_condition(const std::string& file, const toml::node& node) {
     for (const auto& item : *array) condition.children.push_back(parse_condition(file, item));
     return condition;
   }
+  return std::nullopt;
+}
 
-  const toml::node* metric = table->get("metric");
-  if (!metric) fail(file, node.source(), "condition has no 'metric' (or 'all', 'any', 'not')");
-  const auto* metric_name = metric->as_string();
-  if (!metric_name)
-    fail(file, metric->source(),
-         fmt::format("'metric' must be a string, not {}", type_name(*metric)));
-  auto subject = resolve_subject(metric_name->get());
-  if (!subject) {
-    fail(file, metric->source(),
-         fmt::format("unknown metric '{}' (see `examready checks` for the catalog)",
-                     metric_name->get()));
-  }
-  condition.subject = std::move(*subject);
-
+// The one operator key of a leaf condition besides `metric`, with its operand.
+std::pair<const OpName*, const toml::node*> find_operator(const std::string& file,
+                                                          const toml::table& table,
+                                                          const toml::node& node,
+                                                          const std::string& metric) {
   const OpName* op = nullptr;
   const toml::node* operand = nullptr;
   std::string_view op_key;
-  for (const auto& [key, value] : *table) {
+  for (const auto& [key, value] : table) {
     if (key.str() == "metric") continue;
     const OpName* found = find_op(key.str());
     if (!found) {
@@ -392,9 +380,38 @@ Condition parse_condition(const std::string& file, const toml::node& node) {
     op_key = key.str();
     operand = &value;
   }
-  if (!op)
+  if (!op) fail(file, node.source(), fmt::format("condition on '{}' has no operator", metric));
+  return {op, operand};
+}
+
+}  // namespace
+
+Condition parse_condition(const std::string& file, const toml::node& node) {
+  const toml::table* table = node.as_table();
+  if (!table) {
     fail(file, node.source(),
-         fmt::format("condition on '{}' has no operator", condition.subject.name));
+         fmt::format("a condition must be a table such as {{ metric = \"device.class\", equals = "
+                     "\"phone\" }}, not {}",
+                     type_name(node)));
+  }
+  if (table->empty()) fail(file, node.source(), "empty condition");
+  if (auto combination = parse_combination(file, *table)) return std::move(*combination);
+
+  const toml::node* metric = table->get("metric");
+  if (!metric) fail(file, node.source(), "condition has no 'metric' (or 'all', 'any', 'not')");
+  const auto* metric_name = metric->as_string();
+  if (!metric_name)
+    fail(file, metric->source(),
+         fmt::format("'metric' must be a string, not {}", type_name(*metric)));
+  auto subject = resolve_subject(metric_name->get());
+  if (!subject) {
+    fail(file, metric->source(),
+         fmt::format("unknown metric '{}' (see `examready checks` for the catalog)",
+                     metric_name->get()));
+  }
+  Condition condition;
+  condition.subject = std::move(*subject);
+  const auto [op, operand] = find_operator(file, *table, node, condition.subject.name);
   condition.op = op->op;
   LeafParser(file, condition, *op, *operand).parse();
   return condition;

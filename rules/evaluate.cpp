@@ -329,8 +329,9 @@ std::string join_detail(const std::vector<std::string>& parts) {
 
 }  // namespace
 
-nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
-                        std::chrono::system_clock::time_point now) {
+namespace {
+
+Facts report_facts(const reports::Report& report, std::chrono::system_clock::time_point now) {
   Facts facts;
   for (const auto& check : report.checks) {
     for (const auto& m : check.measurements) {
@@ -343,19 +344,69 @@ nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
   facts.platform = report.host.platform;
   const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(now)};
   facts.year = static_cast<int>(date.year());
+  return facts;
+}
 
-  const std::vector<core::Measurement> derived = derive_exam_metrics(rules, facts.values);
-  // `facts.values` now points into `derived` too: it must outlive the evaluation below.
-  nlohmann::json derived_json = nlohmann::json::object();
+// The derived exam.* metrics as the evaluation's "derived" object; `facts` points at them
+// from now on, so `derived` must outlive the evaluation.
+Json derived_json(const std::vector<core::Measurement>& derived, Facts& facts) {
+  Json json = Json::object();
   for (const auto& m : derived) {
     facts.values[static_cast<std::size_t>(m.metric)] = &m.value;
     const auto& info = core::metric_info(m.metric);
-    nlohmann::json entry = {
-        {"value", std::visit([](const auto& v) { return nlohmann::json(v); }, m.value)},
-        {"source", m.source}};
+    Json entry = {{"value", std::visit([](const auto& v) { return Json(v); }, m.value)},
+                  {"source", m.source}};
     if (info.unit != core::Unit::kNone) entry["unit"] = core::to_string(info.unit);
-    derived_json[std::string(info.name)] = std::move(entry);
+    json[std::string(info.name)] = std::move(entry);
   }
+  return json;
+}
+
+struct RuleResult {
+  RuleOutcome outcome = RuleOutcome::kInvalid;
+  Json entry;
+};
+
+RuleResult evaluate_rule(const Rule& rule, const RuleSet& rules, Evaluator& evaluator,
+                         std::vector<std::string>& why) {
+  why.clear();
+  RuleResult result;
+  std::string prefix;
+  if (rule.when && evaluator.eval(*rule.when, nullptr) != Tri::kTrue) {
+    const Tri when = evaluator.eval(*rule.when, &why);
+    result.outcome = when == Tri::kFalse ? RuleOutcome::kSkipped : RuleOutcome::kUnknown;
+    prefix = when == Tri::kFalse ? "does not apply: " : "cannot tell whether it applies: ";
+  } else if (!rule.require) {
+    result.outcome = RuleOutcome::kUnknown;
+    prefix = "advice: a device cannot measure this";
+  } else {
+    result.outcome = outcome_of(evaluator.eval(*rule.require, &why));
+  }
+  const bool problem =
+      result.outcome == RuleOutcome::kFail || result.outcome == RuleOutcome::kUnknown;
+  result.entry = object();
+  auto& members = result.entry.get_ref<Json::object_t&>();
+  members.emplace("id", rule.id);
+  members.emplace("severity", to_string(rule.severity));
+  members.emplace("outcome", core::to_string(result.outcome));
+  members.emplace("source", cited_source(rule.source, rules.cites));
+  // The texts go with what the candidate must read: problems (fail, unknown) and advice.
+  // Passed and skipped rules carry id, source and detail only (a third of the size).
+  if (rule.severity == Severity::kInfo || problem) {
+    members.emplace("message", localized_json(rule.message));
+    if (!rule.fix.zh.empty()) members.emplace("fix", localized_json(rule.fix));
+  }
+  if (!why.empty() || !prefix.empty()) members.emplace("detail", prefix + join_detail(why));
+  return result;
+}
+
+}  // namespace
+
+nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
+                        std::chrono::system_clock::time_point now) {
+  Facts facts = report_facts(report, now);
+  const std::vector<core::Measurement> derived = derive_exam_metrics(rules, facts.values);
+  Json derived_object = derived_json(derived, facts);
 
   Evaluator evaluator(facts);
   Json outcomes = Json::array();
@@ -363,40 +414,16 @@ nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
   bool block_fail = false, block_unknown = false, warn_issue = false;
   std::vector<std::string> why;
   for (const auto& rule : rules.rules) {
-    why.clear();
-    RuleOutcome outcome = RuleOutcome::kInvalid;
-    std::string prefix;
-    if (rule.when && evaluator.eval(*rule.when, nullptr) != Tri::kTrue) {
-      const Tri when = evaluator.eval(*rule.when, &why);
-      outcome = when == Tri::kFalse ? RuleOutcome::kSkipped : RuleOutcome::kUnknown;
-      prefix = when == Tri::kFalse ? "does not apply: " : "cannot tell whether it applies: ";
-    } else if (!rule.require) {
-      outcome = RuleOutcome::kUnknown;
-      prefix = "advice: a device cannot measure this";
-    } else {
-      outcome = outcome_of(evaluator.eval(*rule.require, &why));
-    }
-    const bool problem = outcome == RuleOutcome::kFail || outcome == RuleOutcome::kUnknown;
+    RuleResult result = evaluate_rule(rule, rules, evaluator, why);
+    const bool fail = result.outcome == RuleOutcome::kFail;
+    const bool unknown = result.outcome == RuleOutcome::kUnknown;
     if (rule.severity == Severity::kBlock) {
-      block_fail = block_fail || outcome == RuleOutcome::kFail;
-      block_unknown = block_unknown || outcome == RuleOutcome::kUnknown;
+      block_fail = block_fail || fail;
+      block_unknown = block_unknown || unknown;
     } else if (rule.severity == Severity::kWarn) {
-      warn_issue = warn_issue || problem;
+      warn_issue = warn_issue || fail || unknown;
     }
-    Json entry = object();
-    auto& members = entry.get_ref<Json::object_t&>();
-    members.emplace("id", rule.id);
-    members.emplace("severity", to_string(rule.severity));
-    members.emplace("outcome", core::to_string(outcome));
-    members.emplace("source", cited_source(rule.source, rules.cites));
-    // The texts go with what the candidate must read: problems (fail, unknown) and advice.
-    // Passed and skipped rules carry id, source and detail only (a third of the size).
-    if (rule.severity == Severity::kInfo || problem) {
-      members.emplace("message", localized_json(rule.message));
-      if (!rule.fix.zh.empty()) members.emplace("fix", localized_json(rule.fix));
-    }
-    if (!why.empty() || !prefix.empty()) members.emplace("detail", prefix + join_detail(why));
-    outcomes.push_back(std::move(entry));
+    outcomes.push_back(std::move(result.entry));
   }
   const Verdict verdict = block_fail      ? Verdict::kNotReady
                           : block_unknown ? Verdict::kIncomplete
@@ -409,7 +436,7 @@ nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
   members.emplace("evaluated_at", reports::format_utc(now));
   members.emplace("verdict", core::to_string(verdict));
   members.emplace("rules", std::move(outcomes));
-  if (!derived_json.empty()) evaluation["derived"] = std::move(derived_json);
+  if (!derived_object.empty()) evaluation["derived"] = std::move(derived_object);
   return evaluation;
 }
 

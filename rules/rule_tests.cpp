@@ -112,6 +112,80 @@ std::size_t RuleTestRun::failed() const {
   return n;
 }
 
+namespace {
+
+std::chrono::system_clock::time_point evaluation_date(const std::string& file,
+                                                      const toml::table& root) {
+  const toml::node* date_node = root.get("date");
+  if (!date_node || !date_node->is_date())
+    fail(file, root.source(), "'date' must be the evaluation date, e.g. 2025-03-01");
+  const toml::date d = date_node->as_date()->get();
+  return std::chrono::sys_days{std::chrono::year{d.year} / d.month / d.day} + std::chrono::hours(12);
+}
+
+void expect_verdict(const std::string& file, const toml::node& verdict,
+                    const nlohmann::json& evaluation, RuleTestCase& result) {
+  const std::string want = verdict.value_or(std::string());
+  if (!core::parse_verdict(want)) {
+    fail(file, verdict.source(), "verdict must be ready, warnings, not_ready or incomplete");
+  }
+  if (evaluation["verdict"] != want) {
+    result.problems.push_back(
+        fmt::format("verdict {}, expected {}", evaluation["verdict"].get<std::string>(), want));
+  }
+}
+
+void expect_outcomes(const std::string& file, const toml::node& node,
+                     const nlohmann::json& evaluation, const std::filesystem::path& rules_path,
+                     RuleTestCase& result) {
+  const toml::table* outcomes = node.as_table();
+  if (!outcomes) fail(file, node.source(), "'rules' must be a table of rule id = outcome");
+  for (const auto& [key, value] : *outcomes) {
+    const std::string want = value.value_or(std::string());
+    if (!core::parse_rule_outcome(want)) {
+      fail(file, value.source(), "outcome must be pass, fail, unknown or skipped");
+    }
+    const nlohmann::json* got = nullptr;
+    for (const auto& r : evaluation["rules"]) {
+      if (r["id"] == key.str()) got = &r;
+    }
+    if (!got)
+      fail(file, key.source(),
+           fmt::format("no rule '{}' in {}", key.str(), rules_path.filename().string()));
+    if ((*got)["outcome"] != want) {
+      result.problems.push_back(fmt::format("rule {}: {}, expected {} ({})", key.str(),
+                                            (*got)["outcome"].get<std::string>(), want,
+                                            got->value("detail", std::string())));
+    }
+  }
+}
+
+RuleTestCase run_case(const std::string& file, const toml::node& item, const RuleSet& rules,
+                      const std::filesystem::path& rules_path,
+                      std::chrono::system_clock::time_point now) {
+  const toml::table* c = item.as_table();
+  if (!c) fail(file, item.source(), "each [[case]] must be a table");
+  detail::check_keys(
+      file, *c, {"name", "role", "transport", "platform", "measurements", "expect"}, "[[case]]");
+  RuleTestCase result;
+  result.origin = fmt::format("{}:{}:{}", file, c->source().begin.line, c->source().begin.column);
+  result.name = (*c)["name"].value_or(std::string());
+  if (result.name.empty()) fail(file, c->source(), "a case needs a 'name'");
+  const reports::Report report = case_report(file, *c);
+  const toml::table* expect = (*c)["expect"].as_table();
+  if (!expect)
+    fail(file, c->source(), fmt::format("case '{}' has no [case.expect] table", result.name));
+  detail::check_keys(file, *expect, {"verdict", "rules"}, "[case.expect]");
+  const nlohmann::json evaluation = evaluate(rules, report, now);
+  if (const auto* verdict = expect->get("verdict")) expect_verdict(file, *verdict, evaluation, result);
+  if (const auto* node = expect->get("rules")) {
+    expect_outcomes(file, *node, evaluation, rules_path, result);
+  }
+  return result;
+}
+
+}  // namespace
+
 RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const SourceReader& read) {
   const std::string file = tests_file.string();
   const std::optional<std::string> text = read(tests_file);
@@ -124,66 +198,10 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const Source
   RuleTestRun run;
   run.rules_path = tests_file.parent_path() / rules_node->as_string()->get();
   const RuleSet rules = load_rule_set(run.rules_path, read);
-
-  const toml::node* date_node = root.get("date");
-  if (!date_node || !date_node->is_date())
-    fail(file, root.source(), "'date' must be the evaluation date, e.g. 2025-03-01");
-  const toml::date d = date_node->as_date()->get();
-  const auto now =
-      std::chrono::sys_days{std::chrono::year{d.year} / d.month / d.day} + std::chrono::hours(12);
-
+  const auto now = evaluation_date(file, root);
   const toml::array* cases = root["case"].as_array();
   if (!cases || cases->empty()) fail(file, root.source(), "no [[case]]");
-  for (const auto& item : *cases) {
-    const toml::table* c = item.as_table();
-    if (!c) fail(file, item.source(), "each [[case]] must be a table");
-    detail::check_keys(
-        file, *c, {"name", "role", "transport", "platform", "measurements", "expect"}, "[[case]]");
-    RuleTestCase result;
-    result.origin = fmt::format("{}:{}:{}", file, c->source().begin.line, c->source().begin.column);
-    result.name = (*c)["name"].value_or(std::string());
-    if (result.name.empty()) fail(file, c->source(), "a case needs a 'name'");
-    const reports::Report report = case_report(file, *c);
-    const toml::table* expect = (*c)["expect"].as_table();
-    if (!expect)
-      fail(file, c->source(), fmt::format("case '{}' has no [case.expect] table", result.name));
-    detail::check_keys(file, *expect, {"verdict", "rules"}, "[case.expect]");
-
-    const nlohmann::json evaluation = evaluate(rules, report, now);
-    if (const auto* verdict = expect->get("verdict")) {
-      const std::string want = verdict->value_or(std::string());
-      if (!core::parse_verdict(want)) {
-        fail(file, verdict->source(), "verdict must be ready, warnings, not_ready or incomplete");
-      }
-      if (evaluation["verdict"] != want) {
-        result.problems.push_back(
-            fmt::format("verdict {}, expected {}", evaluation["verdict"].get<std::string>(), want));
-      }
-    }
-    if (const auto* node = expect->get("rules")) {
-      const toml::table* outcomes = node->as_table();
-      if (!outcomes) fail(file, node->source(), "'rules' must be a table of rule id = outcome");
-      for (const auto& [key, value] : *outcomes) {
-        const std::string want = value.value_or(std::string());
-        if (!core::parse_rule_outcome(want)) {
-          fail(file, value.source(), "outcome must be pass, fail, unknown or skipped");
-        }
-        const nlohmann::json* got = nullptr;
-        for (const auto& r : evaluation["rules"]) {
-          if (r["id"] == key.str()) got = &r;
-        }
-        if (!got)
-          fail(file, key.source(),
-               fmt::format("no rule '{}' in {}", key.str(), run.rules_path.filename().string()));
-        if ((*got)["outcome"] != want) {
-          result.problems.push_back(fmt::format("rule {}: {}, expected {} ({})", key.str(),
-                                                (*got)["outcome"].get<std::string>(), want,
-                                                got->value("detail", std::string())));
-        }
-      }
-    }
-    run.cases.push_back(std::move(result));
-  }
+  for (const auto& item : *cases) run.cases.push_back(run_case(file, item, rules, run.rules_path, now));
   return run;
 }
 

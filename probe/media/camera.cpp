@@ -132,65 +132,64 @@ std::string ask_recording_mode(CheckContext& ctx, const CameraSource& source,
 
 }  // namespace
 
-Outcome capture_camera(CheckContext& ctx) {
-  const std::vector<std::string> devices = ctx.host().list_cameras();
-  ctx.emit(MetricId::kCameraCount, static_cast<std::int64_t>(devices.size()),
-           platform::camera_input_format());
+namespace {
 
-  CameraSource source;
-  if (!ctx.options().camera_source.empty()) {
-    source = parse_camera_source(ctx.options().camera_source);
-  } else if (!ctx.options().camera_device.empty()) {
-    source = {platform::camera_input_format(), ctx.options().camera_device, true};
-  } else if (!devices.empty()) {
-    source = {platform::camera_input_format(), devices.front(), true};
-  } else {
-    return Outcome::unsupported("no camera");
+// --camera-source, else --camera, else the first camera the OS lists.
+std::optional<CameraSource> choose_source(const ProbeOptions& options,
+                                          const std::vector<std::string>& devices) {
+  if (!options.camera_source.empty()) return parse_camera_source(options.camera_source);
+  if (!options.camera_device.empty()) {
+    return CameraSource{platform::camera_input_format(), options.camera_device, true};
   }
-  const std::string origin = source.device ? source.format : "camera-source";
-  platform::VideoInputSpec spec{
-      source.format, source.url, {}, !source.device, std::chrono::milliseconds(3000)};
-  // The mode requested from a real camera, for the measurements' source.
-  std::string asked = source.device ? ask_recording_mode(ctx, source, spec) : "";
+  if (!devices.empty()) return CameraSource{platform::camera_input_format(), devices.front(), true};
+  return std::nullopt;
+}
 
-  const double capture_seconds = ctx.options().capture_seconds;
-  platform::MediaError error;
+// Opens the input in the mode `spec` asks for; when the driver refuses a mode it listed (it
+// happens), in its default, which is still a measurement. `asked` then says so.
+std::unique_ptr<platform::VideoInput> open_input(platform::VideoInputSpec& spec,
+                                                 const CameraSource& source, std::string& asked,
+                                                 platform::MediaError& error) {
   auto input = platform::VideoInput::open(spec, error);
   if (!input && !spec.options.empty() && error.errnum != EBUSY && error.errnum != EACCES &&
       error.errnum != EPERM) {
-    // The driver refused the mode it listed (it happens): its default is still a measurement.
     asked = fmt::format("{}, driver default ({} refused: {})", source.format, asked, error.message);
     spec.options.clear();
     input = platform::VideoInput::open(spec, error);
   }
-  if (!input) {
-    std::vector<std::string> holders;
-    if (error.errnum == EBUSY) {
-      for (const auto& holder : ctx.host().processes_holding(source.url))
-        holders.push_back(platform::describe(holder));
-      if (!holders.empty()) ctx.emit(MetricId::kCameraHeldBy, holders, "/proc/*/fd");
-    }
-    ctx.emit(MetricId::kCameraOpened, false, origin);
-    return camera_open_failure(error.errnum, error.message, holders);
-  }
-  const std::string negotiated = asked.empty() ? origin : asked;
-  ctx.emit(MetricId::kCameraWidthPx, std::int64_t{input->width()}, negotiated);
-  ctx.emit(MetricId::kCameraHeightPx, std::int64_t{input->height()}, negotiated);
-  ctx.emit(MetricId::kCameraPixelFormat, input->pixel_format_name(), negotiated);
-  if (!source.device) {  // a file or graph offers exactly what it contains
-    ctx.emit(MetricId::kCameraMaxWidthPx, std::int64_t{input->width()}, origin);
-    ctx.emit(MetricId::kCameraMaxHeightPx, std::int64_t{input->height()}, origin);
-  }
+  return input;
+}
 
+Outcome open_failure(CheckContext& ctx, const platform::MediaError& error,
+                     const CameraSource& source, const std::string& origin) {
+  std::vector<std::string> holders;
+  if (error.errnum == EBUSY) {
+    for (const auto& holder : ctx.host().processes_holding(source.url))
+      holders.push_back(platform::describe(holder));
+    if (!holders.empty()) ctx.emit(MetricId::kCameraHeldBy, holders, "/proc/*/fd");
+  }
+  ctx.emit(MetricId::kCameraOpened, false, origin);
+  return camera_open_failure(error.errnum, error.message, holders);
+}
+
+struct Capture {
+  std::int64_t frames = 0;
+  double span_seconds = 0;  // first frame to last
+  core::FrameStats stats;
+};
+
+// Reads frames for the capture window (or until the input ends or fails), with the luma
+// statistics of each.
+Capture capture_frames(CheckContext& ctx, platform::VideoInput& input) {
   platform::FrameConverter to_luma(AV_PIX_FMT_GRAY8);
   core::FrameStatsAccumulator stats;
-  std::int64_t frames = 0;
+  Capture capture;
   Clock::time_point first, last;
-  const auto window = std::chrono::duration<double>(capture_seconds);
-  while (frames == 0 || last - first < window) {
-    const bool got = input->next([&](const platform::VideoFrameView& frame) {
+  const auto window = std::chrono::duration<double>(ctx.options().capture_seconds);
+  while (capture.frames == 0 || last - first < window) {
+    const bool got = input.next([&](const platform::VideoFrameView& frame) {
       last = Clock::now();
-      if (frames++ == 0) first = last;
+      if (capture.frames++ == 0) first = last;
       if (luma_is_first_plane(frame.pixel_format) && frame.strides[0] >= frame.width) {
         const std::size_t size =
             static_cast<std::size_t>(frame.strides[0]) * (frame.height - 1) + frame.width;
@@ -202,28 +201,62 @@ Outcome capture_camera(CheckContext& ctx) {
     if (!got) break;
     ctx.progress(std::min(1.0, std::chrono::duration<double>(last - first) / window));
   }
-  if (frames == 0) {
+  capture.span_seconds = std::chrono::duration<double>(last - first).count();
+  capture.stats = stats.result();
+  return capture;
+}
+
+Outcome report_capture(CheckContext& ctx, const Capture& capture, const platform::MediaError& error,
+                       const std::string& origin) {
+  if (capture.frames == 0) {
     ctx.emit(MetricId::kCameraOpened, false, origin);
-    return Outcome::error(
-        "the camera opened but delivered no frame: " +
-        (input->error().message.empty() ? std::string("end of input") : input->error().message));
+    return Outcome::error("the camera opened but delivered no frame: " +
+                          (error.message.empty() ? std::string("end of input") : error.message));
   }
   ctx.emit(MetricId::kCameraOpened, true, origin);
-  const double span_seconds = std::chrono::duration<double>(last - first).count();
-  if (frames >= 2 && span_seconds > 0) {
-    ctx.emit(MetricId::kCameraFps, static_cast<double>(frames - 1) / span_seconds, "capture");
+  if (capture.frames >= 2 && capture.span_seconds > 0) {
+    ctx.emit(MetricId::kCameraFps,
+             static_cast<double>(capture.frames - 1) / capture.span_seconds, "capture");
   }
-  const core::FrameStats result = stats.result();
-  ctx.emit(MetricId::kCameraMeanLuma, result.mean_luma, "capture");
-  ctx.emit(MetricId::kCameraDarkFrameRatio, result.dark_frame_ratio, "capture");
-  ctx.emit(MetricId::kCameraFrozenFrameRatio, result.frozen_frame_ratio, "capture");
+  ctx.emit(MetricId::kCameraMeanLuma, capture.stats.mean_luma, "capture");
+  ctx.emit(MetricId::kCameraDarkFrameRatio, capture.stats.dark_frame_ratio, "capture");
+  ctx.emit(MetricId::kCameraFrozenFrameRatio, capture.stats.frozen_frame_ratio, "capture");
   // A file may end early (no error); a camera that fails or stalls mid-capture (unplugged,
   // a driver error, no frame within the read timeout) would stop an exam recording.
-  if (!input->error().message.empty()) {
-    return Outcome::error(fmt::format("the camera stopped after {} frames in {:.2f} s: {}", frames,
-                                      span_seconds, input->error().message));
+  if (!error.message.empty()) {
+    return Outcome::error(fmt::format("the camera stopped after {} frames in {:.2f} s: {}",
+                                      capture.frames, capture.span_seconds, error.message));
   }
-  return Outcome::ok(fmt::format("{} frames in {:.2f} s", frames, span_seconds));
+  return Outcome::ok(fmt::format("{} frames in {:.2f} s", capture.frames, capture.span_seconds));
+}
+
+}  // namespace
+
+Outcome capture_camera(CheckContext& ctx) {
+  const std::vector<std::string> devices = ctx.host().list_cameras();
+  ctx.emit(MetricId::kCameraCount, static_cast<std::int64_t>(devices.size()),
+           platform::camera_input_format());
+  const auto source = choose_source(ctx.options(), devices);
+  if (!source) return Outcome::unsupported("no camera");
+  const std::string origin = source->device ? source->format : "camera-source";
+  platform::VideoInputSpec spec{
+      source->format, source->url, {}, !source->device, std::chrono::milliseconds(3000)};
+  // The mode requested from a real camera, for the measurements' source.
+  std::string asked = source->device ? ask_recording_mode(ctx, *source, spec) : "";
+  platform::MediaError error;
+  auto input = open_input(spec, *source, asked, error);
+  if (!input) return open_failure(ctx, error, *source, origin);
+
+  const std::string negotiated = asked.empty() ? origin : asked;
+  ctx.emit(MetricId::kCameraWidthPx, std::int64_t{input->width()}, negotiated);
+  ctx.emit(MetricId::kCameraHeightPx, std::int64_t{input->height()}, negotiated);
+  ctx.emit(MetricId::kCameraPixelFormat, input->pixel_format_name(), negotiated);
+  if (!source->device) {  // a file or graph offers exactly what it contains
+    ctx.emit(MetricId::kCameraMaxWidthPx, std::int64_t{input->width()}, origin);
+    ctx.emit(MetricId::kCameraMaxHeightPx, std::int64_t{input->height()}, origin);
+  }
+  const Capture capture = capture_frames(ctx, *input);
+  return report_capture(ctx, capture, input->error(), origin);
 }
 
 }  // namespace examready::probe::media
