@@ -75,12 +75,23 @@ inline std::optional<double> to_double(std::string_view s) {
   return number->value;
 }
 
+// ASCII only: model codes, property names and rule texts compare this way whatever the
+// locale (std::tolower depends on it).
+inline char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 inline std::string lower(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (auto& c : out) c = lower(c);
   return out;
+}
+
+// a == b ignoring ASCII case, without a copy (the rules evaluator compares this way).
+inline bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
 }
 
 }  // namespace examready::core::text

@@ -1,6 +1,8 @@
 // Audio device classification behind audio_device_kind.h.
 #include "probe/audio_device_kind.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
@@ -14,13 +16,6 @@ using platform::OsAudioDevice;
 
 bool is_one_of(std::string_view value, std::initializer_list<std::string_view> options) {
   return std::find(options.begin(), options.end(), value) != options.end();
-}
-
-std::string lowercase(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return lower;
 }
 
 // The facts the OS gave, as the report's source: "OS: device.bus=usb, port … (headset)".
@@ -42,7 +37,7 @@ std::string os_facts(const OsAudioDevice& device) {
 // True for the ports of a built-in microphone: ALSA's "analog-input-internal-mic"
 // ("Internal Microphone"), a UCM "[In] Mic1" described as "Digital Microphone".
 bool is_internal_port(const OsAudioDevice& device) {
-  const std::string description = lowercase(device.port_description);
+  const std::string description = core::text::lower(device.port_description);
   return device.port_name.find("internal") != std::string::npos ||
          description.find("internal") != std::string::npos ||
          description.find("digital microphone") != std::string::npos;
@@ -162,7 +157,7 @@ std::vector<std::string> other_microphone_users(std::span<const platform::AudioR
 }
 
 bool is_external_audio_device(std::string_view name) {
-  const std::string lower = lowercase(name);
+  const std::string lower = core::text::lower(name);
   static constexpr std::string_view kMarkers[] = {
       "usb",    "headset",    "headphone", "bluetooth", "bluez", "airpods", "earphone", "earbud",
       "webcam", "hands-free", "handsfree", "a2dp",      "hfp",   "hsp",     "耳机",     "蓝牙"};
@@ -172,7 +167,7 @@ bool is_external_audio_device(std::string_view name) {
 }
 
 std::optional<std::string> output_route_from_name(std::string_view name) {
-  const std::string lower = lowercase(name);
+  const std::string lower = core::text::lower(name);
   auto has = [&](std::string_view word) { return lower.find(word) != std::string::npos; };
   if (has("bluetooth") || has("bluez") || has("a2dp") || has("蓝牙")) return "bluetooth";
   if (has("usb")) return "usb";

@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/text.h"
 #include "core/verdict.h"
 #include "reports/ids.h"
 #include "rules/derived.h"
@@ -31,16 +32,6 @@ double as_number(const core::Value& value) {
   if (const auto* i = std::get_if<std::int64_t>(&value)) return static_cast<double>(*i);
   if (const auto* d = std::get_if<double>(&value)) return *d;
   return std::nan("");
-}
-
-bool equals_lower(std::string_view measured, std::string_view lower) {
-  if (measured.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < measured.size(); ++i) {
-    char c = measured[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
 }
 
 std::string format_measured(const Subject& subject, const core::Value& value) {
@@ -205,7 +196,7 @@ class Evaluator {
         if (const auto* b = std::get_if<bool>(&value))
           eq = *b == c.flag;
         else if (const auto* s = std::get_if<std::string>(&value))
-          eq = equals_lower(*s, c.text);
+          eq = core::text::equals_ignoring_case(*s, c.text);
         else
           eq = as_number(value) == c.number;
         return of(c.op == Op::kEquals ? eq : !eq);
@@ -222,7 +213,7 @@ class Evaluator {
       case Op::kNotIn: {
         bool found = false;
         if (const auto* s = std::get_if<std::string>(&value)) {
-          for (const auto& item : c.texts) found = found || equals_lower(*s, item);
+          for (const auto& item : c.texts) found = found || core::text::equals_ignoring_case(*s, item);
         } else {
           for (double item : c.numbers) found = found || as_number(value) == item;
         }
@@ -256,7 +247,7 @@ class Evaluator {
         std::size_t hits = 0;
         for (const auto& wanted : c.texts) {
           bool hit = false;
-          for (const auto& item : list) hit = hit || equals_lower(item, wanted);
+          for (const auto& item : list) hit = hit || core::text::equals_ignoring_case(item, wanted);
           hits += hit ? 1 : 0;
         }
         if (c.op == Op::kContainsAny) return of(hits > 0);
