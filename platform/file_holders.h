@@ -20,4 +20,7 @@ std::vector<FileHolder> processes_holding(const std::string& path,
 // "zoom (pid 4242)" for messages and the held_by metric.
 std::string describe(const FileHolder& holder);
 
+// Where processes_holding looked, for the measurement's source ("/proc/*/fd").
+std::string_view holders_source();
+
 }  // namespace examready::platform

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdio>
 #include <functional>
 #include <optional>
 #include <span>
@@ -87,6 +88,13 @@ class ChildProcess {
   bool reaped_ = false;
   std::string exec_error_;
 };
+
+// This process's id: what a check leaves out when it lists who else uses a device.
+int current_process_id();
+
+// Whether `stream` (stdout, stderr) is a terminal: progress is redrawn in place and
+// coloured only there.
+bool is_terminal(std::FILE* stream);
 
 // Waits until some child's open pipe has data or ended, at most `timeout`. Returns which
 // (child index, pipe) are ready; empty on timeout.

@@ -2,9 +2,9 @@
 #include "probe/microphone.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include "platform/media/sdl_audio.h"
+#include "platform/process.h"
 #include "core/analysis/audio_analysis.h"
 #include "probe/audio_device_kind.h"
 
@@ -26,7 +26,7 @@ void emit_device_facts(CheckContext& ctx, const platform::SdlAudioSession& sessi
   if (os) {
     ctx.emit(MetricId::kMicrophoneExternalDeviceCount,
              std::int64_t{count_external_capture(capture)}, source);
-    ctx.emit(MetricId::kMicrophoneHeldBy, other_microphone_users(os->recorders, ::getpid()),
+    ctx.emit(MetricId::kMicrophoneHeldBy, other_microphone_users(os->recorders, platform::current_process_id()),
              source + " recording streams");
   }
   const std::optional<std::string> chosen = wanted.empty() ? std::nullopt : std::optional(wanted);

@@ -1,6 +1,5 @@
 // `examready check`: run the checks, build the report, print it.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -13,6 +12,7 @@
 #include "apps/examready/io.h"
 #include "apps/examready/upload_output.h"
 #include "platform/files.h"
+#include "platform/process.h"
 #include "probe/network/rehearsal.h"
 #include "probe/registry.h"
 #include "probe/runner.h"
@@ -149,7 +149,7 @@ std::string pair_code_of(const CheckArgs& args, core::Role role) {
 class LiveView {
  public:
   LiveView(const CheckArgs& args, ui::Language lang)
-      : tty_(::isatty(STDOUT_FILENO) != 0),
+      : tty_(platform::is_terminal(stdout)),
         color_(tty_ && std::getenv("NO_COLOR") == nullptr),
         terminal_(stdout, tty_, color_, lang) {
     runner_.deadline_scale = args.deadline_scale;

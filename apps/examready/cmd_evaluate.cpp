@@ -1,13 +1,13 @@
 // `examready evaluate REPORT.json --rules FILE|NAME`: re-evaluates a stored report (the
 // server and the helpdesk do this with the same rules library).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdlib>
 
 #include "apps/examready/commands.h"
 #include "apps/examready/exit_codes.h"
 #include "apps/examready/io.h"
+#include "platform/process.h"
 #include "reports/ids.h"
 #include "reports/report.h"
 #include "reports/schema.h"
@@ -56,7 +56,7 @@ int run_evaluate(const EvaluateArgs& args) {
   if (args.json) {
     std::fputs((reports::to_json(report).dump(2) + "\n").c_str(), stdout);
   } else {
-    const bool color = ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+    const bool color = platform::is_terminal(stdout) && std::getenv("NO_COLOR") == nullptr;
     ui::print_summary(stdout, report, color, ui::parse_language(args.lang));
   }
   return exit_code_for_verdict(verdict);

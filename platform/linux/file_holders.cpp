@@ -57,4 +57,6 @@ std::string describe(const FileHolder& holder) {
          std::to_string(holder.pid) + ")";
 }
 
+std::string_view holders_source() { return "/proc/*/fd"; }
+
 }  // namespace examready::platform

@@ -260,4 +260,8 @@ std::vector<std::pair<std::size_t, Pipe>> wait_readable(std::span<ChildProcess* 
   return ready;
 }
 
+int current_process_id() { return static_cast<int>(::getpid()); }
+
+bool is_terminal(std::FILE* stream) { return ::isatty(::fileno(stream)) != 0; }
+
 }  // namespace examready::platform

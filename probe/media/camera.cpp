@@ -166,7 +166,7 @@ Outcome open_failure(CheckContext& ctx, const platform::MediaError& error,
   if (error.errnum == EBUSY) {
     for (const auto& holder : ctx.host().processes_holding(source.url))
       holders.push_back(platform::describe(holder));
-    if (!holders.empty()) ctx.emit(MetricId::kCameraHeldBy, holders, "/proc/*/fd");
+    if (!holders.empty()) ctx.emit(MetricId::kCameraHeldBy, holders, std::string(platform::holders_source()));
   }
   ctx.emit(MetricId::kCameraOpened, false, origin);
   return camera_open_failure(error.errnum, error.message, holders);
