@@ -1,6 +1,8 @@
 // getprop text -> property map.
 #include "platform/android/getprop.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace examready::platform::android {
@@ -12,6 +14,22 @@ std::string_view trim_right(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
+}
+
+// Android property names are short and values at most a few KB (ro.* may exceed
+// PROP_VALUE_MAX's 92 bytes); anything else in pasted text is not a property. Control bytes
+// (NUL, escapes) never belong in one either: they would reach a report's device.model.
+bool acceptable(std::string_view key, std::string_view value) {
+  if (key.empty() || key.size() > kMaxPropertyKeyBytes || value.size() > kMaxPropertyValueBytes) {
+    return false;
+  }
+  auto control = [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t'; };
+  return std::none_of(key.begin(), key.end(), control) &&
+         std::none_of(value.begin(), value.end(), control);
+}
+
+void put(PropertyMap& props, std::string_view key, std::string value) {
+  if (acceptable(key, value)) props[std::string(key)] = std::move(value);
 }
 
 bool is_property_line(std::string_view line) {
@@ -33,12 +51,12 @@ PropertyMap parse_getprop(std::string_view text) {
       if (eq == std::string_view::npos || eq == 0) continue;
       const std::string_view key = text::trim(line.substr(0, eq));
       if (key.find_first_of(" \t[]") != std::string_view::npos) continue;
-      props[std::string(key)] = std::string(text::trim(line.substr(eq + 1)));
+      put(props, key, std::string(text::trim(line.substr(eq + 1))));
       continue;
     }
     const auto sep = line.find("]: [");
     if (sep == std::string_view::npos) continue;
-    const std::string key(line.substr(1, sep - 1));
+    const std::string_view key = line.substr(1, sep - 1);
     const std::string_view first = trim_right(all[i].substr(all[i].find("]: [") + 4));
     // Text people paste is often annotated after the closing bracket
     // ("[ro.build.version.sdk]: [27]//SDK", "[ro.product.model]: [PAAM00]/"): when the next
@@ -46,20 +64,23 @@ PropertyMap parse_getprop(std::string_view text) {
     const auto last_close = first.rfind(']');
     if ((first.empty() || first.back() != ']') && last_close != std::string_view::npos &&
         (i + 1 >= all.size() || is_property_line(all[i + 1]))) {
-      props[key] = std::string(first.substr(0, last_close));
+      put(props, key, std::string(first.substr(0, last_close)));
       continue;
     }
     std::string value(first);
     // Multi-line values: keep reading until a line ends with the closing bracket.
     std::size_t j = i;
     while (value.empty() || value.back() != ']') {
-      if (++j >= all.size()) break;
+      if (++j >= all.size() || value.size() > kMaxPropertyValueBytes) break;
       value += '\n';
       value += trim_right(all[j]);
     }
-    if (value.empty() || value.back() != ']') break;  // truncated at the end: drop it
+    if (value.empty() || value.back() != ']') {
+      if (j >= all.size()) break;  // truncated at the end: drop it
+      continue;                    // longer than any property: not one; read on after its line
+    }
     value.pop_back();
-    props[key] = std::move(value);
+    put(props, key, std::move(value));
     i = j;
   }
   return props;

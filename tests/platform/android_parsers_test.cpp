@@ -283,3 +283,22 @@ TEST_CASE("dumpsys alarm: next alarm clock per user") {
                               "time:0\n  Pending alarms per package:\n") == false);
   CHECK_FALSE(parse_alarm_clock_set("Current Alarm Manager state:\n  Settings:\n"));
 }
+
+TEST_CASE("getprop: no property with control bytes or beyond Android's sizes reaches a report") {
+  const std::string huge(1 << 20, 'M');
+  const std::string text = "[ro.product.model]: [" + huge + "]\n" +
+                           std::string("[ro.product.brand]: [Red\0mi]\n", 29) +
+                           "[ro.product.device]: [merlin]\n" +
+                           "[" + std::string(300, 'k') + "]: [x]\n" +
+                           "[ro.build.version.release]: [10]\n";
+  const PropertyMap props = parse_getprop(text);
+  CHECK(props.count("ro.product.model") == 0);   // 1 MiB: not a model name
+  CHECK(props.count("ro.product.brand") == 0);   // a NUL inside
+  CHECK(prop(props, "ro.product.device") == "merlin");
+  CHECK(prop(props, "ro.build.version.release") == "10");
+  CHECK(props.size() == 2);
+  // A value that never closes within the limit is skipped, and the lines after it still count.
+  const PropertyMap unclosed =
+      parse_getprop("[ro.a]: [" + std::string(5000, 'x') + "\n[ro.b]: [2]\n");
+  CHECK(prop(unclosed, "ro.b") == "2");
+}
