@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <string>
@@ -38,6 +39,17 @@ bool write_file_durably(const std::filesystem::path& path, std::string_view cont
 bool rename_durably(const std::filesystem::path& from, const std::filesystem::path& to,
                     std::string& error);
 bool remove_durably(const std::filesystem::path& path, std::string& error);
+
+// The file's contents; when it does not exist yet, creates it with `make()`'s contents,
+// durably and atomically: two processes racing both get the one that was created first.
+// nullopt with `error` when it can be neither read nor created.
+std::optional<std::string> read_or_create_file(const std::filesystem::path& path,
+                                               const std::function<std::string()>& make,
+                                               std::string& error, unsigned mode = 0600);
+
+// Where examready keeps its state on this machine: $XDG_STATE_HOME/examready, else
+// ~/.local/state/examready (the upload queue, the installation secret).
+std::filesystem::path state_directory();
 
 // An exclusive advisory lock on a lock file, held until destroyed; the OS releases it when
 // the process dies, so a crash never leaves it stuck.

@@ -69,10 +69,19 @@ std::optional<std::string> normalize_code(std::string_view typed) {
   return symbols.substr(0, 4) + "-" + symbols.substr(4);
 }
 
-std::string device_id_hash(std::string_view stable_id) {
+std::string device_id_hash(std::string_view stable_id, std::string_view installation_secret) {
   std::string salted(kDeviceIdSalt);
+  salted += installation_secret;
+  salted += '\n';
   salted += stable_id;
   return core::sha256_hex(salted).substr(0, 32);
+}
+
+std::string new_installation_secret() {
+  std::random_device entropy;
+  std::string secret;
+  for (int i = 0; i < 8; ++i) secret += fmt::format("{:08x}", entropy());
+  return secret;  // 256 bits in hex
 }
 
 std::string format_utc(std::chrono::system_clock::time_point time) {

@@ -20,9 +20,15 @@ std::string short_code(std::string_view report_id);
 // Returns the canonical "XXXX-XXXX" form, or nullopt if it cannot be a code.
 std::optional<std::string> normalize_code(std::string_view typed);
 
-// A stable, non-reversible device id: SHA-256 of a product salt and the hardware id
-// (machine-id, adb serial, UDID), first 128 bits in hex. The raw id never leaves the probe.
-std::string device_id_hash(std::string_view stable_id);
+// A stable, non-reversible device id: SHA-256 of a product salt, this installation's secret
+// and the hardware id (machine-id, adb serial, UDID), first 128 bits in hex. The raw id never
+// leaves the probe, and without the secret (kept on the machine that ran the check) nobody
+// who knows a serial can find its reports. The same phone checked from two installations
+// gets two ids.
+std::string device_id_hash(std::string_view stable_id, std::string_view installation_secret);
+
+// 256 random bits in hex, made once per installation (platform/files.h keeps it).
+std::string new_installation_secret();
 
 // "2026-11-24T08:30:00Z" (seconds precision, UTC).
 std::string format_utc(std::chrono::system_clock::time_point time);

@@ -1,8 +1,12 @@
 // Opening the device a `check` judges, with platform errors turned into the CLI's.
 #include "apps/examready/check_target.h"
 
+#include <cstdio>
+
 #include "apps/examready/commands.h"
 #include "apps/examready/io.h"
+#include "core/text.h"
+#include "platform/files.h"
 #include "platform/host_identity.h"
 #include "platform/local_host.h"
 #include "platform/phone_discovery.h"
@@ -10,6 +14,29 @@
 
 namespace examready::app {
 namespace {
+
+// The salt of this installation's device ids, made on first use and kept in the state
+// directory; without it (a read-only home) reports carry no device id rather than a weak one.
+std::string installation_secret() {
+  static const std::string secret = [] {
+    std::string error;
+    const auto text = platform::read_or_create_file(
+        platform::state_directory() / "device-id-secret",
+        [] { return reports::new_installation_secret() + "\n"; }, error);
+    if (!text) {
+      std::fprintf(stderr, "examready: no device id in this report: %s\n", error.c_str());
+      return std::string();
+    }
+    return std::string(core::text::trim(*text));
+  }();
+  return secret;
+}
+
+std::string device_id_of(const std::string& stable_id) {
+  if (stable_id.empty()) return {};
+  const std::string secret = installation_secret();
+  return secret.empty() ? std::string() : reports::device_id_hash(stable_id, secret);
+}
 
 Target from_connection(platform::PhoneConnection c) {
   switch (c.error) {
@@ -26,7 +53,7 @@ Target from_connection(platform::PhoneConnection c) {
   t.host = std::move(c.host);
   t.transport = c.transport;
   t.platform = c.platform;
-  if (!c.stable_id.empty()) t.device_id = reports::device_id_hash(c.stable_id);
+  t.device_id = device_id_of(c.stable_id);
   return t;
 }
 
@@ -44,9 +71,7 @@ Target open_target(const TargetChoice& choice) {
   t.host = std::make_unique<platform::LocalHost>();
   t.transport = core::Transport::kLocal;
   t.platform = platform::local_platform_name(*t.host);
-  if (auto id = platform::local_machine_id(*t.host); !id.empty()) {
-    t.device_id = reports::device_id_hash(id);
-  }
+  t.device_id = device_id_of(platform::local_machine_id(*t.host));
   return t;
 }
 

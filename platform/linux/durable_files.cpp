@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -102,6 +103,34 @@ FileLock::~FileLock() {
   if (fd_ < 0) return;
   ::flock(fd_, LOCK_UN);
   ::close(fd_);
+}
+
+std::optional<std::string> read_or_create_file(const std::filesystem::path& path,
+                                               const std::function<std::string()>& make,
+                                               std::string& error, unsigned mode) {
+  constexpr std::size_t kMaxBytes = 1 << 20;
+  if (auto existing = read_text_file(path, kMaxBytes, error)) return existing;
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  const std::string content = make();
+  static std::atomic<unsigned> counter{0};
+  const std::filesystem::path temp =
+      path.string() + ".new." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  if (!write_file_durably(temp, content, error, mode)) return std::nullopt;
+  // link(2) fails when the name exists: the first creator wins and everyone reads its file.
+  const bool created = ::link(temp.c_str(), path.c_str()) == 0;
+  const int link_errno = errno;
+  ::unlink(temp.c_str());
+  if (created) {
+    if (!sync_dir(path.parent_path(), error)) return std::nullopt;
+    return content;
+  }
+  if (link_errno != EEXIST) {
+    errno = link_errno;
+    error = describe("cannot create", path);
+    return std::nullopt;
+  }
+  return read_text_file(path, kMaxBytes, error);
 }
 
 }  // namespace examready::platform

@@ -21,4 +21,11 @@ std::filesystem::path home_directory() {
   return "/";
 }
 
+std::filesystem::path state_directory() {
+  if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) {
+    return std::filesystem::path(state) / "examready";
+  }
+  return home_directory() / ".local" / "state" / "examready";
+}
+
 }  // namespace examready::platform

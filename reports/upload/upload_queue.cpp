@@ -26,13 +26,7 @@ void check(bool ok, const std::string& error) {
 
 UploadQueue::UploadQueue(fs::path dir) : dir_(std::move(dir)) {}
 
-fs::path UploadQueue::default_dir() {
-  if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state) {
-    return fs::path(state) / "examready" / "queue";
-  }
-  const char* home = std::getenv("HOME");
-  return fs::path(home && *home ? home : "/tmp") / ".local" / "state" / "examready" / "queue";
-}
+fs::path UploadQueue::default_dir() { return platform::state_directory() / "queue"; }
 
 fs::path UploadQueue::path_of(const std::string& report_id) const {
   if (!valid_id(report_id)) throw std::runtime_error("not a report id: " + report_id);

@@ -30,6 +30,17 @@ grep -q 'Report code: [0-9A-Z]\{4\}-[0-9A-Z]\{4\}' "$tmp/human.txt" || fail "sum
 if grep -q $'\x1b' "$tmp/human.txt"; then fail "no colour codes when stdout is not a terminal"; fi
 "$bin" check --only storage --data-dir "$tmp" --lang zh | grep '报告编号' >/dev/null || fail "zh summary"
 
+# device ids: the same for every run of one installation, another with another installation's
+# secret (so a known serial or machine id finds nothing), and the secret stays private
+if [ -s /etc/machine-id ]; then
+  id_of() { XDG_STATE_HOME="$1" "$bin" check --json --only os | jq -r '.host.device_id'; }
+  first=$(id_of "$tmp/state-a"); again=$(id_of "$tmp/state-a"); other=$(id_of "$tmp/state-b")
+  [[ $first =~ ^[0-9a-f]{32}$ ]] || fail "device id '$first'"
+  [ "$first" = "$again" ] || fail "device id changed between runs: $first, $again"
+  [ "$first" != "$other" ] || fail "two installations gave the same device id"
+  [ "$(stat -c %a "$tmp/state-a/examready/device-id-secret")" = 600 ] || fail "secret not 0600"
+fi
+
 # usage errors exit 64 with a message on stderr
 expect_usage() {
   local status=0

@@ -46,11 +46,16 @@ TEST_CASE("codes of different ids differ (40 bits: no collision among 10,000)") 
 
 TEST_CASE("device ids are salted hashes, never the raw id") {
   const std::string machine_id = "4f1c2e0d9b8a4c3e8f7a6b5c4d3e2f10";
-  auto hashed = device_id_hash(machine_id);
+  const std::string secret = new_installation_secret();
+  CHECK(secret.size() == 64);
+  CHECK(secret != new_installation_secret());
+  auto hashed = device_id_hash(machine_id, secret);
   CHECK(hashed.size() == 32);
   CHECK(hashed != machine_id);
   CHECK(hashed != core::sha256_hex(machine_id).substr(0, 32));  // salted
-  CHECK(hashed == device_id_hash(machine_id));
+  CHECK(hashed == device_id_hash(machine_id, secret));
+  // Someone who knows the serial but not this installation's secret cannot find it.
+  CHECK(hashed != device_id_hash(machine_id, new_installation_secret()));
   CHECK(core::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
