@@ -38,6 +38,7 @@ struct CheckArgs {
   bool gui = false;
   std::string screenshot;      // --gui: save the result frame (tests, documentation)
   double close_after = -1;     // --gui: close by itself after N seconds
+  double capture_seconds = 2;  // camera and microphone capture (tests lengthen it)
   std::string camera;
   std::string camera_source;
   std::string mic;
@@ -117,6 +118,7 @@ probe::ProbeOptions probe_options(const CheckArgs& args, core::Transport transpo
   options.camera_device = args.camera;
   options.camera_source = args.camera_source;
   options.microphone_name = args.mic;
+  options.capture_seconds = args.capture_seconds;
   options.server_url = args.server;
   if (options.server_url.empty()) {
     if (const char* env = std::getenv("EXAMREADY_SERVER")) options.server_url = env;
@@ -262,6 +264,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--gui", args->gui, "Show progress and the verdict in a window");
   cmd->add_option("--screenshot", args->screenshot, "With --gui: save the result window as BMP")->group("");
   cmd->add_option("--close-after", args->close_after, "With --gui: close after N seconds")->group("");
+  cmd->add_option("--capture-seconds", args->capture_seconds, "Camera and microphone capture length")
+      ->check(CLI::Range(0.5, 30.0))
+      ->group("");
   cmd->add_option("--camera", args->camera, "Camera device to check (default: the first one, e.g. /dev/video0)");
   cmd->add_option("--camera-source", args->camera_source,
                   "Any FFmpeg input instead of the camera: a video file or lavfi:GRAPH "

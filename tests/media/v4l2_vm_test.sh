@@ -40,11 +40,18 @@ check black "$probe"
 v4l2-ctl -d /dev/video0 -c test_pattern=0,osd_text_mode=2
 check frozen "$probe"
 v4l2-ctl -d /dev/video0 -c osd_text_mode=0
+# Whether some process holds the camera open (waits below: fixed delays raced the programs'
+# start-up in a loaded, emulated guest).
+holds_camera() {
+  for fd in /proc/[0-9]*/fd/*; do [ "$(readlink "$fd" 2>/dev/null)" = /dev/video0 ] && return 0; done
+  return 1
+}
 # Another program streams from the camera, as a video call would.
 # Its complaints go to a file: on the console they would land inside a report.
 ffmpeg -nostdin -hide_banner -loglevel error -f v4l2 -i /dev/video0 -f null - 2>/tmp/holder.log &
 HOLDER=$!
-sleep 3
+for i in $(seq 200); do holds_camera && break; sleep 0.1; done
+sleep 1  # streaming, not just opened
 echo "holder pid $HOLDER"
 check busy "$probe"
 kill $HOLDER
@@ -52,9 +59,12 @@ wait $HOLDER 2>/dev/null
 # The cameras belong to root alone, the user is not root.
 chmod 600 /dev/video*
 check denied "su -s /bin/sh nobody -c '$probe'"
-# Unplugged during the capture (vivid's disconnect: every call then fails with ENODEV).
-(sleep 2.5; v4l2-ctl -d /dev/video0 -c disconnect=1 >/tmp/disconnect.log 2>&1) &
-check unplugged "$probe"
+# Unplugged during the capture (vivid's disconnect: every call then fails with ENODEV): a
+# second after the probe's helper opened the camera, well inside a capture of 8 s (a loaded
+# host slows the guest's clock-paced steps several times).
+(for i in $(seq 200); do holds_camera && break; sleep 0.1; done
+ sleep 1; v4l2-ctl -d /dev/video0 -c disconnect=1 >/tmp/disconnect.log 2>&1) &
+check unplugged "$probe --capture-seconds 8"
 BODY
 )"
 
