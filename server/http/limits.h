@@ -32,8 +32,9 @@ struct ServerLimits {
   std::uint64_t buffered_bytes_budget = 64ull << 20;
   // After a refusal the front still reads (and drops) what the client sends, so it sees the
   // answer instead of a reset: at most this much, for at most linger_time.
-  std::uint64_t linger_bytes = 16ull << 20;
-  std::chrono::milliseconds linger_time{2000};
+  // Small on purpose: draining is work done for a client that is being refused.
+  std::uint64_t linger_bytes = 1ull << 20;
+  std::chrono::milliseconds linger_time{1000};
   // SIGTERM: requests in progress get this long to finish, then connections are closed.
   std::chrono::seconds shutdown_grace{10};
   // Peers whose X-Forwarded-For (rightmost address) names the client: a load balancer in
