@@ -84,22 +84,41 @@ CREATE TABLE IF NOT EXISTS stats_devices (
 // readers sum the shards. SQLite has one writer and uses shard 0.
 inline constexpr int kStatsShards = 32;
 
-// Adds to one counter row: $1 dim, $2 key, $3 shard, $4.. the counts in StatsCounter order.
-inline constexpr std::string_view kStatsUpsertSql =
-    "INSERT INTO stats_counters AS s (dim, key, shard, reports, ready, warnings, not_ready, "
-    "incomplete, unevaluated, devices, body_bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-    "$10, $11) ON CONFLICT (dim, key, shard) DO UPDATE SET reports = s.reports + "
-    "excluded.reports, ready = s.ready + excluded.ready, warnings = s.warnings + "
-    "excluded.warnings, not_ready = s.not_ready + excluded.not_ready, incomplete = "
-    "s.incomplete + excluded.incomplete, unevaluated = s.unevaluated + excluded.unevaluated, "
-    "devices = s.devices + excluded.devices, body_bytes = s.body_bytes + excluded.body_bytes";
+// Adds to `rows` counter rows in one statement: per row (dim, key, shard, then the counts in
+// StatsCounter order). Rows are locked in the order given (StatsDeltas' order). One statement
+// instead of one per row: a PostgreSQL insert is a round trip per statement.
+inline std::string stats_upsert_sql(std::size_t rows) {
+  std::string sql =
+      "INSERT INTO stats_counters AS s (dim, key, shard, reports, ready, warnings, not_ready, "
+      "incomplete, unevaluated, devices, body_bytes) VALUES ";
+  for (std::size_t r = 0; r < rows; ++r) {
+    sql += r ? ", (" : "(";
+    for (std::size_t c = 0; c < 11; ++c) {
+      sql += (c ? ", $" : "$") + std::to_string(r * 11 + c + 1);
+    }
+    sql += ")";
+  }
+  return sql +
+         " ON CONFLICT (dim, key, shard) DO UPDATE SET reports = s.reports + excluded.reports, "
+         "ready = s.ready + excluded.ready, warnings = s.warnings + excluded.warnings, "
+         "not_ready = s.not_ready + excluded.not_ready, incomplete = s.incomplete + "
+         "excluded.incomplete, unevaluated = s.unevaluated + excluded.unevaluated, devices = "
+         "s.devices + excluded.devices, body_bytes = s.body_bytes + excluded.body_bytes";
+}
 
-// A device new to a group (while the group tracks fewer than kMaxTrackedDevices): changes
-// one row.
-inline std::string stats_device_sql() {
-  return "INSERT INTO stats_devices (dim, key, device) SELECT $1, $2, $3 WHERE (SELECT COUNT(*) "
-         "FROM stats_devices WHERE dim = $1 AND key = $2) < " +
-         std::to_string(kMaxTrackedDevices) + " ON CONFLICT (dim, key, device) DO NOTHING";
+// A device ($1) into `groups` (dim, key) groups at once, where it is new and the group tracks
+// fewer than kMaxTrackedDevices: returns the (dim, key) of the rows it added.
+inline std::string stats_devices_sql(std::size_t groups) {
+  std::string sql =
+      "INSERT INTO stats_devices (dim, key, device) SELECT d.column1, d.column2, $1 FROM (VALUES ";
+  for (std::size_t g = 0; g < groups; ++g) {
+    sql += (g ? ", ($" : "($") + std::to_string(2 * g + 2) + ", $" + std::to_string(2 * g + 3) + ")";
+  }
+  return sql +
+         ") AS d WHERE (SELECT COUNT(*) FROM stats_devices t WHERE t.dim = d.column1 AND t.key = "
+         "d.column2) < " +
+         std::to_string(kMaxTrackedDevices) +
+         " ON CONFLICT (dim, key, device) DO NOTHING RETURNING dim, key";
 }
 
 // Reads, with $1 the dimension and $2 the smallest group in distinct devices.

@@ -49,12 +49,16 @@ std::vector<std::string> insert_params(const StoredReport& report) {
 void count_devices(SqlConnection& conn, const ReportColumns& columns, const StatsFacts& facts,
                    StatsDeltas& deltas) {
   if (facts.device_id.empty()) return;
-  static const std::string kSql = stats_device_sql();
+  std::vector<std::string> params = {facts.device_id};
   for (const auto& key : stats_keys(columns, facts)) {
     if (key.first == "all") continue;
-    if (conn.run(kSql, {key.first, key.second, facts.device_id}).changed == 1) {
-      deltas[key][counter::kDevices] += 1;
-    }
+    params.push_back(key.first);
+    params.push_back(key.second);
+  }
+  const std::size_t groups = (params.size() - 1) / 2;
+  if (groups == 0) return;
+  for (const auto& row : conn.run(stats_devices_sql(groups), params).rows) {
+    deltas[{text(row.at(0)), text(row.at(1))}][counter::kDevices] += 1;
   }
 }
 
@@ -129,12 +133,22 @@ InsertResult insert_report(SqlConnection& conn, const StoredReport& report, Stat
 }
 
 void write_stats(SqlConnection& conn, const StatsDeltas& deltas, int shard) {
-  static const std::string kSql(kStatsUpsertSql);
+  // At most 256 rows a statement: bounded parameter counts and few statement texts to prepare.
+  constexpr std::size_t kRowsPerStatement = 256;
+  std::vector<std::string> params;
+  std::size_t rows = 0;
+  auto flush = [&] {
+    if (rows == 0) return;
+    conn.run(stats_upsert_sql(rows), params);
+    params.clear();
+    rows = 0;
+  };
   for (const auto& [key, counts] : deltas) {
-    std::vector<std::string> params = {key.first, key.second, std::to_string(shard)};
+    params.insert(params.end(), {key.first, key.second, std::to_string(shard)});
     for (std::int64_t n : counts) params.push_back(std::to_string(n));
-    conn.run(kSql, params);
+    if (++rows == kRowsPerStatement) flush();
   }
+  flush();
 }
 
 std::vector<StoredReport> find_reports(SqlConnection& conn, std::string_view column,

@@ -1,8 +1,8 @@
 // GET /v1/stats: the public statistics, JSON or CSV.
-#include <fmt/format.h>
 
 #include <cstdio>
 
+#include "core/verdict.h"
 #include "server/collector.h"
 
 namespace examready::server {
@@ -25,6 +25,16 @@ std::string csv_field(const std::string& text) {
   return quoted + "\"";
 }
 
+// A group's counts, keyed by the verdicts as core::Verdict spells them.
+std::vector<std::pair<std::string, std::int64_t>> verdict_counts(const StatsRow& row) {
+  using core::Verdict;
+  return {{std::string(core::to_string(Verdict::kReady)), row.ready},
+          {std::string(core::to_string(Verdict::kWarnings)), row.warnings},
+          {std::string(core::to_string(Verdict::kNotReady)), row.not_ready},
+          {std::string(core::to_string(Verdict::kIncomplete)), row.incomplete},
+          {std::string(kUnevaluated), row.unevaluated}};
+}
+
 bool wants_csv(const http::Request& req) {
   const std::string_view format = req.param("format");
   return format == "csv" ||
@@ -34,11 +44,14 @@ bool wants_csv(const http::Request& req) {
 http::Response csv_response(const StatsResult& stats) {
   http::Response r;
   r.content_type = "text/csv; charset=utf-8";
-  r.body = "key,reports,ready,warnings,not_ready,incomplete,unevaluated\n";
+  r.body = "key,reports";
+  for (const auto& [verdict, count] : verdict_counts(StatsRow{})) r.body += "," + verdict;
+  r.body += "\n";
   for (const auto& row : stats.rows) {
     // The unknown group is an empty key.
-    r.body += fmt::format("{},{},{},{},{},{},{}\n", csv_field(row.key.value_or("")), row.reports,
-                          row.ready, row.warnings, row.not_ready, row.incomplete, row.unevaluated);
+    r.body += csv_field(row.key.value_or("")) + "," + std::to_string(row.reports);
+    for (const auto& [verdict, count] : verdict_counts(row)) r.body += "," + std::to_string(count);
+    r.body += "\n";
   }
   return r;
 }
@@ -65,13 +78,10 @@ http::Response Collector::get_stats(const http::Request& req) {
   } else {
     nlohmann::json groups = nlohmann::json::array();
     for (const auto& row : stats.rows) {
-      groups.push_back({{"key", row.key ? nlohmann::json(*row.key) : nlohmann::json(nullptr)},
-                        {"reports", row.reports},
-                        {"ready", row.ready},
-                        {"warnings", row.warnings},
-                        {"not_ready", row.not_ready},
-                        {"incomplete", row.incomplete},
-                        {"unevaluated", row.unevaluated}});
+      nlohmann::json group = {{"key", row.key ? nlohmann::json(*row.key) : nlohmann::json(nullptr)},
+                              {"reports", row.reports}};
+      for (const auto& [verdict, count] : verdict_counts(row)) group[verdict] = count;
+      groups.push_back(std::move(group));
     }
     r = http::json_response(200, {{"by", to_string(*dimension)},
                                   {"min_group", options_.min_group},
