@@ -32,6 +32,8 @@ examready_find_package(SQLite3 libsqlite3-dev)
 examready_find_package(CURL libcurl4-openssl-dev)
 examready_find_package(OpenSSL libssl-dev)
 examready_find_package(ZLIB zlib1g-dev)
+# Boost.Beast and Asio (header-only): the collector's HTTP front.
+examready_find_package(Boost libboost-dev 1.74)
 examready_find_package(SDL2 libsdl2-dev)
 examready_find_package(Fontconfig libfontconfig-dev)
 

@@ -64,6 +64,16 @@ using Value = std::variant<bool, std::int64_t, double, std::string, std::vector<
 // True when the value's alternative is the one the metric's type requires.
 bool value_matches(MetricType type, const Value& value);
 
+// How much one measurement may hold: report.schema.json bounds it so (the collector and
+// `examready evaluate` refuse a report beyond it), and tests/reports/schema_bounds_test.cpp
+// keeps the two equal. The probe's emit() cuts what it measures to fit. Lengths are in
+// Unicode code points (JSON Schema's maxLength); a UTF-8 cut at that many bytes always fits.
+inline constexpr std::size_t kMaxTextValueChars = 512;  // a string (or version) value
+inline constexpr std::size_t kMaxListItems = 256;       // a string list value
+inline constexpr std::size_t kMaxListItemChars = 256;   // one item of a string list
+inline constexpr std::size_t kMaxSourceChars = 256;     // Measurement::source
+inline constexpr std::size_t kMaxMeasurementsPerCheck = 200;
+
 struct Measurement {
   MetricId metric = MetricId::kCount_;
   Value value;

@@ -8,14 +8,16 @@
 
 namespace examready::protocol::udp_echo {
 
-// Request (>= kRequestSize bytes, client -> server), all big-endian:
-//   magic "ERE1" | session u64 | seq u32 | client_time_us u64
+// Request (client -> server), all big-endian, padded to at least kMinRequestSize bytes:
+//   magic "ERE1" | session u64 | seq u32 | client_time_us u64 | padding
 // Reply (kReplySize bytes, server -> client): the request's first 24 bytes, then
 //   server_received u32 (distinct packets of this session received so far) | server_time_us u64.
-// The reply is never larger than the request, so the echo cannot amplify.
+// The server ignores requests shorter than kMinRequestSize: a reply is never larger than
+// its request, so the echo cannot amplify a spoofed sender's traffic.
 inline constexpr char kMagic[4] = {'E', 'R', 'E', '1'};
 inline constexpr std::size_t kRequestSize = 24;
 inline constexpr std::size_t kReplySize = 36;
+inline constexpr std::size_t kMinRequestSize = kReplySize;
 
 struct Packet {
   std::uint64_t session = 0;

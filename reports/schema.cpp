@@ -1,60 +1,61 @@
-// JSON Schema validation with valijson (Debian's libvalijson-dev).
+// The report schema, compiled once, and the entry points (schema.h).
 #include "reports/schema.h"
 
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
+#include <algorithm>
 
 #include "reports/report_schema_text.h"
+#include "reports/schema_limits.h"
+#include "reports/schema_validator.h"
 
 namespace examready::reports {
 namespace {
 
-const valijson::Schema& compiled_schema() {
-  static const valijson::Schema* const schema = [] {
-    auto* s = new valijson::Schema();
-    static const nlohmann::json document = nlohmann::json::parse(kReportSchemaText);
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(document);
-    parser.populateSchema(adapter, *s);
-    return s;
-  }();
-  return *schema;
+const CompiledSchema& compiled_schema() {
+  static const CompiledSchema schema(nlohmann::json::parse(kReportSchemaText));
+  return schema;
 }
 
-// valijson's context is {"<root>", "[checks]", "[0]", …}: turn it into a JSON pointer.
-std::string to_pointer(const std::vector<std::string>& context) {
-  std::string pointer;
-  for (const auto& part : context) {
-    if (part == "<root>") continue;
-    std::string token = part;
-    if (token.size() >= 2 && token.front() == '[' && token.back() == ']') token = token.substr(1, token.size() - 2);
-    if (token.size() >= 2 && token.front() == '"' && token.back() == '"') token = token.substr(1, token.size() - 2);
-    pointer += "/" + token;
+// JSON Schema cannot say "unique by name" of objects in an array.
+std::optional<SchemaError> duplicate_check_name(const nlohmann::json& document) {
+  const auto& checks = document.at("checks");
+  for (std::size_t i = 0; i < checks.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (checks[i].at("name") == checks[j].at("name")) {
+        return SchemaError{"/checks/" + std::to_string(i) + "/name",
+                           "duplicate check name " + checks[i].at("name").dump()};
+      }
+    }
   }
-  return pointer.empty() ? "/" : pointer;
+  return std::nullopt;
 }
 
 }  // namespace
 
 std::string_view report_schema_text() { return kReportSchemaText; }
 
+const TextLimits& report_text_limits() {
+  static const TextLimits limits = [] {
+    const CompiledSchema& schema = compiled_schema();
+    TextLimits l;
+    l.max_string_bytes = 4 * schema.largest_max_length();
+    l.max_items = schema.largest_max_items();
+    l.max_members = schema.largest_max_properties();
+    return l;
+  }();
+  return limits;
+}
+
 std::vector<SchemaError> validate_report(const nlohmann::json& document) {
-  // The validator caches compiled pattern regexes: one per thread, not one per document
-  // (recompiling them dominated the collector's time per upload).
-  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
-  valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter adapter(document);
-  std::vector<SchemaError> errors;
-  if (validator.validate(compiled_schema(), adapter, &results)) return errors;
-  valijson::ValidationResults::Error error;
-  while (results.popError(error)) errors.push_back({to_pointer(error.context), error.description});
-  // valijson reports the enclosing failures too; the deepest path is the useful one, first.
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const SchemaError& a, const SchemaError& b) { return a.path.size() > b.path.size(); });
-  return errors;
+  if (auto error = compiled_schema().validate(document)) return {*error};
+  if (auto error = duplicate_check_name(document)) return {*error};
+  return {};
+}
+
+std::optional<SchemaError> parse_report(std::string_view text, nlohmann::json& document) {
+  if (auto error = parse_bounded(text, report_text_limits(), document)) return error;
+  auto errors = validate_report(document);
+  if (!errors.empty()) return errors.front();
+  return std::nullopt;
 }
 
 }  // namespace examready::reports

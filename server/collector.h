@@ -1,39 +1,45 @@
-// The collector HTTP server: uploads, helpdesk lookups, public statistics, pages,
-// health and metrics, on cpp-httplib with a fixed thread pool.
+// The collector's endpoints: uploads, helpdesk lookups, public statistics, pages, health and
+// metrics, as routes of the HTTP front (server/http/). Per-client rate limits, the disk
+// budget and the pairing check live here; the front owns connections and bodies.
 #pragma once
 
-#include <httplib.h>
-
-#include <atomic>
+#include <chrono>
 #include <cstddef>
-#include <memory>
-#include <stdexcept>
+#include <functional>
+#include <optional>
 #include <string>
 
+#include "server/http/router.h"
+#include "server/http/server.h"
 #include "server/intake.h"
 #include "server/metrics.h"
+#include "server/rate_limiter.h"
 #include "server/storage.h"
+#include "server/storage_budget.h"
 #include "server/tokens.h"
 
 namespace examready::server {
 
-struct CollectorOptions {
-  std::size_t max_body_bytes = 1 << 20;  // the compressed body and the decompressed report
-  // httplib's limit for any request body; 0 = max_body_bytes. Raised when other endpoints
-  // (the /v1/probe/upload throughput test) take large bodies; uploads keep max_body_bytes.
-  std::size_t transport_max_bytes = 0;
-  int threads = 32;            // httplib holds one thread per open connection
-  std::int64_t min_group = 5;  // k-anonymity threshold of /v1/stats
-  bool access_log = true;      // one JSON line per request on stderr
-  std::string rules_id;        // shown by /healthz; empty when the server has no rules
-  // HTTPS when both are set (PEM files; the certificate file may hold the chain). A
-  // collector behind a TLS-terminating proxy (HTTP/2 at the edge) leaves them empty.
-  std::string tls_cert_file, tls_key_file;
+// Per client address (a whole classroom behind NAT is one address: generous on purpose).
+// Values and reasons: docs/SECURITY.md.
+struct UploadLimits {
+  double reports_burst = 120;  // uploads at once
+  double reports_per_second = 1;
+  double stored_bytes_burst = 32 << 20;  // bytes of stored reports at once
+  double stored_bytes_per_second = (32 << 20) / 3600.0;
+  double auth_failures_burst = 20;  // wrong helpdesk tokens before 429
+  double auth_failures_per_second = 1.0 / 3;
+  std::int64_t max_stored_reports = 10'000'000;  // the disk budget; 0: none
+  std::int64_t max_stored_bytes = 20ll << 30;
 };
 
-// The certificate or key cannot be loaded.
-struct TlsSetupError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct CollectorOptions {
+  std::size_t max_body_bytes = 1 << 20;      // the compressed body and the decompressed report
+  std::chrono::seconds report_deadline{30};  // the whole upload body
+  std::int64_t min_group = 5;                // k-anonymity of /v1/stats, in distinct devices
+  bool access_log = true;                    // one JSON line per request on stderr
+  std::string rules_id;  // shown by /healthz; empty when the server has no rules
+  UploadLimits limits;
 };
 
 class Collector {
@@ -44,25 +50,24 @@ class Collector {
   Collector(const Collector&) = delete;
   Collector& operator=(const Collector&) = delete;
 
-  // For other endpoint groups (the network probe endpoints) to register themselves.
-  httplib::Server& http() { return *http_; }
-
-  // Binds the listening socket; returns the port (useful with port 0) or -1.
-  int bind(const std::string& host, int port);
-  // Serves until stop(); in-flight requests finish before it returns.
-  bool serve();
-  void stop() { http_->stop(); }
+  void add_routes(http::Router& router);
+  // The front's per-request record: metrics, and the access log line.
+  void log_request(const http::RequestRecord& record);
 
  private:
-  void add_routes();
-  void post_report(const httplib::Request& req, httplib::Response& res,
-                   const httplib::ContentReader& reader);
-  void get_report(const httplib::Request& req, httplib::Response& res);
-  void search_reports(const httplib::Request& req, httplib::Response& res);
-  void get_stats(const httplib::Request& req, httplib::Response& res);
+  http::Response post_report(http::Request& req);
+  http::Response get_report(const http::Request& req);
+  http::Response search_reports(const http::Request& req);
+  http::Response get_stats(const http::Request& req);
+  http::Response healthz();
+  http::Response metrics();
+  // A report and its pair as the helpdesk reads them.
   nlohmann::json full_json(const StoredReport& report) const;
-  // False after answering 401/403.
-  bool authorize_helpdesk(const httplib::Request& req, httplib::Response& res);
+  nlohmann::json pair_json(const StoredReport& report, const nlohmann::json& document) const;
+  // A refusal (401, 403, 429) or nullopt when the request carries a helpdesk token.
+  std::optional<http::Response> authorize_helpdesk(const http::Request& req);
+  // 403 when the primary is stored and the proof does not match it.
+  std::optional<http::Response> check_pair(const StoredReport& report);
 
   CollectorOptions options_;
   Storage& storage_;
@@ -70,8 +75,12 @@ class Collector {
   Evaluator evaluate_;
   std::function<void(nlohmann::json& evaluation)> restore_;
   Metrics metrics_;
-  std::unique_ptr<httplib::Server> http_;  // an httplib::SSLServer when TLS is on
-  int listen_socket_ = -1;
+  RateLimiter report_rate_, stored_bytes_rate_, auth_failures_;
+  StorageBudget budget_;
 };
+
+// "Retry-After" with the client's wait, and the JSON error.
+http::Response too_many_requests(RateLimiter& limiter, const std::string& client,
+                                 std::string_view message, double cost = 1);
 
 }  // namespace examready::server

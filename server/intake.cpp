@@ -23,7 +23,37 @@ std::string measurement_text(const nlohmann::json& document, std::string_view me
   return "";
 }
 
+// The stored verdict, spelled by core::Verdict; anything else is unevaluated.
+std::string stored_verdict(const nlohmann::json& evaluation) {
+  const auto verdict = core::parse_verdict(evaluation.at("verdict").get<std::string>());
+  return verdict ? std::string(core::to_string(*verdict)) : std::string(kUnevaluated);
+}
+
+std::optional<IntakeError> check_identity(const nlohmann::json& document) {
+  const std::string report_id = document["report_id"].get<std::string>();
+  if (document["code"] != reports::short_code(report_id)) {
+    return IntakeError{"code does not match report_id", "/code"};
+  }
+  const PairClaim claim = pair_claim(document);
+  if (claim.primary_code.empty()) {
+    if (!claim.proof.empty()) return IntakeError{"pair_proof without pair_code", "/pair_proof"};
+    return std::nullopt;
+  }
+  if (claim.primary_code == document["code"]) {
+    return IntakeError{"a report cannot pair with itself", "/pair_code"};
+  }
+  if (claim.proof.empty()) {
+    return IntakeError{"pair_code needs the pair_proof the primary's QR code or link carries",
+                       "/pair_proof"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+PairClaim pair_claim(const nlohmann::json& document) {
+  return {document.value("pair_code", std::string()), document.value("pair_proof", std::string())};
+}
 
 ReportColumns index_columns(const nlohmann::json& document) {
   ReportColumns c;
@@ -41,12 +71,16 @@ ReportColumns index_columns(const nlohmann::json& document) {
   c.os_version = measurement_text(document, "os.version");
   c.verdict = std::string(kUnevaluated);
   if (auto it = document.find("evaluation"); it != document.end()) {
-    c.verdict = it->at("verdict").get<std::string>();
+    c.verdict = stored_verdict(*it);
     for (const auto& rule : it->at("rules")) {
-      if (rule.at("outcome") == core::to_string(core::RuleOutcome::kFail))
+      if (core::parse_rule_outcome(rule.at("outcome").get<std::string>()) ==
+          core::RuleOutcome::kFail) {
         c.failed_rules.push_back(rule.at("id").get<std::string>());
+      }
     }
     std::sort(c.failed_rules.begin(), c.failed_rules.end());
+    c.failed_rules.erase(std::unique(c.failed_rules.begin(), c.failed_rules.end()),
+                         c.failed_rules.end());
   }
   return c;
 }
@@ -54,18 +88,12 @@ ReportColumns index_columns(const nlohmann::json& document) {
 std::variant<StoredReport, IntakeError> intake_report(std::string_view body,
                                                       const Evaluator& evaluate,
                                                       const std::string& received_at) {
-  nlohmann::json document = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) return IntakeError{"body is not JSON", ""};
-  if (auto errors = reports::validate_report(document); !errors.empty()) {
-    return IntakeError{"not a valid report: " + errors.front().message, errors.front().path};
+  nlohmann::json document;
+  if (auto error = reports::parse_report(body, document)) {
+    if (error->path.empty()) return IntakeError{error->message, ""};
+    return IntakeError{"not a valid report: " + error->message, error->path};
   }
-  const std::string report_id = document["report_id"].get<std::string>();
-  if (document["code"] != reports::short_code(report_id)) {
-    return IntakeError{"code does not match report_id", "/code"};
-  }
-  if (document.contains("pair_code") && document["pair_code"] == document["code"]) {
-    return IntakeError{"a report cannot pair with itself", "/pair_code"};
-  }
+  if (auto error = check_identity(document)) return *error;
   // The typed model also checks what the schema cannot: metric names against the catalog
   // and value types against each metric's type.
   reports::Report report;
@@ -88,6 +116,8 @@ std::variant<StoredReport, IntakeError> intake_report(std::string_view body,
   stored.columns = index_columns(document);
   stored.columns.body_hash = core::sha256_hex(canonical);
   stored.columns.received_at = received_at;
+  stored.stats = stats_facts(document);
+  stored.pair_proof = pair_claim(document).proof;
   stored.body = document.dump();
   return stored;
 }

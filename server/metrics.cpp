@@ -47,23 +47,4 @@ std::string Metrics::render(std::int64_t stored_reports, const std::string& back
   return out;
 }
 
-std::string route_label(const std::string& method, const std::string& path) {
-  std::string route;
-  if (path == "/v1/reports") {
-    route = "/v1/reports";
-  } else if (path.rfind("/v1/reports/", 0) == 0) {
-    route = "/v1/reports/{code}";
-  } else if (path.rfind("/v1/probe/", 0) == 0) {
-    route = "/v1/probe/*";
-  } else if (path.rfind("/static/", 0) == 0) {
-    route = "/static/*";
-  } else if (path == "/v1/stats" || path == "/healthz" || path == "/metrics" ||
-             path == "/helpdesk" || path == "/stats" || path == "/") {
-    route = path;
-  } else {
-    route = "other";
-  }
-  return method + " " + route;
-}
-
 }  // namespace examready::server

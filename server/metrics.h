@@ -9,6 +9,8 @@
 
 namespace examready::server {
 
+// Labels come from the route table (fixed patterns, never a code or query): the tables
+// stay bounded whatever clients send.
 class Metrics {
  public:
   void record(const std::string& route, int status, double seconds);
@@ -26,8 +28,5 @@ class Metrics {
   std::map<std::pair<std::string, int>, std::uint64_t> requests_;
   std::map<std::string, Histogram> latency_;
 };
-
-// The route label of a path: fixed patterns, never a code or query (bounded cardinality).
-std::string route_label(const std::string& method, const std::string& path);
 
 }  // namespace examready::server

@@ -1,16 +1,16 @@
-// The collector's storage interface: one schema, two backends (SQLite, PostgreSQL),
-// the same test suite against both.
+// The collector's storage interface: one schema, two backends (SQLite, PostgreSQL) over the
+// same SQL and row mapping (sql_storage.h), the same test suite against both.
 #pragma once
 
-#include <array>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "server/stats_keys.h"
 
 namespace examready::server {
 
@@ -20,7 +20,7 @@ struct StorageError : std::runtime_error {
 };
 
 // The indexed columns next to the report JSON. verdict is the server's own
-// (empty when the server has no rules set loaded: "unevaluated").
+// ("unevaluated" when the server has no rules set loaded).
 struct ReportColumns {
   std::string report_id;
   std::string code;
@@ -28,7 +28,7 @@ struct ReportColumns {
   std::string created_at;   // probe clock
   std::string received_at;  // server clock
   std::string verdict;
-  std::string brand;
+  std::string brand;  // the report's own text (bounded by the schema), for helpdesk searches
   std::string model;
   std::string os_family;
   std::string os_version;
@@ -39,7 +39,9 @@ struct ReportColumns {
 
 struct StoredReport {
   ReportColumns columns;
-  std::string body;  // the stored report JSON (with the server's evaluation)
+  std::string body;        // the stored report JSON (with the server's evaluation)
+  StatsFacts stats;        // what /v1/stats counts it under (not a column: only inserts use it)
+  std::string pair_proof;  // a secondary's claim (it stays in the body); checked on upload
 };
 
 enum class InsertStatus { kCreated, kReplay, kConflict };
@@ -64,14 +66,10 @@ struct ReportPage {
   bool has_more = false;
 };
 
-enum class StatsDimension { kInvalid, kBrand, kModel, kOsVersion, kRule };
-std::optional<StatsDimension> parse_stats_dimension(std::string_view text);
-std::string_view to_string(StatsDimension dimension);
-
 // One group of the public statistics. For the rule dimension `reports` counts the
 // reports that failed the rule, and the verdict counts are those of these reports.
 struct StatsRow {
-  std::string key;
+  std::optional<std::string> key;  // nullopt: the unknown group
   std::int64_t reports = 0;
   std::int64_t ready = 0;
   std::int64_t warnings = 0;
@@ -82,8 +80,17 @@ struct StatsRow {
 
 struct StatsResult {
   std::int64_t total_reports = 0;  // all stored reports (the denominator for rules)
-  std::vector<StatsRow> rows;      // only groups with at least min_group reports
+  std::vector<StatsRow> rows;      // groups of at least min_group distinct devices
 };
+
+// What the disk budget counts.
+struct StorageUsage {
+  std::int64_t reports = 0;
+  std::int64_t body_bytes = 0;
+};
+
+// The most groups /v1/stats returns per dimension (the largest first).
+inline constexpr int kMaxStatsGroups = 1000;
 
 class Storage {
  public:
@@ -97,7 +104,9 @@ class Storage {
   // Secondary phones whose report names this primary code.
   virtual std::vector<StoredReport> find_paired(const std::string& primary_code) = 0;
   virtual ReportPage search(const ReportQuery& query) = 0;
+  // Groups with at least `min_group` distinct devices (1..kMaxTrackedDevices).
   virtual StatsResult stats(StatsDimension dimension, std::int64_t min_group) = 0;
+  virtual StorageUsage usage() = 0;
   virtual std::int64_t count() = 0;
   virtual std::string backend_name() const = 0;
 };
@@ -106,26 +115,11 @@ class Storage {
 // reader pool (SQLite) or the connection pool (PostgreSQL). Throws StorageError.
 std::unique_ptr<Storage> open_storage(const std::string& url, int connections);
 
-// Verdict buckets used by both backends' aggregate tables.
+// The stored verdict of a report without one (the server has no rules set).
 inline constexpr std::string_view kUnevaluated = "unevaluated";
 
-// The aggregate rows an insert touches, as (dimension, key). (The lock order comes from
-// StatsDeltas below.)
-std::vector<std::pair<std::string, std::string>> stats_keys(const ReportColumns& columns);
-
-// Counter increments per (dimension, key), summed over the inserts of one transaction and
-// written once at its end: {reports, ready, warnings, not_ready, incomplete, unevaluated}.
-// PostgreSQL keeps each update of a row as a new row version until the transaction ends,
-// so a bulk load adding to the same rows report by report slowed with every report. The
-// map's order (by dimension, then key) is the one order every PostgreSQL transaction locks
-// rows in, so concurrent ones cannot deadlock.
-using StatsDeltas = std::map<std::pair<std::string, std::string>, std::array<std::int64_t, 6>>;
-void add_stats_delta(StatsDeltas& deltas, const ReportColumns& columns);
-
-}  // namespace examready::server
-
-namespace examready::server {
 // failed_rules as one column: comma-separated rule ids (ids never contain commas).
 std::string join_rules(const std::vector<std::string>& rules);
 std::vector<std::string> split_rules(std::string_view text);
+
 }  // namespace examready::server

@@ -4,6 +4,8 @@
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 
 namespace examready::server {
@@ -54,7 +56,7 @@ bool TokenStore::add(TokenRole role, std::string_view secret) {
     entries_.push_back({role, *digest});
     return true;
   }
-  if (secret.empty()) return false;
+  if (!valid_token_format(secret)) return false;
   entries_.push_back({role, sha256(secret)});
   return true;
 }
@@ -76,7 +78,9 @@ std::vector<std::string> TokenStore::load_file(const std::string& path) {
     if (!role) {
       errors.push_back(where + "role must be helpdesk or uploader");
     } else if (!add(*role, secret)) {
-      errors.push_back(where + "expected a token or sha256:<64 hex digits>");
+      errors.push_back(where +
+                       "expected sha256:<64 hex digits> or a token of 16 to 256 characters "
+                       "(A-Z a-z 0-9 . _ ~ + / = -)");
     }
   }
   return errors;
@@ -88,7 +92,9 @@ std::vector<std::string> TokenStore::load_env_list(std::string_view list) {
     const auto comma = list.find(',');
     const std::string_view item = trim(list.substr(0, comma));
     if (!item.empty() && !add(TokenRole::kHelpdesk, item))
-      errors.push_back("EXAMREADY_HELPDESK_TOKENS: bad digest");
+      errors.push_back(
+          "EXAMREADY_HELPDESK_TOKENS: a bad digest or a token that is not 16 to "
+          "256 characters of A-Z a-z 0-9 . _ ~ + / = -");
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }
@@ -103,6 +109,14 @@ std::optional<TokenRole> TokenStore::check(std::string_view presented) const {
     if (CRYPTO_memcmp(entry.digest.data(), digest.data(), digest.size()) == 0) found = entry.role;
   }
   return found;
+}
+
+bool valid_token_format(std::string_view token) {
+  if (token.size() < kMinTokenLength || token.size() > kMaxTokenLength) return false;
+  return std::all_of(token.begin(), token.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("._~+/=-").find(c) != std::string_view::npos;
+  });
 }
 
 std::string token_digest_text(std::string_view token) {

@@ -17,7 +17,8 @@ std::optional<TokenRole> parse_token_role(std::string_view text);
 
 class TokenStore {
  public:
-  // `secret` is "sha256:<64 hex>" or the token itself (hashed here). False on a bad digest.
+  // `secret` is "sha256:<64 hex>" or the token itself (hashed here). False on a bad digest
+  // or a token that fails valid_token_format.
   bool add(TokenRole role, std::string_view secret);
   // Lines "ROLE SECRET" ("helpdesk sha256:…"); '#' starts a comment. Returns the errors
   // as "file:line: message"; empty on success.
@@ -35,6 +36,13 @@ class TokenStore {
   };
   std::vector<Entry> entries_;
 };
+
+// What a token may look like: 16 to 256 characters of A-Z a-z 0-9 and . _ ~ + / = - (what
+// `openssl rand -base64 24` or -hex 16 print). Anything else is refused as a token without
+// being hashed or compared; tokens files may not hold weaker ones.
+inline constexpr std::size_t kMinTokenLength = 16;
+inline constexpr std::size_t kMaxTokenLength = 256;
+bool valid_token_format(std::string_view token);
 
 // "sha256:<hex>" for a token, as written in a tokens file.
 std::string token_digest_text(std::string_view token);

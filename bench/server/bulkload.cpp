@@ -9,6 +9,7 @@
 
 #include "core/sha256.h"
 #include "reports/ids.h"
+#include "rules/devices/device_db.h"
 #include "server/intake.h"
 #include "server/storage.h"
 #include "tests/server/report_factory.h"
@@ -26,8 +27,11 @@ int main(int argc, char** argv) {
   using namespace examready;
   auto storage = server::open_storage(db, 1);
   std::mt19937 random(42);
-  const char* brands[] = {"xiaomi", "huawei", "honor",   "oppo",    "vivo",
-                          "apple",  "redmi",  "samsung", "oneplus", "realme"};
+  // Real models of the device database: /v1/stats groups by its canonical names.
+  std::vector<const examready::devices::DeviceRecord*> devices;
+  for (const auto& record : examready::devices::DeviceDb::shipped().records()) {
+    if (!record.model_codes.empty()) devices.push_back(&record);  // some rows know codenames only
+  }
   const char* verdicts[] = {"ready",    "ready",     "ready",     "warnings",
                             "warnings", "not_ready", "incomplete"};
   const char* rules[] = {
@@ -37,17 +41,18 @@ int main(int argc, char** argv) {
   const auto start = std::chrono::steady_clock::now();
   std::vector<server::StoredReport> rows;
   for (int i = 0; i < count; ++i) {
-    const std::string brand = brands[random() % std::size(brands)];
-    const std::string model = brand + "-" + std::to_string(random() % 40);
+    const auto& device = *devices[random() % devices.size()];
     const std::string os_version =
         std::to_string(10 + random() % 5) + "." + std::to_string(random() % 2);
-    auto doc = test::make_report({brand, model, brand == "apple" ? "ios" : "android", os_version});
+    auto doc = test::make_report({device.brand, device.model_codes.front(),
+                                  device.brand == "apple" ? "ios" : "android", os_version});
     // Straight to the stored form (the factory's reports are valid; validating a million
     // of them would measure valijson, not the database).
     server::StoredReport row;
     row.body = doc.dump();
     row.columns = server::index_columns(doc);
     row.columns.body_hash = core::sha256_hex(row.body);
+    row.stats = server::stats_facts(doc);
     row.columns.received_at = reports::utc_now();
     row.columns.verdict = verdicts[random() % std::size(verdicts)];
     if (row.columns.verdict != "ready") {

@@ -3,35 +3,66 @@
 
 #include <fmt/format.h>
 
+#include <sys/random.h>
+
 #include <algorithm>
-#include <random>
+#include <array>
 
 namespace examready::server {
 
-RehearsalSessions::RehearsalSessions(std::uint64_t max_bytes, std::size_t max_sessions,
-                                     std::chrono::seconds ttl)
-    : max_bytes_(max_bytes), max_sessions_(std::max<std::size_t>(1, max_sessions)), ttl_(ttl) {}
+namespace {
 
-void RehearsalSessions::expire(Clock::time_point now) {
-  std::erase_if(sessions_, [&](const auto& entry) { return now - entry.second.last_use > ttl_; });
+// 128 bits from the kernel's CSPRNG, in hex: an id nobody can guess or derive from others.
+std::string random_id() {
+  std::array<unsigned char, 16> bytes{};
+  std::size_t filled = 0;
+  while (filled < bytes.size()) {
+    const ssize_t n = ::getrandom(bytes.data() + filled, bytes.size() - filled, 0);
+    if (n > 0) filled += static_cast<std::size_t>(n);
+  }
+  std::string id;
+  for (unsigned char b : bytes) id += fmt::format("{:02x}", b);
+  return id;
 }
 
-std::optional<std::string> RehearsalSessions::create(std::uint64_t expected_bytes,
+}  // namespace
+
+RehearsalSessions::RehearsalSessions(std::uint64_t max_bytes, std::size_t max_sessions,
+                                     std::size_t max_per_client, std::chrono::seconds ttl)
+    : max_bytes_(max_bytes),
+      max_sessions_(std::max<std::size_t>(1, max_sessions)),
+      max_per_client_(std::max<std::size_t>(1, max_per_client)),
+      ttl_(ttl) {}
+
+void RehearsalSessions::expire(Clock::time_point now) {
+  for (auto it = sessions_.begin(); it != sessions_.end();) {
+    if (now - it->second.last_use <= ttl_) {
+      ++it;
+      continue;
+    }
+    if (--per_client_[it->second.client] == 0) per_client_.erase(it->second.client);
+    it = sessions_.erase(it);
+  }
+}
+
+RehearsalSessions::Created RehearsalSessions::create(std::uint64_t expected_bytes,
+                                                     const std::string& client,
                                                      Clock::time_point now) {
-  if (expected_bytes == 0 || expected_bytes > max_bytes_) return std::nullopt;
-  thread_local std::mt19937_64 rng{std::random_device{}()};
+  if (expected_bytes == 0 || expected_bytes > max_bytes_) return {};
+  std::string id = random_id();
   std::lock_guard lock(mutex_);
   expire(now);
-  while (sessions_.size() >= max_sessions_) {
-    sessions_.erase(std::min_element(
-        sessions_.begin(), sessions_.end(),
-        [](const auto& a, const auto& b) { return a.second.last_use < b.second.last_use; }));
+  auto count = per_client_.find(client);
+  if (count != per_client_.end() && count->second >= max_per_client_) {
+    return {Create::kClientFull, {}};
   }
-  std::string id = fmt::format("{:016x}", rng());
+  if (sessions_.size() >= max_sessions_) return {Create::kTableFull, {}};
   Session& s = sessions_[id];
   s.status.expected_bytes = expected_bytes;
   s.last_use = now;
-  return id;
+  s.client = client;
+  ++per_client_[client];
+  return {Create::kOk, std::move(id)};
 }
 
 std::optional<RehearsalStatus> RehearsalSessions::status(const std::string& id,

@@ -23,11 +23,18 @@ class RehearsalSessions {
  public:
   using Clock = std::chrono::steady_clock;
 
-  RehearsalSessions(std::uint64_t max_bytes, std::size_t max_sessions, std::chrono::seconds ttl);
+  RehearsalSessions(std::uint64_t max_bytes, std::size_t max_sessions, std::size_t max_per_client,
+                    std::chrono::seconds ttl);
 
-  // A new session expecting `expected_bytes` (1..max_bytes); nullopt when out of range.
-  // Beyond max_sessions the least recently used session is evicted.
-  std::optional<std::string> create(std::uint64_t expected_bytes, Clock::time_point now);
+  // A new session expecting `expected_bytes` (1..max_bytes) for `client`. Its id is 128
+  // random bits from the OS: holding it is what entitles a client to add to the session.
+  // A full table (or a client at its cap) refuses new sessions; a live one is never evicted.
+  enum class Create { kOk, kBadSize, kClientFull, kTableFull };
+  struct Created {
+    Create result = Create::kBadSize;
+    std::string id;
+  };
+  Created create(std::uint64_t expected_bytes, const std::string& client, Clock::time_point now);
   std::optional<RehearsalStatus> status(const std::string& id, Clock::time_point now);
 
   // Starts a chunk at `offset`. Returns the writer generation when offset equals the bytes
@@ -50,11 +57,14 @@ class RehearsalSessions {
     RehearsalStatus status;
     std::uint64_t generation = 0;
     Clock::time_point last_use;
+    std::string client;  // who created it (for the per-client cap only)
   };
   void expire(Clock::time_point now);
 
   std::uint64_t max_bytes_;
   std::size_t max_sessions_;
+  std::size_t max_per_client_;
+  std::map<std::string, std::size_t> per_client_;
   std::chrono::seconds ttl_;
   std::mutex mutex_;
   std::map<std::string, Session> sessions_;

@@ -2,15 +2,23 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <thread>
 
 namespace examready::server {
 
+struct UdpEchoLimits {
+  std::size_t max_sessions = 8192;    // all senders
+  std::size_t max_per_address = 256;  // one source address (a classroom behind NAT)
+  std::chrono::seconds ttl{30};       // a session silent this long is forgotten
+};
+
 class UdpEchoServer {
  public:
-  UdpEchoServer() = default;
+  explicit UdpEchoServer(UdpEchoLimits limits = {}) : limits_(limits) {}
   ~UdpEchoServer();
   UdpEchoServer(const UdpEchoServer&) = delete;
   UdpEchoServer& operator=(const UdpEchoServer&) = delete;
@@ -24,6 +32,7 @@ class UdpEchoServer {
  private:
   void serve();
 
+  UdpEchoLimits limits_;
   int fd_ = -1;
   std::uint16_t port_ = 0;
   std::atomic<bool> stopping_{false};

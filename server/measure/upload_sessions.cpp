@@ -5,13 +5,11 @@
 
 namespace examready::server {
 
-UploadSessions::UploadSessions(std::chrono::milliseconds bin_width, std::size_t max_sessions,
-                               std::chrono::seconds max_series, std::chrono::seconds ttl)
-    : bin_width_(bin_width),
-      max_sessions_(std::max<std::size_t>(1, max_sessions)),
+UploadSessions::UploadSessions(UploadSessionLimits limits)
+    : limits_(limits),
       max_bins_(static_cast<std::size_t>(
-          std::chrono::duration_cast<std::chrono::milliseconds>(max_series) / bin_width)),
-      ttl_(ttl) {}
+          std::chrono::duration_cast<std::chrono::milliseconds>(limits.max_series) /
+          limits.bin_width)) {}
 
 bool UploadSessions::valid_id(std::string_view id) {
   if (id.size() < 8 || id.size() > 64) return false;
@@ -22,32 +20,51 @@ bool UploadSessions::valid_id(std::string_view id) {
 }
 
 void UploadSessions::expire(Clock::time_point now) {
-  std::erase_if(sessions_, [&](const auto& entry) { return now - entry.second.last_use > ttl_; });
-  while (sessions_.size() >= max_sessions_) {
-    auto oldest = std::min_element(
-        sessions_.begin(), sessions_.end(),
-        [](const auto& a, const auto& b) { return a.second.last_use < b.second.last_use; });
-    sessions_.erase(oldest);
+  for (auto it = sessions_.begin(); it != sessions_.end();) {
+    if (now - it->second.last_use <= limits_.ttl) {
+      ++it;
+      continue;
+    }
+    if (--per_client_[it->second.client] == 0) per_client_.erase(it->second.client);
+    it = sessions_.erase(it);
   }
+}
+
+UploadSessions::Open UploadSessions::open(const std::string& id, const std::string& client,
+                                          Clock::time_point now) {
+  std::lock_guard lock(mutex_);
+  auto it = sessions_.find(id);
+  if (it != sessions_.end()) {
+    if (it->second.client != client) return Open::kNotOwner;
+    it->second.last_use = now;
+    return Open::kOk;
+  }
+  expire(now);
+  if (per_client_[client] >= limits_.max_per_client) return Open::kClientFull;
+  if (sessions_.size() >= limits_.max_sessions) return Open::kTableFull;
+  Session& s = sessions_[id];
+  s.client = client;
+  s.last_use = now;
+  s.series.bin_width = limits_.bin_width;
+  ++per_client_[client];
+  return Open::kOk;
 }
 
 void UploadSessions::record(const std::string& id, std::uint64_t bytes, Clock::time_point now) {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(id);
-  if (it == sessions_.end()) {
-    expire(now);
-    Session session;
-    session.first_byte = now;
-    session.series.bin_width = bin_width_;
-    session.series.first_byte_unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                            std::chrono::system_clock::now().time_since_epoch())
-                                            .count();
-    it = sessions_.emplace(id, std::move(session)).first;
-  }
+  if (it == sessions_.end()) return;  // expired while its upload ran: nothing to bin into
   Session& s = it->second;
+  if (!s.started) {
+    s.started = true;
+    s.first_byte = now;
+    s.series.first_byte_unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::system_clock::now().time_since_epoch())
+                                      .count();
+  }
   s.last_use = now;
   s.series.total_bytes += bytes;
-  const auto bin = static_cast<std::size_t>((now - s.first_byte) / bin_width_);
+  const auto bin = static_cast<std::size_t>((now - s.first_byte) / limits_.bin_width);
   if (bin >= max_bins_) return;
   if (s.series.bins.size() <= bin) s.series.bins.resize(bin + 1, 0);
   s.series.bins[bin] += bytes;

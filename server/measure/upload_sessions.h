@@ -22,15 +22,26 @@ struct UploadSeries {
   std::int64_t first_byte_unix_ms = 0;
 };
 
+struct UploadSessionLimits {
+  std::chrono::milliseconds bin_width{50};
+  std::chrono::seconds max_series{30};  // binned span per session; later bytes are totalled
+  std::size_t max_sessions = 4096;      // all clients
+  std::size_t max_per_client = 64;      // one client address (a classroom behind NAT)
+  std::chrono::seconds ttl{120};        // a session unused this long is forgotten
+};
+
+// Sessions belong to the address that opened them: nobody else can add bytes to one (or
+// push it out: a full table refuses new sessions, it never evicts a live one).
 class UploadSessions {
  public:
   using Clock = std::chrono::steady_clock;
 
-  UploadSessions(std::chrono::milliseconds bin_width, std::size_t max_sessions,
-                 std::chrono::seconds max_series, std::chrono::seconds ttl);
+  explicit UploadSessions(UploadSessionLimits limits);
 
-  // Adds `bytes` that arrived `now` to session `id` (created on first use; the oldest
-  // session is evicted beyond max_sessions). Bytes after max_series are totalled, not binned.
+  enum class Open { kOk, kNotOwner, kClientFull, kTableFull };
+  // Opens (or re-enters) session `id` for `client` before its bytes arrive.
+  Open open(const std::string& id, const std::string& client, Clock::time_point now);
+  // Adds `bytes` that arrived `now` to an open session.
   void record(const std::string& id, std::uint64_t bytes, Clock::time_point now);
   std::optional<UploadSeries> series(const std::string& id) const;
 
@@ -39,18 +50,19 @@ class UploadSessions {
 
  private:
   struct Session {
+    std::string client;
     Clock::time_point first_byte;
     Clock::time_point last_use;
+    bool started = false;  // first byte seen
     UploadSeries series;
   };
   void expire(Clock::time_point now);
 
-  std::chrono::milliseconds bin_width_;
-  std::size_t max_sessions_;
+  UploadSessionLimits limits_;
   std::size_t max_bins_;
-  std::chrono::seconds ttl_;
   mutable std::mutex mutex_;
   std::map<std::string, Session> sessions_;
+  std::map<std::string, std::size_t> per_client_;
 };
 
 }  // namespace examready::server

@@ -3,16 +3,16 @@
 
 const TEXT = {
   'zh-CN': {
-    nav_helpdesk: '报告查询', nav_stats: '兼容性统计', privacy: '只显示至少 5 份报告的分组；不包含任何报告代码或编号。',
+    nav_helpdesk: '报告查询', nav_stats: '兼容性统计', privacy: '只显示至少 5 台不同设备的分组；不包含任何报告代码或编号。',
     csv: 'CSV 下载：', by_brand: '按品牌的可考率', by_os: '按系统版本的可考率', by_model: '按型号的可考率（前 15）',
     by_rule: '最常未通过的规则', summary: '共 {n} 份报告。可考率 = 结论为“可以考试”或“有提醒”的报告占已评估报告的比例。',
-    empty: '暂无足够的数据（每组至少 5 份报告）', reports: '份', of_reports: '占全部报告',
+    empty: '暂无足够的数据（每组至少 5 台设备）', reports: '份', of_reports: '占全部报告', unknown: '未知',
   },
   en: {
-    nav_helpdesk: 'Report lookup', nav_stats: 'Statistics', privacy: 'Only groups with at least 5 reports are shown; no report codes or ids.',
+    nav_helpdesk: 'Report lookup', nav_stats: 'Statistics', privacy: 'Only groups of at least 5 distinct devices are shown; no report codes or ids.',
     csv: 'CSV: ', by_brand: 'Readiness by brand', by_os: 'Readiness by OS version', by_model: 'Readiness by model (top 15)',
     by_rule: 'Most failed rules', summary: '{n} reports. Readiness = share of evaluated reports whose verdict is ready or ready with warnings.',
-    empty: 'Not enough data yet (groups need at least 5 reports)', reports: 'reports', of_reports: 'of all reports',
+    empty: 'Not enough data yet (groups need at least 5 devices)', reports: 'reports', of_reports: 'of all reports', unknown: 'unknown',
   },
 };
 let lang = localStorage.getItem('examready.lang') || 'zh-CN';
@@ -74,7 +74,7 @@ function readinessRows(data, limit) {
     .map((g) => {
       const evaluated = g.reports - g.unevaluated;
       const rate = evaluated > 0 ? (g.ready + g.warnings) / evaluated : 0;
-      return { label: g.key, value: rate, evaluated, caption: `${Math.round(rate * 100)}% · ${g.reports} ${t('reports')}` };
+      return { label: g.key === null ? t('unknown') : g.key, value: rate, evaluated, caption: `${Math.round(rate * 100)}% · ${g.reports} ${t('reports')}` };
     })
     .filter((r) => r.evaluated > 0)
     .slice(0, limit);

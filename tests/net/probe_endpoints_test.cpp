@@ -11,9 +11,9 @@
 #include <numeric>
 #include <thread>
 
+#include "protocol/udp_echo_wire.h"
 #include "server/measure/probe_endpoints.h"
 #include "server/measure/udp_echo.h"
-#include "protocol/udp_echo_wire.h"
 #include "tests/net/running_server.h"
 
 using namespace examready::server;
@@ -105,7 +105,8 @@ TEST_CASE("UDP echo counts per session and never answers larger than asked") {
     unsigned char buffer[128];
     const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
     CHECK(n == static_cast<ssize_t>(examready::protocol::udp_echo::kReplySize));
-    if (auto r = examready::protocol::udp_echo::decode_reply(buffer, static_cast<std::size_t>(n))) replies.push_back(*r);
+    if (auto r = examready::protocol::udp_echo::decode_reply(buffer, static_cast<std::size_t>(n)))
+      replies.push_back(*r);
   }
   REQUIRE(replies.size() == 5);
   CHECK(replies.back().seq == 4);
@@ -182,10 +183,15 @@ TEST_CASE("upload rehearsal sessions are bounded in number and expire") {
     options.max_rehearsals = 2;
     RunningServer s(options);
     httplib::Client client("127.0.0.1", s.port);
-    const std::string a = id(client), b = id(client), c = id(client);
-    CHECK(client.Get(a.c_str())->status == 404);  // least recently used, evicted
+    const std::string a = id(client), b = id(client);
+    // A full table refuses new rehearsals; it never pushes out a live one (a stranger could
+    // end someone else's exam rehearsal that way).
+    auto refused = client.Post("/v1/probe/rehearsal?bytes=10", "", "text/plain");
+    REQUIRE(refused);
+    CHECK(refused->status == 503);
+    CHECK(refused->get_header_value("Retry-After") == "30");
+    CHECK(client.Get(a.c_str())->status == 200);
     CHECK(client.Get(b.c_str())->status == 200);
-    CHECK(client.Get(c.c_str())->status == 200);
   }
   {
     ProbeEndpointOptions options;

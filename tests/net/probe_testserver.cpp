@@ -1,21 +1,17 @@
-// A stand-in collector for the network harness: only the /v1/probe/* endpoints and the UDP echo.
+// A stand-in collector for the network harness: only the /v1/probe/* endpoints (on the
+// collector's own HTTP front, so the accuracy tests measure how the real server reads and
+// writes) and the UDP echo.
 // Usage: examready-probe-testserver HOST HTTP_PORT [UDP_PORT]   (UDP_PORT 0 or absent: no echo)
-#include <httplib.h>
+#include <signal.h>
 
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
+#include "server/http/server.h"
 #include "server/measure/probe_endpoints.h"
 #include "server/measure/udp_echo.h"
-
-namespace {
-httplib::Server* g_server = nullptr;
-void on_signal(int) {
-  if (g_server) g_server->stop();
-}
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -26,6 +22,12 @@ int main(int argc, char** argv) {
   const int http_port = std::atoi(argv[2]);
   const int udp_port = argc > 3 ? std::atoi(argv[3]) : 0;
 
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
   examready::server::UdpEchoServer echo;
   examready::server::ProbeEndpointOptions options;
   if (udp_port > 0) {
@@ -35,20 +37,22 @@ int main(int argc, char** argv) {
     }
     options.udp_echo_port = echo.port();
   }
-  httplib::Server server;
-  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
-  server.set_keep_alive_max_count(1000);  // pings stay on one warm connection
-  examready::server::register_probe_endpoints(server, options);
-  g_server = &server;
-  std::signal(SIGTERM, on_signal);
-  std::signal(SIGINT, on_signal);
-  if (!server.bind_to_port(host, http_port)) {
+  examready::server::http::Router router;
+  examready::server::add_probe_routes(router, options);
+  examready::server::http::HttpServer server(router, examready::server::http::ServerLimits{});
+  if (server.bind(host, http_port) < 0) {
     std::fprintf(stderr, "cannot listen on %s:%d\n", host.c_str(), http_port);
     return 1;
   }
   std::printf("listening %s:%d udp %d\n", host.c_str(), http_port, udp_port);
   std::fflush(stdout);
-  server.listen_after_bind();
+  std::thread waiter([&] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    server.stop();
+  });
+  waiter.detach();  // the process ends when the server has stopped
+  server.run();
   echo.stop();
   return 0;
 }

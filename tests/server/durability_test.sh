@@ -14,7 +14,9 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 start_server() {
   rm -f "$work/port"
+  # One load generator from one address: the per-client upload limits would stop it.
   "$apps/examready-server" --db "sqlite:$work/collector.db" --listen "127.0.0.1:${1:-0}" --quiet \
+    --client-report-burst 0 --client-stored-mb-per-hour 0 \
     --port-file "$work/port" 2>>"$work/server.log" &
   server_pid=$!
   pids+=("$server_pid")

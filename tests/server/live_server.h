@@ -10,7 +10,8 @@
 #include <memory>
 #include <thread>
 
-#include "server/collector.h"
+#include "server/collector_server.h"
+#include "server/measure/probe_endpoints.h"
 #include "tests/server/temp_postgres.h"
 
 namespace examready::test {
@@ -30,29 +31,43 @@ inline std::string backend_url(const std::string& backend, const std::filesystem
   return pg->new_database();
 }
 
+// Per-client limits are off unless a test sets them: tests send many requests from one
+// address. `limits` are the front's.
+inline server::CollectorOptions test_options() {
+  server::CollectorOptions options;
+  options.limits.reports_burst = 0;
+  options.limits.stored_bytes_burst = 0;
+  options.limits.auth_failures_burst = 0;
+  return options;
+}
+
 class LiveServer {
  public:
-  explicit LiveServer(const std::string& url, server::CollectorOptions options = {},
+  explicit LiveServer(const std::string& url, server::CollectorOptions options = test_options(),
                       server::Evaluator evaluate = {},
-                      std::function<void(nlohmann::json&)> restore = {}) {
-    storage_ = server::open_storage(url, options.threads);
+                      std::function<void(nlohmann::json&)> restore = {},
+                      server::http::ServerLimits limits = {}, bool probe_routes = false) {
+    storage_ = server::open_storage(url, 8);
     server::TokenStore tokens;
     tokens.add(server::TokenRole::kHelpdesk, kHelpdeskToken);
     tokens.add(server::TokenRole::kUploader, kUploaderToken);
     options.access_log = false;
-    collector_ = std::make_unique<server::Collector>(options, *storage_, std::move(tokens),
-                                                     std::move(evaluate), std::move(restore));
-    port_ = collector_->bind("127.0.0.1", 0);
+    limits.workers = std::min<std::size_t>(limits.workers, 8);
+    server_ = std::make_unique<server::CollectorServer>(options, limits, server::http::TlsFiles{},
+                                                        *storage_, std::move(tokens),
+                                                        std::move(evaluate), std::move(restore));
+    if (probe_routes) server::add_probe_routes(server_->router());
+    port_ = server_->bind("127.0.0.1", 0);
     REQUIRE(port_ > 0);
-    thread_ = std::thread([this] { collector_->serve(); });
+    thread_ = std::thread([this] { server_->run(); });
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (!collector_->http().is_running() && std::chrono::steady_clock::now() < deadline) {
+    while (!server_->running() && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    REQUIRE(collector_->http().is_running());
+    REQUIRE(server_->running());
   }
   ~LiveServer() {
-    collector_->stop();
+    server_->stop();
     thread_.join();
   }
   LiveServer(const LiveServer&) = delete;
@@ -68,7 +83,7 @@ class LiveServer {
 
  private:
   std::unique_ptr<server::Storage> storage_;
-  std::unique_ptr<server::Collector> collector_;
+  std::unique_ptr<server::CollectorServer> server_;
   std::thread thread_;
   int port_ = 0;
 };

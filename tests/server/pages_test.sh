@@ -18,7 +18,7 @@ if ! command -v chromedriver >/dev/null || ! /usr/bin/python3 -c 'import seleniu
 fi
 export HOME=$work   # Chromium writes into $HOME
 "$bench/examready-bulkload" --db "sqlite:$work/c.db" --count 3000 --batch 3000 >/dev/null
-token=helpdesk-$RANDOM$RANDOM
+token=helpdesk-token-$RANDOM$RANDOM
 EXAMREADY_HELPDESK_TOKENS=$token "$apps/examready-server" --db "sqlite:$work/c.db" --listen 127.0.0.1:0 \
   --port-file "$work/port" --quiet 2>"$work/server.log" &
 pids+=($!)
@@ -28,8 +28,22 @@ base=http://127.0.0.1:$(cat "$work/port")
 export XDG_STATE_HOME=$work/state
 "$apps/examready" check --only os,device,storage,battery --upload --server "$base" --json >"$work/primary.json" 2>/dev/null || true
 code=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["code"])' "$work/primary.json")
-"$apps/examready" check --only os,device --role secondary --pair "$code" --upload --server "$base" --json \
+# The secondary proves its pairing with the primary's pair_proof (reports/pairing.h), which
+# the primary's QR code carries; until the probe's --pair takes it, the test adds it itself.
+"$apps/examready" check --only os,device --role secondary --pair "$code" --json \
   >"$work/secondary.json" 2>/dev/null || true
+python3 - "$work/primary.json" "$work/secondary.json" <<'PY'
+import hashlib, json, sys
+primary, secondary = (json.load(open(p)) for p in sys.argv[1:3])
+digest = hashlib.sha256(("examready/pair-proof/v1\n" + primary["report_id"]).encode()).digest()
+value = int.from_bytes(digest[:10], "big")
+alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+secondary["pair_proof"] = "".join(alphabet[(value >> (5 * (15 - i))) & 31] for i in range(16))
+json.dump(secondary, open(sys.argv[2], "w"))
+PY
+status=$(curl -s -o "$work/secondary.answer" -w '%{http_code}' -H 'Content-Type: application/json' \
+  --data-binary "@$work/secondary.json" "$base/v1/reports")
+[[ $status == 201 ]] || { echo "FAIL: secondary upload: $status $(cat "$work/secondary.answer")"; exit 1; }
 secondary=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["code"])' "$work/secondary.json")
 echo "primary $code, secondary $secondary"
 /usr/bin/python3 "$here/pages_selenium.py" "$base" "$token" "$code" "$secondary" "$out" "$work"

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/sha256.h"
 #include "reports/ids.h"
 
 namespace examready::test {
@@ -13,11 +14,13 @@ struct DeviceFacts {
   std::string model = "M2003J15SC";
   std::string os_family = "android";
   std::string os_version = "12";
+  std::string device_id = "";  // empty: a new random one per report ("none": no device id)
 };
 
 inline nlohmann::json make_report(const DeviceFacts& facts = {},
                                   const std::string& role = "primary",
-                                  const std::string& pair_code = "") {
+                                  const std::string& pair_code = "",
+                                  const std::string& pair_proof = "") {
   const std::string id = reports::new_report_id();
   nlohmann::json report = {
       {"schema", "examready.report/1"},
@@ -45,6 +48,12 @@ inline nlohmann::json make_report(const DeviceFacts& facts = {},
            {"device.model", {{"value", facts.model}, {"source", "getprop"}}}}}}}},
   };
   if (!pair_code.empty()) report["pair_code"] = pair_code;
+  if (!pair_proof.empty()) report["pair_proof"] = pair_proof;
+  if (facts.device_id != "none") {
+    report["host"]["device_id"] = facts.device_id.empty()
+                                      ? core::sha256_hex(reports::new_report_id()).substr(0, 32)
+                                      : facts.device_id;
+  }
   return report;
 }
 
