@@ -216,6 +216,12 @@ class LeafParser {
                                    ? "GB"
                                    : core::to_string(leaf_.subject.unit)));
     }
+    // TOML has inf and nan, and a count can be written below zero: neither is a threshold.
+    std::ostringstream written;
+    node.visit([&](const auto& v) { written << v; });
+    if (auto error = quantity_range_error(value, leaf_.subject.unit, written.str())) {
+      detail::fail(file_, node.source(), fmt::format("{}: {}", leaf_.subject.name, error->message));
+    }
     return value;
   }
 
