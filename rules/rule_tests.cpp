@@ -20,8 +20,9 @@ core::Value measured_value(const std::string& file, const core::MetricInfo& info
                             const toml::node& node) {
   using core::MetricType;
   auto wrong = [&]() {
+    const std::string_view type = core::to_string(info.type);
     fail(file, node.source(),
-         fmt::format("{} is {} metric, not {}", info.name, core::to_string(info.type),
+         fmt::format("{} is {} {} metric, not {}", info.name, type == "integer" ? "an" : "a", type,
                      detail::type_name(node)));
   };
   switch (info.type) {
@@ -52,7 +53,7 @@ core::Value measured_value(const std::string& file, const core::MetricInfo& info
       else if (const auto* s = node.as_string()) {
         auto parsed = parse_quantity(s->get(), info.unit);
         if (auto* error = std::get_if<QuantityError>(&parsed))
-          fail(file, node.source(), error->message);
+          fail(file, node.source(), fmt::format("{}: {}", info.name, error->message));
         value = std::get<double>(parsed);
       } else {
         wrong();
@@ -123,6 +124,12 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const Source
     fail(file, root.source(), "'rules' must name the rules file under test");
   RuleTestRun run;
   run.rules_path = tests_file.parent_path() / rules_node->as_string()->get();
+  // Said at the `rules` line: the loader alone would name the missing file but not who named it.
+  if (!read(run.rules_path)) {
+    fail(file, rules_node->source(),
+         fmt::format("rules \"{}\": no such file ({})", rules_node->as_string()->get(),
+                     run.rules_path.string()));
+  }
   const RuleSet rules = load_rule_set(run.rules_path, read);
 
   const toml::node* date_node = root.get("date");
