@@ -36,6 +36,17 @@ TEST_CASE("getprop: build.prop style key=value lines") {
   CHECK(prop(props, "ro.product.model") == "M2003J15SG");
 }
 
+// A dump saved by Windows Notepad starts with a byte-order mark, which hid the first property
+// (a one-line paste gave "no properties found"); an old Mac clipboard ends lines with a lone CR,
+// which made every property after the first part of the first one's value.
+TEST_CASE("getprop: a byte-order mark and lone CR line ends") {
+  CHECK(parse_getprop("\xEF\xBB\xBF[ro.product.model]: [M2003J15SC]\n") ==
+        PropertyMap{{"ro.product.model", "M2003J15SC"}});
+  CHECK(parse_getprop("[ro.product.brand]: [Redmi]\r[ro.product.model]: [M2003J15SC]\r") ==
+        PropertyMap{{"ro.product.brand", "Redmi"}, {"ro.product.model", "M2003J15SC"}});
+  CHECK(parse_getprop("[a]: [line one\rline two]\r") == PropertyMap{{"a", "line one\nline two"}});
+}
+
 struct OsCase {
   const char* fixture;
   const char* family;
