@@ -151,6 +151,14 @@ TEST_CASE("stat -f and df of /data") {
   CHECK(v->total_bytes == 12763312ull * 4096);
   CHECK_FALSE(parse_stat_f("stat: /data: Permission denied"));
   CHECK_FALSE(parse_stat_f("4096 9 5"));  // more free than total: not believable
+  CHECK_FALSE(parse_stat_f("4096 1 9223372036854775807"));  // beyond 64 bits in bytes
+  // Found by fuzzing: df took its numbers from whatever followed the header line.
+  CHECK_FALSE(
+      parse_df_k("Filesystem 1K-blocks Used Available Use% Mounted on\n"
+                 "/dev/block/dm-5 100 1 200 1% /data\n"));
+  CHECK_FALSE(
+      parse_df_k("Filesystem 1K-blocks Used Available Use% Mounted on\n"
+                 "/dev/block/dm-5 9223372036854775807 1 2 1% /data\n"));
   v = parse_df_k(read_fixture("android/oppo_reno11pro_coloros14/df.txt"));
   REQUIRE(v);
   CHECK(v->free_bytes == 14823016ull * 1024);
