@@ -136,6 +136,11 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const Source
   if (!date_node || !date_node->is_date())
     fail(file, root.source(), "'date' must be the evaluation date, e.g. 2025-03-01");
   const toml::date d = date_node->as_date()->get();
+  // The evaluation time is a system_clock time (64-bit nanoseconds): a year far from now
+  // overflowed it (undefined behaviour, found by fuzzing). Exam dates lie in this range.
+  if (d.year < 1970 || d.year > 2200) {
+    fail(file, date_node->source(), "'date' must be a date from 1970 to 2200");
+  }
   const auto now =
       std::chrono::sys_days{std::chrono::year{d.year} / d.month / d.day} + std::chrono::hours(12);
 
