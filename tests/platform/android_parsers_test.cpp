@@ -186,6 +186,12 @@ TEST_CASE("dumpsys media.camera: count, best output size, clients") {
       read_fixture("android/samsung_s24_oneui61/dumpsys_media.camera.txt"));
   CHECK(d.count == 4);
   CHECK(d.max_width_px == 8160);  // the 50 MP telephoto sensor
+  // A size beyond any sensor is junk: its area overflowed 64 bits (undefined behaviour).
+  d = parse_dumpsys_media_camera(
+      "Number of camera devices: 1\nandroid.scaler.availableStreamConfigurations (int32[]):\n"
+      "[33 9999999999 9999999999 OUTPUT ]\n[35 1920 1080 OUTPUT ]\n\n");
+  CHECK(d.max_width_px == 1920);
+  CHECK(d.max_height_px == 1080);
 }
 
 TEST_CASE("dumpsys audio: live recording clients only") {
@@ -220,6 +226,9 @@ TEST_CASE("network type and Wi-Fi RSSI") {
   CHECK(parse_default_network_type("NetworkFactories for:\nActive default network: 104\n  "
                                    "NetworkAgentInfo [WIFI () - 104]\n") == "wifi");
   CHECK(parse_default_network_type("") == "unknown");
+  // A line cut right after the bracket has no transport (front() of no words was UB).
+  CHECK(parse_default_network_type("Active default network: 100\nNetworkAgentInfo network{100} "
+                                   "[\n") == "unknown");
   CHECK(parse_wifi_rssi_dbm(read_fixture("android/redmi_note9_miui12/dumpsys_wifi.txt")) == -58);
   CHECK(parse_wifi_rssi_dbm(read_fixture("android/pixel6_stock/dumpsys_wifi.txt")) == -71);
   CHECK_FALSE(parse_wifi_rssi_dbm(
