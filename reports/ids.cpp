@@ -98,7 +98,8 @@ std::string format_utc(std::chrono::system_clock::time_point time) {
 std::string utc_now() { return format_utc(std::chrono::system_clock::now()); }
 
 std::optional<std::chrono::system_clock::time_point> parse_utc(std::string_view text) {
-  // "YYYY-MM-DDTHH:MM:SS" then an optional fraction, then "Z".
+  // "YYYY-MM-DDTHH:MM:SS", an optional fraction of 1 to 9 digits (ignored), then "Z": the
+  // schema's utc_time.
   auto number = [&](std::size_t pos, std::size_t digits) -> std::optional<int> {
     if (pos + digits > text.size()) return std::nullopt;
     int value = 0;
@@ -111,10 +112,20 @@ std::optional<std::chrono::system_clock::time_point> parse_utc(std::string_view 
   const auto year = number(0, 4), month = number(5, 2), day = number(8, 2);
   const auto hour = number(11, 2), minute = number(14, 2), second = number(17, 2);
   if (!year || !month || !day || !hour || !minute || !second) return std::nullopt;
-  if (text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
-      text.back() != 'Z') {
+  if (text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':') {
     return std::nullopt;
   }
+  std::size_t end = 19;
+  if (end < text.size() && text[end] == '.') {
+    const std::size_t first = ++end;
+    while (end < text.size() && end - first < 10 && text[end] >= '0' && text[end] <= '9') ++end;
+    if (end == first || end - first > 9) return std::nullopt;
+  }
+  if (end + 1 != text.size() || text[end] != 'Z') return std::nullopt;
+  // system_clock counts nanoseconds in 64 bits (the years 1678 to 2262): an earlier or later
+  // time overflowed (undefined behaviour, found by fuzzing `?since=` of /v1/stats), and no
+  // report or evaluation date lies outside 1970-2200.
+  if (*year < 1970 || *year > 2200) return std::nullopt;
   using namespace std::chrono;
   const year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
                             std::chrono::day{static_cast<unsigned>(*day)}};

@@ -75,6 +75,15 @@ Report report_from_json(const nlohmann::json& json) {
     report.host.device_id = json.at("host").value("device_id", std::string());
     for (const auto& check : json.at("checks")) {
       report.checks.push_back(core::check_result_from_json(check));
+      // One result per check: with two, unavailable_checks would list a name twice and the
+      // stored report would fail its own schema (found by fuzzing).
+      for (std::size_t i = 0; i + 1 < report.checks.size(); ++i) {
+        if (report.checks[i].name == report.checks.back().name) {
+          throw std::invalid_argument("checks/" + std::to_string(report.checks.size() - 1) +
+                                      ": check '" + report.checks.back().name +
+                                      "' is listed twice");
+        }
+      }
     }
     if (json.contains("evaluation")) report.evaluation = json.at("evaluation");
     return report;

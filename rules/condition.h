@@ -60,11 +60,11 @@ struct Condition {
   Op op = Op::kEquals;
   bool flag = false;               // boolean operand (equals on booleans, is_empty, measured)
   double number = 0;               // numeric operand in the metric's unit; years for within_years
-  std::string text;                // string operand (lower case for comparisons)
+  std::string text;                // string operand (lower case for comparisons and globs)
   std::vector<std::string> texts;  // list operand (lower case)
   std::vector<double> numbers;     // list operand for integer metrics
   Version version;                 // version operand
-  std::shared_ptr<const std::regex> regex;  // compiled glob or regex
+  std::shared_ptr<const std::regex> regex;  // compiled regex (a glob is matched from `text`)
   std::string written;                      // the operand as written in the file, for details
 
   // all / any / not.

@@ -216,6 +216,12 @@ class LeafParser {
                                    ? "GB"
                                    : core::to_string(leaf_.subject.unit)));
     }
+    // TOML has inf and nan, and a count can be written below zero: neither is a threshold.
+    std::ostringstream written;
+    node.visit([&](const auto& v) { written << v; });
+    if (auto error = quantity_range_error(value, leaf_.subject.unit, written.str())) {
+      detail::fail(file_, node.source(), fmt::format("{}: {}", leaf_.subject.name, error->message));
+    }
     return value;
   }
 
@@ -261,30 +267,44 @@ class LeafParser {
     if (!s)
       fail(fmt::format("'{}' needs a string pattern, not {}", op_.name,
                        detail::type_name(operand_)));
-    std::string expression;
     if (op_.op == Op::kGlob) {
-      expression = "^";
-      for (char c : s->get()) {
-        if (c == '*')
-          expression += ".*";
-        else if (c == '?')
-          expression += '.';
-        else if (std::string_view("\\^$.|+()[]{}").find(c) != std::string_view::npos)
-          (expression += '\\') += c;
-        else
-          expression += c;
-      }
-      expression += '$';
-    } else {
-      expression = s->get();
+      leaf_.text = core::text::lower(s->get());  // glob_match: no regex, no backtracking
+      return;
     }
+    check_regex_size(s->get());
     try {
       leaf_.regex = std::make_shared<const std::regex>(
-          expression, std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
+          s->get(), std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
     } catch (const std::regex_error& e) {
       fail(fmt::format("bad regex \"{}\": {}", s->get(), e.what()));
     }
     leaf_.text = s->get();
+  }
+
+  // std::regex compiles by recursion, one level per nested group: a group nested 20,000 deep
+  // crashed `rules lint` with a stack overflow. Rules need short, flat patterns.
+  void check_regex_size(const std::string& pattern) {
+    constexpr std::size_t kMaxLength = 256;
+    constexpr int kMaxDepth = 8;
+    if (pattern.size() > kMaxLength) {
+      fail(fmt::format("regex is longer than {} characters", kMaxLength));
+    }
+    int depth = 0;
+    bool in_class = false;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+      const char c = pattern[i];
+      if (c == '\\') {
+        ++i;  // an escaped character is a literal
+      } else if (in_class) {
+        in_class = c != ']';
+      } else if (c == '[') {
+        in_class = true;
+      } else if (c == '(' && ++depth > kMaxDepth) {
+        fail(fmt::format("regex nests groups deeper than {}", kMaxDepth));
+      } else if (c == ')') {
+        --depth;
+      }
+    }
   }
 
   void years() {

@@ -35,14 +35,20 @@ std::vector<core::Measurement> derive_exam_metrics(const RuleSet& rules,
   const double attempt_bytes = bitrate_bps / 8 * exam.attempt_seconds;
   const double stored_bytes = attempt_bytes * exam.attempts_per_subject * exam.subjects;
   const double submitted_bytes = attempt_bytes * exam.submitted_per_subject * exam.subjects;
+  // The rates come from the report, that is from the client: a bit rate of 1e300 or an upload
+  // rate of 1e-300 must not give a byte count beyond int64 or an infinite time, which the
+  // evaluation's JSON cannot carry (the schema would refuse the stored report).
+  constexpr double kInt64Limit = 9223372036854775808.0;  // 2^63
+  if (!(stored_bytes < kInt64Limit)) return derived;
   derived.reserve(3);
   derived.push_back({core::MetricId::kExamVideoBytes,
                      static_cast<std::int64_t>(std::llround(stored_bytes)), source});
   auto upload = [&](core::MetricId rate_metric, core::MetricId out, std::string_view rate_name) {
     const double rate_bps = number(get(values, rate_metric));
     if (!(rate_bps > 0)) return;
-    const double minutes = submitted_bytes * 8 / rate_bps / 60;
-    derived.push_back({out, std::round(minutes * 100) / 100, "derived:" + std::string(rate_name)});
+    const double minutes = std::round(submitted_bytes * 8 / rate_bps / 60 * 100) / 100;
+    if (!std::isfinite(minutes)) return;
+    derived.push_back({out, minutes, "derived:" + std::string(rate_name)});
   };
   upload(core::MetricId::kNetworkUploadBps, core::MetricId::kExamUploadMinutes,
          "network.upload_bps");

@@ -12,6 +12,7 @@
 #include "core/verdict.h"
 #include "reports/ids.h"
 #include "rules/derived.h"
+#include "rules/glob.h"
 #include "rules/quantity.h"
 
 namespace examready::rules {
@@ -238,7 +239,7 @@ class Evaluator {
       }
       case Op::kGlob:
       case Op::kRegex:
-        if (c.op == Op::kGlob) return of(std::regex_match(std::get<std::string>(value), *c.regex));
+        if (c.op == Op::kGlob) return of(glob_match(std::get<std::string>(value), c.text));
         return of(std::regex_search(std::get<std::string>(value), *c.regex));
       case Op::kContainsAny:
       case Op::kContainsAll:

@@ -1,6 +1,7 @@
 // Loading a rules file: top-level keys, [exam], [[watch]], [[rule]], and `extends`.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "rules/quantity.h"
@@ -167,7 +168,21 @@ class FileLoader {
     Localized text;
     text.zh = required_string(*t, "zh-CN", fmt::format("'{}'", key), node->source());
     text.en = required_string(*t, "en", fmt::format("'{}'", key), node->source());
+    for (const auto& [language, value] : {std::pair{"zh-CN", &text.zh}, {"en", &text.en}}) {
+      if (characters(*value) > kMaxTextCharacters) {
+        fail(
+            file_, t->get(language)->source(),
+            fmt::format("'{}.{}' is longer than {} characters", key, language, kMaxTextCharacters));
+      }
+    }
     return text;
+  }
+
+  // Code points of UTF-8 text (toml++ has validated it), as the schema's maxLength counts.
+  static std::size_t characters(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
   }
 
   double quantity(const toml::table& table, std::string_view key, core::Unit unit, bool required) {
@@ -260,6 +275,9 @@ class FileLoader {
                fmt::format("duplicate rule id '{}' (first defined at {})", rule.id,
                            existing.origin));
         }
+      }
+      if (set.rules.size() == kMaxRules) {
+        fail(file_, t->source(), fmt::format("more than {} rules", kMaxRules));
       }
       set.rules.push_back(std::move(rule));
     }

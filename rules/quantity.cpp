@@ -174,6 +174,32 @@ std::string_view example_unit(Dimension d) {
 
 }  // namespace
 
+bool unit_allows_negative(core::Unit unit) {
+  switch (metric_unit(unit).dimension) {
+    case Dimension::kNone:
+    case Dimension::kTime:
+    case Dimension::kDbfs:
+    case Dimension::kDbm:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<QuantityError> quantity_range_error(double value, core::Unit unit,
+                                                  std::string_view written) {
+  const Dimension dimension = metric_unit(unit).dimension;
+  if (!std::isfinite(value)) {
+    return QuantityError{
+        fmt::format("\"{}\" is out of range for {}", written, dimension_name(dimension))};
+  }
+  if (value < 0 && !unit_allows_negative(unit)) {
+    return QuantityError{
+        fmt::format("\"{}\": {} cannot be negative", written, dimension_name(dimension))};
+  }
+  return std::nullopt;
+}
+
 bool unit_allows_plain_number(core::Unit unit) {
   using core::Unit;
   return unit == Unit::kNone || unit == Unit::kRatio || unit == Unit::kCount ||
@@ -195,7 +221,10 @@ std::variant<double, QuantityError> parse_quantity(std::string_view text, core::
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
   while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
   if (rest.empty()) {
-    if (unit_allows_plain_number(target)) return number;
+    if (unit_allows_plain_number(target)) {
+      if (auto error = quantity_range_error(number, target, text)) return *error;
+      return number;
+    }
     return QuantityError{fmt::format("\"{}\" has no unit: the metric is {}, write e.g. {}", text,
                                      dimension_name(want.dimension), example_unit(want.dimension))};
   }
@@ -206,7 +235,10 @@ std::variant<double, QuantityError> parse_quantity(std::string_view text, core::
                                        dimension_name(unit.dimension),
                                        dimension_name(want.dimension))};
     }
-    return number * unit.factor / want.factor;
+    // Scaling can overflow a number that parsed: "1e308 GB" is infinite in bytes.
+    const double value = number * unit.factor / want.factor;
+    if (auto error = quantity_range_error(value, target, text)) return *error;
+    return value;
   }
   return QuantityError{fmt::format("unknown unit \"{}\" in \"{}\"", rest, text)};
 }

@@ -89,6 +89,11 @@ using SourceReader = std::function<std::optional<std::string>(const std::filesys
 // An `extends` chain longer than this is an error (it also ends cycles through links).
 inline constexpr std::size_t kMaxExtendsDepth = 16;
 
+// The report schema's limits on an evaluation (reports/schema/report.schema.json): a set beyond
+// them would produce evaluations the collector refuses to store, so loading refuses it.
+inline constexpr std::size_t kMaxRules = 1000;
+inline constexpr std::size_t kMaxTextCharacters = 2000;  // a title, message or fix, per language
+
 // Loads and checks a rules file and what it extends (paths relative to the file that
 // names them). Throws RulesLoadError.
 RuleSet load_rule_set(const std::filesystem::path& path, const SourceReader& read);

@@ -20,8 +20,9 @@ core::Value measured_value(const std::string& file, const core::MetricInfo& info
                             const toml::node& node) {
   using core::MetricType;
   auto wrong = [&]() {
+    const std::string_view type = core::to_string(info.type);
     fail(file, node.source(),
-         fmt::format("{} is {} metric, not {}", info.name, core::to_string(info.type),
+         fmt::format("{} is {} {} metric, not {}", info.name, type == "integer" ? "an" : "a", type,
                      detail::type_name(node)));
   };
   switch (info.type) {
@@ -52,7 +53,7 @@ core::Value measured_value(const std::string& file, const core::MetricInfo& info
       else if (const auto* s = node.as_string()) {
         auto parsed = parse_quantity(s->get(), info.unit);
         if (auto* error = std::get_if<QuantityError>(&parsed))
-          fail(file, node.source(), error->message);
+          fail(file, node.source(), fmt::format("{}: {}", info.name, error->message));
         value = std::get<double>(parsed);
       } else {
         wrong();
@@ -120,6 +121,11 @@ std::chrono::system_clock::time_point evaluation_date(const std::string& file,
   if (!date_node || !date_node->is_date())
     fail(file, root.source(), "'date' must be the evaluation date, e.g. 2025-03-01");
   const toml::date d = date_node->as_date()->get();
+  // The evaluation time is a system_clock time (64-bit nanoseconds): a year far from now
+  // overflowed it (undefined behaviour, found by fuzzing). Exam dates lie in this range.
+  if (d.year < 1970 || d.year > 2200) {
+    fail(file, date_node->source(), "'date' must be a date from 1970 to 2200");
+  }
   return std::chrono::sys_days{std::chrono::year{d.year} / d.month / d.day} + std::chrono::hours(12);
 }
 
@@ -197,6 +203,12 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const Source
     fail(file, root.source(), "'rules' must name the rules file under test");
   RuleTestRun run;
   run.rules_path = tests_file.parent_path() / rules_node->as_string()->get();
+  // Said at the `rules` line: the loader alone would name the missing file but not who named it.
+  if (!read(run.rules_path)) {
+    fail(file, rules_node->source(),
+         fmt::format("rules \"{}\": no such file ({})", rules_node->as_string()->get(),
+                     run.rules_path.string()));
+  }
   const RuleSet rules = load_rule_set(run.rules_path, read);
   const auto now = evaluation_date(file, root);
   const toml::array* cases = root["case"].as_array();

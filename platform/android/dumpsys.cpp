@@ -107,7 +107,9 @@ CameraDump parse_dumpsys_media_camera(std::string_view text) {
       // 33 = BLOB (JPEG), 35 = YUV_420_888: the sizes a recording app can ask for.
       if (f[0] != "33" && f[0] != "35") continue;
       auto w = text::to_int(f[1]), h = text::to_int(f[2]);
-      if (w && h && *w * *h > best_area) {
+      // No sensor is 100,000 pixels wide: larger numbers are junk, and their product overflowed.
+      if (!w || !h || *w <= 0 || *h <= 0 || *w > 100000 || *h > 100000) continue;
+      if (*w * *h > best_area) {
         best_area = *w * *h;
         best_w = static_cast<int>(*w);
         best_h = static_cast<int>(*h);
@@ -204,7 +206,9 @@ std::optional<std::string> parse_default_network_type(std::string_view text) {
       continue;
     std::string transports(value_after(line, "Transports: "));
     if (transports.empty() && line.find('[') != std::string_view::npos) {
-      transports = std::string(text::fields(line.substr(line.find('[') + 1)).front());
+      // Nothing after the bracket in a cut line: no transport (front() of nothing was UB).
+      const auto words = text::fields(line.substr(line.find('[') + 1));
+      if (!words.empty()) transports = std::string(words.front());
     }
     transports = text::lower(transports);
     if (transports.find("wifi") != std::string::npos) return "wifi";

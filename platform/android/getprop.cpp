@@ -32,6 +32,22 @@ void put(PropertyMap& props, std::string_view key, std::string value) {
   if (acceptable(key, value)) props[std::string(key)] = std::move(value);
 }
 
+// Text with lines ended by a lone CR (old Mac clipboards) with LF instead, so that each property
+// is a line; CRLF and LF text is returned as it is.
+std::string_view unify_line_ends(std::string_view text, std::string& storage) {
+  bool lone_cr = false;
+  for (std::size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1)) {
+    lone_cr = lone_cr || i + 1 == text.size() || text[i + 1] != '\n';
+  }
+  if (!lone_cr) return text;
+  storage.assign(text);
+  for (std::size_t i = 0; i < storage.size(); ++i) {
+    if (storage[i] == '\r' && (i + 1 == storage.size() || storage[i + 1] != '\n'))
+      storage[i] = '\n';
+  }
+  return storage;
+}
+
 bool is_property_line(std::string_view line) {
   line = text::trim(line);
   return !line.empty() && line.front() == '[' && line.find("]: [") != std::string_view::npos;
@@ -41,7 +57,10 @@ bool is_property_line(std::string_view line) {
 
 PropertyMap parse_getprop(std::string_view text) {
   PropertyMap props;
-  const auto all = text::lines(text);
+  // Windows editors (Notepad) save a pasted dump with a UTF-8 byte-order mark first.
+  if (text::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string unified;
+  const auto all = text::lines(unify_line_ends(text, unified));
   for (std::size_t i = 0; i < all.size(); ++i) {
     std::string_view line = text::trim(all[i]);
     if (line.empty() || line.front() == '#') continue;

@@ -2,6 +2,7 @@
 #include "platform/android/shell_text.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "core/text.h"
 
@@ -35,6 +36,10 @@ std::optional<VolumeStats> parse_stat_f(std::string_view text) {
   if (!block || !avail || !total || *block <= 0 || *avail < 0 || *total <= 0 || *avail > *total) {
     return std::nullopt;
   }
+  // A size beyond 64 bits is no phone's: it would wrap round to a small one.
+  if (static_cast<std::uint64_t>(*total) > UINT64_MAX / static_cast<std::uint64_t>(*block)) {
+    return std::nullopt;
+  }
   return VolumeStats{static_cast<std::uint64_t>(*avail) * static_cast<std::uint64_t>(*block),
                      static_cast<std::uint64_t>(*total) * static_cast<std::uint64_t>(*block)};
 }
@@ -52,7 +57,12 @@ std::optional<VolumeStats> parse_df_k(std::string_view text) {
   // filesystem, 1K-blocks, used, available, use%, mounted-on
   if (tokens.size() < 6) return std::nullopt;
   auto total = text::to_int(tokens[1]), avail = text::to_int(tokens[3]);
-  if (!total || !avail || *total <= 0 || *avail < 0) return std::nullopt;
+  // More free than total is not believable (found by fuzzing: the numbers were another
+  // command's), and a size beyond 64 bits would wrap round to a small one.
+  if (!total || !avail || *total <= 0 || *avail < 0 || *avail > *total ||
+      static_cast<std::uint64_t>(*total) > UINT64_MAX / 1024) {
+    return std::nullopt;
+  }
   return VolumeStats{static_cast<std::uint64_t>(*avail) * 1024,
                      static_cast<std::uint64_t>(*total) * 1024};
 }

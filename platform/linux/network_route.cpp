@@ -64,7 +64,10 @@ std::optional<std::string> route_interface_v6(std::string_view text, const unsig
   while (std::getline(in, line)) {
     const auto f = split_ws(line);
     if (f.size() < 10 || f[0].size() != 32) continue;
-    const int len = static_cast<int>(std::strtol(f[1].c_str(), nullptr, 16));
+    const long prefix = std::strtol(f[1].c_str(), nullptr, 16);
+    // A prefix longer than an address made the loop below read past both addresses.
+    if (prefix < 0 || prefix > 128) continue;
+    const int len = static_cast<int>(prefix);
     const unsigned long flags = std::strtoul(f[8].c_str(), nullptr, 16);
     if ((flags & 0x1) == 0 || (f[9] == "lo" && len != 128)) continue;  // skip unreachable defaults
     bool match = true;

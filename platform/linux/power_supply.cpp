@@ -1,6 +1,8 @@
 // The battery facts on Linux, from /sys/class/power_supply.
 #include "platform/linux/power_supply.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "platform/sysfs.h"
@@ -15,7 +17,8 @@ std::optional<double> number(const std::map<std::string, std::string>& attrs, co
   if (it == attrs.end() || it->second.empty()) return std::nullopt;
   char* end = nullptr;
   double value = std::strtod(it->second.c_str(), &end);
-  if (end == it->second.c_str()) return std::nullopt;
+  // strtod also reads "inf", "nan" and "1e999": no battery figure.
+  if (end == it->second.c_str() || !std::isfinite(value)) return std::nullopt;
   return value;
 }
 
@@ -52,9 +55,11 @@ BatteryFacts battery_state(const std::vector<PowerSupply>& supplies) {
       if (!now) now = number(a, "charge_now");
       if (now && full && *full > 0) level = 100.0 * *now / *full;
     }
-    if (level) {
-      const double w = full && *full > 0 ? *full : 1.0;
-      weighted_level += *level * w;
+    // A driver's figures are kept a percentage and a sane weight, so the weighted sum stays
+    // finite (found by fuzzing: 100 * now / full overflowed to an infinite level).
+    if (level && std::isfinite(*level)) {
+      const double w = full && *full > 0 && *full < 1e12 ? *full : 1.0;
+      weighted_level += std::clamp(*level, 0.0, 100.0) * w;
       weight += w;
     }
     const std::string status = attr(a, "status");

@@ -36,6 +36,17 @@ TEST_CASE("getprop: build.prop style key=value lines") {
   CHECK(prop(props, "ro.product.model") == "M2003J15SG");
 }
 
+// A dump saved by Windows Notepad starts with a byte-order mark, which hid the first property
+// (a one-line paste gave "no properties found"); an old Mac clipboard ends lines with a lone CR,
+// which made every property after the first part of the first one's value.
+TEST_CASE("getprop: a byte-order mark and lone CR line ends") {
+  CHECK(parse_getprop("\xEF\xBB\xBF[ro.product.model]: [M2003J15SC]\n") ==
+        PropertyMap{{"ro.product.model", "M2003J15SC"}});
+  CHECK(parse_getprop("[ro.product.brand]: [Redmi]\r[ro.product.model]: [M2003J15SC]\r") ==
+        PropertyMap{{"ro.product.brand", "Redmi"}, {"ro.product.model", "M2003J15SC"}});
+  CHECK(parse_getprop("[a]: [line one\rline two]\r") == PropertyMap{{"a", "line one\nline two"}});
+}
+
 struct OsCase {
   const char* fixture;
   const char* family;
@@ -140,6 +151,14 @@ TEST_CASE("stat -f and df of /data") {
   CHECK(v->total_bytes == 12763312ull * 4096);
   CHECK_FALSE(parse_stat_f("stat: /data: Permission denied"));
   CHECK_FALSE(parse_stat_f("4096 9 5"));  // more free than total: not believable
+  CHECK_FALSE(parse_stat_f("4096 1 9223372036854775807"));  // beyond 64 bits in bytes
+  // Found by fuzzing: df took its numbers from whatever followed the header line.
+  CHECK_FALSE(
+      parse_df_k("Filesystem 1K-blocks Used Available Use% Mounted on\n"
+                 "/dev/block/dm-5 100 1 200 1% /data\n"));
+  CHECK_FALSE(
+      parse_df_k("Filesystem 1K-blocks Used Available Use% Mounted on\n"
+                 "/dev/block/dm-5 9223372036854775807 1 2 1% /data\n"));
   v = parse_df_k(read_fixture("android/oppo_reno11pro_coloros14/df.txt"));
   REQUIRE(v);
   CHECK(v->free_bytes == 14823016ull * 1024);
@@ -167,6 +186,12 @@ TEST_CASE("dumpsys media.camera: count, best output size, clients") {
       read_fixture("android/samsung_s24_oneui61/dumpsys_media.camera.txt"));
   CHECK(d.count == 4);
   CHECK(d.max_width_px == 8160);  // the 50 MP telephoto sensor
+  // A size beyond any sensor is junk: its area overflowed 64 bits (undefined behaviour).
+  d = parse_dumpsys_media_camera(
+      "Number of camera devices: 1\nandroid.scaler.availableStreamConfigurations (int32[]):\n"
+      "[33 9999999999 9999999999 OUTPUT ]\n[35 1920 1080 OUTPUT ]\n\n");
+  CHECK(d.max_width_px == 1920);
+  CHECK(d.max_height_px == 1080);
 }
 
 TEST_CASE("dumpsys audio: live recording clients only") {
@@ -201,6 +226,9 @@ TEST_CASE("network type and Wi-Fi RSSI") {
   CHECK(parse_default_network_type("NetworkFactories for:\nActive default network: 104\n  "
                                    "NetworkAgentInfo [WIFI () - 104]\n") == "wifi");
   CHECK_FALSE(parse_default_network_type(""));
+  // A line cut right after the bracket has no transport (front() of no words was UB).
+  CHECK_FALSE(parse_default_network_type("Active default network: 100\nNetworkAgentInfo network{100} "
+                                         "[\n"));
   CHECK(parse_wifi_rssi_dbm(read_fixture("android/redmi_note9_miui12/dumpsys_wifi.txt")) == -58);
   CHECK(parse_wifi_rssi_dbm(read_fixture("android/pixel6_stock/dumpsys_wifi.txt")) == -71);
   CHECK_FALSE(parse_wifi_rssi_dbm(

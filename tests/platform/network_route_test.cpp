@@ -41,6 +41,18 @@ TEST_CASE("IPv6 route: this machine's table (captured)") {
   CHECK(route_interface_v6(table, a.s6_addr) == "eth0");  // default via fd00::1
 }
 
+// A prefix length beyond 128 bits read past the route's hex text and the address (an ASan
+// stack-buffer-overflow, seen with the network_route fuzz target): such a line is no route.
+TEST_CASE("IPv6 route: a prefix longer than 128 bits is skipped") {
+  const std::string all_zero(32, '0');
+  const std::string table = all_zero + " ff " + all_zero + " 00 " + all_zero +
+                            " 00000000 00000000 00000000 00000001 eth0\n" + all_zero + " 00 " +
+                            all_zero + " 00 " + all_zero +
+                            " 00000400 00000000 00000000 00000001 wlan0\n";
+  const unsigned char address[16] = {};
+  CHECK(route_interface_v6(table, address) == "wlan0");
+}
+
 TEST_CASE("Wi-Fi signal from /proc/net/wireless") {
   const auto text = read_fixture("linux/network/wireless.txt");
   CHECK(parse_wireless_dbm(text, "wlan0") == Approx(-56));

@@ -70,3 +70,23 @@ TEST_CASE("Level computed from energy_now/energy_full when capacity is missing")
   REQUIRE(state.level_percent);
   CHECK(*state.level_percent == Approx(50));
 }
+
+// Found by fuzzing: strtod read "152e50000" as infinity and the level became infinite, which the
+// report's JSON cannot carry; a calibrating battery's energy_now above energy_full read > 100 %.
+TEST_CASE("battery figures that are not finite are ignored; the level stays a percentage") {
+  auto battery = [](std::map<std::string, std::string> attributes) {
+    attributes["type"] = "Battery";
+    return platform::battery_state({{"BAT0", std::move(attributes)}});
+  };
+  auto state = battery({{"energy_now", "152e50000"}, {"energy_full", "1"}});
+  CHECK(state.present);
+  CHECK_FALSE(state.level_percent);
+  state = battery({{"capacity", "nan"}});
+  CHECK_FALSE(state.level_percent);
+  state = battery({{"energy_now", "1e308"}, {"energy_full", "1e-5"}});
+  CHECK_FALSE(state.level_percent);
+  state = battery({{"energy_now", "51000000"}, {"energy_full", "50000000"}});
+  CHECK(state.level_percent == Approx(100));
+  state = battery({{"capacity", "1e308"}, {"energy_full", "1e308"}});
+  CHECK(state.level_percent == Approx(100));
+}

@@ -65,4 +65,19 @@ TEST_CASE("UTC timestamps round-trip") {
   CHECK(format_utc(*parsed) == "2026-11-24T08:30:05Z");
   CHECK_FALSE(parse_utc("2026-11-24 08:30:05"));
   CHECK_FALSE(parse_utc("2026-11-24T08:30:05+08:00"));
+  CHECK(format_utc(*parse_utc("2026-11-24T08:30:05.123456789Z")) == "2026-11-24T08:30:05Z");
+  CHECK_FALSE(parse_utc("2026-11-24T08:30:05.Z"));
+  CHECK_FALSE(parse_utc("2026-11-24T08:30:05.1234567890Z"));
+  CHECK_FALSE(parse_utc("2026-11-24T08:30:05 garbage Z"));
+  CHECK_FALSE(parse_utc("2026-11-24T08:30:05"));
+}
+
+// Found by fuzzing: year 226 overflowed system_clock's 64-bit nanoseconds (undefined behaviour
+// in std::chrono, reachable from /v1/stats?since=).
+TEST_CASE("UTC timestamps outside 1970-2200 are refused") {
+  CHECK_FALSE(parse_utc("0226-11-24T08:30:00Z"));
+  CHECK_FALSE(parse_utc("9999-12-31T23:59:59Z"));
+  CHECK_FALSE(parse_utc("1969-12-31T23:59:59Z"));
+  CHECK(parse_utc("1970-01-01T00:00:00Z") == std::chrono::system_clock::time_point{});
+  CHECK(format_utc(*parse_utc("2200-12-31T23:59:59Z")) == "2200-12-31T23:59:59Z");
 }

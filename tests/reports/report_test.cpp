@@ -86,3 +86,14 @@ TEST_CASE("report_from_json rejects unknown metrics even if the schema allows th
   CHECK(reports::validate_report(json).empty());
   CHECK_THROWS_WITH(reports::report_from_json(json), Catch::Contains("unknown metric"));
 }
+
+// Found by fuzzing: two results for one check made the stored report list it twice in
+// probe.unavailable_checks, which the schema (uniqueItems) refuses.
+TEST_CASE("report_from_json rejects a check listed twice") {
+  auto json = reports::to_json(real_report());
+  json["checks"].push_back(json["checks"][1]);
+  CHECK(reports::validate_report(json).empty());
+  CHECK_THROWS_WITH(
+      reports::report_from_json(json),
+      "checks/4: check '" + json["checks"][1]["name"].get<std::string>() + "' is listed twice");
+}

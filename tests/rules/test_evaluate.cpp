@@ -292,6 +292,23 @@ TEST_CASE("derived exam metrics from the encoder bitrate, or the set's assumed b
   CHECK(rule(ev, "r")["outcome"] == "unknown");
 }
 
+// The rates come from the uploaded report: extreme ones must not make a derived figure that
+// JSON cannot carry (infinity was written as null and the stored report failed the schema).
+TEST_CASE("derived exam metrics are left out when a client's rates make them unrepresentable") {
+  const std::string exam =
+      "[exam]\nattempt_duration = \"10 min\"\nattempts_per_subject = 2\nsubjects = 3\n" +
+      test::one_rule(R"({ metric = "exam.upload_minutes", at_most = "1 h" })");
+  auto ev = run(exam, {m("encoder.bitrate_bps", 1e300), m("network.upload_bps", 10e6)});
+  CHECK_FALSE(ev.contains("derived"));
+  CHECK(rule(ev, "r")["outcome"] == "unknown");
+  ev = run(exam, {m("encoder.bitrate_bps", 8e6), m("network.upload_bps", 1e-300),
+                  m("network.upload_low_bps", 4e6)});
+  CHECK(ev["derived"]["exam.video_bytes"]["value"] == 3'600'000'000LL);
+  CHECK_FALSE(ev["derived"].contains("exam.upload_minutes"));
+  CHECK(ev["derived"]["exam.upload_minutes_worst"]["value"].get<double>() == Approx(60.0));
+  CHECK(rule(ev, "r")["outcome"] == "unknown");
+}
+
 TEST_CASE("the evaluation is valid against the report schema") {
   const std::string text =
       test::one_rule(R"({ metric = "device.class", equals = "phone" })") +

@@ -102,6 +102,32 @@ TEST_CASE("unit mismatches and unknown units are errors") {
         "\"lots\" is not a quantity: expected a number and a unit, e.g. \"20 GB\"");
 }
 
+// Issue #14: `rules lint` accepted "1e308 GB" (infinite once scaled to bytes, so any rule
+// comparing with it always failed or always passed) and negative sizes.
+TEST_CASE("quantities that overflow when scaled are errors") {
+  CHECK(quantity_error("1e308 GB", Unit::kBytes) ==
+        "\"1e308 GB\" is out of range for a size in bytes");
+  CHECK(quantity_error("-1e308 TB", Unit::kBytes) ==
+        "\"-1e308 TB\" is out of range for a size in bytes");
+  CHECK(quantity_error("1e306 h", Unit::kMilliseconds) ==
+        "\"1e306 h\" is out of range for a duration");
+  CHECK(quantity("1e299 GB", Unit::kBytes) == Approx(1e308));
+  CHECK_FALSE(std::holds_alternative<double>(parse_quantity("1e309", Unit::kCount)));
+}
+
+TEST_CASE("sizes, rates and counts cannot be negative; durations and levels can") {
+  CHECK(quantity_error("-5 GB", Unit::kBytes) == "\"-5 GB\": a size in bytes cannot be negative");
+  CHECK(quantity_error("-1 Mbit/s", Unit::kBitsPerSecond) ==
+        "\"-1 Mbit/s\": a bit rate cannot be negative");
+  CHECK(quantity_error("-1", Unit::kCount) == "\"-1\": a count cannot be negative");
+  CHECK(quantity_error("-3", Unit::kPercent) == "\"-3\": a percentage cannot be negative");
+  CHECK(quantity("-0 GB", Unit::kBytes) == 0);
+  CHECK(quantity("-2 s", Unit::kMilliseconds) == -2000);  // network.clock_skew_ms
+  CHECK(quantity("-70 dBm", Unit::kDbm) == -70);
+  CHECK(unit_allows_negative(Unit::kMilliseconds));
+  CHECK_FALSE(unit_allows_negative(Unit::kBytes));
+}
+
 TEST_CASE("measured values are shown in readable units") {
   CHECK(format_quantity(52.9e9, Unit::kBytes) == "52.9 GB");
   CHECK(format_quantity(5e6, Unit::kBitsPerSecond) == "5 Mbit/s");

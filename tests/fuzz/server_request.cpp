@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "server/collector_server.h"
 #include "server/http/raw_exchange.h"
 #include "server/measure/probe_endpoints.h"
+#include "tests/fuzz/fuzz_support.h"
 
 using namespace examready::server;
 
@@ -29,10 +31,13 @@ struct Target {
     return l;
   }();
 
+  std::filesystem::path dir;
+
   Target() {
-    char dir[] = "/tmp/fuzz-server.XXXXXX";
-    if (!::mkdtemp(dir)) std::abort();
-    storage = open_storage(std::string("sqlite:") + dir + "/c.db", 1);
+    char name[] = "/tmp/fuzz-server.XXXXXX";
+    if (!::mkdtemp(name)) std::abort();
+    dir = name;
+    storage = open_storage("sqlite:" + (dir / "c.db").string(), 1);
     TokenStore tokens;
     tokens.add(TokenRole::kHelpdesk, "fuzz-helpdesk-token-0001");
     CollectorOptions options;
@@ -44,12 +49,13 @@ struct Target {
     probe.max_download_bytes = 1 << 20;
     add_probe_routes(collector->router(), probe);
   }
+  ~Target() {
+    collector.reset();
+    storage.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }
 };
-
-[[noreturn]] void broken(const char* what) {
-  std::fprintf(stderr, "fuzz invariant failed: %s\n", what);
-  std::abort();
-}
 
 }  // namespace
 
@@ -58,10 +64,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const std::string out = http::handle_raw(target.collector->router(), target.limits, input);
   // Every response in `out` starts with a status line and has a Content-Length.
-  if (!out.empty() && out.rfind("HTTP/1.1 ", 0) != 0) broken("answer is not an HTTP/1.1 response");
+  if (!out.empty() && out.rfind("HTTP/1.1 ", 0) != 0) examready::fuzz::invariant_failed("answer is not an HTTP/1.1 response");
   if (!out.empty() && out.find("\r\nContent-Length: ") == std::string::npos &&
       out.find(" 204 ") == std::string::npos) {
-    broken("answer without Content-Length");
+    examready::fuzz::invariant_failed("answer without Content-Length");
   }
   return 0;
 }

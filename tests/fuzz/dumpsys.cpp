@@ -1,0 +1,29 @@
+// Fuzz target: `dumpsys` output of the services a phone check reads (battery, media.camera,
+// audio, alarm, wifi, connectivity). Every parser reads the same input: a dump of one service
+// must never crash the parser of another.
+#include <cstdint>
+
+#include "platform/android/dumpsys.h"
+#include "tests/fuzz/fuzz_support.h"
+
+using namespace examready;
+namespace pa = examready::platform::android;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text = fuzz::as_text(data, size);
+  const pa::AndroidBattery battery = pa::parse_dumpsys_battery(text);
+  if (battery.level_percent && !(*battery.level_percent >= 0 && *battery.level_percent <= 100)) {
+    fuzz::invariant_failed("battery level outside 0..100");
+  }
+  const pa::CameraDump camera = pa::parse_dumpsys_media_camera(text);
+  if (camera.max_width_px.has_value() != camera.max_height_px.has_value()) {
+    fuzz::invariant_failed("camera width without height");
+  }
+  (void)pa::parse_audio_recording_packages(text);
+  (void)pa::parse_alarm_clock_set(text);
+  if (const auto rssi = pa::parse_wifi_rssi_dbm(text); rssi && (*rssi <= -127 || *rssi >= 0)) {
+    fuzz::invariant_failed("RSSI outside -126..-1 dBm");
+  }
+  (void)pa::parse_default_network_type(text);
+  return 0;
+}
