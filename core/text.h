@@ -94,4 +94,14 @@ inline bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return true;
 }
 
+// `s` cut to at most `max_bytes` without splitting a UTF-8 sequence (continuation bytes
+// 10xxxxxx are dropped with the lead byte they follow).
+inline std::string cut_utf8(std::string s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  s.resize(end);
+  return s;
+}
+
 }  // namespace examready::core::text

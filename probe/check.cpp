@@ -8,16 +8,34 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace examready::probe {
 namespace {
 
 bool plausible_version(const std::string& text) {
   if (text.empty() || !std::isdigit(static_cast<unsigned char>(text.front()))) return false;
   for (char c : text) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') return false;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_')
+      return false;
   }
   return true;
 }
+
+// A measurement cut to what a report may hold (core/metric.h): a device's text (a model name,
+// an app list) is not ours to trust, and a report beyond the schema's bounds is refused whole.
+void fit_to_report(Value& value, std::string& source) {
+  if (auto* text = std::get_if<std::string>(&value)) {
+    *text = core::text::cut_utf8(std::move(*text), core::kMaxTextValueChars);
+  } else if (auto* list = std::get_if<std::vector<std::string>>(&value)) {
+    if (list->size() > core::kMaxListItems) list->resize(core::kMaxListItems);
+    for (auto& item : *list) item = core::text::cut_utf8(std::move(item), core::kMaxListItemChars);
+  }
+  source = core::text::cut_utf8(std::move(source), core::kMaxSourceChars);
+}
+
+// Each metric is emitted at most once per check, so the catalog bounds a check's measurements.
+static_assert(static_cast<std::size_t>(MetricId::kCount_) <= core::kMaxMeasurementsPerCheck);
 
 }  // namespace
 
@@ -38,6 +56,7 @@ void CheckContext::emit(MetricId metric, Value value, std::string source) {
     throw std::logic_error("metric " + std::string(info.name) + " got a malformed version '" +
                            std::get<std::string>(value) + "'");
   }
+  fit_to_report(value, source);
   // A later emit of the same metric replaces the earlier one (a better source found it).
   for (auto& m : measurements_) {
     if (m.metric == metric) {
@@ -55,12 +74,18 @@ void CheckContext::progress(double fraction) {
 
 CheckFunction TransportFunctions::on(Transport transport) const {
   switch (transport) {
-    case Transport::kLocal: return local;
-    case Transport::kAdb: return adb;
-    case Transport::kIos: return ios;
-    case Transport::kGetpropText: return getprop_text;
-    case Transport::kBrowser: return browser;
-    case Transport::kInvalid: break;
+    case Transport::kLocal:
+      return local;
+    case Transport::kAdb:
+      return adb;
+    case Transport::kIos:
+      return ios;
+    case Transport::kGetpropText:
+      return getprop_text;
+    case Transport::kBrowser:
+      return browser;
+    case Transport::kInvalid:
+      break;
   }
   return nullptr;
 }
@@ -69,12 +94,18 @@ namespace {
 
 std::string_view why_not(Transport transport) {
   switch (transport) {
-    case Transport::kLocal: return "it is a phone's, read from a phone (--android, --ios)";
-    case Transport::kAdb: return "adb does not expose it; it is measured on the phone itself";
-    case Transport::kIos: return "iOS does not expose it to a computer";
-    case Transport::kGetpropText: return "pasted getprop text carries only device and OS facts";
-    case Transport::kBrowser: return "the browser cannot measure it";
-    case Transport::kInvalid: break;
+    case Transport::kLocal:
+      return "it is a phone's, read from a phone (--android, --ios)";
+    case Transport::kAdb:
+      return "adb does not expose it; it is measured on the phone itself";
+    case Transport::kIos:
+      return "iOS does not expose it to a computer";
+    case Transport::kGetpropText:
+      return "pasted getprop text carries only device and OS facts";
+    case Transport::kBrowser:
+      return "the browser cannot measure it";
+    case Transport::kInvalid:
+      break;
   }
   return "no such transport";
 }

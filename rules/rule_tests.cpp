@@ -17,7 +17,7 @@ namespace {
 using detail::fail;
 
 core::Value measured_value(const std::string& file, const core::MetricInfo& info,
-                            const toml::node& node) {
+                           const toml::node& node) {
   using core::MetricType;
   auto wrong = [&]() {
     const std::string_view type = core::to_string(info.type);
@@ -126,7 +126,8 @@ std::chrono::system_clock::time_point evaluation_date(const std::string& file,
   if (d.year < 1970 || d.year > 2200) {
     fail(file, date_node->source(), "'date' must be a date from 1970 to 2200");
   }
-  return std::chrono::sys_days{std::chrono::year{d.year} / d.month / d.day} + std::chrono::hours(12);
+  return std::chrono::sys_days{std::chrono::year{d.year} / d.month / d.day} +
+         std::chrono::hours(12);
 }
 
 void expect_verdict(const std::string& file, const toml::node& verdict,
@@ -171,8 +172,8 @@ RuleTestCase run_case(const std::string& file, const toml::node& item, const Rul
                       std::chrono::system_clock::time_point now) {
   const toml::table* c = item.as_table();
   if (!c) fail(file, item.source(), "each [[case]] must be a table");
-  detail::check_keys(
-      file, *c, {"name", "role", "transport", "platform", "measurements", "expect"}, "[[case]]");
+  detail::check_keys(file, *c, {"name", "role", "transport", "platform", "measurements", "expect"},
+                     "[[case]]");
   RuleTestCase result;
   result.origin = fmt::format("{}:{}:{}", file, c->source().begin.line, c->source().begin.column);
   result.name = (*c)["name"].value_or(std::string());
@@ -183,7 +184,8 @@ RuleTestCase run_case(const std::string& file, const toml::node& item, const Rul
     fail(file, c->source(), fmt::format("case '{}' has no [case.expect] table", result.name));
   detail::check_keys(file, *expect, {"verdict", "rules"}, "[case.expect]");
   const nlohmann::json evaluation = evaluate(rules, report, now);
-  if (const auto* verdict = expect->get("verdict")) expect_verdict(file, *verdict, evaluation, result);
+  if (const auto* verdict = expect->get("verdict"))
+    expect_verdict(file, *verdict, evaluation, result);
   if (const auto* node = expect->get("rules")) {
     expect_outcomes(file, *node, evaluation, rules_path, result);
   }
@@ -213,7 +215,8 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const Source
   const auto now = evaluation_date(file, root);
   const toml::array* cases = root["case"].as_array();
   if (!cases || cases->empty()) fail(file, root.source(), "no [[case]]");
-  for (const auto& item : *cases) run.cases.push_back(run_case(file, item, rules, run.rules_path, now));
+  for (const auto& item : *cases)
+    run.cases.push_back(run_case(file, item, rules, run.rules_path, now));
   return run;
 }
 

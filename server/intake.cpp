@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/sha256.h"
+#include "core/text.h"
 #include "core/verdict.h"
 #include "reports/ids.h"
 #include "reports/schema.h"
@@ -62,10 +63,7 @@ ReportColumns index_columns(const nlohmann::json& document) {
   c.created_at = document.at("created_at").get<std::string>();
   c.role = document.at("role").get<std::string>();
   c.pair_code = document.value("pair_code", std::string());
-  std::string brand = measurement_text(document, "device.brand");
-  std::transform(brand.begin(), brand.end(), brand.begin(),
-                 [](unsigned char ch) { return std::tolower(ch); });
-  c.brand = brand;
+  c.brand = core::text::lower(measurement_text(document, "device.brand"));
   c.model = measurement_text(document, "device.model");
   c.os_family = measurement_text(document, "os.family");
   c.os_version = measurement_text(document, "os.version");

@@ -8,6 +8,8 @@
 #include <cctype>
 #include <fstream>
 
+#include "core/text.h"
+
 namespace examready::server {
 namespace {
 
@@ -132,11 +134,8 @@ std::string token_digest_text(std::string_view token) {
 std::optional<std::string_view> bearer_token(std::string_view authorization) {
   constexpr std::string_view kPrefix = "Bearer ";
   if (authorization.size() <= kPrefix.size()) return std::nullopt;
-  for (std::size_t i = 0; i < kPrefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(authorization[i])) !=
-        std::tolower(static_cast<unsigned char>(kPrefix[i]))) {
-      return std::nullopt;
-    }
+  if (!core::text::equals_ignoring_case(authorization.substr(0, kPrefix.size()), kPrefix)) {
+    return std::nullopt;
   }
   std::string_view token = trim(authorization.substr(kPrefix.size()));
   if (token.empty()) return std::nullopt;

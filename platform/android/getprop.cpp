@@ -23,7 +23,9 @@ bool acceptable(std::string_view key, std::string_view value) {
   if (key.empty() || key.size() > kMaxPropertyKeyBytes || value.size() > kMaxPropertyValueBytes) {
     return false;
   }
-  auto control = [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t'; };
+  auto control = [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t';
+  };
   return std::none_of(key.begin(), key.end(), control) &&
          std::none_of(value.begin(), value.end(), control);
 }

@@ -63,16 +63,23 @@ BatteryFacts battery_state(const std::vector<PowerSupply>& supplies) {
       weight += w;
     }
     const std::string status = attr(a, "status");
-    if (status == "Charging" || status == "Full") any_charging = true;
-    else if (status == "Discharging") any_discharging = true;
-    else if (status == "Not charging") any_not_charging = true;
+    if (status == "Charging" || status == "Full")
+      any_charging = true;
+    else if (status == "Discharging")
+      any_discharging = true;
+    else if (status == "Not charging")
+      any_not_charging = true;
   }
   if (weight > 0) state.level_percent = weighted_level / weight;
   if (state.present) {
-    if (any_discharging) state.charging = false;
-    else if (any_charging) state.charging = true;
-    else if (any_not_charging) state.charging = mains_online;
-    else if (mains_online) state.charging = true;
+    if (any_discharging)
+      state.charging = false;
+    else if (any_charging)
+      state.charging = true;
+    else if (any_not_charging)
+      state.charging = mains_online;
+    else if (mains_online)
+      state.charging = true;
   }
   return state;
 }

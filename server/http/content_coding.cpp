@@ -3,17 +3,12 @@
 
 #include <zlib.h>
 
-#include <algorithm>
-#include <cctype>
+#include "core/text.h"
 
 namespace examready::server::http {
 
 Coding parse_coding(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = core::text::lower(core::text::trim(text));
   if (lower.empty() || lower == "identity") return Coding::kIdentity;
   if (lower == "gzip" || lower == "x-gzip") return Coding::kGzip;
   if (lower == "deflate") return Coding::kDeflate;

@@ -8,6 +8,7 @@
 #include <boost/beast/http/status.hpp>
 #include <cstdio>
 
+#include "core/text.h"
 #include "server/http/content_coding.h"
 
 namespace examready::server::http {
@@ -36,10 +37,7 @@ std::string_view method_label(std::string_view method) {
 }
 
 std::string media_type(std::string_view content_type) {
-  std::string type(trim(content_type.substr(0, content_type.find(';'))));
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return type;
+  return core::text::lower(trim(content_type.substr(0, content_type.find(';'))));
 }
 
 }  // namespace
@@ -113,7 +111,7 @@ Exchange::Next Exchange::on_header(const beast_http::request_header<>& header, b
     return respond(error_response(400, "malformed request target"), has_body);
   }
   const std::string_view transfer = header[beast_http::field::transfer_encoding];
-  if (!transfer.empty() && !iequals(trim(transfer), "chunked")) {
+  if (!transfer.empty() && !core::text::equals_ignoring_case(trim(transfer), "chunked")) {
     return respond(error_response(501, "only the chunked Transfer-Encoding is supported"), true);
   }
   if (!transfer.empty() && header.count(beast_http::field::content_length) > 0) {
@@ -129,7 +127,8 @@ Exchange::Next Exchange::on_header(const beast_http::request_header<>& header, b
   route_ = match.route;
   request_.captures = std::move(match.captures);
   if (auto refusal = check_body_rules(chunked, length)) return respond(std::move(*refusal), true);
-  expect_continue_ = has_body && iequals(request_.header("Expect"), "100-continue");
+  expect_continue_ =
+      has_body && core::text::equals_ignoring_case(request_.header("Expect"), "100-continue");
   if (route_->stream) {
     StreamStart start = route_->stream(request_);
     if (auto* refused = std::get_if<Response>(&start))

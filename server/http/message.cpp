@@ -1,8 +1,9 @@
 // Request and response helpers.
 #include "server/http/message.h"
 
+#include "core/text.h"
+
 #include <algorithm>
-#include <cctype>
 
 namespace examready::server::http {
 namespace {
@@ -36,23 +37,17 @@ bool decode_component(std::string_view in, std::string& out) {
 
 }  // namespace
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 std::string_view Request::header(std::string_view name) const {
   for (const auto& h : headers) {
-    if (iequals(h.name, name)) return h.value;
+    if (core::text::equals_ignoring_case(h.name, name)) return h.value;
   }
   return {};
 }
 
 bool Request::has_header(std::string_view name) const {
-  return std::any_of(headers.begin(), headers.end(),
-                     [&](const Header& h) { return iequals(h.name, name); });
+  return std::any_of(headers.begin(), headers.end(), [&](const Header& h) {
+    return core::text::equals_ignoring_case(h.name, name);
+  });
 }
 
 std::string_view Request::param(std::string_view name) const {
@@ -68,7 +63,7 @@ bool Request::has_param(std::string_view name) const {
 
 void Response::set_header(std::string name, std::string value) {
   for (auto& h : headers) {
-    if (iequals(h.name, name)) {
+    if (core::text::equals_ignoring_case(h.name, name)) {
       h.value = std::move(value);
       return;
     }
@@ -77,13 +72,14 @@ void Response::set_header(std::string name, std::string value) {
 }
 
 bool Response::has_header(std::string_view name) const {
-  return std::any_of(headers.begin(), headers.end(),
-                     [&](const Header& h) { return iequals(h.name, name); });
+  return std::any_of(headers.begin(), headers.end(), [&](const Header& h) {
+    return core::text::equals_ignoring_case(h.name, name);
+  });
 }
 
 std::string_view Response::header(std::string_view name) const {
   for (const auto& h : headers) {
-    if (iequals(h.name, name)) return h.value;
+    if (core::text::equals_ignoring_case(h.name, name)) return h.value;
   }
   return {};
 }

@@ -61,8 +61,6 @@ struct Response {
 Response error_response(int status, std::string_view message, std::string_view path = {});
 Response json_response(int status, const nlohmann::json& body);
 
-bool iequals(std::string_view a, std::string_view b);
-
 // Splits a request target into path and decoded query; false on a target that is not an
 // origin-form path ("/…") or whose query does not decode.
 bool parse_target(std::string_view target, std::string& path,

@@ -64,7 +64,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const std::string out = http::handle_raw(target.collector->router(), target.limits, input);
   // Every response in `out` starts with a status line and has a Content-Length.
-  if (!out.empty() && out.rfind("HTTP/1.1 ", 0) != 0) examready::fuzz::invariant_failed("answer is not an HTTP/1.1 response");
+  if (!out.empty() && out.rfind("HTTP/1.1 ", 0) != 0)
+    examready::fuzz::invariant_failed("answer is not an HTTP/1.1 response");
   if (!out.empty() && out.find("\r\nContent-Length: ") == std::string::npos &&
       out.find(" 204 ") == std::string::npos) {
     examready::fuzz::invariant_failed("answer without Content-Length");

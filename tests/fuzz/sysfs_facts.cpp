@@ -39,6 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::invariant_failed("battery level is not a finite number");
   }
   const platform::MachineFacts dmi = platform::dmi_facts(supplies.front().attributes);
-  if (dmi.device_class && dmi.device_class->empty()) fuzz::invariant_failed("DMI facts with an empty class");
+  if (dmi.device_class && dmi.device_class->empty())
+    fuzz::invariant_failed("DMI facts with an empty class");
   return 0;
 }

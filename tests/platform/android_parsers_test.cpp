@@ -150,7 +150,7 @@ TEST_CASE("stat -f and df of /data") {
   CHECK(v->free_bytes == 6178355ull * 4096);
   CHECK(v->total_bytes == 12763312ull * 4096);
   CHECK_FALSE(parse_stat_f("stat: /data: Permission denied"));
-  CHECK_FALSE(parse_stat_f("4096 9 5"));  // more free than total: not believable
+  CHECK_FALSE(parse_stat_f("4096 9 5"));                    // more free than total: not believable
   CHECK_FALSE(parse_stat_f("4096 1 9223372036854775807"));  // beyond 64 bits in bytes
   // Found by fuzzing: df took its numbers from whatever followed the header line.
   CHECK_FALSE(
@@ -227,8 +227,9 @@ TEST_CASE("network type and Wi-Fi RSSI") {
                                    "NetworkAgentInfo [WIFI () - 104]\n") == "wifi");
   CHECK_FALSE(parse_default_network_type(""));
   // A line cut right after the bracket has no transport (front() of no words was UB).
-  CHECK_FALSE(parse_default_network_type("Active default network: 100\nNetworkAgentInfo network{100} "
-                                         "[\n"));
+  CHECK_FALSE(
+      parse_default_network_type("Active default network: 100\nNetworkAgentInfo network{100} "
+                                 "[\n"));
   CHECK(parse_wifi_rssi_dbm(read_fixture("android/redmi_note9_miui12/dumpsys_wifi.txt")) == -58);
   CHECK(parse_wifi_rssi_dbm(read_fixture("android/pixel6_stock/dumpsys_wifi.txt")) == -71);
   CHECK_FALSE(parse_wifi_rssi_dbm(
@@ -316,12 +317,11 @@ TEST_CASE("getprop: no property with control bytes or beyond Android's sizes rea
   const std::string huge(1 << 20, 'M');
   const std::string text = "[ro.product.model]: [" + huge + "]\n" +
                            std::string("[ro.product.brand]: [Red\0mi]\n", 29) +
-                           "[ro.product.device]: [merlin]\n" +
-                           "[" + std::string(300, 'k') + "]: [x]\n" +
-                           "[ro.build.version.release]: [10]\n";
+                           "[ro.product.device]: [merlin]\n" + "[" + std::string(300, 'k') +
+                           "]: [x]\n" + "[ro.build.version.release]: [10]\n";
   const PropertyMap props = parse_getprop(text);
-  CHECK(props.count("ro.product.model") == 0);   // 1 MiB: not a model name
-  CHECK(props.count("ro.product.brand") == 0);   // a NUL inside
+  CHECK(props.count("ro.product.model") == 0);  // 1 MiB: not a model name
+  CHECK(props.count("ro.product.brand") == 0);  // a NUL inside
   CHECK(prop(props, "ro.product.device") == "merlin");
   CHECK(prop(props, "ro.build.version.release") == "10");
   CHECK(props.size() == 2);

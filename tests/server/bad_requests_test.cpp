@@ -1,12 +1,12 @@
 // Bad HTTP requests against the real examready-server process, table-driven: each one's exact
 // status and error, and that nothing was stored (the database is counted after each).
-#include <sqlite3.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "reports/upload/upload.h"
+#include "tests/server/collector_db.h"
 #include "tests/server/live_server.h"
 #include "tests/server/raw_http.h"
 #include "tests/server/report_factory.h"
@@ -16,6 +16,7 @@ using examready::test::make_report;
 using examready::test::RawConnection;
 using examready::test::ScratchDir;
 using examready::test::ServerProcess;
+using examready::test::stored_rows;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
@@ -51,22 +52,6 @@ std::string with(const std::function<void(json&)>& change) {
   json report = make_report();
   change(report);
   return report.dump();
-}
-
-std::int64_t stored_rows(const std::filesystem::path& dir) {
-  sqlite3* db = nullptr;
-  std::int64_t rows = -1;
-  if (sqlite3_open_v2((dir / "collector.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
-      SQLITE_OK) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM reports", -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW) {
-      rows = sqlite3_column_int64(stmt, 0);
-    }
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(db);
-  return rows;
 }
 
 std::vector<Case> protocol_cases() {

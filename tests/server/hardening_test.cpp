@@ -2,7 +2,6 @@
 // a crash, a memory blow-up or a denial of service before the fix. Bounded in count and time.
 #include <arpa/inet.h>
 #include <libpq-fe.h>
-#include <sqlite3.h>
 
 #include <catch2/catch.hpp>
 #include <future>
@@ -12,6 +11,7 @@
 #include "protocol/udp_echo_wire.h"
 #include "reports/pairing.h"
 #include "reports/upload/upload.h"
+#include "tests/server/collector_db.h"
 #include "tests/server/live_server.h"
 #include "tests/server/raw_http.h"
 #include "tests/server/report_factory.h"
@@ -23,6 +23,8 @@ using examready::test::raw_request;
 using examready::test::RawConnection;
 using examready::test::ScratchDir;
 using examready::test::ServerProcess;
+using examready::test::stored_body_bytes;
+using examready::test::stored_rows;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
@@ -44,40 +46,6 @@ std::optional<examready::test::RawResponse> post_json(int port, const json& repo
                                                       const std::string& source = "127.0.0.1") {
   return raw_request(port, "POST", "/v1/reports", "Content-Type: application/json\r\n",
                      report.dump(), source);
-}
-
-// Rows in the server's SQLite database, read behind its back.
-std::int64_t stored_rows(const std::filesystem::path& dir) {
-  sqlite3* db = nullptr;
-  std::int64_t rows = -1;
-  if (sqlite3_open_v2((dir / "collector.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
-      SQLITE_OK) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM reports", -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW) {
-      rows = sqlite3_column_int64(stmt, 0);
-    }
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(db);
-  return rows;
-}
-
-std::int64_t stored_body_bytes(const std::filesystem::path& dir) {
-  sqlite3* db = nullptr;
-  std::int64_t bytes = -1;
-  if (sqlite3_open_v2((dir / "collector.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
-      SQLITE_OK) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT COALESCE(SUM(LENGTH(body)), 0) FROM reports", -1, &stmt,
-                           nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW) {
-      bytes = sqlite3_column_int64(stmt, 0);
-    }
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(db);
-  return bytes;
 }
 
 std::string error_of(const std::optional<examready::test::RawResponse>& r) {
