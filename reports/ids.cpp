@@ -5,8 +5,7 @@
 
 #include <array>
 #include <cctype>
-#include <random>
-
+#include "core/entropy.h"
 #include "core/sha256.h"
 
 namespace examready::reports {
@@ -20,14 +19,8 @@ constexpr std::string_view kDeviceIdSalt = "examready/device-id/v1\n";
 }  // namespace
 
 std::string new_report_id() {
-  // std::random_device reads the OS's entropy source (getrandom on Linux, BCryptGenRandom
-  // on Windows, crypto.getRandomValues in the browser).
-  std::random_device entropy;
   std::array<unsigned char, 16> bytes{};
-  for (std::size_t i = 0; i < bytes.size(); i += 4) {
-    const std::uint32_t word = entropy();
-    for (std::size_t j = 0; j < 4; ++j) bytes[i + j] = static_cast<unsigned char>(word >> (8 * j));
-  }
+  core::fill_random(bytes);
   std::string id;
   std::uint32_t buffer = 0;
   int bits = 0;
@@ -78,9 +71,8 @@ std::string device_id_hash(std::string_view stable_id, std::string_view installa
 }
 
 std::string new_installation_secret() {
-  std::random_device entropy;
   std::string secret;
-  for (int i = 0; i < 8; ++i) secret += fmt::format("{:08x}", entropy());
+  for (int i = 0; i < 8; ++i) secret += fmt::format("{:08x}", core::random_word());
   return secret;  // 256 bits in hex
 }
 

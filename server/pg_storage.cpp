@@ -10,9 +10,9 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
-#include <random>
 #include <type_traits>
 
+#include "core/entropy.h"
 #include "server/schema_sql.h"
 #include "server/sql_storage.h"
 
@@ -103,7 +103,7 @@ class PgStorage final : public Storage {
   PgStorage(const std::string& conninfo, int connections) {
     // Each connection adds to its own counter shard (schema_sql.h); instances behind one
     // load balancer start at random offsets, so their connections mostly differ too.
-    const int base = static_cast<int>(std::random_device{}() % kStatsShards);
+    const int base = static_cast<int>(core::random_word() % kStatsShards);
     for (int i = 0; i < std::max(1, connections); ++i) {
       pool_.push_back(std::make_unique<PgConnection>(conninfo));
       pool_.back()->shard = (base + i) % kStatsShards;

@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
-#include <random>
 #include <set>
 
+#include "core/entropy.h"
 #include "probe/network/transfer.h"
 #include "probe/network/udp_echo_client.h"
 #include "protocol/measure_endpoints.h"
@@ -27,8 +27,7 @@ Clock::time_point after(Clock::time_point start, double seconds) {
 }
 
 std::string random_session_id() {
-  std::random_device rd;
-  return fmt::format("{:08x}{:08x}", rd(), rd());
+  return fmt::format("{:08x}{:08x}", core::random_word(), core::random_word());
 }
 
 // A phase's failure, which ends the measurement with this message; nullopt: carry on.

@@ -2,8 +2,8 @@
 #include "probe/network/udp_echo_client.h"
 
 #include <algorithm>
-#include <random>
 
+#include "core/entropy.h"
 #include "protocol/measure_endpoints.h"
 #include "protocol/udp_echo_wire.h"
 
@@ -13,8 +13,8 @@ std::optional<UdpEchoClient> UdpEchoClient::open(const std::string& server_ip, s
                                                  double packets_per_s) {
   auto socket = platform::UdpSocket::connect(server_ip, port);
   if (!socket) return std::nullopt;
-  std::random_device rd;
-  const std::uint64_t session = (static_cast<std::uint64_t>(rd()) << 32) | rd();
+  const std::uint64_t session =
+      (static_cast<std::uint64_t>(core::random_word()) << 32) | core::random_word();
   return UdpEchoClient(std::move(*socket), session, packets_per_s);
 }
 
@@ -58,8 +58,9 @@ std::optional<core::net::EchoCounts> UdpEchoClient::counts(double rtt_s) const {
     if (sent_at_[it->first] <= cutoff) last = it;
   }
   if (last == echoed_.end()) return std::nullopt;
-  return core::net::EchoCounts{static_cast<std::uint64_t>(last->first) + 1, last->second,
-                               static_cast<std::uint64_t>(std::distance(echoed_.begin(), last)) + 1};
+  return core::net::EchoCounts{
+      static_cast<std::uint64_t>(last->first) + 1, last->second,
+      static_cast<std::uint64_t>(std::distance(echoed_.begin(), last)) + 1};
 }
 
 }  // namespace examready::probe::net

@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/entropy.h"
+
 namespace examready::reports {
 namespace {
 
@@ -107,7 +109,7 @@ UploadOutcome upload_report(const std::string& report_json, const std::string& r
   while (!url.empty() && url.back() == '/') url.pop_back();
   url += "/v1/reports";
   const std::string body = gzip_compress(report_json);
-  std::mt19937_64 random(std::random_device{}());
+  std::mt19937_64 random(core::random_word());
   const int attempts = std::clamp(options.max_attempts, 1, 20);
   for (int attempt = 1; attempt <= attempts; ++attempt) {
     outcome.attempts = attempt;

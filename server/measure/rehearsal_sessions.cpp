@@ -3,10 +3,10 @@
 
 #include <fmt/format.h>
 
-#include <sys/random.h>
-
 #include <algorithm>
 #include <array>
+
+#include "core/entropy.h"
 
 namespace examready::server {
 
@@ -15,11 +15,7 @@ namespace {
 // 128 bits from the kernel's CSPRNG, in hex: an id nobody can guess or derive from others.
 std::string random_id() {
   std::array<unsigned char, 16> bytes{};
-  std::size_t filled = 0;
-  while (filled < bytes.size()) {
-    const ssize_t n = ::getrandom(bytes.data() + filled, bytes.size() - filled, 0);
-    if (n > 0) filled += static_cast<std::size_t>(n);
-  }
+  core::fill_random(bytes);
   std::string id;
   for (unsigned char b : bytes) id += fmt::format("{:02x}", b);
   return id;

@@ -1,0 +1,44 @@
+// The OS entropy source, one per thread.
+#include "core/entropy.h"
+
+#include <exception>
+#include <memory>
+#include <random>
+
+namespace examready::core {
+namespace {
+
+// libstdc++'s "default" std::random_device is the CPU's RDSEED where it has one: measured at
+// 23.5 us per 32-bit draw in this project's VMs (94 us per report id; the load generator spent
+// two thirds of its time there). getentropy(3) reads the same kernel CSPRNG in 0.3 us. Tokens a
+// standard library does not know throw; the default device is then the right one there.
+std::unique_ptr<std::random_device> open_source() {
+  for (const char* token : {"getentropy", "/dev/urandom"}) {
+    try {
+      return std::make_unique<std::random_device>(token);
+    } catch (const std::exception&) {
+    }
+  }
+  return std::make_unique<std::random_device>();
+}
+
+std::random_device& source() {
+  thread_local const std::unique_ptr<std::random_device> device = open_source();
+  return *device;
+}
+
+}  // namespace
+
+std::uint32_t random_word() { return static_cast<std::uint32_t>(source()()); }
+
+void fill_random(std::span<unsigned char> bytes) {
+  auto& device = source();
+  for (std::size_t i = 0; i < bytes.size(); i += 4) {
+    const auto word = static_cast<std::uint32_t>(device());
+    for (std::size_t j = 0; j < 4 && i + j < bytes.size(); ++j) {
+      bytes[i + j] = static_cast<unsigned char>(word >> (8 * j));
+    }
+  }
+}
+
+}  // namespace examready::core
