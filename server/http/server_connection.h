@@ -20,7 +20,10 @@ class Connection final : public ConnectionBase,
                          public std::enable_shared_from_this<Connection<Stream>> {
  public:
   static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
-  static constexpr std::size_t kChunkBytes = 64 << 10;
+  // One read or streamed write at a time. 16 KiB, not 64: glibc consolidates its free lists
+  // whenever a chunk of 64 KiB or more is freed, and this buffer is freed after every request
+  // (an idle connection holds none); at 64 KiB that cost 14 % of upload throughput.
+  static constexpr std::size_t kChunkBytes = 16 << 10;
   using Clock = std::chrono::steady_clock;
 
   Connection(HttpServer::Impl& server, Stream&& stream, std::string peer)
