@@ -9,7 +9,7 @@ namespace examready::core {
 namespace {
 
 // libstdc++'s "default" std::random_device is the CPU's RDSEED where it has one: measured at
-// 23.5 us per 32-bit draw in this project's VMs (94 us per report id; the load generator spent
+// 23.5 us per 32-bit draw in this project's VMs (94 us per report id; the bulk loader spent
 // two thirds of its time there). getentropy(3) reads the same kernel CSPRNG in 0.3 us. Tokens a
 // standard library does not know throw; the default device is then the right one there.
 std::unique_ptr<std::random_device> open_source() {
