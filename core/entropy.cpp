@@ -4,6 +4,7 @@
 #include <exception>
 #include <memory>
 #include <random>
+#include <vector>
 
 namespace examready::core {
 namespace {
@@ -39,6 +40,19 @@ void fill_random(std::span<unsigned char> bytes) {
       bytes[i + j] = static_cast<unsigned char>(word >> (8 * j));
     }
   }
+}
+
+std::string random_hex(std::size_t bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::vector<unsigned char> raw(bytes);
+  fill_random(raw);
+  std::string hex;
+  hex.reserve(2 * bytes);
+  for (unsigned char b : raw) {
+    hex += kDigits[b >> 4];
+    hex += kDigits[b & 15];
+  }
+  return hex;
 }
 
 }  // namespace examready::core

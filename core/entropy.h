@@ -3,8 +3,10 @@
 // crypto.getRandomValues in the browser, so core can use it without OS headers.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 
 namespace examready::core {
 
@@ -13,5 +15,8 @@ void fill_random(std::span<unsigned char> bytes);
 
 // One unpredictable 32-bit word (for seeding a generator or spreading load).
 std::uint32_t random_word();
+
+// `bytes` unpredictable bytes in lower-case hex (2 × bytes characters): session ids, secrets.
+std::string random_hex(std::size_t bytes);
 
 }  // namespace examready::core

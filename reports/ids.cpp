@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cctype>
+
 #include "core/entropy.h"
 #include "core/sha256.h"
 
@@ -70,11 +71,7 @@ std::string device_id_hash(std::string_view stable_id, std::string_view installa
   return core::sha256_hex(salted).substr(0, 32);
 }
 
-std::string new_installation_secret() {
-  std::string secret;
-  for (int i = 0; i < 8; ++i) secret += fmt::format("{:08x}", core::random_word());
-  return secret;  // 256 bits in hex
-}
+std::string new_installation_secret() { return core::random_hex(32); }  // 256 bits
 
 std::string format_utc(std::chrono::system_clock::time_point time) {
   using namespace std::chrono;
@@ -119,7 +116,8 @@ std::optional<std::chrono::system_clock::time_point> parse_utc(std::string_view 
   // report or evaluation date lies outside 1970-2200.
   if (*year < 1970 || *year > 2200) return std::nullopt;
   using namespace std::chrono;
-  const year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
+  const year_month_day date{std::chrono::year{*year},
+                            std::chrono::month{static_cast<unsigned>(*month)},
                             std::chrono::day{static_cast<unsigned>(*day)}};
   if (!date.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
   return sys_days{date} + hours{*hour} + minutes{*minute} + seconds{*second};

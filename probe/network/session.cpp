@@ -26,9 +26,7 @@ Clock::time_point after(Clock::time_point start, double seconds) {
   return start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
 
-std::string random_session_id() {
-  return fmt::format("{:08x}{:08x}", core::random_word(), core::random_word());
-}
+std::string random_session_id() { return core::random_hex(8); }
 
 // A phase's failure, which ends the measurement with this message; nullopt: carry on.
 using PhaseFailure = std::optional<std::string>;

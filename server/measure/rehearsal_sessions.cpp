@@ -1,10 +1,7 @@
 // Resumable upload-rehearsal sessions: byte counters only.
 #include "server/measure/rehearsal_sessions.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <array>
 
 #include "core/entropy.h"
 
@@ -13,13 +10,7 @@ namespace examready::server {
 namespace {
 
 // 128 bits from the kernel's CSPRNG, in hex: an id nobody can guess or derive from others.
-std::string random_id() {
-  std::array<unsigned char, 16> bytes{};
-  core::fill_random(bytes);
-  std::string id;
-  for (unsigned char b : bytes) id += fmt::format("{:02x}", b);
-  return id;
-}
+std::string random_id() { return core::random_hex(16); }
 
 }  // namespace
 

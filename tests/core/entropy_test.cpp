@@ -29,4 +29,13 @@ TEST_CASE("random_word gives different words") {
   CHECK(words.size() > 30);
 }
 
+TEST_CASE("random_hex gives two lower-case hex digits per byte") {
+  for (std::size_t bytes : {0u, 1u, 8u, 16u, 32u}) {
+    const std::string hex = random_hex(bytes);
+    CHECK(hex.size() == 2 * bytes);
+    CHECK(hex.find_first_not_of("0123456789abcdef") == std::string::npos);
+  }
+  CHECK(random_hex(16) != random_hex(16));
+}
+
 }  // namespace examready::core
