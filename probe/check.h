@@ -9,8 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "platform/host.h"
 #include "core/check_result.h"
+#include "core/measurement_list.h"
+#include "platform/host.h"
 
 namespace examready::probe {
 
@@ -59,20 +60,20 @@ class CheckContext {
   platform::Host& host() { return host_; }
   const ProbeOptions& options() const { return options_; }
 
-  // Records a measurement. The value's type must be the catalog's type for the metric
-  // (a mismatch is a programming error and throws std::logic_error); numbers must be finite.
+  // Records a measurement (core::MeasurementList::emit: type-checked, cut to report bounds).
   void emit(MetricId metric, Value value, std::string source);
   // Reports progress in [0, 1]; throttled by the runner.
   void progress(double fraction);
 
-  const std::vector<Measurement>& measurements() const { return measurements_; }
-  std::vector<Measurement> take_measurements() { return std::move(measurements_); }
+  const std::vector<Measurement>& measurements() const { return measurements_.items(); }
+  std::vector<Measurement> take_measurements() { return measurements_.take(); }
+  core::MeasurementList& measurement_list() { return measurements_; }
 
  private:
   platform::Host& host_;
   const ProbeOptions& options_;
   std::function<void(double)> on_progress_;
-  std::vector<Measurement> measurements_;
+  core::MeasurementList measurements_;
 };
 
 using CheckFunction = Outcome (*)(CheckContext&);

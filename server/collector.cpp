@@ -6,29 +6,12 @@
 #include <cstdio>
 
 #include "reports/ids.h"
-#include "server/web_assets.h"
 
 namespace examready::server {
 namespace {
 
 std::string json_escape(const std::string& text) {
   return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-// Pages may load their own scripts and styles, nothing else, and never be framed.
-constexpr std::string_view kPagePolicy =
-    "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'";
-
-http::Response asset(std::string_view path) {
-  const WebAsset* found = find_web_asset(path);
-  if (!found) return http::error_response(404, "no such page");
-  http::Response r;
-  r.content_type = std::string(found->content_type);
-  r.body = std::string(found->content);
-  r.set_header("Cache-Control", "no-cache");
-  r.set_header("Content-Security-Policy", std::string(kPagePolicy));
-  return r;
 }
 
 }  // namespace
@@ -90,23 +73,7 @@ void Collector::add_routes(http::Router& router) {
               .label = "/metrics",
               .run = Run::kWorker,
               .handler = [this](Request&) { return metrics(); }});
-  router.add({.method = "GET", .pattern = "/", .label = "/", .handler = [](Request&) {
-                http::Response r;
-                r.status = 302;
-                r.set_header("Location", "/helpdesk");
-                return r;
-              }});
-  router.add(
-      {.method = "GET", .pattern = "/helpdesk", .label = "/helpdesk", .handler = [](Request&) {
-         return asset("/helpdesk.html");
-       }});
-  router.add({.method = "GET", .pattern = "/stats", .label = "/stats", .handler = [](Request&) {
-                return asset("/stats.html");
-              }});
-  router.add(
-      {.method = "GET", .pattern = "/static/{}", .label = "/static/*", .handler = [](Request& req) {
-         return asset(req.path);
-       }});
+  add_web_routes(router, options_.web_check);
 }
 
 http::Response Collector::healthz() {

@@ -17,6 +17,7 @@
 #include "server/storage.h"
 #include "server/storage_budget.h"
 #include "server/tokens.h"
+#include "server/web_routes.h"
 
 namespace examready::server {
 
@@ -39,6 +40,7 @@ struct CollectorOptions {
   std::int64_t min_group = 5;                // k-anonymity of /v1/stats, in distinct devices
   bool access_log = true;                    // one JSON line per request on stderr
   std::string rules_id;  // shown by /healthz; empty when the server has no rules
+  WebCheckRules web_check;  // the sets the web check may evaluate with
   UploadLimits limits;
 };
 

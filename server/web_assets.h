@@ -1,6 +1,8 @@
-// The helpdesk and stats pages (server/web/), embedded in the binary at build time.
+// The helpdesk, stats and web check pages (server/web/) and the web check's WebAssembly
+// module, embedded in the binary at build time, each also gzip-compressed.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 namespace examready::server {
@@ -9,9 +11,11 @@ struct WebAsset {
   std::string_view path;  // "/static/helpdesk.js"
   std::string_view content_type;
   std::string_view content;
+  std::string_view gzip;  // the same bytes, gzip-compressed (level 9)
 };
 
 // nullptr when no asset has this path.
 const WebAsset* find_web_asset(std::string_view path);
+std::span<const WebAsset> web_assets();
 
 }  // namespace examready::server

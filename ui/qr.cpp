@@ -36,4 +36,20 @@ std::string qr_to_terminal(const QrMatrix& qr) {
   return out;
 }
 
+std::string qr_to_svg(const QrMatrix& qr) {
+  constexpr int kQuiet = 4;
+  const std::string side = std::to_string(qr.size + 2 * kQuiet);
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + side + " " + side +
+                    "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" "
+                    "fill=\"#fff\"/><path fill=\"#000\" d=\"";
+  for (int y = 0; y < qr.size; ++y) {
+    for (int x = 0; x < qr.size; ++x) {
+      if (qr.at(x, y))
+        out += "M" + std::to_string(x + kQuiet) + " " + std::to_string(y + kQuiet) + "h1v1h-1z";
+    }
+  }
+  out += "\"/></svg>";
+  return out;
+}
+
 }  // namespace examready::ui

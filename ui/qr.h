@@ -1,4 +1,5 @@
-// QR codes of a report's short code, for the window and the terminal (libqrencode).
+// QR codes of a report's short code or the web check's pairing link, for the window, the
+// terminal and the collector's pages (libqrencode).
 #pragma once
 
 #include <string>
@@ -17,5 +18,8 @@ QrMatrix make_qr(std::string_view text);
 
 // The matrix drawn with Unicode half blocks (two module rows per text line), with a quiet zone.
 std::string qr_to_terminal(const QrMatrix& qr);
+
+// The matrix as an SVG image (one unit per module, a 4-module quiet zone).
+std::string qr_to_svg(const QrMatrix& qr);
 
 }  // namespace examready::ui

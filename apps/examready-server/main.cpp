@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "apps/examready-server/options.h"
+#include "rules/bundle.h"
 #include "rules/files.h"
 #include "server/collector_server.h"
 #include "server/measure/probe_endpoints.h"
@@ -30,10 +31,30 @@ void write_port_file(const std::string& path, int port) {
   std::filesystem::rename(temp, path);
 }
 
+// The sets the web check may evaluate with: the server's own (under its id, the default) and
+// the shipped ones by name.
+examready::server::WebCheckRules web_check_rules(const std::optional<std::filesystem::path>& own,
+                                                 const std::string& own_id) {
+  examready::server::WebCheckRules web;
+  for (const char* shipped : {"xiaoyibang", "yishusheng"}) {
+    if (const auto path = examready::rules::find_rule_set(shipped))
+      web.bundles[shipped] = examready::rules::rule_set_bundle(*path).dump();
+  }
+  if (own) {
+    web.bundles[own_id] = examready::rules::rule_set_bundle(*own).dump();
+    web.default_name = own_id;
+  }
+  return web;
+}
+
 // The server's verdict is the one stored: its rules set is loaded before anything else.
 // Returns an exit code on failure.
-std::optional<int> load_rules(const Args& args, ServerRules& rules, std::string& rules_id) {
-  if (args.rules == "none") return std::nullopt;
+std::optional<int> load_rules(const Args& args, ServerRules& rules, std::string& rules_id,
+                              examready::server::WebCheckRules& web) {
+  if (args.rules == "none") {
+    web = web_check_rules(std::nullopt, {});
+    return std::nullopt;
+  }
   const auto path = examready::rules::find_rule_set(args.rules);
   if (!path) {
     fmt::print(stderr, "examready-server: --rules: no rules file or shipped set '{}'\n",
@@ -44,6 +65,7 @@ std::optional<int> load_rules(const Args& args, ServerRules& rules, std::string&
     auto rule_set = examready::rules::load_rule_set(*path);
     rules_id = rule_set.id;
     rules = make_server_rules(std::move(rule_set));
+    web = web_check_rules(*path, rules_id);
   } catch (const examready::rules::RulesLoadError& e) {
     fmt::print(stderr, "examready-server: {}\n", e.error().to_string());
     return 65;
@@ -108,7 +130,8 @@ int run(const Args& args) {
   }
   ServerRules rules;
   std::string rules_id;
-  if (auto failed = load_rules(args, rules, rules_id)) return *failed;
+  examready::server::WebCheckRules web_rules;
+  if (auto failed = load_rules(args, rules, rules_id, web_rules)) return *failed;
   auto tokens = load_tokens(args);
   if (!tokens) return 64;
 
@@ -130,7 +153,7 @@ int run(const Args& args) {
   std::unique_ptr<CollectorServer> server;
   try {
     server = std::make_unique<CollectorServer>(
-        examready::server_app::collector_options(args, rules_id),
+        examready::server_app::collector_options(args, rules_id, std::move(web_rules)),
         examready::server_app::server_limits(args), http::TlsFiles{args.tls_cert, args.tls_key},
         *storage, std::move(*tokens), rules.evaluate, rules.restore);
   } catch (const http::TlsSetupError& e) {

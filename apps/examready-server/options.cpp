@@ -97,12 +97,14 @@ bool split_listen(const std::string& listen, std::string& host, int& port) {
   return !host.empty() && port >= 0 && port <= 65535;
 }
 
-server::CollectorOptions collector_options(const Args& args, const std::string& rules_id) {
+server::CollectorOptions collector_options(const Args& args, const std::string& rules_id,
+                                           server::WebCheckRules web_check) {
   server::CollectorOptions options;
   options.max_body_bytes = args.max_body_bytes;
   options.min_group = args.min_group;
   options.access_log = !args.quiet;
   options.rules_id = rules_id;
+  options.web_check = std::move(web_check);
   server::UploadLimits& limits = options.limits;
   limits.reports_burst = args.client_report_burst;
   limits.reports_per_second = args.client_reports_per_hour / 3600.0;

@@ -38,7 +38,8 @@ struct Args {
 
 void add_options(CLI::App& app, Args& args);
 bool split_listen(const std::string& listen, std::string& host, int& port);
-server::CollectorOptions collector_options(const Args& args, const std::string& rules_id);
+server::CollectorOptions collector_options(const Args& args, const std::string& rules_id,
+                                           server::WebCheckRules web_check);
 server::http::ServerLimits server_limits(const Args& args);
 
 }  // namespace examready::server_app

@@ -1,5 +1,4 @@
-// The network check's raw samples (session.h) turned into catalogued metrics with their
-// sources, so the figures can be tested without a network.
+// The network check's figures: core::net::emit_network_figures on the check's measurements.
 #pragma once
 
 #include <string>
@@ -10,7 +9,9 @@
 namespace examready::probe::net {
 
 // Emits every figure the samples support; returns the outcome's warnings ("" when none).
-std::string emit_network_figures(CheckContext& ctx, const Samples& samples,
-                                 const MeasurePlan& plan);
+inline std::string emit_network_figures(CheckContext& ctx, const Samples& samples,
+                                        const MeasurePlan& plan) {
+  return core::net::emit_network_figures(ctx.measurement_list(), samples, plan.phases());
+}
 
 }  // namespace examready::probe::net

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/analysis/network_analysis.h"
+#include "core/analysis/network_figures.h"
 
 namespace examready::probe::net {
 
@@ -26,29 +26,11 @@ struct MeasurePlan {
   double ping_timeout_s = 1.0;
   double stall_s = 2.0;  // no byte and no answer for this long: the link stalled
   std::function<void(double)> progress;
+
+  core::net::PhasePlan phases() const { return {download_s, upload_s, streams}; }
 };
 
-struct Samples {
-  std::string server_ip;
-  std::string http_version;  // "1.1" or "2"
-  double dns_ms = 0, connect_ms = 0;
-  std::optional<double> tls_ms;
-  std::vector<double> idle_rtts_ms;
-  std::size_t idle_lost = 0;
-  std::vector<double> loaded_rtts_ms;
-  std::size_t loaded_lost = 0;
-  std::optional<double> clock_skew_ms;  // local minus server, from the lowest-RTT ping
-  double bin_s = 0.05;
-  std::vector<std::uint64_t> download_bins;  // bytes per bin, counted on arrival here
-  std::string download_source = "bytes read";
-  std::vector<std::uint64_t> upload_bins;  // bytes per bin, counted on arrival at the server
-  double upload_bin_s = 0.05;
-  std::optional<core::net::EchoCounts> echo;  // nullopt: the server offers no UDP echo or none came back
-  std::uint64_t upload_segs_out = 0, upload_retrans = 0;  // TCP_INFO, fallback loss estimate
-  // The whole capped volume moved before the phase ended: the link outran the test
-  // (a collector on the LAN or loopback), so the series may be shorter than a steady window.
-  bool download_outran = false, upload_outran = false;
-};
+using core::net::Samples;
 
 struct MeasureResult {
   std::optional<Samples> samples;

@@ -56,4 +56,24 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
   return facts;
 }
 
+DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
+                              std::string_view model, std::string_view codename,
+                              std::string_view brand, std::string_view os_class_hint) {
+  using core::MetricId;
+  DeviceFacts facts = device_facts(db, model, codename, brand, os_class_hint);
+  const std::string db_source(kDeviceDbSource);
+  out.emit(MetricId::kDeviceDbMatch, std::string(to_string(facts.match.kind)), db_source);
+  if (facts.brand) out.emit(MetricId::kDeviceBrand, facts.brand->value, facts.brand->source);
+  if (facts.device_class) {
+    out.emit(MetricId::kDeviceClass, facts.device_class->value, facts.device_class->source);
+  }
+  if (const DeviceRecord* record = facts.match.record) {
+    out.emit(MetricId::kDeviceSeries, record->series, db_source);
+    out.emit(MetricId::kDeviceMarketingName, record->marketing_name, db_source);
+    out.emit(MetricId::kDeviceLaunchYear, std::int64_t{record->launch_year}, db_source);
+    out.emit(MetricId::kDevicePriceTier, record->price_tier, db_source);
+  }
+  return facts;
+}
+
 }  // namespace examready::devices

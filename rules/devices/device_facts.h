@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/measurement_list.h"
 #include "rules/devices/device_db.h"
 
 namespace examready::devices {
@@ -41,5 +42,18 @@ inline constexpr std::string_view kOsBrandSource = "os";
 // iPad / iPhone identifiers give tablet / phone. With neither, no class is claimed.
 DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string_view codename,
                          std::string_view brand, std::string_view os_class_hint);
+
+// Emits the facts as device-check measurements:
+//   device.db_match        always: "model", "codename", "identifier" or "none" (device-db)
+//   device.brand           db brand when matched, else the lower-cased `brand` argument ("os")
+//   device.class           db class, else the OS hint (see device_facts), else not emitted
+//   device.series, device.marketing_name, device.launch_year, device.price_tier
+//                          only when matched (source "device-db")
+// The caller emits the OS facts itself (device.vendor, device.model, device.codename) and
+// must not emit device.brand or device.class: this function owns them. Returns the facts so
+// the caller can mention the match in its outcome message.
+DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
+                              std::string_view model, std::string_view codename,
+                              std::string_view brand, std::string_view os_class_hint);
 
 }  // namespace examready::devices

@@ -193,8 +193,17 @@ class Connection final : public ConnectionBase,
       return asio::async_write(stream_, asio::buffer(head_), std::move(done));
     }
     if (!r.stream) {
-      const std::array<asio::const_buffer, 2> parts = {asio::buffer(head_), asio::buffer(r.body)};
-      return asio::async_write(stream_, parts, std::move(done));
+      if constexpr (!kTls) {
+        const std::array<asio::const_buffer, 2> parts = {asio::buffer(head_), asio::buffer(r.body)};
+        return asio::async_write(stream_, parts, std::move(done));
+      }
+      // Over TLS, a gather write of head and body stopped after the head once the two passed
+      // 16 KiB (one TLS record): Boost 1.74's beast::ssl_stream completed it with no error and
+      // the client saw a short body. The body goes out as a stream of pieces instead.
+      r.stream =
+          BodyStream{r.body.size(), [&body = r.body](std::uint64_t offset, std::size_t max) {
+                       return std::string_view(body).substr(static_cast<std::size_t>(offset), max);
+                     }};
     }
     stream_offset_ = 0;
     asio::async_write(stream_, asio::buffer(head_),

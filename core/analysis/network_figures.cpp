@@ -1,15 +1,15 @@
 // Network figures from the samples: connection, idle latency, loss, throughput both ways,
-// loaded latency (figures.h).
-#include "probe/network/figures.h"
+// loaded latency (network_figures.h).
+#include "core/analysis/network_figures.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
-#include "core/analysis/network_analysis.h"
-
-namespace examready::probe::net {
+namespace examready::core::net {
 namespace {
+
+using core::MetricId;
 
 // The series' last bin is cut short by the abort; the upload series may also hold bytes
 // that drained after the phase, which belong to no measured interval.
@@ -40,20 +40,20 @@ double single_stream_ceiling_bps(double rtt_ms, double loss) {
   return 1448.0 * 8 * 1.22 / (rtt_ms / 1000.0 * std::sqrt(loss));
 }
 
-void emit_connection(CheckContext& ctx, const Samples& s) {
-  ctx.emit(MetricId::kNetworkDnsMs, s.dns_ms, "curl timing");
-  ctx.emit(MetricId::kNetworkConnectMs, s.connect_ms, "curl timing");
-  if (s.tls_ms) ctx.emit(MetricId::kNetworkTlsMs, *s.tls_ms, "curl timing");
+void emit_connection(MeasurementList& ctx, const Samples& s) {
+  ctx.emit(MetricId::kNetworkDnsMs, s.dns_ms, s.timing_source);
+  ctx.emit(MetricId::kNetworkConnectMs, s.connect_ms, s.timing_source);
+  if (s.tls_ms) ctx.emit(MetricId::kNetworkTlsMs, *s.tls_ms, s.timing_source);
   ctx.emit(
       MetricId::kNetworkHttpVersion, s.http_version,
       s.tls_ms ? "negotiated over TLS (ALPN)" : "cleartext: HTTP/2 is asked for over TLS only");
 }
 
-void emit_idle_latency(CheckContext& ctx, const Samples& s,
-                       const std::optional<core::net::RttSummary>& idle) {
+void emit_idle_latency(MeasurementList& ctx, const Samples& s,
+                       const std::optional<RttSummary>& idle) {
   if (idle) {
-    const std::string source = fmt::format("{} pings over HTTP/{} to {}", idle->samples,
-                                           s.http_version, s.server_ip);
+    const std::string source =
+        fmt::format("{} pings over HTTP/{} to {}", idle->samples, s.http_version, s.server_ip);
     ctx.emit(MetricId::kNetworkRttMedianMs, idle->median_ms, source);
     ctx.emit(MetricId::kNetworkRttP90Ms, idle->p90_ms, source);
     if (idle->samples > 1) ctx.emit(MetricId::kNetworkJitterMs, idle->jitter_ms, source);
@@ -68,9 +68,9 @@ void emit_idle_latency(CheckContext& ctx, const Samples& s,
 }
 
 // Returns the upstream loss ratio the echo measured, for the single-stream warning.
-std::optional<double> emit_loss(CheckContext& ctx, const Samples& s) {
+std::optional<double> emit_loss(MeasurementList& ctx, const Samples& s) {
   if (s.echo) {
-    const auto loss = core::net::summarize_echo(*s.echo);
+    const auto loss = summarize_echo(*s.echo);
     if (!loss) return std::nullopt;
     const std::string source =
         fmt::format("UDP echo: up {:.2f}% of {}, down {:.2f}% of {} (worse direction)",
@@ -93,9 +93,8 @@ std::optional<double> emit_loss(CheckContext& ctx, const Samples& s) {
   return std::nullopt;
 }
 
-void emit_download(CheckContext& ctx, const Samples& s, const MeasurePlan& plan) {
-  if (auto down = core::net::summarize_throughput(trim(s.download_bins, s.bin_s, plan.download_s),
-                                                  s.bin_s)) {
+void emit_download(MeasurementList& ctx, const Samples& s, const PhasePlan& plan) {
+  if (auto down = summarize_throughput(trim(s.download_bins, s.bin_s, plan.download_s), s.bin_s)) {
     ctx.emit(
         MetricId::kNetworkDownloadBps, down->steady_bps,
         fmt::format("{} streams, {}, {:.2f} s steady window after {:.2f} s ramp-up", plan.streams,
@@ -107,11 +106,11 @@ void emit_download(CheckContext& ctx, const Samples& s, const MeasurePlan& plan)
 }
 
 // Returns the warning about single-stream uploads under loss, or "".
-std::string emit_upload(CheckContext& ctx, const Samples& s, const MeasurePlan& plan,
-                        const std::optional<core::net::RttSummary>& idle,
+std::string emit_upload(MeasurementList& ctx, const Samples& s, const PhasePlan& plan,
+                        const std::optional<RttSummary>& idle,
                         std::optional<double> upstream_loss) {
-  const auto up = core::net::summarize_throughput(
-      trim(s.upload_bins, s.upload_bin_s, plan.upload_s), s.upload_bin_s);
+  const auto up =
+      summarize_throughput(trim(s.upload_bins, s.upload_bin_s, plan.upload_s), s.upload_bin_s);
   if (!up) {
     if (auto floor = outran_rate_bps(s.upload_bins, s.upload_bin_s); floor && s.upload_outran) {
       const std::string source = lower_bound_source(plan.streams, s.upload_bins, s.upload_bin_s);
@@ -134,8 +133,8 @@ std::string emit_upload(CheckContext& ctx, const Samples& s, const MeasurePlan& 
                      *upstream_loss * 100, ceiling / 1e6);
 }
 
-void emit_loaded_latency(CheckContext& ctx, const Samples& s) {
-  const auto loaded = core::net::summarize_rtts(s.loaded_rtts_ms);
+void emit_loaded_latency(MeasurementList& ctx, const Samples& s) {
+  const auto loaded = summarize_rtts(s.loaded_rtts_ms);
   if (!loaded) return;
   const std::string source = fmt::format("{} pings during the upload", loaded->samples);
   ctx.emit(MetricId::kNetworkLoadedRttMs, loaded->median_ms, source);
@@ -145,9 +144,9 @@ void emit_loaded_latency(CheckContext& ctx, const Samples& s) {
 
 }  // namespace
 
-std::string emit_network_figures(CheckContext& ctx, const Samples& s, const MeasurePlan& plan) {
+std::string emit_network_figures(MeasurementList& ctx, const Samples& s, const PhasePlan& plan) {
   emit_connection(ctx, s);
-  const auto idle = core::net::summarize_rtts(s.idle_rtts_ms);
+  const auto idle = summarize_rtts(s.idle_rtts_ms);
   emit_idle_latency(ctx, s, idle);
   const std::optional<double> upstream_loss = emit_loss(ctx, s);
   emit_download(ctx, s, plan);
@@ -156,4 +155,4 @@ std::string emit_network_figures(CheckContext& ctx, const Samples& s, const Meas
   return warnings;
 }
 
-}  // namespace examready::probe::net
+}  // namespace examready::core::net

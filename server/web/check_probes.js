@@ -1,0 +1,221 @@
+// The web check's browser drivers: each gathers raw data from one browser API, bounded in
+// time, and returns what the WebAssembly core's WebSession.run() takes for that check. No
+// figure is computed here: frames, samples and byte counts go to the core as they are.
+
+// A promise that gives up after `ms`: a hung camera or a dead network becomes a timeout.
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`${what} did not answer within ${ms / 1000} s`), { name: 'TimeoutError' })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// getUserMedia's errors as check outcomes.
+export function mediaOutcome(error) {
+  const name = error && error.name;
+  const message = `${name || 'Error'}: ${(error && error.message) || ''}`.slice(0, 300);
+  if (name === 'NotAllowedError' || name === 'SecurityError') return { status: 'denied', message };
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return { status: 'unsupported', message };
+  if (name === 'TimeoutError') return { status: 'timeout', message };
+  // NotReadableError: another app (WeChat, a call) holds the device.
+  return { status: 'error', message };
+}
+
+async function countDevices(kind) {
+  try {
+    return (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === kind).length;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function identityHints() {
+  const hints = {
+    user_agent: navigator.userAgent,
+    secure_context: window.isSecureContext,
+    screen: { width: screen.width, height: screen.height, device_pixel_ratio: devicePixelRatio,
+              max_touch_points: navigator.maxTouchPoints || 0 },
+  };
+  if (navigator.userAgentData) {
+    try {
+      const values = await withTimeout(navigator.userAgentData.getHighEntropyValues(
+        ['model', 'platformVersion']), 3000, 'client hints');
+      hints.client_hints = { model: values.model || '', platform: values.platform || navigator.userAgentData.platform,
+                             platformVersion: values.platformVersion || '', mobile: navigator.userAgentData.mobile };
+    } catch { /* the UA string still says what it says */ }
+  }
+  return hints;
+}
+
+// Opens the camera at the exam's recording mode and hands `seconds` of frames (scaled to at
+// most 320 px wide: the statistics sample every other pixel anyway) to the core.
+export async function captureCamera(session, video, { facing = 'user', width = 1280, height = 720, seconds = 2 } = {}) {
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia)
+    return { input: { status: 'unsupported', message: 'no navigator.mediaDevices (not a secure context?)' } };
+  let stream;
+  try {
+    stream = await withTimeout(navigator.mediaDevices.getUserMedia({
+      audio: false,
+      video: { facingMode: facing, width: { ideal: width }, height: { ideal: height }, frameRate: { ideal: 30 } },
+    }), 20000, 'the camera');
+  } catch (e) {
+    return { input: mediaOutcome(e) };
+  }
+  const track = stream.getVideoTracks()[0];
+  const settings = track.getSettings();
+  video.srcObject = stream;
+  video.hidden = false;
+  let frames = 0;
+  let firstAt = 0;
+  let lastAt = 0;
+  try {
+    await withTimeout(video.play(), 5000, 'the camera preview');
+    const scale = Math.min(1, 320 / (settings.width || video.videoWidth || 320));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(2, Math.round((settings.width || video.videoWidth) * scale));
+    canvas.height = Math.max(2, Math.round((settings.height || video.videoHeight) * scale));
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    const grab = () => {
+      context.drawImage(video, 0, 0, canvas.width, canvas.height);
+      session.addRgbaFrame(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+    };
+    // One grab per frame the camera delivers (requestVideoFrameCallback), so the frame rate
+    // and frozen frames are the camera's, not the page's timer's.
+    await withTimeout(new Promise((resolve) => {
+      const next = video.requestVideoFrameCallback
+        ? (f) => video.requestVideoFrameCallback(f) : (f) => setTimeout(f, 33);
+      const onFrame = () => {
+        const now = performance.now();
+        if (!firstAt) firstAt = now;
+        lastAt = now;
+        grab();
+        frames++;
+        if (now - firstAt >= seconds * 1000) resolve(); else next(onFrame);
+      };
+      next(onFrame);
+    }), seconds * 1000 + 8000, 'the camera');
+  } catch (e) {
+    track.stop();
+    return { input: mediaOutcome(e) };
+  }
+  const input = { width: settings.width || video.videoWidth, height: settings.height || video.videoHeight,
+                  camera_count: await countDevices('videoinput'), facing: settings.facingMode || facing };
+  if (frames > 1 && lastAt > firstAt) input.fps = (frames - 1) / ((lastAt - firstAt) / 1000);
+  return { input, stream, track };
+}
+
+// Records the microphone with echo cancellation, noise suppression and auto gain off. While
+// `tone` is set, plays it on the speaker: the same recording then answers the speaker check.
+export async function recordMicrophone(audioContext, stream, seconds, tone) {
+  const source = audioContext.createMediaStreamSource(stream);
+  const processor = audioContext.createScriptProcessor(4096, 1, 1);
+  const chunks = [];
+  processor.onaudioprocess = (e) => chunks.push(new Float32Array(e.inputBuffer.getChannelData(0)));
+  source.connect(processor);
+  processor.connect(audioContext.destination);  // silent: the processor writes no output
+  let oscillator;
+  if (tone) {
+    oscillator = audioContext.createOscillator();
+    const gain = audioContext.createGain();
+    oscillator.frequency.value = tone.frequency_hz;
+    gain.gain.value = tone.gain;
+    oscillator.connect(gain).connect(audioContext.destination);
+    oscillator.start();
+  }
+  await sleep(seconds * 1000);
+  if (oscillator) oscillator.stop();
+  processor.disconnect();
+  source.disconnect();
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const samples = new Float32Array(total);
+  let at = 0;
+  for (const c of chunks) { samples.set(c, at); at += c.length; }
+  return samples;
+}
+
+export async function openMicrophone() {
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia)
+    return { input: { status: 'unsupported', message: 'no navigator.mediaDevices (not a secure context?)' } };
+  try {
+    const stream = await withTimeout(navigator.mediaDevices.getUserMedia({
+      video: false,
+      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false, channelCount: 1 },
+    }), 20000, 'the microphone');
+    const s = stream.getAudioTracks()[0].getSettings();
+    return { stream, input: { device_count: await countDevices('audioinput'),
+      processing: { echoCancellation: !!s.echoCancellation, noiseSuppression: !!s.noiseSuppression,
+                    autoGainControl: !!s.autoGainControl } } };
+  } catch (e) {
+    return { input: mediaOutcome(e) };
+  }
+}
+
+// WebCodecs H.264 at the exam's modes: supported, hardware or not, and the time to encode
+// real frames (the camera's, drawn from the preview) when the camera is still open.
+export async function benchmarkEncoder(video) {
+  if (!('VideoEncoder' in window)) return { status: 'unsupported', message: 'no WebCodecs VideoEncoder in this browser' };
+  const modes = [[1280, 720, 'avc1.42001f'], [1920, 1080, 'avc1.640028']];
+  const results = [];
+  for (const [width, height, codec] of modes) {
+    const base = { codec, width, height, bitrate: width * height * 3, framerate: 30, avc: { format: 'annexb' } };
+    let hardware = false;
+    let supported = false;
+    try { hardware = (await VideoEncoder.isConfigSupported({ ...base, hardwareAcceleration: 'prefer-hardware' })).supported; } catch { /* no */ }
+    try { supported = hardware || (await VideoEncoder.isConfigSupported(base)).supported; } catch { /* no */ }
+    if (!supported) { results.push({ width, height, supported: false }); continue; }
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d');
+    let encoded = 0;
+    let failure = null;
+    const encoder = new VideoEncoder({ output: () => { encoded++; }, error: (e) => { failure = e; } });
+    encoder.configure({ ...base, hardwareAcceleration: hardware ? 'prefer-hardware' : 'no-preference' });
+    const count = 30;
+    const started = performance.now();
+    try {
+      for (let i = 0; i < count && !failure; i++) {
+        if (video && video.readyState >= 2) context.drawImage(video, 0, 0, width, height);
+        context.fillStyle = `hsl(${i * 12},70%,50%)`;
+        context.fillRect((i * 37) % width, (i * 23) % height, 64, 64);  // never two equal frames
+        const frame = new VideoFrame(canvas, { timestamp: Math.round(i * 1e6 / 30) });
+        encoder.encode(frame, { keyFrame: i === 0 });
+        frame.close();
+      }
+      await withTimeout(encoder.flush(), 30000, 'the encoder');
+    } catch (e) {
+      failure = e;
+    }
+    const elapsed = (performance.now() - started) / 1000;
+    try { encoder.close(); } catch { /* closed by an error */ }
+    results.push(failure ? { width, height, supported: false }
+                         : { width, height, supported: true, hardware, frames: encoded, seconds: elapsed });
+  }
+  return { codec: 'avc1 (H.264)', results };
+}
+
+export async function readBattery() {
+  if (!navigator.getBattery) return { status: 'unsupported', message: 'this browser does not offer navigator.getBattery' };
+  try {
+    const battery = await withTimeout(navigator.getBattery(), 3000, 'the battery');
+    return { level: battery.level, charging: battery.charging };
+  } catch (e) {
+    return { status: 'error', message: String(e).slice(0, 200) };
+  }
+}
+
+// iOS Dynamic Type is visible to pages through the -apple-system-body font; other systems
+// keep the font scale from pages.
+export function readFontSize(isIos) {
+  if (!isIos) return { status: 'unsupported', message: 'this system does not show pages its text size' };
+  const probe = document.createElement('span');
+  probe.style.font = '-apple-system-body';
+  probe.textContent = 'x';
+  document.body.appendChild(probe);
+  const px = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
+  return Number.isFinite(px) ? { body_px: px } : { status: 'unsupported', message: '-apple-system-body unknown' };
+}

@@ -1,0 +1,130 @@
+// The collector's pages and the web check's rules bundles (web_routes.h).
+#include "server/web_routes.h"
+
+#include <memory>
+
+#include "server/web_assets.h"
+#include "ui/qr.h"
+
+namespace examready::server {
+namespace {
+
+using http::Request;
+using http::Response;
+
+// Pages may load their own scripts and styles, nothing else, and never be framed.
+constexpr std::string_view kPagePolicy =
+    "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+// The web check also compiles its WebAssembly module and shows the camera's stream.
+constexpr std::string_view kCheckPagePolicy =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data: blob:; "
+    "media-src 'self' blob: mediastream:; connect-src 'self'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+bool accepts_gzip(const Request& req) {
+  const std::string_view accept = req.header("Accept-Encoding");
+  const auto at = accept.find("gzip");
+  if (at == std::string_view::npos) return false;
+  std::string_view params = accept.substr(at + 4);
+  params = params.substr(0, params.find(','));
+  const auto q = params.find("q=");
+  if (q == std::string_view::npos) return true;
+  // "q=0", "q=0.000" refuse it; any nonzero digit in the weight takes it.
+  for (char c : params.substr(q + 2)) {
+    if (c >= '1' && c <= '9') return true;
+  }
+  return false;
+}
+
+// The embedded bytes are served in place (a stream over static data, no copy per request).
+Response asset(const Request& req, std::string_view path, std::string_view policy = kPagePolicy) {
+  const WebAsset* found = find_web_asset(path);
+  if (!found) return http::error_response(404, "no such page");
+  Response r;
+  r.content_type = std::string(found->content_type);
+  const bool gzip = !found->gzip.empty() && accepts_gzip(req);
+  const std::string_view bytes = gzip ? found->gzip : found->content;
+  if (gzip) r.set_header("Content-Encoding", "gzip");
+  r.set_header("Vary", "Accept-Encoding");
+  r.stream = http::BodyStream{bytes.size(), [bytes](std::uint64_t offset, std::size_t max) {
+                                return bytes.substr(static_cast<std::size_t>(offset), max);
+                              }};
+  r.set_header("Cache-Control", "no-cache");
+  r.set_header("Content-Security-Policy", std::string(policy));
+  r.set_header("X-Content-Type-Options", "nosniff");
+  return r;
+}
+
+Response rules_bundle(const WebCheckRules& rules, std::string_view name) {
+  const auto found = rules.bundles.find(name);
+  if (found == rules.bundles.end()) return http::error_response(404, "no such rules set");
+  Response r;
+  r.content_type = "application/json";
+  r.body = found->second;
+  r.set_header("Cache-Control", "no-cache");
+  return r;
+}
+
+// A QR code of a link the page shows (the secondary phone's pairing link). Only text a
+// link of this server could be: bounded, printable ASCII.
+constexpr std::size_t kMaxQrText = 512;
+
+Response qr_svg(const Request& req) {
+  const std::string_view text = req.param("text");
+  if (text.empty() || text.size() > kMaxQrText)
+    return http::error_response(400, "text must be 1 to 512 characters");
+  for (char c : text) {
+    if (c < 0x21 || c > 0x7e) return http::error_response(400, "text must be printable ASCII");
+  }
+  const ui::QrMatrix qr = ui::make_qr(text);
+  if (qr.size == 0) return http::error_response(400, "text cannot be encoded");
+  Response r;
+  r.content_type = "image/svg+xml";
+  r.body = ui::qr_to_svg(qr);
+  r.set_header("Cache-Control", "max-age=3600");
+  r.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  return r;
+}
+
+}  // namespace
+
+void add_web_routes(http::Router& router, WebCheckRules rules) {
+  auto shared = std::make_shared<const WebCheckRules>(std::move(rules));
+  router.add({.method = "GET", .pattern = "/", .label = "/", .handler = [](Request&) {
+                Response r;
+                r.status = 302;
+                r.set_header("Location", "/helpdesk");
+                return r;
+              }});
+  router.add(
+      {.method = "GET", .pattern = "/helpdesk", .label = "/helpdesk", .handler = [](Request& req) {
+         return asset(req, "/helpdesk.html");
+       }});
+  router.add({.method = "GET", .pattern = "/stats", .label = "/stats", .handler = [](Request& req) {
+                return asset(req, "/stats.html");
+              }});
+  router.add({.method = "GET", .pattern = "/check", .label = "/check", .handler = [](Request& req) {
+                return asset(req, "/check.html", kCheckPagePolicy);
+              }});
+  router.add(
+      {.method = "GET", .pattern = "/static/{}", .label = "/static/*", .handler = [](Request& req) {
+         return asset(req, req.path);
+       }});
+  router.add({.method = "GET", .pattern = "/v1/qr.svg", .label = "/v1/qr.svg", .handler = qr_svg});
+  router.add({.method = "GET",
+              .pattern = "/v1/rules",
+              .label = "/v1/rules",
+              .handler = [shared](Request&) {
+                if (shared->default_name.empty())
+                  return http::error_response(404, "this collector judges with no rules set");
+                return rules_bundle(*shared, shared->default_name);
+              }});
+  router.add(
+      {.method = "GET",
+       .pattern = "/v1/rules/{}",
+       .label = "/v1/rules/{name}",
+       .handler = [shared](Request& req) { return rules_bundle(*shared, req.captures.at(0)); }});
+}
+
+}  // namespace examready::server

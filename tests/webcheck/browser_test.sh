@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The web check (/check) in headless Chromium acting as a phone, against a real
+# examready-server over HTTPS (a throwaway CA; Chromium pins the server key) and, for the
+# refusal, over plain HTTP. Scenarios are check_selenium.py's; screenshots of the page at
+# phone size (360x800, zh-CN) go to OUT_DIR.
+# Usage: browser_test.sh SERVER_BIN OUT_DIR SCENARIO...
+# Exit 0 pass, 1 fail, 77 skipped (with the reason).
+set -euo pipefail
+server_bin=$1 out=$2
+shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+skip() { echo "SKIP: $*"; exit 77; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+command -v chromedriver >/dev/null || skip "chromium-driver is not installed"
+/usr/bin/python3 -c 'import selenium' 2>/dev/null || skip "python3-selenium is not installed"
+command -v openssl >/dev/null && command -v ffmpeg >/dev/null || skip "openssl and ffmpeg are needed"
+
+work=$(mktemp -d /tmp/exr-webcheck.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$out"
+export HOME=$work  # Chromium writes into $HOME
+
+# The server's key pair; Chromium trusts exactly this key (--ignore-certificate-errors-spki-list).
+ssl() { openssl "$@" 2>>"$work/openssl.log" || fail "openssl $1: $(tail -3 "$work/openssl.log")"; }
+ssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=localhost" \
+  -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$work/server.key" -out "$work/server.pem"
+spki=$(openssl x509 -in "$work/server.pem" -pubkey -noout | openssl pkey -pubin -outform der |
+       openssl dgst -sha256 -binary | base64)
+
+# The fake devices: a black 640x360 clip, a 1 kHz sine at amplitude 0.5 (RMS -9.03 dBFS).
+ffmpeg -loglevel error -y -f lavfi -i color=black:s=640x360:r=30 -t 1 -pix_fmt yuv420p "$work/black.y4m"
+ffmpeg -loglevel error -y -f lavfi -i "aevalsrc=0.5*sin(2*PI*1000*t):s=48000" -t 3 -c:a pcm_s16le \
+  "$work/sine.wav"
+
+token=helpdesk-token-$RANDOM$RANDOM
+start_server() {  # NAME ARGS...: sets $port
+  local name=$1; shift
+  EXAMREADY_HELPDESK_TOKENS=$token "$server_bin" --db "sqlite:$work/$name.db" --listen 127.0.0.1:0 \
+    --port-file "$work/$name.port" --quiet --rules xiaoyibang "$@" 2>"$work/$name.log" &
+  pids+=($!)
+  for _ in $(seq 200); do [ -s "$work/$name.port" ] && break; sleep 0.05; done
+  [ -s "$work/$name.port" ] || fail "$name did not start: $(cat "$work/$name.log")"
+  port=$(cat "$work/$name.port")
+}
+start_server https --tls-cert "$work/server.pem" --tls-key "$work/server.key"
+https_base=https://localhost:$port
+start_server plain
+plain_base=http://127.0.0.1:$port
+
+for scenario in "$@"; do
+  echo "== $scenario"
+  /usr/bin/python3 "$here/check_selenium.py" "$scenario" "$https_base" "$plain_base" "$token" "$spki" \
+    "$work" "$out" "$work" || fail "scenario $scenario (server log: $(tail -5 "$work/https.log"))"
+done

@@ -1,0 +1,248 @@
+#!/usr/bin/python3
+"""Drives the web check (/check) in headless Chromium as a phone (RECIPES §8): a real
+examready-server over HTTPS, fake camera and microphone from files, phone identity through
+mobile emulation with client hints. Each scenario taps 开始检测, answers the storage question,
+waits for the verdict and reads the stored report back through the helpdesk API.
+
+Usage: check_selenium.py SCENARIO HTTPS_BASE HTTP_BASE TOKEN SPKI MEDIA_DIR OUT_DIR PROFILE
+Prints one line per assertion; exits 1 on the first failure (with a screenshot)."""
+import json
+import ssl
+import sys
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+scenario, base, plain_base, token, spki, media, outdir, profile = sys.argv[1:9]
+
+REDMI_UA = ("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+            "Chrome/120.0.0.0 Mobile Safari/537.36")
+TABLET_UA = ("Mozilla/5.0 (Linux; Android 13; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+             "Chrome/120.0.0.0 Safari/537.36")
+IPAD_UA = ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+           "Version/17.1 Safari/605.1.15")
+
+
+def phone(model, ua=REDMI_UA, mobile=True, width=393, height=851, platform="Android", version="10.0.0"):
+    return {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.75, "touch": True, "mobile": mobile},
+            "userAgent": ua,
+            "clientHints": {"platform": platform, "platformVersion": version, "model": model, "mobile": mobile,
+                            "brands": [{"brand": "Chromium", "version": "120"}],
+                            "fullVersionList": [{"brand": "Chromium", "version": "120.0.0.0"}],
+                            "architecture": "arm", "bitness": "64"}}
+
+
+def start_driver(emulation=None, fake_ui=True, video_file=None, audio_file=True, ipad=False):
+    options = webdriver.ChromeOptions()
+    flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+             "--hide-scrollbars", "--window-size=360,800", f"--user-data-dir={profile}/ud-{scenario}",
+             f"--ignore-certificate-errors-spki-list={spki}", "--use-fake-device-for-media-stream",
+             "--autoplay-policy=no-user-gesture-required", "--host-resolver-rules=MAP exam.test 127.0.0.1"]
+    if fake_ui:
+        flags.append("--use-fake-ui-for-media-stream")
+    if video_file:
+        flags.append(f"--use-file-for-fake-video-capture={media}/{video_file}")
+    if audio_file:
+        flags.append(f"--use-file-for-fake-audio-capture={media}/sine.wav")
+    for flag in flags:
+        options.add_argument(flag)
+    if emulation:
+        options.add_experimental_option("mobileEmulation", emulation)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    if ipad:
+        driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": IPAD_UA, "platform": "MacIntel"})
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 820, "height": 1180, "deviceScaleFactor": 2, "mobile": True,
+                                "screenWidth": 820, "screenHeight": 1180})
+    return driver
+
+
+driver = None
+
+
+def fail(message):
+    print("FAIL:", message)
+    if driver:
+        driver.save_screenshot(f"{outdir}/failure-{scenario}.png")
+        try:
+            print("page:", driver.find_element(By.TAG_NAME, "main").text[:1500])
+            for entry in driver.get_log("browser")[-10:]:
+                print("console:", entry.get("message", "")[:300])
+        except Exception:  # noqa: BLE001 - the page may be gone
+            pass
+        driver.quit()
+    sys.exit(1)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+    print("ok:", message)
+
+
+def fetch_report(code):
+    context = ssl._create_unverified_context()  # the throwaway CA; the browser pinned its key
+    request = urllib.request.Request(f"{base}/v1/reports/{code}", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, context=context, timeout=10) as answer:
+        return json.load(answer)
+
+
+def stored_count():
+    context = ssl._create_unverified_context()
+    with urllib.request.urlopen(f"{base}/healthz", context=context, timeout=10) as answer:
+        return json.load(answer)["stored_reports"]
+
+
+def run_check(url, free_gb="64", screenshot=None, progress_shot=None):
+    driver.get(url)
+    wait = WebDriverWait(driver, 20)
+    wait.until(lambda d: d.find_element(By.ID, "start").is_enabled())
+    if screenshot:
+        driver.save_screenshot(f"{outdir}/{screenshot}-start.png")
+    driver.find_element(By.ID, "start").click()
+    if progress_shot:
+        time.sleep(2.5)
+        driver.save_screenshot(f"{outdir}/{progress_shot}.png")
+    long_wait = WebDriverWait(driver, 90)
+    long_wait.until(lambda d: d.find_element(By.ID, "storage-form").is_displayed()
+                    or d.find_element(By.ID, "result").is_displayed())
+    if driver.find_element(By.ID, "storage-form").is_displayed():
+        if free_gb is None:
+            driver.find_element(By.ID, "storage-skip").click()
+        else:
+            driver.find_element(By.ID, "free-gb").send_keys(free_gb)
+            driver.find_element(By.ID, "storage-ok").click()
+    long_wait.until(lambda d: d.find_element(By.ID, "result").is_displayed()
+                    and d.find_element(By.ID, "upload-state").text != "")
+    code = driver.find_element(By.ID, "code").text.strip()
+    if screenshot:
+        driver.save_screenshot(f"{outdir}/{screenshot}-verdict.png")
+    return code
+
+
+def measurement(report, check_name, metric):
+    for c in report["checks"]:
+        if c["name"] == check_name:
+            m = c.get("measurements", {}).get(metric)
+            return None if m is None else m["value"]
+    return None
+
+
+def status(report, check_name):
+    return next((c["status"] for c in report["checks"] if c["name"] == check_name), None)
+
+
+def outcome(report, rule_id):
+    return next((r["outcome"] for r in report["evaluation"]["rules"] if r["id"] == rule_id), None)
+
+
+try:
+    if scenario == "redmi-note-9":
+        driver = start_driver(phone("M2003J15SC"), video_file="black.y4m")
+        started = time.monotonic()
+        code = run_check(f"{base}/check", screenshot="check-zh", progress_shot="check-zh-progress")
+        print(f"figure: page load + tap to verdict {time.monotonic() - started:.1f} s (all checks, loopback, "
+              f"storage typed at once)")
+        check(len(code) == 9, f"the page shows a report code ({code})")
+        stored = fetch_report(code)["report"]
+        check(stored["probe"]["transport"] == "browser", "stored with transport browser")
+        check(measurement(stored, "device", "device.model") == "M2003J15SC", "model from client hints")
+        check(outcome(stored, "xyb.redmi-note-9") == "fail", "XYB-4 warning for M2003J15SC")
+        check(measurement(stored, "camera", "camera.dark_frame_ratio") == 1.0, "a black clip is dark")
+        rms = measurement(stored, "microphone", "microphone.rms_dbfs")
+        check(rms is not None and abs(rms + 9.03) <= 0.5, f"1 kHz sine at 0.5 reads -9 dBFS ±0.5 ({rms})")
+        check(status(stored, "encoder") in ("ok", "unsupported"), f"encoder answered ({status(stored, 'encoder')})")
+        check(status(stored, "speaker") == "ok", f"the speaker check ran ({status(stored, 'speaker')})")
+        check(measurement(stored, "storage", "storage.free_bytes") == 64_000_000_000, "storage as typed")
+        down = measurement(stored, "network", "network.download_bps")
+        check(down is not None and down > 1e6, f"network measured over HTTPS ({down} bit/s)")
+        text = driver.find_element(By.ID, "rules").text
+        check("红米 Note 9" in text, "the verdict shows XYB-4's own zh-CN text")
+    elif scenario == "fake-camera":
+        driver = start_driver(phone("M2102J20SG"))
+        code = run_check(f"{base}/check?only=camera")
+        stored = fetch_report(code)["report"]
+        check(measurement(stored, "camera", "camera.dark_frame_ratio") == 0.0, "the built-in fake camera is not dark")
+        frozen = measurement(stored, "camera", "camera.frozen_frame_ratio")
+        check(frozen is not None and frozen < 0.2, f"and not frozen ({frozen})")
+        fps = measurement(stored, "camera", "camera.fps")
+        check(fps is not None and fps > 10, f"its frame rate is measured ({fps})")
+    elif scenario == "tablet":
+        driver = start_driver(phone("SM-X700", ua=TABLET_UA, mobile=False, width=800, height=1280, version="13.0.0"))
+        code = run_check(f"{base}/check?only=identity")
+        stored = fetch_report(code)["report"]
+        check(measurement(stored, "device", "device.class") == "tablet", "Galaxy Tab S8 is a tablet")
+        check(stored["evaluation"]["verdict"] == "not_ready", "a tablet is not ready")
+        check("不合格" in driver.find_element(By.ID, "verdict").text or "不适合" in driver.find_element(By.ID, "verdict").text,
+              "the page says so")
+    elif scenario == "ipad":
+        driver = start_driver(ipad=True)
+        code = run_check(f"{base}/check?only=identity")
+        stored = fetch_report(code)["report"]
+        check(measurement(stored, "os", "os.family") == "ios", "an iPad that says Macintosh runs iOS")
+        check(measurement(stored, "device", "device.class") == "tablet", "and is a tablet")
+        check(stored["evaluation"]["verdict"] == "not_ready", "so it is not ready")
+    elif scenario == "unknown-model":
+        driver = start_driver(phone("ZX-9000Q"))
+        code = run_check(f"{base}/check?only=identity,storage", free_gb=None)
+        stored = fetch_report(code)["report"]
+        device = next(c for c in stored["checks"] if c["name"] == "device")
+        check("not in the device database" in device.get("message", ""), "the unknown model is named as unknown")
+        check(measurement(stored, "device", "device.class") == "phone", "its class comes from the screen and UA")
+        check(outcome(stored, "xyb.recent-model") == "unknown", "its launch year is unknown, not guessed")
+        check(status(stored, "storage") == "unsupported", "a skipped storage answer leaves storage unknown")
+    elif scenario == "camera-denied":
+        driver = start_driver(phone("M2102J20SG"), fake_ui=False)
+        code = run_check(f"{base}/check?only=camera", screenshot="check-zh-denied")
+        stored = fetch_report(code)["report"]
+        check(status(stored, "camera") == "denied", "a refused camera is denied")
+        check("允许本网站使用摄像头" in driver.find_element(By.ID, "notice").text, "the page shows how to allow it")
+    elif scenario == "plain-http":
+        driver = start_driver(phone("M2102J20SG"))
+        driver.get(plain_base.replace("127.0.0.1", "exam.test") + "/check")
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "notice").is_displayed())
+        check("https://" in driver.find_element(By.ID, "notice").text, "plain HTTP gets the refusal message")
+        check(not driver.find_element(By.ID, "start").is_enabled(), "and no start button")
+    elif scenario == "offline":
+        driver = start_driver(phone("M2102J20SG"))
+        before = stored_count()
+        driver.get(f"{base}/check?only=identity,storage")
+        WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "start").is_enabled())
+        driver.set_network_conditions(offline=True, latency=0, download_throughput=-1, upload_throughput=-1)
+        driver.find_element(By.ID, "start").click()
+        WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "storage-form").is_displayed())
+        driver.find_element(By.ID, "storage-skip").click()
+        WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "upload-state").text != "")
+        check("保存" in driver.find_element(By.ID, "upload-state").text, "offline: the report is kept")
+        check(stored_count() == before, "nothing arrived while offline")
+        driver.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+        WebDriverWait(driver, 30).until(lambda d: stored_count() == before + 1)
+        driver.get(f"{base}/check")  # a later visit sends the queue again: nothing left to send
+        time.sleep(3)
+        check(stored_count() == before + 1, "back online: the report arrived exactly once")
+    elif scenario == "pairing":
+        driver = start_driver(phone("M2102J20SG"))
+        primary = run_check(f"{base}/check?only=identity")
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "pair-box").is_displayed())
+        link = driver.find_element(By.ID, "pair-link").get_attribute("href")
+        check("role=secondary" in link and primary in link, f"the primary offers the pairing link ({link})")
+        qr = driver.execute_script("return document.getElementById('pair-qr').naturalWidth")
+        check(qr > 0, "and its QR code")
+        secondary = run_check(link + "&only=identity")
+        answer = fetch_report(primary)
+        check(answer["report"]["code"] == primary, "the primary is stored")
+        check(secondary in json.dumps(answer.get("pair")), f"the secondary {secondary} is linked to it")
+    else:
+        fail(f"no scenario {scenario}")
+except Exception as error:  # noqa: BLE001 - a timeout or a driver error fails the scenario
+    fail(f"{type(error).__name__}: {error}")
+finally:
+    if driver:
+        driver.quit()

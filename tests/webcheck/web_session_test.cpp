@@ -1,0 +1,176 @@
+// WebSession: the page's inputs become checks, a valid browser report and its evaluation by
+// the shipped rules sets, and hostile input never becomes a crash or a confident fact.
+#include "webcheck/web_session.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/analysis/audio_analysis.h"
+
+using examready::webcheck::WebSession;
+using nlohmann::json;
+
+namespace {
+
+json rules_bundle(const std::string& main) {
+  json files = json::object();
+  for (const auto& entry :
+       std::filesystem::directory_iterator(EXAMREADY_SOURCE_DIR "/rules/sets")) {
+    if (entry.path().extension() != ".toml") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    files[entry.path().filename().string()] = text.str();
+  }
+  return {{"main", main}, {"files", files}};
+}
+
+json identity(const std::string& model, bool mobile = true, int width = 393, int height = 851) {
+  json hints = {{"user_agent", std::string("Mozilla/5.0 (Linux; Android 13; K) AppleWebKit/537.36 "
+                                           "(KHTML, like Gecko) Chrome/120.0.0.0 ") +
+                                   (mobile ? "Mobile " : "") + "Safari/537.36"},
+                {"screen", {{"width", width}, {"height", height}, {"max_touch_points", 5}}},
+                {"secure_context", true}};
+  hints["client_hints"] = {
+      {"platform", "Android"}, {"platformVersion", "13.0.0"}, {"mobile", mobile}};
+  if (!model.empty()) hints["client_hints"]["model"] = model;
+  return hints;
+}
+
+std::string rule_outcome(const json& evaluation, const std::string& id) {
+  for (const auto& rule : evaluation.at("rules")) {
+    if (rule.at("id") == id) return rule.at("outcome");
+  }
+  return "<absent>";
+}
+
+json measurement(const json& check, const std::string& metric) {
+  return check.at("measurements").at(metric).at("value");
+}
+
+}  // namespace
+
+TEST_CASE("a 1 kHz sine at amplitude 0.5 reads -9 dBFS, as natively") {
+  WebSession session(json::object());
+  session.set_samples(examready::core::make_tone(1000, 0.5, 2.0, 48000));
+  const json mic = session.run("microphone", {{"sample_rate_hz", 48000}});
+  CHECK(mic.at("status") == "ok");
+  CHECK(measurement(mic, "microphone.rms_dbfs").get<double>() == Approx(-9.03).margin(0.05));
+  CHECK(measurement(mic, "microphone.clipping_ratio").get<double>() == 0);
+  CHECK(mic.at("measurements")
+            .at("microphone.rms_dbfs")
+            .at("source")
+            .get<std::string>()
+            .find("auto gain off") != std::string::npos);
+}
+
+TEST_CASE("black frames are dark, changing frames are neither dark nor frozen") {
+  WebSession session(json::object());
+  std::vector<std::uint8_t> black(64 * 36 * 4, 0);
+  for (int i = 0; i < 5; ++i) session.add_rgba_frame(black, 64, 36);
+  json camera = session.run("camera", {{"width", 1280}, {"height", 720}, {"fps", 30}});
+  CHECK(measurement(camera, "camera.dark_frame_ratio").get<double>() == 1.0);
+  CHECK(measurement(camera, "camera.mean_luma").get<double>() == Approx(16.0));  // video black
+
+  std::vector<std::uint8_t> frame(64 * 36 * 4, 0);
+  for (int i = 0; i < 5; ++i) {
+    for (std::size_t p = 0; p < frame.size(); ++p)
+      frame[p] = static_cast<std::uint8_t>(p * 7 + i * 13);
+    session.add_rgba_frame(frame, 64, 36);
+  }
+  camera = session.run("camera", {{"width", 1280}, {"height", 720}});
+  CHECK(measurement(camera, "camera.dark_frame_ratio").get<double>() == 0.0);
+  CHECK(measurement(camera, "camera.frozen_frame_ratio").get<double>() == 0.0);
+}
+
+TEST_CASE("a refused camera is denied, with no measurements") {
+  WebSession session(json::object());
+  const json camera = session.run("camera", {{"status", "denied"}, {"message", "NotAllowedError"}});
+  CHECK(camera.at("status") == "denied");
+  CHECK(camera.at("measurements").empty());
+  CHECK(session.report().at("probe").at("unavailable_checks") == json::array({"camera"}));
+}
+
+TEST_CASE("the report is a valid browser report, and a secondary keeps its pairing") {
+  WebSession session(
+      {{"role", "secondary"}, {"pair_code", "jr4f78ma"}, {"pair_proof", "3QF7ZK0M9XDA4B1C"}});
+  session.run("identity", identity("M2003J15SG"));
+  const json report = session.report();
+  REQUIRE_FALSE(report.contains("error"));
+  CHECK(report.at("probe").at("transport") == "browser");
+  CHECK(report.at("host").at("platform") == "android");
+  CHECK(report.at("role") == "secondary");
+  CHECK(report.at("pair_code") == "JR4F-78MA");
+  CHECK(report.at("pair_proof") == "3QF7ZK0M9XDA4B1C");
+
+  WebSession forged(
+      {{"role", "secondary"}, {"pair_code", "JR4F-78MA"}, {"pair_proof", "x' OR 1=1"}});
+  CHECK_FALSE(forged.report().contains("pair_proof"));
+}
+
+TEST_CASE("the shipped rules judge what the browser saw") {
+  const json xiaoyibang = rules_bundle("xiaoyibang.toml");
+  SECTION("a Redmi Note 9 gets the XYB-4 warning") {
+    for (const char* model : {"M2003J15SG", "M2003J15SC"}) {
+      INFO(model);
+      WebSession session(json::object());
+      session.run("identity", identity(model));
+      const json evaluation = session.evaluate(xiaoyibang, "2026-12-03T10:00:00Z");
+      REQUIRE_FALSE(evaluation.contains("error"));
+      CHECK(rule_outcome(evaluation, "xyb.redmi-note-9") == "fail");
+    }
+  }
+  SECTION("a tablet is not ready") {
+    WebSession session(json::object());
+    session.run("identity", identity("SM-X700", false, 800, 1280));
+    const json evaluation = session.evaluate(xiaoyibang, "2026-12-03T10:00:00Z");
+    CHECK(rule_outcome(evaluation, "device.phone") == "fail");
+    CHECK(evaluation.at("verdict") == "not_ready");
+  }
+  SECTION("an unknown model is a phone by its screen, and its launch year is unknown") {
+    WebSession session(json::object());
+    const json answer = session.run("identity", identity("ZZ-UNKNOWN1"));
+    const json& device = answer.at("checks").at(1);
+    CHECK(measurement(device, "device.db_match") == "none");
+    CHECK(measurement(device, "device.class") == "phone");
+    CHECK(device.at("message").get<std::string>().find("not in the device database") !=
+          std::string::npos);
+    const json evaluation = session.evaluate(xiaoyibang, "2026-12-03T10:00:00Z");
+    CHECK(rule_outcome(evaluation, "device.known") == "fail");
+    CHECK(rule_outcome(evaluation, "xyb.recent-model") == "unknown");
+  }
+  SECTION("a broken rules set is a located error, not a verdict") {
+    WebSession session(json::object());
+    json broken = xiaoyibang;
+    broken["files"]["xiaoyibang.toml"] = "[[rule]]\nid = \"x\"\nseverity = \"sometimes\"\n";
+    const json evaluation = session.evaluate(broken, "");
+    REQUIRE(evaluation.contains("error"));
+    CHECK(evaluation.at("error").get<std::string>().find("xiaoyibang.toml:") == 0);
+  }
+}
+
+TEST_CASE("hostile page input is absent data, never a crash") {
+  WebSession session(json::parse(R"({"role": 7, "pair_code": ["x"], "report_id": {}})"));
+  const json odd[] = {
+      json(nullptr),
+      json(42),
+      json::array({1, 2}),
+      json::parse(R"({"status": "denied!", "message": 5})"),
+      json::parse(R"({"width": -1, "height": 1e300, "fps": "fast"})"),
+      json::parse(R"({"sample_rate_hz": 1e12, "idle_rtts_ms": "x", "download_bins": [1e300, -5]})"),
+      json::parse(R"({"free_gb": -3, "level": 7, "body_px": 1e9, "results": {"a": 1}})")};
+  for (const char* check : {"identity", "camera", "microphone", "speaker", "network", "encoder",
+                            "storage", "battery", "font", "anything"}) {
+    for (const auto& input : odd) {
+      INFO(check << " " << input.dump());
+      const json answer = session.run(check, input);
+      CHECK(answer.is_object());
+    }
+  }
+  session.add_rgba_frame({}, 100000, 100000);  // refused: no such frame
+  CHECK_FALSE(session.report().contains("error"));
+}
