@@ -153,9 +153,10 @@ async function runCheck(core, rulesText) {
   const session = new core.WebSession(JSON.stringify({ role, pair_code: params.get('pair') || '',
                                                         pair_proof: params.get('proof') || '' }));
   const run = (name, input) => JSON.parse(session.run(name, JSON.stringify(input)));
-  // Audio may only start from the tap itself.
+  // Audio may only start from the tap itself; it is closed once the audio checks are done (it
+  // holds the audio output and a real-time thread).
   const AudioCtx = window.AudioContext || window.webkitAudioContext;
-  const audio = AudioCtx ? new AudioCtx() : null;
+  const audio = AudioCtx && (want('microphone') || want('speaker')) ? new AudioCtx() : null;
   if (audio) audio.resume();
   $('intro').hidden = true;
   $('progress').hidden = false;
@@ -189,6 +190,7 @@ async function runCheck(core, rulesText) {
   video.hidden = true;
 
   if (want('microphone') || want('speaker')) refused = (await checkAudio(session, run, audio)) || refused;
+  if (audio) audio.close();
   if (refused) notice(t('denied_fix'), true);
 
   if (want('network')) {
