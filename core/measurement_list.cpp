@@ -8,9 +8,7 @@
 #include "core/text.h"
 
 namespace examready::core {
-namespace {
-
-bool plausible_version(const std::string& text) {
+bool plausible_version(std::string_view text) {
   if (text.empty() || !std::isdigit(static_cast<unsigned char>(text.front()))) return false;
   for (char c : text) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_')
@@ -18,6 +16,8 @@ bool plausible_version(const std::string& text) {
   }
   return true;
 }
+
+namespace {
 
 // A measurement cut to what a report may hold (core/metric.h): a device's text (a model name,
 // an app list) is not ours to trust, and a report beyond the schema's bounds is refused whole.

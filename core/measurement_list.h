@@ -4,11 +4,15 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/metric.h"
 
 namespace examready::core {
+
+// What a kVersion value must look like: a digit first, then digits, letters, '.', '-', '_'.
+bool plausible_version(std::string_view text);
 
 class MeasurementList {
  public:

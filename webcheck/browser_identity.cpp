@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "core/enum_names.h"
 #include "core/text.h"
 
 namespace examready::webcheck {
@@ -192,19 +193,12 @@ void identify_apple(std::string_view ua, std::string_view group, const BrowserHi
   (void)hints;
 }
 
+constexpr std::pair<InAppBrowser, std::string_view> kInAppNames[] = {
+    {InAppBrowser::kNone, "none"}, {InAppBrowser::kWechat, "wechat"}, {InAppBrowser::kQq, "qq"}};
+
 }  // namespace
 
-std::string_view to_string(InAppBrowser app) {
-  switch (app) {
-    case InAppBrowser::kWechat:
-      return "wechat";
-    case InAppBrowser::kQq:
-      return "qq";
-    case InAppBrowser::kNone:
-      break;
-  }
-  return "none";
-}
+std::string_view to_string(InAppBrowser app) { return core::enum_name(app, kInAppNames); }
 
 std::string android_model_from_user_agent(std::string_view user_agent) {
   const std::vector<std::string_view> tokens = split_tokens(platform_group(user_agent));

@@ -12,12 +12,9 @@ std::optional<core::CheckResult> refused_outcome(const std::string& name,
   const std::string status_text = text_field(in, "status");
   const auto status = core::parse_check_status(status_text.empty() ? "ok" : status_text);
   if (status == core::CheckStatus::kOk) return std::nullopt;
-  core::CheckResult result;
-  result.name = name;
-  result.status = status.value_or(core::CheckStatus::kError);
-  result.message = core::text::cut_utf8(text_field(in, "message"), 400);
-  if (!status) result.message = "the page reported an unknown status: " + result.message;
-  return result;
+  std::string message = core::text::cut_utf8(text_field(in, "message"), 400);
+  if (!status) message = "the page reported an unknown status: " + message;
+  return not_measured(name, status.value_or(core::CheckStatus::kError), std::move(message));
 }
 
 core::CheckResult ok_result(std::string name, core::MeasurementList& measured,
@@ -27,6 +24,16 @@ core::CheckResult ok_result(std::string name, core::MeasurementList& measured,
   result.status = core::CheckStatus::kOk;
   result.message = std::move(message);
   result.measurements = measured.take();
+  return result;
+}
+
+core::CheckResult not_measured(std::string name, core::CheckStatus status, std::string message,
+                               core::MeasurementList* measured) {
+  core::CheckResult result;
+  result.name = std::move(name);
+  result.status = status;
+  result.message = std::move(message);
+  if (measured) result.measurements = measured->take();
   return result;
 }
 

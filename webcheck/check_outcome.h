@@ -18,6 +18,11 @@ std::optional<core::CheckResult> refused_outcome(const std::string& name, const 
 core::CheckResult ok_result(std::string name, core::MeasurementList& measured,
                             std::string message = {});
 
+// A check that measured nothing usable: its status (unsupported, error…) and why. What it
+// did measure (e.g. camera.opened = false) may come along.
+core::CheckResult not_measured(std::string name, core::CheckStatus status, std::string message,
+                               core::MeasurementList* measured = nullptr);
+
 // Typed reads of the page's fields: nullopt when absent or of another type.
 std::optional<double> number_field(const nlohmann::json& in, const char* key);
 std::optional<bool> bool_field(const nlohmann::json& in, const char* key);

@@ -43,11 +43,8 @@ std::string android_release(std::string version) {
 core::CheckResult os_check(const BrowserIdentity& id) {
   core::MeasurementList out;
   if (!id.os_family) {
-    core::CheckResult result;
-    result.name = "os";
-    result.status = core::CheckStatus::kUnsupported;
-    result.message = "the browser did not say which operating system it runs on";
-    return result;
+    return not_measured("os", core::CheckStatus::kUnsupported,
+                        "the browser did not say which operating system it runs on");
   }
   out.emit(MetricId::kOsFamily, id.os_family->value, id.os_family->source);
   static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
@@ -61,7 +58,9 @@ core::CheckResult os_check(const BrowserIdentity& id) {
     // does (ro.build.version.release).
     std::string version = id.os_version->value;
     if (id.os_family->value != "ios") version = android_release(version);
-    out.emit(MetricId::kOsVersion, version, id.os_version->source);
+    // Client Hints and UAs are the page's to forge: a version that is not one is no fact.
+    if (core::plausible_version(version))
+      out.emit(MetricId::kOsVersion, version, id.os_version->source);
   }
   return ok_result("os", out);
 }

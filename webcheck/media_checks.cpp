@@ -51,10 +51,8 @@ core::CheckResult camera_check(const nlohmann::json& capture,
   if (auto fps = number_field(capture, "fps"); fps && *fps >= 0)
     out.emit(MetricId::kCameraFps, *fps, "frames delivered over the capture");
   if (stats.frames == 0) {
-    core::CheckResult result = ok_result("camera", out);
-    result.status = core::CheckStatus::kError;
-    result.message = "the camera was granted but delivered no frames";
-    return result;
+    return not_measured("camera", core::CheckStatus::kError,
+                        "the camera was granted but delivered no frames", &out);
   }
   const std::string source = fmt::format("{} frames analysed", stats.frames);
   out.emit(MetricId::kCameraMeanLuma, stats.mean_luma, source);
@@ -81,10 +79,8 @@ core::CheckResult microphone_check(const nlohmann::json& capture, std::span<cons
   out.emit(MetricId::kMicrophoneOpened, !samples.empty(), kGetUserMedia);
   const auto rate = whole_field(capture, "sample_rate_hz");
   if (samples.empty() || !rate || *rate < 8000 || *rate > 384000) {
-    core::CheckResult result = ok_result("microphone", out);
-    result.status = core::CheckStatus::kError;
-    result.message = "the microphone was granted but delivered no audio";
-    return result;
+    return not_measured("microphone", core::CheckStatus::kError,
+                        "the microphone was granted but delivered no audio", &out);
   }
   out.emit(MetricId::kMicrophoneSampleRateHz, *rate, "webaudio AudioContext");
   const std::string left_on = processing_left_on(capture);
@@ -111,11 +107,10 @@ core::CheckResult speaker_check(const nlohmann::json& capture, std::span<const f
   const auto frequency = number_field(capture, "frequency_hz");
   if (!played || samples.empty() || !rate || *rate < 8000 || *rate > 384000 || !frequency ||
       *frequency <= 0 || *frequency >= static_cast<double>(*rate) / 2) {
-    core::CheckResult result = ok_result("speaker", out);
-    result.status = core::CheckStatus::kError;
-    result.message = played ? "the microphone recorded nothing while the tone played"
-                            : "the browser did not play the test tone";
-    return result;
+    return not_measured("speaker", core::CheckStatus::kError,
+                        played ? "the microphone recorded nothing while the tone played"
+                               : "the browser did not play the test tone",
+                        &out);
   }
   const core::ToneDetection tone = core::detect_tone(samples, *frequency, static_cast<int>(*rate));
   const std::string source = fmt::format("{:.0f} Hz tone heard through the microphone", *frequency);

@@ -79,11 +79,8 @@ core::CheckResult network_check(const nlohmann::json& in) {
   plan.upload_s = std::clamp(number_field(in, "upload_s").value_or(plan.upload_s), 0.5, 30.0);
   plan.streams = static_cast<int>(std::clamp(number_field(in, "streams").value_or(4), 1.0, 16.0));
   if (s.idle_rtts_ms.empty()) {
-    core::CheckResult result;
-    result.name = "network";
-    result.status = core::CheckStatus::kError;
-    result.message = "the collector did not answer a single ping";
-    return result;
+    return not_measured("network", core::CheckStatus::kError,
+                        "the collector did not answer a single ping");
   }
   core::MeasurementList out;
   const std::string warnings = core::net::emit_network_figures(out, s, plan);

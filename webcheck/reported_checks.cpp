@@ -1,6 +1,5 @@
 // The web check's encoder (WebCodecs), storage (read by the candidate from Settings), battery
-// (navigator.getBattery) and font (iOS Dynamic Type) checks, and outcomes of checks the page
-// could not run.
+// (navigator.getBattery) and font (iOS Dynamic Type) checks.
 #include <fmt/format.h>
 
 #include <cmath>
@@ -39,7 +38,7 @@ core::CheckResult encoder_check(const nlohmann::json& in) {
                                         hardware ? "hardware" : "software"));
       }
       const auto frames = number_field(r, "frames"), seconds = number_field(r, "seconds");
-      if (!frames || !seconds || *frames < 1 || *seconds <= 0) continue;
+      if (!frames || !seconds || *frames < 1 || *frames > 1e6 || *seconds < 1e-3) continue;
       const double fps = *frames / *seconds;
       const std::string source =
           fmt::format("{} {:.0f} frames encoded in {:.2f} s", kWebCodecs, *frames, *seconds);
@@ -53,11 +52,8 @@ core::CheckResult encoder_check(const nlohmann::json& in) {
     }
   }
   if (!any) {
-    core::CheckResult result;
-    result.name = "encoder";
-    result.status = core::CheckStatus::kUnsupported;
-    result.message = "the browser offers no H.264 encoder to pages (WebCodecs)";
-    return result;
+    return not_measured("encoder", core::CheckStatus::kUnsupported,
+                        "the browser offers no H.264 encoder to pages (WebCodecs)");
   }
   out.emit(MetricId::kEncoderName, fmt::format("{} {}", kWebCodecs, codec), kWebCodecs);
   out.emit(MetricId::kEncoderHardware, any_hardware, "webcodecs hardwareAcceleration");
@@ -72,11 +68,8 @@ core::CheckResult storage_check(const nlohmann::json& in) {
   auto bytes = [](double gb) { return static_cast<std::int64_t>(std::llround(gb * 1e9)); };
   const auto free_gb = number_field(in, "free_gb");
   if (!free_gb || *free_gb < 0 || *free_gb > 100000) {
-    core::CheckResult result;
-    result.name = "storage";
-    result.status = core::CheckStatus::kUnsupported;
-    result.message = "a browser cannot see free storage, and none was entered";
-    return result;
+    return not_measured("storage", core::CheckStatus::kUnsupported,
+                        "a browser cannot see free storage, and none was entered");
   }
   const std::string source = "self-reported from Settings";
   out.emit(MetricId::kStorageFreeBytes, bytes(*free_gb), source);
@@ -90,11 +83,8 @@ core::CheckResult battery_check(const nlohmann::json& in) {
   core::MeasurementList out;
   const auto level = number_field(in, "level");
   if (!level || *level < 0 || *level > 1) {
-    core::CheckResult result;
-    result.name = "battery";
-    result.status = core::CheckStatus::kUnsupported;
-    result.message = "this browser does not show pages the battery";
-    return result;
+    return not_measured("battery", core::CheckStatus::kUnsupported,
+                        "this browser does not show pages the battery");
   }
   const std::string source = "navigator.getBattery";
   out.emit(MetricId::kBatteryPresent, true, source);
@@ -109,24 +99,12 @@ core::CheckResult font_check(const nlohmann::json& in) {
   core::MeasurementList out;
   const auto body = number_field(in, "body_px");
   if (!body || *body < 4 || *body > 200) {
-    core::CheckResult result;
-    result.name = "font";
-    result.status = core::CheckStatus::kUnsupported;
-    result.message = "this browser does not show pages the system's text size";
-    return result;
+    return not_measured("font", core::CheckStatus::kUnsupported,
+                        "this browser does not show pages the system's text size");
   }
   out.emit(MetricId::kFontScale, *body / kStandardIosBodyPx,
            fmt::format("-apple-system-body {:.1f} px / {:.0f} px", *body, kStandardIosBodyPx));
   return ok_result("font", out);
-}
-
-core::CheckResult outcome_only(std::string name, const nlohmann::json& outcome) {
-  if (auto refused = refused_outcome(name, outcome)) return *refused;
-  core::CheckResult result;
-  result.name = std::move(name);
-  result.status = core::CheckStatus::kError;
-  result.message = "the page reported no outcome";
-  return result;
 }
 
 }  // namespace examready::webcheck

@@ -55,7 +55,4 @@ CheckResult battery_check(const nlohmann::json& battery);
 // -apple-system-body (17 px is the standard size); elsewhere unsupported.
 CheckResult font_check(const nlohmann::json& font);
 
-// The outcome of a check the page could not run at all.
-CheckResult outcome_only(std::string name, const nlohmann::json& outcome);
-
 }  // namespace examready::webcheck

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/result_json.h"
+#include "core/text.h"
 #include "reports/ids.h"
 #include "reports/pairing.h"
 #include "reports/schema.h"
@@ -97,7 +98,9 @@ nlohmann::json WebSession::run(const std::string& check, const nlohmann::json& i
   } else if (check == "font") {
     result = font_check(input);
   } else {
-    result = outcome_only(check, input);
+    // Only the web check's own checks reach the report: a name from anywhere else (the page
+    // is the candidate's to edit) would make it invalid.
+    return {{"error", "no web check named '" + core::text::cut_utf8(check, 40) + "'"}};
   }
   if (check == "microphone" || check == "speaker") samples_.clear();
   if (const auto duration = number_field(input, "duration_ms"); duration && *duration >= 0)

@@ -24,8 +24,9 @@ class WebSession {
   // Runs one check on what the page gathered (web_checks.h says what each takes) and keeps
   // its result for the report. Returns the result as the report holds it, or for "identity"
   // {"checks": [os, device, browser], "in_app": "wechat"|"qq"|"none"}.
-  // Checks: identity, camera, microphone, speaker, network, encoder, storage, battery, font;
-  // any other name records the page's outcome for a check it could not run.
+  // Checks: identity, camera, microphone, speaker, network, encoder, storage, battery, font
+  // (a check the page could not run is one of these with its "status"); any other name is
+  // refused with {"error": …} and changes nothing.
   nlohmann::json run(const std::string& check, const nlohmann::json& input);
 
   // Captured media, handed over before the check that analyses it. RGBA frames (a canvas's

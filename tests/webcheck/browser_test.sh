@@ -26,12 +26,9 @@ trap cleanup EXIT
 mkdir -p "$out"
 export HOME=$work  # Chromium writes into $HOME
 
-# The server's key pair; Chromium trusts exactly this key (--ignore-certificate-errors-spki-list).
-ssl() { openssl "$@" 2>>"$work/openssl.log" || fail "openssl $1: $(tail -3 "$work/openssl.log")"; }
-ssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=localhost" \
-  -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$work/server.key" -out "$work/server.pem"
-spki=$(openssl x509 -in "$work/server.pem" -pubkey -noout | openssl pkey -pubin -outform der |
-       openssl dgst -sha256 -binary | base64)
+# The server's key pair; Chromium trusts exactly this key.
+source "$here/server_key.sh"
+make_server_key "$work"
 
 # The fake devices: a black 640x360 clip, a 1 kHz sine at amplitude 0.5 (RMS -9.03 dBFS).
 ffmpeg -loglevel error -y -f lavfi -i color=black:s=640x360:r=30 -t 1 -pix_fmt yuv420p "$work/black.y4m"

@@ -38,11 +38,8 @@ latency=50ms
 [[ ${rate%mbit} -le 5 ]] && latency=150ms
 tc qdisc add dev lo root tbf rate "$rate" burst 16kb latency $latency
 
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=localhost" \
-  -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$work/server.key" \
-  -out "$work/server.pem" 2>/dev/null
-spki=$(openssl x509 -in "$work/server.pem" -pubkey -noout | openssl pkey -pubin -outform der |
-       openssl dgst -sha256 -binary | base64)
+source "$here/server_key.sh"
+make_server_key "$work"
 token=helpdesk-token-$RANDOM$RANDOM
 EXAMREADY_HELPDESK_TOKENS=$token nice -n -10 "$server_bin" --db "sqlite:$work/c.db" --listen 127.0.0.1:0 --port-file "$work/port" --quiet \
   --rules xiaoyibang --tls-cert "$work/server.pem" --tls-key "$work/server.key" 2>"$work/server.log" &
