@@ -2,6 +2,7 @@
 #include "webcheck/web_session.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/result_json.h"
@@ -39,8 +40,15 @@ WebSession::WebSession(const nlohmann::json& start) {
     const std::string proof = text_field(start, "pair_proof");
     if (!report_.pair_code.empty() && reports::is_pair_proof(proof)) pair_proof_ = proof;
   }
-  if (const std::string id = text_field(start, "report_id"); !id.empty()) report_.report_id = id;
-  if (const std::string at = text_field(start, "created_at"); !at.empty()) report_.created_at = at;
+  // Replays fix the id and time; anything that is not one is ignored (the page is the
+  // candidate's to edit, and the report must stay valid).
+  const std::string id = text_field(start, "report_id");
+  if (id.size() == 22 && std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+      }))
+    report_.report_id = id;
+  if (const std::string at = text_field(start, "created_at"); reports::parse_utc(at))
+    report_.created_at = reports::format_utc(*reports::parse_utc(at));
 }
 
 void WebSession::keep(core::CheckResult result) {

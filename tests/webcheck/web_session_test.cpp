@@ -154,6 +154,9 @@ TEST_CASE("the shipped rules judge what the browser saw") {
 }
 
 TEST_CASE("hostile page input is absent data, never a crash") {
+  CHECK_FALSE(WebSession(json::parse(R"({"report_id": "x", "created_at": "yesterday"})"))
+                  .report()
+                  .contains("error"));
   WebSession session(json::parse(R"({"role": 7, "pair_code": ["x"], "report_id": {}})"));
   const json odd[] = {
       json(nullptr),
