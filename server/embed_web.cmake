@@ -72,8 +72,6 @@ const WebAsset* find_web_asset(std::string_view path) {
   return nullptr;
 }
 
-std::span<const WebAsset> web_assets() { return kAssets; }
-
 }  // namespace examready::server
 ")
 file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -2,7 +2,6 @@
 // module, embedded in the binary at build time, each also gzip-compressed.
 #pragma once
 
-#include <span>
 #include <string_view>
 
 namespace examready::server {
@@ -16,6 +15,5 @@ struct WebAsset {
 
 // nullptr when no asset has this path.
 const WebAsset* find_web_asset(std::string_view path);
-std::span<const WebAsset> web_assets();
 
 }  // namespace examready::server

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <vector>
 
 #include "core/enum_names.h"
@@ -36,7 +35,8 @@ std::vector<std::string_view> split_tokens(std::string_view group) {
 }
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && lower(text.substr(0, prefix.size())) == lower(prefix);
+  return text.size() >= prefix.size() &&
+         core::text::equals_ignoring_case(text.substr(0, prefix.size()), prefix);
 }
 
 bool contains(std::string_view text, std::string_view part) {
@@ -176,8 +176,7 @@ void identify_android(std::string_view ua, std::string_view group, const Browser
   }
 }
 
-void identify_apple(std::string_view ua, std::string_view group, const BrowserHints& hints,
-                    BrowserIdentity& out) {
+void identify_apple(std::string_view ua, std::string_view group, BrowserIdentity& out) {
   out.os_family = SourcedText{"ios", "user-agent"};
   out.brand_hint = SourcedText{"apple", "user-agent"};
   const bool ipad = is_ios_tablet_token(group) || starts_with_ci(group, "Macintosh");
@@ -190,7 +189,6 @@ void identify_apple(std::string_view ua, std::string_view group, const BrowserHi
     // iPadOS in desktop mode freezes the OS version ("10_15_7"); Safari's tracks iOS.
     out.os_version = SourcedText{safari, "user-agent Safari version"};
   }
-  (void)hints;
 }
 
 constexpr std::pair<InAppBrowser, std::string_view> kInAppNames[] = {
@@ -224,10 +222,6 @@ BrowserIdentity identify_browser(const BrowserHints& hints) {
   const std::string_view ua = hints.user_agent;
   const std::string_view group = platform_group(ua);
   identify_browser_name(ua, out);
-  if (hints.screen_width > 0 && hints.screen_height > 0) {
-    out.screen_diagonal_in =
-        std::hypot(double(hints.screen_width), double(hints.screen_height)) / 160.0;
-  }
 
   if (contains(group, "OpenHarmony")) {
     // HarmonyOS NEXT: "(Phone; OpenHarmony 5.0)"; the first token is the device type.
@@ -243,7 +237,7 @@ BrowserIdentity identify_browser(const BrowserHints& hints) {
              is_ios_tablet_token(group) ||
              // iPadOS 13+ asks for desktop pages as a Mac; only its touch screen gives it away.
              (starts_with_ci(group, "Macintosh") && hints.max_touch_points > 1)) {
-    identify_apple(ua, group, hints, out);
+    identify_apple(ua, group, out);
   } else if (contains(group, "Windows")) {
     out.os_family = SourcedText{"windows", "user-agent"};
   } else if (starts_with_ci(group, "Macintosh")) {

@@ -14,14 +14,12 @@ namespace examready::webcheck {
 // iOS points: ~160 per inch).
 struct BrowserHints {
   std::string user_agent;
-  bool has_client_hints = false;  // navigator.userAgentData exists (Chromium-based browsers)
   std::string ch_model;           // getHighEntropyValues: "M2003J15SC"; "" on desktops
   std::string ch_platform;        // "Android", "iOS", "Windows", "macOS", "Linux"…
   std::string ch_platform_version;
   std::optional<bool> ch_mobile;
   int screen_width = 0;  // screen.width / screen.height, CSS px
   int screen_height = 0;
-  double device_pixel_ratio = 0;
   int max_touch_points = 0;
 };
 
@@ -44,8 +42,6 @@ struct BrowserIdentity {
   std::string browser;  // chrome, safari, firefox, edge, samsung, huawei, miui, vivo, wechat…
   std::string browser_version;
   InAppBrowser in_app = InAppBrowser::kNone;
-  // Diagonal of the screen in inches, from CSS px at 160 per inch (0 when unknown).
-  double screen_diagonal_in = 0;
 };
 
 BrowserIdentity identify_browser(const BrowserHints& hints);

@@ -19,12 +19,7 @@ std::optional<core::CheckResult> refused_outcome(const std::string& name,
 
 core::CheckResult ok_result(std::string name, core::MeasurementList& measured,
                             std::string message) {
-  core::CheckResult result;
-  result.name = std::move(name);
-  result.status = core::CheckStatus::kOk;
-  result.message = std::move(message);
-  result.measurements = measured.take();
-  return result;
+  return not_measured(std::move(name), core::CheckStatus::kOk, std::move(message), &measured);
 }
 
 core::CheckResult not_measured(std::string name, core::CheckStatus status, std::string message,
@@ -43,6 +38,13 @@ std::optional<double> number_field(const nlohmann::json& in, const char* key) {
   if (it == in.end() || !it->is_number()) return std::nullopt;
   const double value = it->get<double>();
   return std::isfinite(value) ? std::optional(value) : std::nullopt;
+}
+
+std::optional<std::int64_t> whole_field(const nlohmann::json& in, const char* key,
+                                        std::int64_t max) {
+  const auto v = number_field(in, key);
+  if (!v || *v < 0 || *v > static_cast<double>(max)) return std::nullopt;
+  return static_cast<std::int64_t>(*v);
 }
 
 std::optional<bool> bool_field(const nlohmann::json& in, const char* key) {

@@ -15,7 +15,6 @@ BrowserHints hints_from_json(const nlohmann::json& in) {
   BrowserHints hints;
   hints.user_agent = text_field(in, "user_agent");
   if (const auto ch = in.find("client_hints"); ch != in.end() && ch->is_object()) {
-    hints.has_client_hints = true;
     hints.ch_model = text_field(*ch, "model");
     hints.ch_platform = text_field(*ch, "platform");
     hints.ch_platform_version = text_field(*ch, "platformVersion");
@@ -23,13 +22,11 @@ BrowserHints hints_from_json(const nlohmann::json& in) {
   }
   if (const auto screen = in.find("screen"); screen != in.end()) {
     auto whole = [&](const char* key) {
-      const auto v = number_field(*screen, key);
-      return v && *v > 0 && *v < 100000 ? static_cast<int>(*v) : 0;
+      return static_cast<int>(whole_field(*screen, key, 99999).value_or(0));
     };
     hints.screen_width = whole("width");
     hints.screen_height = whole("height");
     hints.max_touch_points = whole("max_touch_points");
-    hints.device_pixel_ratio = number_field(*screen, "device_pixel_ratio").value_or(0);
   }
   return hints;
 }

@@ -17,11 +17,8 @@ constexpr const char* kGetUserMedia = "getUserMedia";
 constexpr const char* kRawCapture =
     "getUserMedia, echo cancellation/noise suppression/auto gain off";
 
-std::optional<std::int64_t> whole_field(const nlohmann::json& in, const char* key) {
-  const auto v = number_field(in, key);
-  if (!v || *v < 0 || *v > 1e9) return std::nullopt;
-  return static_cast<std::int64_t>(*v);
-}
+// Counts, pixels and rates the page reports are far below this.
+constexpr std::int64_t kMaxWhole = 1'000'000'000;
 
 // Names the processing the browser kept on although the page asked for it off.
 std::string processing_left_on(const nlohmann::json& capture) {
@@ -41,12 +38,13 @@ core::CheckResult camera_check(const nlohmann::json& capture,
                                const core::FrameStatsAccumulator& frames) {
   if (auto refused = refused_outcome("camera", capture)) return *refused;
   core::MeasurementList out;
-  if (auto count = whole_field(capture, "camera_count"))
+  if (auto count = whole_field(capture, "camera_count", kMaxWhole))
     out.emit(MetricId::kCameraCount, *count, "enumerateDevices");
   const core::FrameStats stats = frames.result();
   out.emit(MetricId::kCameraOpened, stats.frames > 0, kGetUserMedia);
-  if (auto w = whole_field(capture, "width")) out.emit(MetricId::kCameraWidthPx, *w, kGetUserMedia);
-  if (auto h = whole_field(capture, "height"))
+  if (auto w = whole_field(capture, "width", kMaxWhole))
+    out.emit(MetricId::kCameraWidthPx, *w, kGetUserMedia);
+  if (auto h = whole_field(capture, "height", kMaxWhole))
     out.emit(MetricId::kCameraHeightPx, *h, kGetUserMedia);
   if (auto fps = number_field(capture, "fps"); fps && *fps >= 0)
     out.emit(MetricId::kCameraFps, *fps, "frames delivered over the capture");
@@ -63,7 +61,8 @@ core::CheckResult camera_check(const nlohmann::json& capture,
   const std::string which = facing == "user"          ? "front camera"
                             : facing == "environment" ? "back camera"
                                                       : "camera";
-  const auto width = whole_field(capture, "width"), height = whole_field(capture, "height");
+  const auto width = whole_field(capture, "width", kMaxWhole),
+             height = whole_field(capture, "height", kMaxWhole);
   const auto fps = number_field(capture, "fps");
   std::string message = which;
   if (width && height) message += fmt::format(" {}x{}", *width, *height);
@@ -74,10 +73,10 @@ core::CheckResult camera_check(const nlohmann::json& capture,
 core::CheckResult microphone_check(const nlohmann::json& capture, std::span<const float> samples) {
   if (auto refused = refused_outcome("microphone", capture)) return *refused;
   core::MeasurementList out;
-  if (auto count = whole_field(capture, "device_count"))
+  if (auto count = whole_field(capture, "device_count", kMaxWhole))
     out.emit(MetricId::kMicrophoneDeviceCount, *count, "enumerateDevices");
   out.emit(MetricId::kMicrophoneOpened, !samples.empty(), kGetUserMedia);
-  const auto rate = whole_field(capture, "sample_rate_hz");
+  const auto rate = whole_field(capture, "sample_rate_hz", kMaxWhole);
   if (samples.empty() || !rate || *rate < 8000 || *rate > 384000) {
     return not_measured("microphone", core::CheckStatus::kError,
                         "the microphone was granted but delivered no audio", &out);
@@ -103,7 +102,7 @@ core::CheckResult speaker_check(const nlohmann::json& capture, std::span<const f
   out.emit(MetricId::kSpeakerPlayed, played, "webaudio OscillatorNode");
   const std::string route = text_field(capture, "output_route");
   if (!route.empty()) out.emit(MetricId::kSpeakerOutputRoute, route, "enumerateDevices");
-  const auto rate = whole_field(capture, "sample_rate_hz");
+  const auto rate = whole_field(capture, "sample_rate_hz", kMaxWhole);
   const auto frequency = number_field(capture, "frequency_hz");
   if (!played || samples.empty() || !rate || *rate < 8000 || *rate > 384000 || !frequency ||
       *frequency <= 0 || *frequency >= static_cast<double>(*rate) / 2) {

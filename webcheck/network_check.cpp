@@ -46,8 +46,7 @@ double bin_seconds(const nlohmann::json& in, const char* key) {
 }
 
 std::size_t count(const nlohmann::json& in, const char* key) {
-  const double v = number_field(in, key).value_or(0);
-  return v > 0 && v < 1e6 ? static_cast<std::size_t>(v) : 0;
+  return static_cast<std::size_t>(whole_field(in, key, 999'999).value_or(0));
 }
 
 }  // namespace

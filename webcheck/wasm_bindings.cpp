@@ -18,12 +18,16 @@ std::string dump(const json& value) {
 
 std::string error_text(const std::exception& e) { return dump({{"error", e.what()}}); }
 
+// The page's start parameters, parsed once; text that is not JSON starts a default session.
+json object_or_empty(const std::string& text) {
+  json parsed = json::parse(text, nullptr, false);
+  return parsed.is_discarded() ? json::object() : parsed;
+}
+
 // A malformed argument from the page is an {"error"} answer, never an abort of the module.
 class JsWebSession {
  public:
-  explicit JsWebSession(const std::string& start)
-      : session_(json::parse(start, nullptr, false).is_discarded() ? json::object()
-                                                                   : json::parse(start)) {}
+  explicit JsWebSession(const std::string& start) : session_(object_or_empty(start)) {}
 
   std::string run(const std::string& check, const std::string& input) {
     try {

@@ -21,7 +21,7 @@ namespace examready::webcheck {
 using core::CheckResult;
 
 // {"user_agent", "client_hints": {"model","platform","platformVersion","mobile"} | null,
-//  "screen": {"width","height","device_pixel_ratio","max_touch_points"}, "secure_context"}
+//  "screen": {"width","height","max_touch_points"}, "secure_context"}
 // -> the "os", "device" and "browser" checks, in that order.
 std::vector<CheckResult> identity_checks(const nlohmann::json& hints, const devices::DeviceDb& db);
 

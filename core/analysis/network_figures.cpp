@@ -9,8 +9,6 @@
 namespace examready::core::net {
 namespace {
 
-using core::MetricId;
-
 // The series' last bin is cut short by the abort; the upload series may also hold bytes
 // that drained after the phase, which belong to no measured interval.
 std::vector<std::uint64_t> trim(std::vector<std::uint64_t> bins, double bin_s, double phase_s) {

@@ -36,8 +36,7 @@ export async function identityHints() {
   const hints = {
     user_agent: navigator.userAgent,
     secure_context: window.isSecureContext,
-    screen: { width: screen.width, height: screen.height, device_pixel_ratio: devicePixelRatio,
-              max_touch_points: navigator.maxTouchPoints || 0 },
+    screen: { width: screen.width, height: screen.height, max_touch_points: navigator.maxTouchPoints || 0 },
   };
   if (navigator.userAgentData) {
     try {

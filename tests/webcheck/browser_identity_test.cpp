@@ -36,7 +36,6 @@ TEST_CASE("Chrome's reduced UA names no model; Client Hints do") {
   CHECK(value(id.device_class) == "phone");
   CHECK(id.browser == "chrome");
 
-  hints.has_client_hints = true;
   hints.ch_model = "M2003J15SC";
   hints.ch_platform = "Android";
   hints.ch_platform_version = "10.0.0";

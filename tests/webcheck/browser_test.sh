@@ -15,36 +15,14 @@ command -v chromedriver >/dev/null || skip "chromium-driver is not installed"
 /usr/bin/python3 -c 'import selenium' 2>/dev/null || skip "python3-selenium is not installed"
 command -v openssl >/dev/null && command -v ffmpeg >/dev/null || skip "openssl and ffmpeg are needed"
 
-work=$(mktemp -d /tmp/exr-webcheck.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here/common.sh"  # $work, $token, the pinned key ($spki), start_server
 mkdir -p "$out"
-export HOME=$work  # Chromium writes into $HOME
-
-# The server's key pair; Chromium trusts exactly this key.
-source "$here/server_key.sh"
-make_server_key "$work"
 
 # The fake devices: a black 640x360 clip, a 1 kHz sine at amplitude 0.5 (RMS -9.03 dBFS).
 ffmpeg -loglevel error -y -f lavfi -i color=black:s=640x360:r=30 -t 1 -pix_fmt yuv420p "$work/black.y4m"
 ffmpeg -loglevel error -y -f lavfi -i "aevalsrc=0.5*sin(2*PI*1000*t):s=48000" -t 3 -c:a pcm_s16le \
   "$work/sine.wav"
 
-token=helpdesk-token-$RANDOM$RANDOM
-start_server() {  # NAME ARGS...: sets $port
-  local name=$1; shift
-  EXAMREADY_HELPDESK_TOKENS=$token "$server_bin" --db "sqlite:$work/$name.db" --listen 127.0.0.1:0 \
-    --port-file "$work/$name.port" --quiet --rules xiaoyibang "$@" 2>"$work/$name.log" &
-  pids+=($!)
-  for _ in $(seq 200); do [ -s "$work/$name.port" ] && break; sleep 0.05; done
-  [ -s "$work/$name.port" ] || fail "$name did not start: $(cat "$work/$name.log")"
-  port=$(cat "$work/$name.port")
-}
 start_server https --tls-cert "$work/server.pem" --tls-key "$work/server.key"
 https_base=https://localhost:$port
 start_server plain

@@ -21,15 +21,7 @@ if [[ -z ${EXAMREADY_IN_NS:-} ]]; then
   exec unshare --net env EXAMREADY_IN_NS=1 "$0" "$@"
 fi
 
-work=$(mktemp -d /tmp/exr-webcheck-net.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export HOME=$work
+source "$here/common.sh"  # $work, $token, the pinned key ($spki), start_server
 
 ip link set lo up
 ip link set lo mtu 1500                      # tbf drops 64 KiB GSO packets otherwise
@@ -38,15 +30,8 @@ latency=50ms
 [[ ${rate%mbit} -le 5 ]] && latency=150ms
 tc qdisc add dev lo root tbf rate "$rate" burst 16kb latency $latency
 
-source "$here/server_key.sh"
-make_server_key "$work"
-token=helpdesk-token-$RANDOM$RANDOM
-EXAMREADY_HELPDESK_TOKENS=$token nice -n -10 "$server_bin" --db "sqlite:$work/c.db" --listen 127.0.0.1:0 --port-file "$work/port" --quiet \
-  --rules xiaoyibang --tls-cert "$work/server.pem" --tls-key "$work/server.key" 2>"$work/server.log" &
-pids+=($!)
-for _ in $(seq 200); do [ -s "$work/port" ] && break; sleep 0.05; done
-[ -s "$work/port" ] || fail "the server did not start: $(cat "$work/server.log")"
-base=https://localhost:$(cat "$work/port")
+start_server https --tls-cert "$work/server.pem" --tls-key "$work/server.key"
+base=https://localhost:$port
 
 nice -n -10 "$probe_bin" check --only network --server "$base" --ca-file "$work/server.pem" --json \
   >"$work/native.json" || true

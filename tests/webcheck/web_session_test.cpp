@@ -5,28 +5,18 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/analysis/audio_analysis.h"
+#include "rules/bundle.h"
 
 using examready::webcheck::WebSession;
 using nlohmann::json;
 
 namespace {
 
+// The shipped set as GET /v1/rules/NAME serves it.
 json rules_bundle(const std::string& main) {
-  json files = json::object();
-  for (const auto& entry :
-       std::filesystem::directory_iterator(EXAMREADY_SOURCE_DIR "/rules/sets")) {
-    if (entry.path().extension() != ".toml") continue;
-    std::ifstream in(entry.path());
-    std::stringstream text;
-    text << in.rdbuf();
-    files[entry.path().filename().string()] = text.str();
-  }
-  return {{"main", main}, {"files", files}};
+  return examready::rules::rule_set_bundle(EXAMREADY_SOURCE_DIR "/rules/sets/" + main);
 }
 
 json identity(const std::string& model, bool mobile = true, int width = 393, int height = 851) {
