@@ -98,6 +98,13 @@ bool is_permission_denied(const CommandResult& result) {
           contains(result.err, "SecurityException") || contains(result.out, "Permission Denial"));
 }
 
+bool is_link_failure(const CommandResult& r) {
+  if (!r.started || r.timed_out) return true;
+  return (contains(r.err, "not found") && contains(r.err, "device")) ||
+         contains(r.err, "no devices/emulators") || contains(r.err, "unauthorized") ||
+         contains(r.err, "offline");
+}
+
 std::string describe_adb_failure(const CommandResult& r, const std::string& what) {
   if (!r.started) return "could not run adb (install the Debian package adb)";
   if (r.timed_out) return "'" + what + "' did not answer in time (phone busy or USB link stalled)";

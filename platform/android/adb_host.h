@@ -37,5 +37,8 @@ std::string shell_quote(const std::string& arg);
 std::string describe_adb_failure(const CommandResult& result, const std::string& what);
 // The failure means the phone itself refused (permission), not that the link broke.
 bool is_permission_denied(const CommandResult& result);
+// The link failed rather than the command on the phone: adb missing, no answer in time, the
+// phone gone, unauthorised or offline. Another command would fare no better.
+bool is_link_failure(const CommandResult& result);
 
 }  // namespace examready::platform::android

@@ -13,7 +13,8 @@ Outcome run_battery_check(CheckContext& ctx);  // dumpsys battery
 Outcome run_camera_check(CheckContext& ctx);   // camera count and best resolution
 Outcome run_encoder_check(CheckContext& ctx);  // hardware video encoders the vendor declares
 Outcome run_network_check(CheckContext& ctx);  // default network type, Wi-Fi RSSI
-Outcome run_phone_check(CheckContext& ctx);    // SIM, airplane, do-not-disturb, alarms, screen lock
+Outcome run_phone_check(CheckContext& ctx);    // SIM, airplane, DND, alarms, screen lock, capture,
+                                               // casting, Bluetooth wearables
 Outcome run_apps_check(CheckContext& ctx);     // watched apps installed/running, camera/mic holders
 Outcome run_font_check(CheckContext& ctx);     // font scale
 

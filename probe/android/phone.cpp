@@ -1,10 +1,12 @@
-// The `phone` check: can a call, a notification or an alarm interrupt the recording, and
-// will the screen lock during it (XYB-12, YSS-7, YSS-8).
+// The `phone` check: can a call, a notification or an alarm interrupt the recording, will
+// the screen lock during it (XYB-12, YSS-7, YSS-8), is the screen recorded or cast, and are
+// watches or bands bonded over Bluetooth (phone_sections.h).
 #include "probe/android/checks.h"
 
 #include "core/text.h"
 #include "platform/android/android_facts.h"
 #include "platform/android/dumpsys.h"
+#include "probe/android/phone_sections.h"
 #include "probe/android/phone_shell.h"
 
 namespace examready::probe::android {
@@ -48,11 +50,17 @@ Outcome run_phone_check(CheckContext& ctx) {
   // An alarm clock rings over the recording (YSS-8).
   auto alarm = shell(ctx, {"dumpsys", "alarm"}, failure);
   if (!alarm) return failure;
-  if (auto set = pa::parse_alarm_clock_set(*alarm)) {
+  std::vector<std::string> notes;
+  if (auto set = pa::parse_alarm_clock_set(*alarm))
     ctx.emit(MetricId::kPhoneAlarmSet, *set, source(ctx, "dumpsys alarm"));
-    return Outcome::ok();
-  }
-  return Outcome::ok("dumpsys alarm has no alarm clock section: alarms unknown");
+  else
+    notes.push_back("dumpsys alarm has no alarm clock section: alarms unknown");
+
+  if (!measure_screen_sharing(ctx, notes, failure)) return failure;
+  if (!measure_bluetooth(ctx, notes, failure)) return failure;
+  std::string message;
+  for (const auto& note : notes) message += (message.empty() ? "" : "; ") + note;
+  return Outcome::ok(message);
 }
 
 }  // namespace examready::probe::android

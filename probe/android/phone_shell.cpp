@@ -18,15 +18,20 @@ std::optional<std::string> shell(CheckContext& ctx, const std::vector<std::strin
   return std::nullopt;
 }
 
-std::optional<std::string> shell_complete(CheckContext& ctx, const std::vector<std::string>& argv,
-                                          Outcome& failure, std::chrono::milliseconds timeout) {
-  std::string command;
+namespace {
+
+std::vector<std::string> with_end_marker(const std::vector<std::string>& argv,
+                                         std::string& command) {
+  command.clear();
   for (const auto& a : argv)
     command += (command.empty() ? "" : " ") + platform::android::shell_quote(a);
-  auto out =
-      shell(ctx, {"sh", "-c", command + " && echo " + std::string(kEndMarker)}, failure, timeout);
-  if (!out) return std::nullopt;
-  std::string_view text = *out;
+  return {"sh", "-c", command + " && echo " + std::string(kEndMarker)};
+}
+
+// The output without its end marker; nullopt (and `failure` set) when the marker is missing.
+std::optional<std::string> strip_end_marker(const std::string& out, const std::string& command,
+                                            Outcome& failure) {
+  std::string_view text = out;
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   if (text.size() < kEndMarker.size() ||
       text.substr(text.size() - kEndMarker.size()) != kEndMarker) {
@@ -36,6 +41,45 @@ std::optional<std::string> shell_complete(CheckContext& ctx, const std::vector<s
   }
   text.remove_suffix(kEndMarker.size());
   return std::string(text);
+}
+
+bool contains(const std::string& text, std::string_view needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+std::optional<std::string> shell_complete(CheckContext& ctx, const std::vector<std::string>& argv,
+                                          Outcome& failure, std::chrono::milliseconds timeout) {
+  std::string command;
+  auto out = shell(ctx, with_end_marker(argv, command), failure, timeout);
+  if (!out) return std::nullopt;
+  return strip_end_marker(*out, command, failure);
+}
+
+std::optional<OptionalDump> optional_dumpsys(CheckContext& ctx, const std::string& service,
+                                             Outcome& failure) {
+  namespace pa = platform::android;
+  std::string command;
+  const platform::CommandResult r =
+      ctx.host().run_command(with_end_marker({"dumpsys", service}, command), kShellTimeout);
+  if (!r.ok() && pa::is_link_failure(r)) {
+    failure = Outcome::error(pa::describe_adb_failure(r, command));
+    return std::nullopt;
+  }
+  OptionalDump dump;
+  // dumpsys says this on stderr (or, merged, on stdout) and still exits 0.
+  if (contains(r.err, "Can't find service") || contains(r.out, "Can't find service")) {
+    dump.unavailable = "this phone has no '" + service + "' service";
+  } else if (contains(r.out, "Permission Denial")) {
+    dump.unavailable = "'" + command + "': permission denied on the phone";
+  } else if (!r.ok()) {
+    dump.unavailable = pa::describe_adb_failure(r, command);
+  } else {
+    dump.text = strip_end_marker(r.out, command, failure);
+    if (!dump.text) return std::nullopt;
+  }
+  return dump;
 }
 
 std::optional<platform::android::PropertyMap> read_props(CheckContext& ctx, Outcome& failure) {

@@ -27,6 +27,18 @@ std::optional<std::string> shell_complete(CheckContext& ctx, const std::vector<s
                                           std::chrono::milliseconds timeout = kShellTimeout);
 inline constexpr std::string_view kEndMarker = "__examready_end__";
 
+// `dumpsys SERVICE` for facts a check can go without, with the end marker of
+// shell_complete(). `text` is the dump; when the phone could not give it (no such service on
+// this firmware, dump refused, the command failed there) `text` is empty and `unavailable`
+// says why, and the check goes on. A phone that stops answering (timeout, disconnect, cut
+// output) still fails the check: then nullopt is returned and `failure` is set.
+struct OptionalDump {
+  std::optional<std::string> text;
+  std::string unavailable;
+};
+std::optional<OptionalDump> optional_dumpsys(CheckContext& ctx, const std::string& service,
+                                             Outcome& failure);
+
 // `getprop`, parsed; sets `failure` when it cannot be read or holds no properties.
 std::optional<platform::android::PropertyMap> read_props(CheckContext& ctx, Outcome& failure);
 

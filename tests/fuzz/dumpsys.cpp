@@ -1,9 +1,11 @@
 // Fuzz target: `dumpsys` output of the services a phone check reads (battery, media.camera,
-// audio, alarm, wifi, connectivity). Every parser reads the same input: a dump of one service
-// must never crash the parser of another.
+// audio, alarm, wifi, connectivity, media_projection, display, bluetooth_manager). Every parser
+// reads the same input: a dump of one service must never crash the parser of another.
 #include <cstdint>
 
+#include "platform/android/bluetooth_dump.h"
 #include "platform/android/dumpsys.h"
+#include "platform/android/screen_dump.h"
 #include "tests/fuzz/fuzz_support.h"
 
 using namespace examready;
@@ -25,5 +27,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::invariant_failed("RSSI outside -126..-1 dBm");
   }
   (void)pa::parse_default_network_type(text);
+  (void)pa::parse_media_projection_active(text);
+  (void)pa::parse_wireless_display_connected(text);
+  const pa::BluetoothDump bt = pa::parse_dumpsys_bluetooth_manager(text);
+  if (bt.wearables_bonded.has_value() != bt.bonded.has_value() ||
+      (bt.bonded && (*bt.wearables_bonded < 0 || *bt.wearables_bonded > *bt.bonded))) {
+    fuzz::invariant_failed("wearables outside 0..bonded");
+  }
   return 0;
 }

@@ -206,3 +206,138 @@ TEST_CASE("failures: permission denied is denied, a vanished phone is an error")
   CHECK(bat.outcome.status == CheckStatus::kError);
   CHECK(bat.outcome.message.find("disconnected") != std::string::npos);
 }
+
+namespace {
+
+// The command optional_dumpsys runs for SERVICE, as a test overrides it.
+std::vector<std::string> dumpsys_argv(const std::string& service) {
+  return {"sh", "-c", "dumpsys " + service + " && echo __examready_end__"};
+}
+
+platform::CommandResult answered(std::string out, int exit_code = 0, std::string err = {}) {
+  platform::CommandResult r;
+  r.started = true;
+  r.exit_code = exit_code;
+  r.out = std::move(out);
+  r.err = std::move(err);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("phone: screen capture, casting and Bluetooth wearables") {
+  auto redmi = run(*test::phone_replay_host("redmi_note9_miui12"), "phone");
+  CHECK(redmi.outcome.status == CheckStatus::kOk);
+  CHECK(redmi.outcome.message.empty());
+  CHECK_FALSE(redmi.as<bool>(MetricId::kPhoneScreenCaptureActive));
+  CHECK_FALSE(redmi.as<bool>(MetricId::kPhoneScreenCasting));
+  CHECK(redmi.as<bool>(MetricId::kPhoneBluetoothEnabled));
+  CHECK(redmi.as<std::int64_t>(MetricId::kPhoneWearablesBonded) == 0);
+  for (const auto& m : redmi.measurements) {
+    if (m.metric == MetricId::kPhoneScreenCaptureActive)
+      CHECK(m.source == "adb:dumpsys media_projection");
+    if (m.metric == MetricId::kPhoneScreenCasting) CHECK(m.source == "adb:dumpsys display");
+    if (m.metric == MetricId::kPhoneWearablesBonded)
+      CHECK(m.source == "adb:dumpsys bluetooth_manager (device names)");
+  }
+
+  auto vivo = run(*test::phone_replay_host("vivo_x200_originos5"), "phone");
+  CHECK(vivo.outcome.status == CheckStatus::kOk);
+  CHECK(vivo.as<bool>(MetricId::kPhoneScreenCaptureActive));
+  CHECK(vivo.as<bool>(MetricId::kPhoneScreenCasting));
+  CHECK(vivo.as<bool>(MetricId::kPhoneBluetoothEnabled));
+  CHECK(vivo.as<std::int64_t>(MetricId::kPhoneWearablesBonded) == 2);
+  for (const auto& m : vivo.measurements) {
+    if (m.metric == MetricId::kPhoneWearablesBonded)
+      CHECK(m.source == "adb:dumpsys bluetooth_manager (class of device, else name)");
+    // Counts only: no bonded device's name or address reaches the report.
+    if (const auto* s = std::get_if<std::string>(&m.value)) {
+      CHECK(s->find("WATCH") == std::string::npos);
+      CHECK(s->find("8D:5F") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("phone: a phone without the services still answers, and says what is unknown") {
+  // pixel6_stock has no recorded media_projection, display or bluetooth_manager dump: the
+  // replay answers as dumpsys does for a missing service.
+  auto pixel = run(*test::phone_replay_host("pixel6_stock"), "phone");
+  CHECK(pixel.outcome.status == CheckStatus::kOk);
+  CHECK(pixel.get(MetricId::kPhoneAirplaneMode) != nullptr);
+  for (auto id : {MetricId::kPhoneScreenCaptureActive, MetricId::kPhoneScreenCasting,
+                  MetricId::kPhoneBluetoothEnabled, MetricId::kPhoneWearablesBonded}) {
+    CHECK(pixel.get(id) == nullptr);
+  }
+  CHECK(pixel.outcome.message.find("screen capture unknown: this phone has no 'media_projection' "
+                                   "service") != std::string::npos);
+  CHECK(pixel.outcome.message.find("casting unknown: this phone has no 'display' service") !=
+        std::string::npos);
+  CHECK(pixel.outcome.message.find("Bluetooth unknown: this phone has no 'bluetooth_manager' "
+                                   "service") != std::string::npos);
+}
+
+TEST_CASE("phone: each failure of the new dumps is an explicit outcome") {
+  SECTION("refused or unrecognised: that metric is absent, the check says why") {
+    auto host = test::phone_replay_host("vivo_x200_originos5");
+    host->set_command(dumpsys_argv("media_projection"),
+                      answered("Permission Denial: can't dump MediaProjectionManager from from "
+                               "pid=8123, uid=2000\n__examready_end__\n"));
+    host->set_command(dumpsys_argv("display"), answered("", 1, "dumpsys: display: Binder died\n"));
+    host->set_command(
+        dumpsys_argv("bluetooth_manager"),
+        answered("Bluetooth Status\n  enabled: true\n  Bonded devices:\n"
+                 "    XX:XX:XX:XX:3A:91 [ DUAL ][ 0x000704 ] w\n__examready_end__\n"));
+    auto phone = run(*host, "phone");
+    CHECK(phone.outcome.status == CheckStatus::kOk);
+    CHECK(phone.get(MetricId::kPhoneScreenCaptureActive) == nullptr);
+    CHECK(phone.get(MetricId::kPhoneScreenCasting) == nullptr);
+    CHECK(phone.as<bool>(MetricId::kPhoneBluetoothEnabled));
+    CHECK(phone.get(MetricId::kPhoneWearablesBonded) == nullptr);
+    CHECK(phone.outcome.message.find("screen capture unknown: 'dumpsys media_projection': "
+                                     "permission denied") != std::string::npos);
+    CHECK(phone.outcome.message.find("casting unknown: 'dumpsys display' failed (exit 1") !=
+          std::string::npos);
+    CHECK(phone.outcome.message.find("no complete 'Bonded devices:' list") != std::string::npos);
+  }
+  SECTION("Bluetooth off: enabled=false, the bonded count unknown") {
+    auto host = test::phone_replay_host("redmi_note9_miui12");
+    host->set_command(dumpsys_argv("bluetooth_manager"),
+                      answered("Bluetooth Status\n  enabled: false\n  state: OFF\n\n"
+                               "Bluetooth Service not connected\n__examready_end__\n"));
+    auto phone = run(*host, "phone");
+    CHECK(phone.outcome.status == CheckStatus::kOk);
+    CHECK_FALSE(phone.as<bool>(MetricId::kPhoneBluetoothEnabled));
+    CHECK(phone.get(MetricId::kPhoneWearablesBonded) == nullptr);
+    CHECK(phone.outcome.message.find("Bluetooth is off") != std::string::npos);
+  }
+  SECTION("a dump cut short (no end marker) fails the check, what was measured stays") {
+    auto host = test::phone_replay_host("vivo_x200_originos5");
+    host->set_command(dumpsys_argv("display"), answered("DISPLAY MANAGER (dumpsys display)\n"));
+    auto phone = run(*host, "phone");
+    CHECK(phone.outcome.status == CheckStatus::kError);
+    CHECK(phone.outcome.message.find("cut short") != std::string::npos);
+    CHECK(phone.as<bool>(MetricId::kPhoneScreenCaptureActive));
+    CHECK(phone.get(MetricId::kPhoneWearablesBonded) == nullptr);
+  }
+  SECTION("a phone that stops answering fails the check, bounded by the shell timeout") {
+    auto host = test::phone_replay_host("vivo_x200_originos5");
+    platform::CommandResult slow;
+    slow.started = true;
+    slow.timed_out = true;
+    host->set_command(dumpsys_argv("bluetooth_manager"), slow);
+    auto phone = run(*host, "phone");
+    CHECK(phone.outcome.status == CheckStatus::kError);
+    CHECK(phone.outcome.message.find("did not answer in time") != std::string::npos);
+    CHECK(phone.as<bool>(MetricId::kPhoneScreenCasting));
+  }
+  SECTION("a phone unplugged during the dump") {
+    auto host = test::phone_replay_host("redmi_note9_miui12");
+    host->set_command(dumpsys_argv("media_projection"),
+                      answered("", 1, "adb: device '8f3a2c1d' not found\n"));
+    auto phone = run(*host, "phone");
+    CHECK(phone.outcome.status == CheckStatus::kError);
+    CHECK(phone.outcome.message.find("disconnected") != std::string::npos);
+    CHECK(phone.get(MetricId::kPhoneScreenCaptureActive) == nullptr);
+    CHECK(phone.get(MetricId::kPhoneAlarmSet) != nullptr);
+  }
+}

@@ -69,9 +69,13 @@ inline std::unique_ptr<test::FakeHost> phone_replay_host(const std::string& devi
       file("df.txt");
     else if (cmd == "uname")
       file("uname.txt");
-    else if (cmd == "dumpsys")
-      file("dumpsys_" + argv.at(1) + ".txt");
-    else if (cmd == "pm")
+    else if (cmd == "dumpsys") {
+      // A service the phone lacks: dumpsys says so on stderr and still exits 0 (as fake_adb).
+      if (auto text = slurp(dir / ("dumpsys_" + argv.at(1) + ".txt")))
+        r.out = *text;
+      else
+        r.err = "Can't find service: " + argv.at(1) + "\n";
+    } else if (cmd == "pm")
       file("pm_list_packages.txt");
     else if (cmd == "ps")
       file("ps_A.txt");
