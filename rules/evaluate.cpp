@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -26,8 +27,18 @@ enum class Tri { kFalse, kTrue, kUnknown };
 struct Facts {
   MetricValues values{};
   std::string_view role, transport, platform;
-  int year = 0;
+  int year = 0;   // of the evaluation date
+  int month = 0;  // 1-12
 };
+
+Tri tri(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
+
+// The month that goes with a year metric, where the catalog has one.
+const core::Value* month_of(const Subject& subject, const Facts& facts) {
+  if (subject.pseudo != Pseudo::kNone || subject.metric != core::MetricId::kDeviceLaunchYear)
+    return nullptr;
+  return facts.values[static_cast<std::size_t>(core::MetricId::kDeviceLaunchMonth)];
+}
 
 double as_number(const core::Value& value) {
   if (const auto* i = std::get_if<std::int64_t>(&value)) return static_cast<double>(*i);
@@ -93,8 +104,9 @@ std::string op_text(const Condition& leaf, const Facts& facts) {
     case Op::kIsEmpty:
       return leaf.flag ? "empty" : "not empty";
     case Op::kWithinYears:
-      return fmt::format("within {} years of {} (≥ {})", leaf.number, facts.year,
-                         facts.year - static_cast<int>(leaf.number));
+      return fmt::format("launched in {}-{:02} or later (within {} years of {}-{:02})",
+                         facts.year - static_cast<int>(leaf.number), facts.month, leaf.number,
+                         facts.year, facts.month);
     case Op::kMeasured:
       return leaf.flag ? "measured" : "not measured";
   }
@@ -175,7 +187,12 @@ class Evaluator {
     std::string problem;
     Tri t = compare(c, *value, problem);
     if (why) {
-      const std::string measured = format_measured(c.subject, *value);
+      std::string measured = format_measured(c.subject, *value);
+      if (c.op == Op::kWithinYears) {
+        const core::Value* month = month_of(c.subject, facts_);
+        measured +=
+            month ? fmt::format("-{:02}", static_cast<int>(as_number(*month))) : " (month unknown)";
+      }
       if (t == Tri::kUnknown)
         why->push_back(fmt::format("{} = {}: {}", c.subject.name, measured, problem));
       else if (t == Tri::kTrue)
@@ -189,7 +206,7 @@ class Evaluator {
   }
 
   Tri compare(const Condition& c, const core::Value& value, std::string& problem) const {
-    auto of = [](bool b) { return b ? Tri::kTrue : Tri::kFalse; };
+    const auto of = tri;
     switch (c.op) {
       case Op::kEquals:
       case Op::kNotEquals: {
@@ -258,10 +275,25 @@ class Evaluator {
       case Op::kIsEmpty:
         return of(std::get<std::vector<std::string>>(value).empty() == c.flag);
       case Op::kWithinYears:
-        return of(as_number(value) >= facts_.year - c.number);
+        return within_years(c, as_number(value), problem);
       case Op::kMeasured:
         break;
     }
+    return Tri::kUnknown;
+  }
+
+  // "Launched within N years" counts by month: evaluated in 2026-12, within two years is
+  // launched in 2024-12 or later. With the year alone, a launch in the cutoff year is
+  // undecided (unless the cutoff month is January): unknown, never a guess either way.
+  Tri within_years(const Condition& c, double year, std::string& problem) const {
+    const int cutoff = facts_.year - static_cast<int>(c.number);
+    if (const core::Value* month = month_of(c.subject, facts_)) {
+      return tri(year > cutoff || (year == cutoff && as_number(*month) >= facts_.month));
+    }
+    if (year != cutoff || facts_.month == 1) return tri(year >= cutoff);
+    problem =
+        fmt::format("launch month unknown: within {} years only if launched in {}-{:02} or later",
+                    c.number, cutoff, facts_.month);
     return Tri::kUnknown;
   }
 
@@ -307,7 +339,13 @@ std::string cited_source(const std::string& source, const std::string& prefix) {
 }
 
 std::string join_detail(const std::vector<std::string>& parts) {
-  std::string detail = fmt::format("{}", fmt::join(parts, "; "));
+  // A metric named in two branches ("width ≥ 1280 and height ≥ 720, or the other way") is
+  // said once.
+  std::vector<std::string_view> unique;
+  for (const auto& part : parts) {
+    if (std::find(unique.begin(), unique.end(), part) == unique.end()) unique.push_back(part);
+  }
+  std::string detail = fmt::format("{}", fmt::join(unique, "; "));
   // The schema caps a detail at 2000 characters; cut on a UTF-8 boundary so the JSON stays valid.
   constexpr std::size_t kMaxBytes = 1900;
   if (detail.size() > kMaxBytes) {
@@ -336,6 +374,7 @@ Facts report_facts(const reports::Report& report, std::chrono::system_clock::tim
   facts.platform = report.host.platform;
   const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(now)};
   facts.year = static_cast<int>(date.year());
+  facts.month = static_cast<int>(static_cast<unsigned>(date.month()));
   return facts;
 }
 
@@ -374,25 +413,33 @@ RuleResult evaluate_rule(const Rule& rule, const RuleSet& rules, Evaluator& eval
   } else {
     result.outcome = outcome_of(evaluator.eval(*rule.require, &why));
   }
-  const bool problem =
-      result.outcome == RuleOutcome::kFail || result.outcome == RuleOutcome::kUnknown;
   result.entry = object();
   auto& members = result.entry.get_ref<Json::object_t&>();
   members.emplace("id", rule.id);
   members.emplace("severity", to_string(rule.severity));
   members.emplace("outcome", core::to_string(result.outcome));
   members.emplace("source", cited_source(rule.source, rules.cites));
-  // The texts go with what the candidate must read: problems (fail, unknown) and advice.
-  // Passed and skipped rules carry id, source and detail only (a third of the size).
-  if (rule.severity == Severity::kInfo || problem) {
-    members.emplace("message", localized_json(rule.message));
-    if (!rule.fix.zh.empty()) members.emplace("fix", localized_json(rule.fix));
-  }
+  add_rule_texts(rule, result.outcome, result.entry);
   if (!why.empty() || !prefix.empty()) members.emplace("detail", prefix + join_detail(why));
   return result;
 }
 
 }  // namespace
+
+void add_rule_texts(const Rule& rule, core::RuleOutcome outcome, nlohmann::json& entry) {
+  auto& members = entry.get_ref<Json::object_t&>();
+  // A failure: what failed and the fix. An outcome nobody could decide: the neutral
+  // requirement, never the failure text (it would accuse the phone of what the probe could
+  // not see). Advice no device can measure: the advice. Passed and skipped rules carry no
+  // texts (a third of the size).
+  const bool advice = outcome == RuleOutcome::kUnknown && !rule.require;
+  if (outcome == RuleOutcome::kFail || advice) {
+    members.insert_or_assign("message", localized_json(rule.message));
+    if (!rule.fix.zh.empty()) members.insert_or_assign("fix", localized_json(rule.fix));
+  } else if (outcome == RuleOutcome::kUnknown) {
+    members.insert_or_assign("requirement", localized_json(rule.requirement));
+  }
+}
 
 nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
                         std::chrono::system_clock::time_point now) {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "core/verdict.h"
 #include "reports/report.h"
 #include "rules/rule_set.h"
 
@@ -13,5 +14,11 @@ namespace examready::rules {
 // `now` is the evaluation date: it sets evaluated_at and the year `within_years` counts from.
 nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
                         std::chrono::system_clock::time_point now);
+
+// The texts a rule outcome carries (the evaluation holds them; the collector drops them when
+// storing and puts them back when reading): fail -> message and fix; unknown -> the neutral
+// requirement, or the message of advice no device can measure; pass, skipped -> none.
+// `entry` must be a JSON object.
+void add_rule_texts(const Rule& rule, core::RuleOutcome outcome, nlohmann::json& entry);
 
 }  // namespace examready::rules

@@ -284,8 +284,9 @@ class FileLoader {
   }
 
   Rule parse_rule(const toml::table& t) {
-    detail::check_keys(file_, t, {"id", "severity", "source", "when", "require", "message", "fix"},
-                       "[[rule]]");
+    detail::check_keys(
+        file_, t, {"id", "severity", "source", "when", "require", "message", "requirement", "fix"},
+        "[[rule]]");
     Rule rule;
     rule.origin = region_text(file_, t.source());
     rule.id = required_string(t, "id", "[[rule]]", t.source());
@@ -321,6 +322,16 @@ class FileLoader {
            fmt::format("rule '{}' has no 'require' (only info advice may omit it)", rule.id));
     }
     rule.message = localized(t, "message", t.source());
+    // An outcome that could not be decided prints the requirement, never the failure text:
+    // "launched within two years; not determined", not "this phone is old; not determined".
+    if (t.get("requirement")) {
+      rule.requirement = localized(t, "requirement", t.source());
+    } else if (rule.require) {
+      fail(file_, t.source(),
+           fmt::format("rule '{}' has no 'requirement': a rule that can be undecided says what it "
+                       "requires in neutral words",
+                       rule.id));
+    }
     if (t.get("fix")) {
       rule.fix = localized(t, "fix", t.source());
     } else if (rule.severity != Severity::kInfo) {

@@ -27,7 +27,8 @@ struct Rule {
   std::string source;  // requirement id(s), e.g. "XYB-5"
   std::optional<Condition> when;
   std::optional<Condition> require;  // absent only for info advice no device can measure
-  Localized message;
+  Localized message;      // what failed, in the candidate's words; for advice, the advice
+  Localized requirement;  // what is required, neutral: shown when it could not be checked
   Localized fix;
   std::string origin;  // "common.toml:12:1", where the rule was defined
 };

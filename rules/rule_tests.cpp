@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include "core/verdict.h"
 #include "rules/evaluate.h"
@@ -142,9 +143,12 @@ void expect_verdict(const std::string& file, const toml::node& verdict,
   }
 }
 
+// rule id -> the outcomes the cases expect of it.
+using Expected = std::map<std::string, std::set<std::string>>;
+
 void expect_outcomes(const std::string& file, const toml::node& node,
                      const nlohmann::json& evaluation, const std::filesystem::path& rules_path,
-                     RuleTestCase& result) {
+                     RuleTestCase& result, Expected& expected) {
   const toml::table* outcomes = node.as_table();
   if (!outcomes) fail(file, node.source(), "'rules' must be a table of rule id = outcome");
   for (const auto& [key, value] : *outcomes) {
@@ -152,6 +156,7 @@ void expect_outcomes(const std::string& file, const toml::node& node,
     if (!core::parse_rule_outcome(want)) {
       fail(file, value.source(), "outcome must be pass, fail, unknown or skipped");
     }
+    expected[std::string(key.str())].insert(want);
     const nlohmann::json* got = nullptr;
     for (const auto& r : evaluation["rules"]) {
       if (r["id"] == key.str()) got = &r;
@@ -169,7 +174,7 @@ void expect_outcomes(const std::string& file, const toml::node& node,
 
 RuleTestCase run_case(const std::string& file, const toml::node& item, const RuleSet& rules,
                       const std::filesystem::path& rules_path,
-                      std::chrono::system_clock::time_point now) {
+                      std::chrono::system_clock::time_point now, Expected& expected) {
   const toml::table* c = item.as_table();
   if (!c) fail(file, item.source(), "each [[case]] must be a table");
   detail::check_keys(file, *c, {"name", "role", "transport", "platform", "measurements", "expect"},
@@ -187,7 +192,7 @@ RuleTestCase run_case(const std::string& file, const toml::node& item, const Rul
   if (const auto* verdict = expect->get("verdict"))
     expect_verdict(file, *verdict, evaluation, result);
   if (const auto* node = expect->get("rules")) {
-    expect_outcomes(file, *node, evaluation, rules_path, result);
+    expect_outcomes(file, *node, evaluation, rules_path, result, expected);
   }
   return result;
 }
@@ -215,8 +220,18 @@ RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const Source
   const auto now = evaluation_date(file, root);
   const toml::array* cases = root["case"].as_array();
   if (!cases || cases->empty()) fail(file, root.source(), "no [[case]]");
+  Expected expected;
   for (const auto& item : *cases)
-    run.cases.push_back(run_case(file, item, rules, run.rules_path, now));
+    run.cases.push_back(run_case(file, item, rules, run.rules_path, now, expected));
+  for (const Rule& rule : rules.rules) {
+    const auto& seen = expected[rule.id];
+    if (!rule.require) {
+      if (!seen.contains("unknown")) run.uncovered.push_back(rule.id + ": no case shows it");
+      continue;
+    }
+    if (!seen.contains("pass")) run.uncovered.push_back(rule.id + ": no passing case");
+    if (!seen.contains("fail")) run.uncovered.push_back(rule.id + ": no failing case");
+  }
   return run;
 }
 

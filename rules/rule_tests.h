@@ -19,6 +19,10 @@ struct RuleTestCase {
 struct RuleTestRun {
   std::filesystem::path rules_path;
   std::vector<RuleTestCase> cases;
+  // Rules a set's tests leave unpinned: each rule that can be decided needs a case expecting
+  // it to pass and one expecting it to fail; advice no device measures, one expecting it shown
+  // (unknown). "xyb.camera: no failing case".
+  std::vector<std::string> uncovered;
   std::size_t failed() const;
 };
 

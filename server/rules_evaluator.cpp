@@ -22,6 +22,7 @@ ServerRules make_server_rules(rules::RuleSet rule_set) {
       // Only texts the rules set can give back are dropped.
       if (shared->find_rule(rule["id"].get<std::string>())) {
         rule.erase("message");
+        rule.erase("requirement");
         rule.erase("fix");
       }
     }
@@ -33,11 +34,14 @@ ServerRules make_server_rules(rules::RuleSet rule_set) {
       evaluation["rules_title"] = localized(shared->title);
     }
     for (auto& rule : evaluation["rules"]) {
-      if (rule.contains("message") || !rule.contains("id")) continue;
-      const rules::Rule* found = shared->find_rule(rule["id"].get<std::string>());
-      if (!found) continue;
-      rule["message"] = localized(found->message);
-      if (!found->fix.zh.empty()) rule["fix"] = localized(found->fix);
+      if (!rule.is_object() || rule.contains("message") || rule.contains("requirement")) continue;
+      const auto id = rule.find("id");
+      const auto outcome = rule.find("outcome");
+      if (id == rule.end() || !id->is_string() || outcome == rule.end() || !outcome->is_string())
+        continue;
+      const rules::Rule* found = shared->find_rule(id->get<std::string>());
+      const auto parsed = core::parse_rule_outcome(outcome->get<std::string>());
+      if (found && parsed) rules::add_rule_texts(*found, *parsed, rule);
     }
   };
   return server_rules;

@@ -50,9 +50,24 @@ std::vector<ProblemRule> problem_rules(const nlohmann::json& rules) {
 std::vector<const nlohmann::json*> advice_rules(const nlohmann::json& rules) {
   std::vector<const nlohmann::json*> advice;
   for (const auto& rule : rules) {
-    if (rule.value("severity", "") == "info") advice.push_back(&rule);
+    const std::string outcome = rule.value("outcome", "");
+    if (rule.value("severity", "") == "info" && (outcome == "fail" || outcome == "unknown"))
+      advice.push_back(&rule);
   }
   return advice;
+}
+
+std::string rule_statement(const nlohmann::json& rule, Language lang) {
+  const bool unknown = rule.value("outcome", "") == "unknown";
+  const bool advice = unknown && rule.value("severity", "") == "info" && rule.contains("message");
+  if (unknown && !advice) {
+    if (std::string text = localized(rule.value("requirement", nlohmann::json()), lang);
+        !text.empty())
+      return text;
+    return rule.value("id", std::string());
+  }
+  std::string text = localized(rule.value("message", nlohmann::json()), lang);
+  return text.empty() ? rule.value("id", std::string()) : text;
 }
 
 const ProgressRow& ProgressRows::apply(const probe::ProgressEvent& event) {

@@ -32,8 +32,13 @@ struct ProblemRule {
 };
 // Block failures, block unknowns, warn failures, warn unknowns; file order within each.
 std::vector<ProblemRule> problem_rules(const nlohmann::json& rules);
-// Info rules: advice every candidate reads.
+// Info rules the candidate reads: advice no device can measure, and measured advice that
+// failed or could not be checked (a passed one is not repeated).
 std::vector<const nlohmann::json*> advice_rules(const nlohmann::json& rules);
+// What the candidate reads for a rule: the message of a failure or of advice; when nobody
+// could tell, the neutral requirement (never the failure text). An evaluation made before
+// rules carried requirements shows the rule id instead.
+std::string rule_statement(const nlohmann::json& rule, Language lang);
 
 // One check's line in the live progress.
 struct ProgressRow {

@@ -120,11 +120,13 @@ void print_summary(std::FILE* out, const reports::Report& report, bool color, La
     const nlohmann::json& rule = *problem.rule;
     const bool unknown = problem.outcome == core::RuleOutcome::kUnknown;
     const std::string mark = unknown ? "?" : problem.blocking ? "✘" : "!";
-    fmt::print(out, "  {} [{}] {}\n", paint(color, problem.blocking ? "\x1b[31m" : "\x1b[33m", mark),
-               rule.value("source", rule.value("id", "")),
-               localized(rule.value("message", nlohmann::json()), lang));
-    // An unknown outcome is a check that could not run, not a found problem: say so first.
-    if (unknown) fmt::print(out, "      {}\n", text(Text::kNotChecked, lang));
+    fmt::print(out, "  {} [{}] {}\n",
+               paint(color, problem.blocking ? "\x1b[31m" : "\x1b[33m", mark),
+               rule.value("source", rule.value("id", "")), rule_statement(rule, lang));
+    // An unknown outcome is a check that could not run, not a found problem. Its requirement
+    // says so in its own words; an older evaluation without one gets the generic line.
+    if (unknown && !rule.contains("requirement"))
+      fmt::print(out, "      {}\n", text(Text::kNotChecked, lang));
     if (auto detail = rule.value("detail", std::string()); !detail.empty()) {
       fmt::print(out, "      ({})\n", detail);
     }
@@ -136,7 +138,9 @@ void print_summary(std::FILE* out, const reports::Report& report, bool color, La
   if (!advice.empty()) {
     fmt::print(out, "{}:\n", text(Text::kAdvice, lang));
     for (const auto* rule : advice) {
-      fmt::print(out, "  • {}\n", localized(rule->value("message", nlohmann::json()), lang));
+      fmt::print(out, "  • {}\n", rule_statement(*rule, lang));
+      if (auto fix = localized(rule->value("fix", nlohmann::json()), lang); !fix.empty())
+        fmt::print(out, "    {}: {}\n", text(Text::kFix, lang), fix);
     }
   }
 }

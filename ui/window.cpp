@@ -125,9 +125,13 @@ struct ProbeWindow::Impl {
     const nlohmann::json rules = r.evaluation->value("rules", nlohmann::json::array());
     for (const ProblemRule& problem : problem_rules(rules)) {
       if (y > kHeight - 40) return;
-      fill(24, y + 6, 12, 12, problem.blocking ? kRed : kAmber);
-      y += text(46, y, localized(problem.rule->value("message", nlohmann::json()), lang), kInk, font,
-                kWidth - 80);
+      // Not checked is not failed: grey, with the requirement (which says it was not checked).
+      const bool unknown = problem.outcome == core::RuleOutcome::kUnknown;
+      fill(24, y + 6, 12, 12, unknown ? kMuted : problem.blocking ? kRed : kAmber);
+      std::string statement = rule_statement(*problem.rule, lang);
+      if (unknown && !problem.rule->contains("requirement"))
+        statement += fmt::format(" ({})", text_of(Text::kNotChecked));
+      y += text(46, y, statement, kInk, font, kWidth - 80);
       const std::string fix = localized(problem.rule->value("fix", nlohmann::json()), lang);
       if (!fix.empty()) {
         y += text(46, y, fmt::format("{}: {}", text_of(Text::kFix), fix), kMuted, small, kWidth - 80);

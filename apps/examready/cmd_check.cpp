@@ -34,6 +34,7 @@ struct CheckArgs {
   std::string data_dir;
   std::string lang;
   std::string rules;
+  std::string exam_date;
   double deadline_scale = 1.0;
   bool gui = false;
   std::string screenshot;      // --gui: save the result frame (tests, documentation)
@@ -228,6 +229,7 @@ int run_check(const CheckArgs& args) {
     upload_options = make_upload_options(args.server, args.ca_file, args.upload_attempts, stderr);
   }
   // Load the rules first: a bad rules file should fail before minutes of measuring.
+  const auto judged_on = evaluation_time(args.exam_date, "--exam-date");
   std::optional<rules::RuleSet> rule_set;
   if (!args.rules.empty()) {
     rule_set = load_rules_argument(args.rules);
@@ -241,7 +243,7 @@ int run_check(const CheckArgs& args) {
   report.host.device_id = target.device_id;
   report.checks = probe::run_checks(checks, *target.host, options, view.on_event(), view.runner());
   report.pair_code = pair_code;
-  if (rule_set) report.evaluation = rules::evaluate(*rule_set, report, std::chrono::system_clock::now());
+  if (rule_set) report.evaluation = rules::evaluate(*rule_set, report, judged_on);
   return deliver_report(args, report, view, lang, upload_options);
 }
 
@@ -259,6 +261,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--lang", args->lang, "Language of messages: zh or en (default: from LANG)")
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
   cmd->add_option("--rules", args->rules, "Rules file, or a shipped set: xiaoyibang, yishusheng");
+  cmd->add_option("--exam-date", args->exam_date,
+                  "Judge as of the exam's date (YYYY-MM-DD; default: today): a phone launched "
+                  "\"within two years\" must still be so on the exam day");
   cmd->add_option("--deadline-scale", args->deadline_scale, "Multiply every check's deadline (slow machines)")
       ->check(CLI::Range(0.01, 100.0));
   cmd->add_flag("--gui", args->gui, "Show progress and the verdict in a window");

@@ -25,15 +25,8 @@ struct EvaluateArgs {
   bool json = false;
 };
 
-std::chrono::system_clock::time_point evaluation_time(const std::string& date) {
-  if (date.empty()) return std::chrono::system_clock::now();
-  auto parsed = reports::parse_utc(date.size() == 10 ? date + "T12:00:00Z" : date);
-  if (!parsed) throw UsageError(fmt::format("--date: '{}' is not YYYY-MM-DD or a UTC time", date));
-  return *parsed;
-}
-
 int run_evaluate(const EvaluateArgs& args) {
-  const auto now = evaluation_time(args.date);
+  const auto now = evaluation_time(args.date, "--date");
   const rules::RuleSet set = load_rules_argument(args.rules);
   const std::string text = read_input_file(args.report);
   nlohmann::json document = nlohmann::json::parse(text, nullptr, false);

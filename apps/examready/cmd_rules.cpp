@@ -46,7 +46,8 @@ int lint(const std::vector<std::string>& files) {
   return code;
 }
 
-// Exit 0 when every case passes, 1 when a case fails, 65 when a file is invalid.
+// Exit 0 when every case passes and every rule is pinned both ways, 1 when a case fails or a
+// rule is unpinned, 65 when a file is invalid.
 int test(const std::vector<std::string>& files) {
   int code = kExitReady;
   for (const auto& file : files) {
@@ -58,7 +59,8 @@ int test(const std::vector<std::string>& files) {
       }
       fmt::print("{}: {} of {} cases passed against {}\n", file, run.cases.size() - run.failed(),
                  run.cases.size(), run.rules_path.string());
-      if (run.failed() > 0 && code == kExitReady) code = 1;
+      for (const auto& gap : run.uncovered) fmt::print("UNPINNED {}\n", gap);
+      if ((run.failed() > 0 || !run.uncovered.empty()) && code == kExitReady) code = 1;
     } catch (const rules::RulesLoadError& e) {
       fmt::print(stderr, "{}\n", e.error().to_string());
       code = kExitInvalidInput;

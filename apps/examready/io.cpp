@@ -1,10 +1,13 @@
 // File helpers for the CLI: durable writes and bounded reads through platform/files.h.
 #include "apps/examready/io.h"
 
+#include <fmt/format.h>
+
 #include <iostream>
 
 #include "apps/examready/commands.h"
 #include "platform/files.h"
+#include "reports/ids.h"
 
 namespace examready::app {
 
@@ -28,6 +31,15 @@ std::string read_input_file(const std::string& path) {
   auto text = platform::read_text_file(path, kMaxInputFileBytes, error);
   if (!text) throw InvalidInputError(path + ": " + error);
   return std::move(*text);
+}
+
+std::chrono::system_clock::time_point evaluation_time(const std::string& date,
+                                                      const std::string& option) {
+  if (date.empty()) return std::chrono::system_clock::now();
+  auto parsed = reports::parse_utc(date.size() == 10 ? date + "T12:00:00Z" : date);
+  if (!parsed)
+    throw UsageError(fmt::format("{}: '{}' is not YYYY-MM-DD or a UTC time", option, date));
+  return *parsed;
 }
 
 }  // namespace examready::app

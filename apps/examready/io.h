@@ -1,6 +1,7 @@
 // Small file helpers for the CLI.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 
@@ -15,5 +16,11 @@ inline constexpr std::size_t kMaxInputFileBytes = 4 << 20;
 // Reads a whole file, or stdin for "-", up to kMaxInputFileBytes. Throws InvalidInputError
 // naming the file.
 std::string read_input_file(const std::string& path);
+
+// The date a verdict is judged on (`--date`, `--exam-date`): "YYYY-MM-DD" (noon UTC) or a UTC
+// time; empty is now. "Launched within two years" counts back from it. Throws UsageError
+// naming `option`.
+std::chrono::system_clock::time_point evaluation_time(const std::string& date,
+                                                      const std::string& option);
 
 }  // namespace examready::app

@@ -84,12 +84,25 @@ DeviceRecord parse_row(std::string_view text, std::size_t line) {
   if (!one_of(record.device_class, kClasses)) {
     fail(line, "class '" + record.device_class + "' is not phone or tablet");
   }
-  const std::string_view year = trim(fields[4]);
+  // "2020" or "2020-04": the month where a source gives it (rules count "within N years" by
+  // month when they can, and say so when they cannot).
+  const std::string_view launch = trim(fields[4]);
+  const std::string_view year = launch.substr(0, launch.find('-'));
   auto [end, ec] = std::from_chars(year.data(), year.data() + year.size(), record.launch_year);
   if (ec != std::errc() || end != year.data() + year.size() || record.launch_year < kFirstYear ||
       record.launch_year > kLastYear) {
-    fail(line, "launch_year '" + std::string(year) + "' is not a year in " +
-                   std::to_string(kFirstYear) + ".." + std::to_string(kLastYear));
+    fail(line, "launch_year '" + std::string(launch) + "' is not a year in " +
+                   std::to_string(kFirstYear) + ".." + std::to_string(kLastYear) +
+                   " (optionally -MM)");
+  }
+  if (year.size() < launch.size()) {
+    const std::string_view month = launch.substr(year.size() + 1);
+    auto [mend, mec] =
+        std::from_chars(month.data(), month.data() + month.size(), record.launch_month);
+    if (mec != std::errc() || mend != month.data() + month.size() || month.size() != 2 ||
+        record.launch_month < 1 || record.launch_month > 12) {
+      fail(line, "launch_year '" + std::string(launch) + "': the month must be 01..12");
+    }
   }
   record.price_tier = std::string(trim(fields[5]));
   if (!one_of(record.price_tier, kTiers)) {

@@ -18,6 +18,7 @@ struct DeviceRecord {
   std::string marketing_name;  // "Redmi Note 9"
   std::string device_class;    // phone | tablet
   int launch_year = 0;
+  int launch_month = 0;  // 1-12 where the source gives the month; 0: only the year is known
   std::string price_tier;                // budget (<1000 yuan) | mid | high | flagship
   std::vector<std::string> model_codes;  // ro.product.model values, Apple identifiers
   std::vector<std::string> codenames;    // ro.product.device / hardware platform

@@ -71,6 +71,9 @@ DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
     out.emit(MetricId::kDeviceSeries, record->series, db_source);
     out.emit(MetricId::kDeviceMarketingName, record->marketing_name, db_source);
     out.emit(MetricId::kDeviceLaunchYear, std::int64_t{record->launch_year}, db_source);
+    if (record->launch_month != 0) {
+      out.emit(MetricId::kDeviceLaunchMonth, std::int64_t{record->launch_month}, db_source);
+    }
     out.emit(MetricId::kDevicePriceTier, record->price_tier, db_source);
   }
   return facts;

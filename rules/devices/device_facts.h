@@ -48,6 +48,7 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
 //   device.brand           db brand when matched, else the lower-cased `brand` argument ("os")
 //   device.class           db class, else the OS hint (see device_facts), else not emitted
 //   device.series, device.marketing_name, device.launch_year, device.price_tier
+//   device.launch_month   where the row gives the month
 //                          only when matched (source "device-db")
 // The caller emits the OS facts itself (device.vendor, device.model, device.codename) and
 // must not emit device.brand or device.class: this function owns them. Returns the facts so

@@ -29,7 +29,7 @@ const TEXT = {
     load_failed: '检测程序加载失败：', identity: '手机型号与系统', camera: '摄像头', microphone: '麦克风',
     speaker: '扬声器', encoder: '视频编码', network: '网络', storage: '存储空间', battery: '电量', font: '字体大小',
     verdict_ready: '可以参加考试', verdict_warnings: '可以参加考试，但有需要注意的地方', verdict_not_ready: '这部手机现在不适合考试',
-    verdict_incomplete: '检测不完整', verdict_unevaluated: '未能评估', unknown_head: '以下要求这次没有测到（网页无法检测，或没有运行），请自己确认：',
+    verdict_incomplete: '检测不完整', verdict_unevaluated: '未能评估', unknown_item: '这一项这次没能检测（网页无法检测，或没有运行），请自己确认。',
     uploaded: '报告已上传', queued: '网络不通，报告已保存在本机，联网后会自动上传', upload_refused: '服务器拒绝了报告：',
     status_ok: '完成', status_denied: '被拒绝', status_unsupported: '无法检测', status_timeout: '超时', status_error: '出错',
   },
@@ -50,7 +50,7 @@ const TEXT = {
     load_failed: 'The check could not load: ', identity: 'Phone model and system', camera: 'Camera', microphone: 'Microphone',
     speaker: 'Speaker', encoder: 'Video encoding', network: 'Network', storage: 'Storage', battery: 'Battery', font: 'Text size',
     verdict_ready: 'Ready for the exam', verdict_warnings: 'Ready, with warnings', verdict_not_ready: 'This phone is not ready',
-    verdict_incomplete: 'The check is incomplete', verdict_unevaluated: 'Not evaluated', unknown_head: 'Not measured this time (a web page cannot, or the check did not run); please make sure yourself:',
+    verdict_incomplete: 'The check is incomplete', verdict_unevaluated: 'Not evaluated', unknown_item: 'Not checked this time (a web page cannot, or the check did not run); please make sure yourself.',
     uploaded: 'Report uploaded', queued: 'No network: the report is kept on this phone and will be sent when it is back', upload_refused: 'The server refused the report: ',
     status_ok: 'done', status_denied: 'refused', status_unsupported: 'not measurable', status_timeout: 'timed out', status_error: 'failed',
   },
@@ -115,30 +115,30 @@ function askStorage() {
   });
 }
 
+// What a rule says to the candidate: a failure its message and fix; a rule nobody could
+// decide its neutral requirement (never the failure text); advice its message.
+function ruleItem(rule, key) {
+  const li = document.createElement('li');
+  li.innerHTML = '<div class="msg"></div><div class="fix"></div>';
+  const unknown = rule.outcome === 'unknown' && !rule.message;
+  li.className = unknown ? 'unknown' : rule.severity;
+  const text = unknown ? rule.requirement : rule.message;
+  li.querySelector('.msg').textContent = `${(text || {})[key] || rule.id} (${rule.source || rule.id})`;
+  li.querySelector('.fix').textContent = unknown ? t('unknown_item') : (rule.fix || {})[key] || '';
+  return li;
+}
+
 function renderVerdict(evaluation) {
   const verdict = evaluation.verdict || 'unevaluated';
   $('verdict').className = `verdict ${verdict}`;
   $('verdict').textContent = t(`verdict_${verdict}`);
   const key = lang === 'en' ? 'en' : 'zh-CN';
-  const items = [];
-  const unknown = [];
-  for (const rule of evaluation.rules || []) {
-    if (rule.outcome === 'unknown') { unknown.push(rule); continue; }
-    if (rule.outcome !== 'fail') continue;
-    const li = document.createElement('li');
-    li.className = rule.severity;
-    li.innerHTML = '<div class="msg"></div><div class="fix"></div>';
-    li.querySelector('.msg').textContent = `${(rule.message || {})[key] || rule.id} (${rule.source || rule.id})`;
-    li.querySelector('.fix').textContent = (rule.fix || {})[key] || '';
-    items.push(li);
-  }
-  if (unknown.length) {
-    const li = document.createElement('li');
-    li.className = 'unknown';
-    li.textContent = `${t('unknown_head')} ${[...new Set(unknown.map((r) => r.source || r.id))].join('、')}`;
-    items.push(li);
-  }
-  $('rules').replaceChildren(...items);
+  const rank = { block: 0, warn: 1, info: 2 };
+  const shown = (evaluation.rules || []).filter((r) => r.outcome === 'fail' || r.outcome === 'unknown');
+  // Failures first, then what could not be checked, then advice; block before warn.
+  const group = (r) => (r.outcome === 'fail' ? 0 : r.message ? 2 : 1);
+  shown.sort((a, b) => group(a) - group(b) || rank[a.severity] - rank[b.severity]);
+  $('rules').replaceChildren(...shown.map((rule) => ruleItem(rule, key)));
 }
 
 async function loadRules() {
@@ -210,7 +210,10 @@ async function runCheck(core, rulesText) {
     stepFromResult('storage', run('storage', await askStorage()));
   }
 
-  const evaluation = JSON.parse(session.evaluate(rulesText, ''));
+  // ?exam=YYYY-MM-DD judges as of the exam day ("launched within two years" must still hold
+  // then); otherwise now. The core refuses anything that is not a valid UTC time.
+  const exam = /^\d{4}-\d{2}-\d{2}$/.test(params.get('exam') || '') ? `${params.get('exam')}T12:00:00Z` : '';
+  const evaluation = JSON.parse(session.evaluate(rulesText, exam));
   const report = JSON.parse(session.report());
   $('result').hidden = false;
   if (evaluation.error || report.error) {
@@ -266,7 +269,8 @@ async function upload(report) {
 
 function showPairing(code, proof) {
   const link = `${location.origin}/check?role=secondary&pair=${encodeURIComponent(code)}&proof=${encodeURIComponent(proof)}` +
-               (params.get('rules') ? `&rules=${encodeURIComponent(params.get('rules'))}` : '');
+               (params.get('rules') ? `&rules=${encodeURIComponent(params.get('rules'))}` : '') +
+               (params.get('exam') ? `&exam=${encodeURIComponent(params.get('exam'))}` : '');
   $('pair-link').href = link;
   $('pair-link').textContent = link;
   $('pair-qr').src = `/v1/qr.svg?text=${encodeURIComponent(link)}`;

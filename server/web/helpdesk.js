@@ -116,8 +116,10 @@ function rulesList(entry, outcome) {
   const ul = el('ul', 'rules');
   for (const rule of rules) {
     const li = el('li', rule.outcome === 'unknown' ? 'unknown' : rule.severity === 'warn' ? 'warn' : '');
-    li.append(el('div', null, localized(rule.message) || rule.id));
-    if (rule.message && rule.message.en && lang !== 'en') li.append(el('div', 'en', rule.message.en));
+    // Undecided rules carry their neutral requirement, not the failure text.
+    const text = rule.message || rule.requirement;
+    li.append(el('div', null, localized(text) || rule.id));
+    if (text && text.en && lang !== 'en') li.append(el('div', 'en', text.en));
     if (rule.fix) {
       const fix = el('div', 'fix');
       fix.append(el('b', null, t('fix') + (lang === 'en' ? ': ' : '：')), document.createTextNode(localized(rule.fix)));

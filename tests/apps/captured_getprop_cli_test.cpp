@@ -51,7 +51,7 @@ std::string rule_outcome(const json& report, const std::string& id) {
 }  // namespace
 
 TEST_CASE(
-    "captured Redmi 9: in the device database, banned by yishusheng, advised against by "
+    "captured Redmi 9: in the device database, advised against by both platforms, too old for "
     "xiaoyibang") {
   Run run = check("redmi9_m2004j19c_galahad_miui12", "yishusheng");
   REQUIRE(run.report.is_object());
@@ -64,20 +64,23 @@ TEST_CASE(
   CHECK(measured(run.report, "device.class") == "phone");
   CHECK(measured(run.report, "os.vendor_ui") == "miui");
   CHECK(measured(run.report, "os.version").is_null());  // the paste has no release line
-  CHECK(run.report["evaluation"]["verdict"] == "not_ready");
-  CHECK(run.exit_code == 2);
+  // 艺术升 advises against Redmi phones (建议考生: a warning); storage cannot be judged from
+  // pasted text, so the verdict is incomplete, never a pass.
+  CHECK(run.report["evaluation"]["verdict"] == "incomplete");
+  CHECK(run.exit_code == 3);
   CHECK(rule_outcome(run.report, "yss.no-redmi") == "fail");
-  // 小艺帮 advises against the Redmi Note 9 and the Redmi 9 (XYB-4): a warning, not a block.
-  // Storage and the rest cannot be judged from pasted text, so the verdict is incomplete,
-  // never a pass.
+  // 小艺帮 advises against the Redmi 9 by name (XYB-4, a warning) and requires a phone
+  // launched within two years (XYB-3, block): a 2020 phone is not ready on any date now.
   run = check("redmi9_m2004j19c_galahad_miui12", "xiaoyibang");
   REQUIRE(run.report.is_object());
   CHECK(rule_outcome(run.report, "xyb.redmi-note-9") == "fail");
+  CHECK(rule_outcome(run.report, "xyb.redmi-note-9-hardware") == "pass");
   for (const auto& r : run.report["evaluation"]["rules"]) {
     if (r["id"] == "xyb.redmi-note-9") CHECK(r["severity"] == "warn");
   }
-  CHECK(run.report["evaluation"]["verdict"] == "incomplete");
-  CHECK(run.exit_code == 3);
+  CHECK(rule_outcome(run.report, "xyb.recent-model") == "fail");
+  CHECK(run.report["evaluation"]["verdict"] == "not_ready");
+  CHECK(run.exit_code == 2);
 }
 
 TEST_CASE("captured MatePad Pro: a tablet, refused by both platforms") {

@@ -102,16 +102,19 @@ TEST_CASE("adb: six-plus recorded phones give complete reports and the manuals' 
     const char* xiaoyibang;
     const char* yishusheng;
   };
-  // Verdicts as the manuals imply them: Redmi Note 9 advised against (XYB-4) but banned
-  // by 艺术升 (YSS-4); the OPPO has under 20 GB free (XYB-5/YSS-2); tablets are refused
-  // (XYB-1/YSS-1); the rest pass every blocking rule and carry warnings.
+  // Verdicts as the manuals imply them, judged on 2026-03-01: 小艺帮 requires (须) a phone
+  // launched in 2024-03 or later, so the Redmi Note 9 (2020) and Pixel 6 (2021) are not
+  // ready, and the 2024 phones, whose launch month the device database does not give, are
+  // incomplete (never guessed either way); 艺术升 only advises (Redmi, older than three
+  // years: warnings). The OPPO has under 20 GB free (XYB-5/YSS-2); tablets are refused
+  // (XYB-1/YSS-1).
   const Case cases[] = {
-      {"redmi_note9_miui12", "8f3a2c1d", "warnings", "not_ready"},
-      {"huawei_pura70_harmonyos4", "ADY0224513001872", "warnings", "warnings"},
+      {"redmi_note9_miui12", "8f3a2c1d", "not_ready", "warnings"},
+      {"huawei_pura70_harmonyos4", "ADY0224513001872", "incomplete", "warnings"},
       {"oppo_reno11pro_coloros14", "c7d91e42", "not_ready", "not_ready"},
-      {"vivo_x200_originos5", "10AD5F0NV9001HB", "warnings", "warnings"},
-      {"samsung_s24_oneui61", "R5CX10XQ4KJ", "warnings", "warnings"},
-      {"pixel6_stock", "1A051FDF6004TR", "warnings", "warnings"},
+      {"vivo_x200_originos5", "10AD5F0NV9001HB", "incomplete", "warnings"},
+      {"samsung_s24_oneui61", "R5CX10XQ4KJ", "incomplete", "warnings"},
+      {"pixel6_stock", "1A051FDF6004TR", "not_ready", "warnings"},
       {"xiaomi_pad5_miui13", "5c2e8d9a", "not_ready", "not_ready"},
   };
   for (const auto& c : cases) {
@@ -120,14 +123,16 @@ TEST_CASE("adb: six-plus recorded phones give complete reports and the manuals' 
     for (const auto& [rules, verdict] :
          {std::pair{"xiaoyibang", c.xiaoyibang}, std::pair{"yishusheng", c.yishusheng}}) {
       INFO(rules);
-      const Run run = run_examready({"check", "--android", "--rules", rules, "--json"});
+      const Run run = run_examready(
+          {"check", "--android", "--rules", rules, "--exam-date", "2026-03-01", "--json"});
       INFO(run.r.err);
       REQUIRE(run.report.is_object());
       CHECK(run.report["probe"]["transport"] == "adb");
       // Over USB only the microphone and speaker stay out of reach: they need the on-device probe.
       CHECK(run.report["probe"]["unavailable_checks"] == kNotOverUsb);
       CHECK(run.report["evaluation"]["verdict"] == verdict);
-      CHECK(run.r.exit_code == (std::string(verdict) == "not_ready" ? 2 : 1));
+      const std::string v = verdict;
+      CHECK(run.r.exit_code == (v == "not_ready" ? 2 : v == "incomplete" ? 3 : 1));
       // The serial is hashed, never stored; no SSID, phone number or IMEI either.
       CHECK(run.r.out.find(c.serial) == std::string::npos);
       CHECK(run.r.out.find("HomeNet") == std::string::npos);
@@ -141,22 +146,28 @@ TEST_CASE("adb: six-plus recorded phones give complete reports and the manuals' 
                    "yss.no-redmi") == "fail");
 }
 
-TEST_CASE("getprop text: Redmi Note 9 is banned by yishusheng and advised against by xiaoyibang") {
+TEST_CASE(
+    "getprop text: Redmi Note 9 is advised against by both platforms, and too old for xiaoyibang") {
   const std::string redmi = fixture_path("android/redmi_note9_miui12/getprop.txt").string();
-  Run run = run_examready({"check", "--from-getprop", redmi, "--rules", "yishusheng", "--json"});
-  CHECK(run.r.exit_code == 2);
-  CHECK(run.report["evaluation"]["verdict"] == "not_ready");
+  Run run = run_examready({"check", "--from-getprop", redmi, "--rules", "yishusheng", "--exam-date",
+                           "2026-03-01", "--json"});
+  // 艺术升's "不要使用红米手机" is advice (建议考生): a warning. Storage, a block rule, cannot be
+  // judged from getprop alone, so the verdict is incomplete, never a pass.
+  CHECK(run.r.exit_code == 3);
+  CHECK(run.report["evaluation"]["verdict"] == "incomplete");
   CHECK(run.report["probe"]["transport"] == "getprop-text");
   CHECK(rule_outcome(run.report, "yss.no-redmi") == "fail");
   CHECK(check_status(run.report, "storage") == "unsupported");
   CHECK(run.r.out.find("8f3a2c1d") == std::string::npos);  // ro.serialno: hashed only
   CHECK(run.report["host"]["device_id"].get<std::string>().size() == 32);
-  // 小艺帮 only advises against the Redmi Note 9 (a warning). Its blocking storage rule
-  // cannot be judged from getprop alone, so the verdict is incomplete, never a pass.
-  run = run_examready({"check", "--from-getprop", redmi, "--rules", "xiaoyibang", "--json"});
-  CHECK(run.r.exit_code == 3);
-  CHECK(run.report["evaluation"]["verdict"] == "incomplete");
+  // 小艺帮 advises against this very phone (XYB-4, a warning) and requires one launched
+  // within two years (XYB-3, 须: block): a 2020 phone is not ready.
+  run = run_examready({"check", "--from-getprop", redmi, "--rules", "xiaoyibang", "--exam-date",
+                       "2026-03-01", "--json"});
+  CHECK(run.r.exit_code == 2);
+  CHECK(run.report["evaluation"]["verdict"] == "not_ready");
   CHECK(rule_outcome(run.report, "xyb.redmi-note-9") == "fail");
+  CHECK(rule_outcome(run.report, "xyb.recent-model") == "fail");
   CHECK(rule_outcome(run.report, "storage.free") == "unknown");
   for (const auto& r : run.report["evaluation"]["rules"]) {
     if (r["id"] == "xyb.redmi-note-9") CHECK(r["severity"] == "warn");

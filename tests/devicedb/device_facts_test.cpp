@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "rules/devices/device_facts.h"
 #include "tests/support/fake_host.h"
 
 using namespace examready::devices;
@@ -107,4 +108,29 @@ TEST_CASE("device_facts on a small database") {
   REQUIRE(facts.device_class.has_value());
   CHECK(facts.device_class->value == "tablet");  // the database wins over the OS hint
   CHECK(facts.device_class->source == "device-db");
+}
+
+TEST_CASE("a launch month in the database becomes device.launch_month; a year alone emits none") {
+  const std::string tsv =
+      "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_"
+      "codes\tcodenames\tsource\n"
+      "acme\tacme-1\tACME 1\tphone\t2024-04\tmid\tA-1\ta1\tsrc\n"
+      "acme\tacme-2\tACME 2\tphone\t2025\tmid\tA-2\ta2\tsrc\n";
+  const DeviceDb db = DeviceDb::parse(tsv);
+  REQUIRE(db.lookup("A-1", "", "").record != nullptr);
+  CHECK(db.lookup("A-1", "", "").record->launch_year == 2024);
+  CHECK(db.lookup("A-1", "", "").record->launch_month == 4);
+  auto emitted = [&](const char* model) {
+    examready::core::MeasurementList out;
+    examready::devices::emit_device_facts(out, db, model, "", "acme", "default");
+    std::map<std::string, examready::core::Value> values;
+    for (const auto& m : out.items()) values[std::string(metric_info(m.metric).name)] = m.value;
+    return values;
+  };
+  const auto with_month = emitted("A-1");
+  CHECK(std::get<std::int64_t>(with_month.at("device.launch_year")) == 2024);
+  CHECK(std::get<std::int64_t>(with_month.at("device.launch_month")) == 4);
+  const auto year_only = emitted("A-2");
+  CHECK(std::get<std::int64_t>(year_only.at("device.launch_year")) == 2025);
+  CHECK(year_only.count("device.launch_month") == 0);
 }

@@ -54,8 +54,9 @@ inline std::string one_rule(const std::string& require, const std::string& sever
   if (!when.empty()) rule += "when = " + when + "\n";
   if (!require.empty()) rule += "require = " + require + "\n";
   rule +=
-      "message = { zh-CN = \"消息\", en = \"message\" }\nfix = { zh-CN = \"办法\", en = \"fix\" "
-      "}\n";
+      "message = { zh-CN = \"消息\", en = \"message\" }\n"
+      "requirement = { zh-CN = \"要求\", en = \"requirement\" }\n"
+      "fix = { zh-CN = \"办法\", en = \"fix\" }\n";
   return rule;
 }
 

@@ -147,16 +147,57 @@ TEST_CASE("list operators on string-list metrics") {
   CHECK(outcome(R"({ metric = "apps.camera_users", is_empty = true })", apps) == "pass");
 }
 
-TEST_CASE("within_years counts from the evaluation date") {
-  auto year = [](std::int64_t y) { return Ms{m("device.launch_year", y)}; };
+TEST_CASE(
+    "within_years counts by month from the evaluation date, and says when only the year is known") {
   const char* two = R"({ metric = "device.launch_year", within_years = 2 })";
-  CHECK(outcome(two, year(2026)) == "pass");
-  CHECK(outcome(two, year(2024)) == "pass");
-  CHECK(outcome(two, year(2023)) == "fail");
   const rules::RuleSet set = test::load_text(test::kSetHead + test::one_rule(two));
-  const auto report = test::make_report(year(2023));
-  const auto in_2025 = std::chrono::sys_days{std::chrono::year{2025} / 6 / 1};
-  CHECK(rules::evaluate(set, report, in_2025)["rules"][0]["outcome"] == "pass");
+  auto judge = [&](std::int64_t year, std::optional<std::int64_t> month, int eval_month) {
+    Ms ms{m("device.launch_year", year)};
+    if (month) ms.push_back(m("device.launch_month", *month));
+    const auto date =
+        std::chrono::sys_days{std::chrono::year{2026} / static_cast<unsigned>(eval_month) / 15};
+    return rules::evaluate(set, test::make_report(ms), date)["rules"][0];
+  };
+  // On 2026-03-15, within two years is a launch in 2024-03 or later.
+  CHECK(judge(2024, 3, 3)["outcome"] == "pass");
+  CHECK(judge(2024, 2, 3)["outcome"] == "fail");
+  CHECK(judge(2026, 1, 3)["outcome"] == "pass");
+  CHECK(judge(2023, 12, 3)["outcome"] == "fail");
+  // With the year alone: a later year passes, an earlier one fails, the cutoff year is undecided…
+  CHECK(judge(2025, std::nullopt, 3)["outcome"] == "pass");
+  CHECK(judge(2023, std::nullopt, 3)["outcome"] == "fail");
+  const auto undecided = judge(2024, std::nullopt, 3);
+  CHECK(undecided["outcome"] == "unknown");
+  CHECK_THAT(
+      undecided["detail"].get<std::string>(),
+      Catch::Contains("launch month unknown: within 2 years only if launched in 2024-03 or later"));
+  CHECK(undecided["requirement"]["en"] == "requirement");
+  CHECK_FALSE(undecided.contains("message"));
+  // …except in January, when the whole cutoff year is within.
+  CHECK(judge(2024, std::nullopt, 1)["outcome"] == "pass");
+  CHECK_THAT(
+      judge(2024, 2, 3)["detail"].get<std::string>(),
+      Catch::Contains("device.launch_year = 2024-02: required launched in 2024-03 or later"));
+}
+
+TEST_CASE("rule texts follow the outcome: failure text only on fail, requirement on unknown") {
+  const char* rule = R"({ metric = "storage.free_bytes", at_least = "20 GB" })";
+  auto ev = [&](Ms ms) { return run(test::one_rule(rule), std::move(ms))["rules"][0]; };
+  const auto failed = ev({m("storage.free_bytes", std::int64_t{1})});
+  CHECK(failed["message"]["en"] == "message");
+  CHECK(failed["fix"]["en"] == "fix");
+  CHECK_FALSE(failed.contains("requirement"));
+  const auto unknown = ev({});
+  CHECK(unknown["requirement"]["zh-CN"] == "要求");
+  CHECK_FALSE(unknown.contains("message"));
+  CHECK_FALSE(unknown.contains("fix"));
+  const auto passed = ev({m("storage.free_bytes", std::int64_t{30'000'000'000})});
+  CHECK_FALSE(passed.contains("message"));
+  CHECK_FALSE(passed.contains("requirement"));
+  // Measured advice (info with a condition) is quiet when it passes, like any rule.
+  const auto advice =
+      run(test::one_rule(rule, "info"), {m("storage.free_bytes", std::int64_t{30'000'000'000})});
+  CHECK_FALSE(advice["rules"][0].contains("message"));
 }
 
 TEST_CASE("measured tests whether a metric was measured, never unknown") {

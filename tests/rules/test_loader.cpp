@@ -30,7 +30,7 @@ const Malformed kMalformed[] = {
      "storage.free_bytes: unknown unit \"GiBs\" in \"20 GiBs\""},
     {"05_unknown_rule_key.toml", "05_unknown_rule_key.toml", 9, 1,
      "unknown key 'severtiy' in [[rule]] (allowed: id, severity, source, when, require, message, "
-     "fix)"},
+     "requirement, fix)"},
     {"06_unknown_top_key.toml", "06_unknown_top_key.toml", 3, 1,
      "unknown key 'titel' in the rules file (allowed: id, title, extends, cites, exam, watch, "
      "rule)"},
@@ -39,7 +39,7 @@ const Malformed kMalformed[] = {
      "greater_than, at_least, in, not_in, version_at_least, version_at_most, version_above, "
      "version_below, version_equals, glob, regex, contains_any, contains_all, contains_none, "
      "is_empty, within_years, measured)"},
-    {"08_duplicate_rule_id.toml", "08_duplicate_rule_id.toml", 13, 6,
+    {"08_duplicate_rule_id.toml", "08_duplicate_rule_id.toml", 14, 6,
      "duplicate rule id 'r1' (first defined at @DIR@08_duplicate_rule_id.toml:4:1)"},
     {"09_bad_version.toml", "09_bad_version.toml", 8, 55,
      "bad version \"7.x\": expected numbers separated by dots, e.g. \"7.0\""},
@@ -118,6 +118,11 @@ const Malformed kMalformed[] = {
      "[exam] has no 'subjects'"},
     {"45_when_unknown_metric.toml", "45_when_unknown_metric.toml", 9, 19,
      "unknown metric 'report.rolle' (see `examready checks` for the catalog)"},
+    // An undecided outcome must not print the failure text: a rule that can be undecided
+    // says what it requires.
+    {"46_missing_requirement.toml", "46_missing_requirement.toml", 4, 1,
+     "rule 'r1' has no 'requirement': a rule that can be undecided says what it requires in "
+     "neutral words"},
 };
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {

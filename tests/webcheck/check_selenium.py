@@ -159,7 +159,7 @@ def outcome(report, rule_id):
 
 try:
     if scenario == "redmi-note-9":
-        driver = start_driver(phone("M2003J15SC"), video_file="black.y4m")
+        driver = start_driver(phone("M2003J15SS"), video_file="black.y4m")
         started = time.monotonic()
         code = run_check(f"{base}/check", screenshot="check-zh", progress_shot="check-zh-progress")
         print(f"figure: page load + tap to verdict {time.monotonic() - started:.1f} s (all checks, loopback, "
@@ -167,8 +167,8 @@ try:
         check(len(code) == 9, f"the page shows a report code ({code})")
         stored = fetch_report(code)["report"]
         check(stored["probe"]["transport"] == "browser", "stored with transport browser")
-        check(measurement(stored, "device", "device.model") == "M2003J15SC", "model from client hints")
-        check(outcome(stored, "xyb.redmi-note-9") == "fail", "XYB-4 warning for M2003J15SC")
+        check(measurement(stored, "device", "device.model") == "M2003J15SS", "model from client hints")
+        check(outcome(stored, "xyb.redmi-note-9") == "fail", "XYB-4 warning for M2003J15SS")
         check(measurement(stored, "camera", "camera.dark_frame_ratio") == 1.0, "a black clip is dark")
         rms = measurement(stored, "microphone", "microphone.rms_dbfs")
         check(rms is not None and abs(rms + 9.03) <= 0.5, f"1 kHz sine at 0.5 reads -9 dBFS ±0.5 ({rms})")
@@ -179,6 +179,11 @@ try:
         check(down is not None and down > 1e6, f"network measured over HTTPS ({down} bit/s)")
         text = driver.find_element(By.ID, "rules").text
         check("红米 Note 9" in text, "the verdict shows XYB-4's own zh-CN text")
+        # What a browser cannot see (paired watches) is shown as the requirement, never as
+        # the failure text.
+        check(outcome(stored, "xyb.wearables") == "unknown", "paired wearables are unknown in a browser")
+        check("不能使用手表、手环" in text and "这部手机配对了手表" not in text,
+              "an undecided rule shows its requirement, not its failure text")
     elif scenario == "network":
         # network_test.sh: only the network check, its figures printed for comparison.
         driver = start_driver(phone("M2102J20SG"), audio_file=False)

@@ -104,14 +104,17 @@ TEST_CASE("the report is a valid browser report, and a secondary keeps its pairi
 
 TEST_CASE("the shipped rules judge what the browser saw") {
   const json xiaoyibang = rules_bundle("xiaoyibang.toml");
-  SECTION("a Redmi Note 9 gets the XYB-4 warning") {
-    for (const char* model : {"M2003J15SG", "M2003J15SC"}) {
+  SECTION("a Redmi Note 9 gets the XYB-4 warning; the Redmi 10X 4G is warned as its hardware") {
+    for (const auto& [model, named, hardware] :
+         {std::tuple{"M2003J15SG", "fail", "pass"}, std::tuple{"M2003J15SC", "pass", "fail"},
+          std::tuple{"M2003J6B2G", "pass", "pass"}}) {
       INFO(model);
       WebSession session(json::object());
       session.run("identity", identity(model));
       const json evaluation = session.evaluate(xiaoyibang, "2026-12-03T10:00:00Z");
       REQUIRE_FALSE(evaluation.contains("error"));
-      CHECK(rule_outcome(evaluation, "xyb.redmi-note-9") == "fail");
+      CHECK(rule_outcome(evaluation, "xyb.redmi-note-9") == named);
+      CHECK(rule_outcome(evaluation, "xyb.redmi-note-9-hardware") == hardware);
     }
   }
   SECTION("a tablet is not ready") {
