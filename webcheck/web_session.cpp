@@ -40,6 +40,14 @@ WebSession::WebSession(const nlohmann::json& start) {
     const std::string proof = text_field(start, "pair_proof");
     if (!report_.pair_code.empty() && reports::is_pair_proof(proof)) pair_proof_ = proof;
   }
+  // The browser's installation secret (256 random bits the page keeps in localStorage): both
+  // roles checked in one browser get the same device id, which the helpdesk's pair view
+  // compares (XYB-16: two different phones). The secret never leaves the phone.
+  const std::string secret = text_field(start, "installation_secret");
+  if (secret.size() == 64 && std::all_of(secret.begin(), secret.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
+      }))
+    report_.host.device_id = reports::device_id_hash("browser", secret);
   // Replays fix the id and time; anything that is not one is ignored (the page is the
   // candidate's to edit, and the report must stay valid).
   const std::string id = text_field(start, "report_id");

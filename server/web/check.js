@@ -141,6 +141,17 @@ function renderVerdict(evaluation) {
   $('rules').replaceChildren(...shown.map((rule) => ruleItem(rule, key)));
 }
 
+// 256 random bits kept in this browser: the report carries only a salted hash of it
+// (host.device_id), so the helpdesk can tell two roles checked on one phone (XYB-16).
+function installationSecret() {
+  let secret = localStorage.getItem('examready.install') || '';
+  if (!/^[0-9a-f]{64}$/.test(secret)) {
+    secret = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+    try { localStorage.setItem('examready.install', secret); } catch (e) { /* private mode: a new id each time */ }
+  }
+  return secret;
+}
+
 async function loadRules() {
   const name = params.get('rules');
   const response = await fetch(name ? `/v1/rules/${encodeURIComponent(name)}` : '/v1/rules', { cache: 'no-store' });
@@ -151,7 +162,8 @@ async function loadRules() {
 async function runCheck(core, rulesText) {
   const role = params.get('role') === 'secondary' ? 'secondary' : 'primary';
   const session = new core.WebSession(JSON.stringify({ role, pair_code: params.get('pair') || '',
-                                                        pair_proof: params.get('proof') || '' }));
+                                                        pair_proof: params.get('proof') || '',
+                                                        installation_secret: installationSecret() }));
   const run = (name, input) => JSON.parse(session.run(name, JSON.stringify(input)));
   // Audio may only start from the tap itself; it is closed once the audio checks are done (it
   // holds the audio output and a real-time thread).

@@ -12,7 +12,8 @@ const TEXT = {
     bad_code: '代码格式不对，应为 8 位，如 7KQ2-M9XD', failed: '未通过的规则', unknown_rules: '无法判断的规则（未测到相关数据）', none_failed: '没有未通过的规则',
     device: '设备信息', measurements: '测量结果', fix: '解决办法', primary: '主机位（手机 1）', secondary: '副机位（手机 2）',
     pair_of: '配对', created: '检测时间', platform: '平台', transport: '方式', probe: '检测程序', unavailable: '未能检测',
-    no_pair: '没有配对的另一台手机', metric: '指标', value: '值', source: '来源', status: '状态',
+    no_pair: '没有配对的另一台手机',
+    same_device: '主机位和辅机位的报告来自同一部设备：考试要用两部不同的手机（小艺帮：“两个软件不能在一台手机上同时使用”，XYB-16）。', metric: '指标', value: '值', source: '来源', status: '状态',
     unevaluated: '未评估', ready: '可以考试', warnings: '可以考试（有提醒）', not_ready: '不能考试', incomplete: '检测不完整',
     results: '共 {n} 条', other_codes: '另有 {n} 份报告使用同一代码（显示最新的）', error: '出错了：',
   },
@@ -25,7 +26,8 @@ const TEXT = {
     bad_code: 'Not a code: 8 characters like 7KQ2-M9XD', failed: 'Failed rules', unknown_rules: 'Rules that could not be decided (not measured)', none_failed: 'No failed rules',
     device: 'Device', measurements: 'Measurements', fix: 'Fix', primary: 'Primary (phone 1)', secondary: 'Secondary (phone 2)',
     pair_of: 'pair', created: 'Checked at', platform: 'Platform', transport: 'Transport', probe: 'Probe', unavailable: 'Not measured',
-    no_pair: 'No paired phone', metric: 'Metric', value: 'Value', source: 'Source', status: 'Status',
+    no_pair: 'No paired phone',
+    same_device: 'The primary and secondary reports come from the same device: the exam needs two different phones (Xiaoyibang: the two apps cannot run on one phone, XYB-16).', metric: 'Metric', value: 'Value', source: 'Source', status: 'Status',
     unevaluated: 'Not evaluated', ready: 'Ready', warnings: 'Ready, with warnings', not_ready: 'Not ready', incomplete: 'Incomplete',
     results: '{n} shown', other_codes: '{n} other reports share this code (showing the newest)', error: 'Error: ',
   },
@@ -186,6 +188,11 @@ async function lookUp(typed) {
   // Primary on the left, secondary on the right, whichever code was typed.
   const primary = body.role === 'secondary' ? body.pair.primary : body;
   const secondaries = body.role === 'secondary' ? [body] : body.pair.secondaries;
+  // Two roles on one device (XYB-16): the reports carry the same salted device id. Reports
+  // without one (the web check, pasted getprop without a serial) cannot be compared.
+  const deviceId = (entry) => ((entry.report || {}).host || {}).device_id || '';
+  if (primary && deviceId(primary) && secondaries.some((s) => deviceId(s) === deviceId(primary)))
+    result.append(el('p', 'panel same-device', t('same_device')));
   if (primary) result.append(reportCard(primary, t('primary')));
   for (const s of secondaries) result.append(reportCard(s, t('secondary')));
   if (!secondaries.length || !primary) result.append(el('p', 'panel empty', t('no_pair')));

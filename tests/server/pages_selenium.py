@@ -2,6 +2,7 @@
 """Drives the helpdesk and stats pages in headless Chromium (RECIPES §3): enters the token,
 looks up a primary's code, checks that both phones of the pair are shown with their failed
 rules and fixes, switches language, opens the stats page, and saves screenshots."""
+import json
 import sys
 
 from selenium import webdriver
@@ -54,6 +55,16 @@ try:
         fail("pair not side by side: " + cards[0].text[:80] + " | " + cards[1].text[:80])
     if "解决办法" not in cards[0].text or "未通过的规则" not in cards[0].text:
         fail("no fix shown for failed rules")
+    # Both phones of this pair were measured on this machine: the same salted device id, which
+    # the page must call out (XYB-16: two different phones).
+    reports = [json.load(open(f"{profile}/{name}.json")) for name in ("primary", "secondary")]
+    ids = [r["host"].get("device_id", "") for r in reports]
+    shown = bool(driver.find_elements(By.CSS_SELECTOR, ".panel.same-device"))
+    if ids[0] and ids[0] == ids[1] and not shown:
+        fail("a pair from one device is not called out")
+    if (not ids[0] or ids[0] != ids[1]) and shown:
+        fail("a pair from two devices is called the same device")
+    print(f"same-device notice: ids equal={bool(ids[0]) and ids[0] == ids[1]}, shown={shown}")
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#recent tbody tr")) > 0)
     driver.save_screenshot(f"{outdir}/helpdesk_zh.png")
     driver.find_element(By.ID, "lang").click()

@@ -266,6 +266,11 @@ try:
         answer = fetch_report(primary)
         check(answer["report"]["code"] == primary, "the primary is stored")
         check(secondary in json.dumps(answer.get("pair")), f"the secondary {secondary} is linked to it")
+        # Both roles ran in this one browser: the same device id, which the helpdesk calls out
+        # (XYB-16: two different phones).
+        ids = [fetch_report(c)["report"]["host"].get("device_id") for c in (primary, secondary)]
+        check(ids[0] is not None and len(ids[0]) == 32 and ids[0] == ids[1],
+              f"one browser, one device id ({ids})")
     else:
         fail(f"no scenario {scenario}")
 except Exception as error:  # noqa: BLE001 - a timeout or a driver error fails the scenario

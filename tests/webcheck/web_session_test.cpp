@@ -102,6 +102,20 @@ TEST_CASE("the report is a valid browser report, and a secondary keeps its pairi
   CHECK_FALSE(forged.report().contains("pair_proof"));
 }
 
+TEST_CASE("one browser's installation secret gives one device id; none without a valid one") {
+  const std::string secret(64, 'a'), other(64, 'b');
+  auto id = [](const json& start) {
+    return WebSession(start).report().at("host").value("device_id", std::string());
+  };
+  const std::string first = id({{"installation_secret", secret}});
+  CHECK(first.size() == 32);
+  CHECK(id({{"installation_secret", secret}, {"role", "secondary"}}) == first);
+  CHECK(id({{"installation_secret", other}}) != first);
+  CHECK(id({{"installation_secret", std::string(64, 'G')}}).empty());
+  CHECK(id({{"installation_secret", std::string(63, 'a')}}).empty());
+  CHECK(id(json::object()).empty());
+}
+
 TEST_CASE("the shipped rules judge what the browser saw") {
   const json xiaoyibang = rules_bundle("xiaoyibang.toml");
   SECTION("a Redmi Note 9 gets the XYB-4 warning; the Redmi 10X 4G is warned as its hardware") {
