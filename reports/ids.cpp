@@ -123,4 +123,9 @@ std::optional<std::chrono::system_clock::time_point> parse_utc(std::string_view 
   return sys_days{date} + hours{*hour} + minutes{*minute} + seconds{*second};
 }
 
+std::optional<std::chrono::system_clock::time_point> parse_exam_date(std::string_view text) {
+  if (text.size() != 10) return std::nullopt;
+  return parse_utc(std::string(text) + "T12:00:00Z");
+}
+
 }  // namespace examready::reports

@@ -34,5 +34,7 @@ std::string new_installation_secret();
 std::string format_utc(std::chrono::system_clock::time_point time);
 std::string utc_now();
 std::optional<std::chrono::system_clock::time_point> parse_utc(std::string_view text);
+// An exam date "YYYY-MM-DD" (a real calendar date, 1970-2200) as noon UTC that day.
+std::optional<std::chrono::system_clock::time_point> parse_exam_date(std::string_view text);
 
 }  // namespace examready::reports

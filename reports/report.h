@@ -24,6 +24,7 @@ struct Report {
   core::Transport transport = core::Transport::kLocal;
   core::Role role = core::Role::kPrimary;
   std::string pair_code;  // secondary phone: its primary's code
+  std::string exam_date;  // "YYYY-MM-DD" the candidate's exam is on; empty when not given
   HostFacts host;
   std::vector<core::CheckResult> checks;
   std::optional<nlohmann::json> evaluation;  // written by the rules evaluator

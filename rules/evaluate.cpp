@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 
 #include "core/text.h"
 #include "core/verdict.h"
@@ -33,11 +34,16 @@ struct Facts {
 
 Tri tri(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
 
-// The month that goes with a year metric, where the catalog has one.
-const core::Value* month_of(const Subject& subject, const Facts& facts) {
+// The month (1-12) that goes with a year metric, where the catalog has one and the report
+// holds a valid one. A report is client input: a month of 0, 13 or 2^40 counts as not known.
+std::optional<int> month_of(const Subject& subject, const Facts& facts) {
   if (subject.pseudo != Pseudo::kNone || subject.metric != core::MetricId::kDeviceLaunchYear)
-    return nullptr;
-  return facts.values[static_cast<std::size_t>(core::MetricId::kDeviceLaunchMonth)];
+    return std::nullopt;
+  const core::Value* value =
+      facts.values[static_cast<std::size_t>(core::MetricId::kDeviceLaunchMonth)];
+  const auto* month = value ? std::get_if<std::int64_t>(value) : nullptr;
+  if (!month || *month < 1 || *month > 12) return std::nullopt;
+  return static_cast<int>(*month);
 }
 
 double as_number(const core::Value& value) {
@@ -189,9 +195,8 @@ class Evaluator {
     if (why) {
       std::string measured = format_measured(c.subject, *value);
       if (c.op == Op::kWithinYears) {
-        const core::Value* month = month_of(c.subject, facts_);
-        measured +=
-            month ? fmt::format("-{:02}", static_cast<int>(as_number(*month))) : " (month unknown)";
+        const auto month = month_of(c.subject, facts_);
+        measured += month ? fmt::format("-{:02}", *month) : " (month unknown)";
       }
       if (t == Tri::kUnknown)
         why->push_back(fmt::format("{} = {}: {}", c.subject.name, measured, problem));
@@ -287,8 +292,8 @@ class Evaluator {
   // undecided (unless the cutoff month is January): unknown, never a guess either way.
   Tri within_years(const Condition& c, double year, std::string& problem) const {
     const int cutoff = facts_.year - static_cast<int>(c.number);
-    if (const core::Value* month = month_of(c.subject, facts_)) {
-      return tri(year > cutoff || (year == cutoff && as_number(*month) >= facts_.month));
+    if (const auto month = month_of(c.subject, facts_)) {
+      return tri(year > cutoff || (year == cutoff && *month >= facts_.month));
     }
     if (year != cutoff || facts_.month == 1) return tri(year >= cutoff);
     problem =
@@ -425,6 +430,12 @@ RuleResult evaluate_rule(const Rule& rule, const RuleSet& rules, Evaluator& eval
 }
 
 }  // namespace
+
+std::chrono::system_clock::time_point judged_on(const reports::Report& report,
+                                                std::chrono::system_clock::time_point now) {
+  const auto exam = reports::parse_exam_date(report.exam_date);
+  return exam && *exam > now ? *exam : now;
+}
 
 void add_rule_texts(const Rule& rule, core::RuleOutcome outcome, nlohmann::json& entry) {
   auto& members = entry.get_ref<Json::object_t&>();

@@ -64,9 +64,13 @@ def parse(text):
 def base(over=None, drop=()):
     keys = parse(good)
     if over:
-        keys.update(parse(over))
+        changed = parse(over)
+        # Another phone's launch year comes without the good phone's month.
+        if '"device.launch_year"' in changed and '"device.launch_month"' not in changed:
+            keys.pop('"device.launch_month"', None)
+        keys.update(changed)
     for k in drop:
-        keys.pop(f'"{k}"')
+        keys.pop(f'"{k}"', None)
     return '\n'.join(f'{k} = {v}' for k, v in keys.items())
 
 
@@ -93,8 +97,8 @@ def with_month(text, month):
     return text + f'\n"device.launch_month" = {month}'
 
 
-# Launch months are set where the phone's announcement is used by a case; otherwise the
-# case drops the good phone's month so that only the year is known.
+# Launch months are set where a case is about them; a phone given only its launch year has
+# no month (base() drops the good phone's).
 redmi_note9 = phone("redmi", "redmi-note-9", "Redmi Note 9", "M2003J15SS", "merlin", 2020, "mid", os_version="10")
 redmi_9 = phone("redmi", "redmi-9", "Redmi 9", "M2004J19G", "lancelot", 2020, "budget", os_version="10")
 redmi_note9_5g_cn = phone("redmi", "redmi-note-9", "Redmi Note 9 5G (China)", "M2007J22C", "cannon", 2020, "mid")
@@ -156,8 +160,8 @@ for name, p in [("Redmi 10X 4G (M2003J15SC) is the Redmi Note 9's hardware", red
                 ("Redmi 9 Prime (M2004J19I) is the Redmi 9's hardware", redmi_9_prime)]:
     x += case(name, "not_ready", {"xyb.redmi-note-9": "pass", "xyb.redmi-note-9-hardware": "fail"}, over=p)
 x += case("codename merlin without a model code: Redmi Note 9 or 10X 4G, cannot tell which", "not_ready",
-          {"xyb.redmi-note-9": "unknown", "xyb.redmi-note-9-hardware": "unknown"},
-          over=redmi_10x_4g, drop=("device.model",))
+          {"xyb.redmi-note-9": "unknown", "xyb.redmi-note-9-hardware": "unknown", "xyb.recent-model": "fail"},
+          over=redmi_note9 + '\n"device.db_match" = "codename"', drop=("device.model",))
 x += case("Redmi Note 12 Turbo (2023-03) is not a Note 9, but older than two years", "not_ready",
           {"xyb.redmi-note-9": "pass", "xyb.mainstream-brand": "pass", "xyb.recent-model": "fail"},
           over=with_month(redmi_note12_turbo, 3))
@@ -172,7 +176,7 @@ x += case("launched 2025, month unknown: within two years whatever the month", "
 x += case("iPhone 15 (2023-09) is older than two years", "not_ready",
           {"xyb.recent-model": "fail", "xyb.os-version": "pass", "xyb.mainstream-brand": "pass"}, over=iphone15)
 x += case("budget model: below 1000 yuan", "not_ready", {"xyb.price-tier": "fail"}, over='"device.price_tier" = "budget"')
-x += case("brand outside the mainstream", "not_ready", {"xyb.mainstream-brand": "fail"},
+x += case("brand outside the mainstream: a warning (the manual's brands are examples)", "warnings", {"xyb.mainstream-brand": "fail"},
           over='"device.brand" = "blackview"')
 x += case("model not in the device database: incomplete, never a guess", "incomplete",
           {"device.known": "fail", "xyb.recent-model": "unknown", "xyb.price-tier": "unknown",
@@ -245,7 +249,8 @@ x += case("Bluetooth not read (web check): cannot tell", "warnings", {"xyb.weara
 open('xiaoyibang.tests.toml', 'w').write(x)
 
 # --- 艺术升 ---------------------------------------------------------------------------------
-yss_advice = {"yss.room": "unknown", "yss.practice": "unknown", "yss.exam-app": "unknown", "yss.other-devices": "unknown"}
+yss_advice = {"yss.room": "unknown", "yss.practice": "unknown", "yss.placement": "unknown", "yss.exam-app": "unknown",
+              "yss.other-devices": "unknown"}
 y = header.format(set="yishusheng")
 y += case("complete flagship phone, all measured", "ready",
           {"device.phone": "pass", "device.known": "pass", "storage.free": "pass", "battery.charged": "pass",
@@ -260,7 +265,7 @@ y += case("Redmi Note 12 Turbo (2023-03) is still a Redmi, and recent", "warning
 y += case("Redmi known only by marketing name", "warnings", {"yss.no-redmi": "fail"},
           over='"device.brand" = "xiaomi"\n"device.marketing_name" = "Redmi K70"')
 y += case("brand xiaomi without a database match: cannot tell", "warnings", {"yss.no-redmi": "unknown"},
-          over='"device.brand" = "xiaomi"', drop=("device.marketing_name",))
+          over=unknown_model, drop=unknown_drop)
 y += case("launched 2022-09: older than 3 years on 2026-03-01", "warnings", {"yss.recent-model": "fail"},
           over='"device.launch_year" = 2022\n"device.launch_month" = 9')
 y += case("launched 2023-03: within 3 years by month", "ready", {"yss.recent-model": "pass"},
@@ -284,7 +289,8 @@ y += case("camera does not open", "warnings", {"yss.camera": "fail"}, over='"cam
 y += case("microphone records digital silence", "warnings", {"yss.microphone": "fail"},
           over='"microphone.digital_silence" = true')
 y += case("secondary phone records too: camera and microphone apply", "warnings",
-          {"yss.camera": "fail", "yss.quiet-room": "skipped"}, role="secondary", over='"camera.count" = 0')
+          {"yss.camera": "fail", "yss.microphone": "fail", "yss.quiet-room": "skipped"}, role="secondary",
+          over='"camera.count" = 0\n"microphone.digital_silence" = true')
 y += case("noisy room: advice only", "ready", {"yss.quiet-room": "fail"}, over='"microphone.noise_floor_dbfs" = -38.0')
 y += case("tablet", "not_ready", {"device.phone": "fail"}, over=xiaomi_pad6)
 y += case("desktop computer", "not_ready", {"device.phone": "fail"}, over='"device.class" = "desktop"')

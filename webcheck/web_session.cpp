@@ -48,6 +48,8 @@ WebSession::WebSession(const nlohmann::json& start) {
         return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
       }))
     report_.host.device_id = reports::device_id_hash("browser", secret);
+  if (const std::string exam = text_field(start, "exam_date"); reports::parse_exam_date(exam))
+    report_.exam_date = exam;
   // Replays fix the id and time; anything that is not one is ignored (the page is the
   // candidate's to edit, and the report must stay valid).
   const std::string id = text_field(start, "report_id");
@@ -154,7 +156,8 @@ nlohmann::json WebSession::evaluate(const nlohmann::json& rules_bundle,
     const auto now = now_utc.empty()
                          ? std::chrono::system_clock::now()
                          : reports::parse_utc(now_utc).value_or(std::chrono::system_clock::now());
-    report_.evaluation = rules::evaluate(rule_set, report_, now);
+    // The collector judges the stored report the same way (rules::judged_on).
+    report_.evaluation = rules::evaluate(rule_set, report_, rules::judged_on(report_, now));
     return *report_.evaluation;
   } catch (const rules::RulesLoadError& e) {
     return {{"error", e.error().to_string()}};

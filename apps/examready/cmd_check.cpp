@@ -229,7 +229,8 @@ int run_check(const CheckArgs& args) {
     upload_options = make_upload_options(args.server, args.ca_file, args.upload_attempts, stderr);
   }
   // Load the rules first: a bad rules file should fail before minutes of measuring.
-  const auto judged_on = evaluation_time(args.exam_date, "--exam-date");
+  if (!args.exam_date.empty() && !reports::parse_exam_date(args.exam_date))
+    throw UsageError(fmt::format("--exam-date: '{}' is not a date (YYYY-MM-DD)", args.exam_date));
   std::optional<rules::RuleSet> rule_set;
   if (!args.rules.empty()) {
     rule_set = load_rules_argument(args.rules);
@@ -243,7 +244,11 @@ int run_check(const CheckArgs& args) {
   report.host.device_id = target.device_id;
   report.checks = probe::run_checks(checks, *target.host, options, view.on_event(), view.runner());
   report.pair_code = pair_code;
-  if (rule_set) report.evaluation = rules::evaluate(*rule_set, report, judged_on);
+  report.exam_date = args.exam_date;
+  if (rule_set) {
+    report.evaluation = rules::evaluate(*rule_set, report,
+                                        rules::judged_on(report, std::chrono::system_clock::now()));
+  }
   return deliver_report(args, report, view, lang, upload_options);
 }
 
@@ -262,8 +267,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
   cmd->add_option("--rules", args->rules, "Rules file, or a shipped set: xiaoyibang, yishusheng");
   cmd->add_option("--exam-date", args->exam_date,
-                  "Judge as of the exam's date (YYYY-MM-DD; default: today): a phone launched "
-                  "\"within two years\" must still be so on the exam day");
+                  "The exam's date (YYYY-MM-DD), kept in the report: rules are judged as of it "
+                  "when it is later than today (a phone launched \"within two years\" must "
+                  "still be so on the exam day)");
   cmd->add_option("--deadline-scale", args->deadline_scale, "Multiply every check's deadline (slow machines)")
       ->check(CLI::Range(0.01, 100.0));
   cmd->add_flag("--gui", args->gui, "Show progress and the verdict in a window");

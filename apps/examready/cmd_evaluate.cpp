@@ -26,7 +26,7 @@ struct EvaluateArgs {
 };
 
 int run_evaluate(const EvaluateArgs& args) {
-  const auto now = evaluation_time(args.date, "--date");
+  const auto date = evaluation_time(args.date, "--date");
   const rules::RuleSet set = load_rules_argument(args.rules);
   const std::string text = read_input_file(args.report);
   nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
@@ -44,7 +44,9 @@ int run_evaluate(const EvaluateArgs& args) {
   } catch (const std::invalid_argument& e) {
     throw InvalidInputError(fmt::format("{}: {}", args.report, e.what()));
   }
-  report.evaluation = rules::evaluate(set, report, now);
+  // --date is the evaluation time as given; without it, the report's exam day if later.
+  report.evaluation =
+      rules::evaluate(set, report, args.date.empty() ? rules::judged_on(report, date) : date);
   const std::string verdict = (*report.evaluation)["verdict"].get<std::string>();
   if (args.json) {
     std::fputs((reports::to_json(report).dump(2) + "\n").c_str(), stdout);
@@ -66,7 +68,9 @@ void add_evaluate_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--json", args->json, "Print the report with its evaluation as JSON");
   cmd->add_option("--lang", args->lang, "Language of messages: zh or en (default: from LANG)")
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
-  cmd->add_option("--date", args->date, "Evaluate as of this date (YYYY-MM-DD; default: now)");
+  cmd->add_option("--date", args->date,
+                  "Evaluate as of this date (YYYY-MM-DD; default: the report's exam_date if later "
+                  "than now, else now)");
   cmd->callback([args, &exit_code] { exit_code = run_evaluate(*args); });
 }
 

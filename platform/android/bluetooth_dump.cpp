@@ -2,7 +2,12 @@
 // Format of AOSP's dumpers: BluetoothManagerService.dump ("Bluetooth Status", "enabled:"),
 // then the adapter's AdapterProperties.dump ("Bonded devices:", one indented line each:
 // "ADDRESS [ TYPE ] NAME" up to Android 14, "ADDRESS [ TYPE ][ 0xCLASS ] NAME" from 15,
-// "ADDRESS => IDENTITY [ TYPE ]…" for a device known by two addresses), closed by a blank line.
+// "ADDRESS => IDENTITY [ TYPE ]…" for a device known by two addresses), closed by a blank line
+// (Android 15's StringBuilder println) or, where AdapterProperties prints none, by the line
+// AdapterService.dump prints next ("mSnoopLogSettingAtEnable = …"). A name is printed as the
+// device gave it and may hold a newline: a line inside the list that is neither a device nor
+// one of those ends, a device line right after the closing blank line, or a second list make
+// the count unknown rather than short.
 #include "platform/android/bluetooth_dump.h"
 
 #include <array>
@@ -74,7 +79,9 @@ std::optional<BondedLine> parse_bonded_line(std::string_view line) {
 
 // Class of device bits 8-12 are the major device class; 0x07 is Wearable (watch, pager,
 // jacket, helmet, glasses). 0x00 (miscellaneous) and 0x1F (uncategorised) say nothing: an
-// LE-only band reports no class at all.
+// LE-only band reports no class at all, and AOSP 15 then prints RemoteDevices' default,
+// DeviceProperties.mBluetoothClass = BluetoothClass.Device.Major.UNCATEGORIZED (0x001F00), or
+// 0x000000 when it holds no properties for the device (as the vivo X200 fixture's LE band).
 constexpr std::uint32_t kMajorWearable = 0x07;
 bool class_tells(std::uint32_t cod) {
   const std::uint32_t major = (cod >> 8) & 0x1F;
@@ -85,16 +92,28 @@ bool class_tells(std::uint32_t cod) {
 
 bool wearable_name(std::string_view name) {
   const std::string lower = text::lower(name);
-  static constexpr std::array kWords = {"watch", "手表",    "手环",   "手錶",
-                                        "手環",  "amazfit", "fitbit", "galaxy fit"};
-  for (std::string_view word : kWords) {
+  static constexpr std::array kNames = {"手表",    "手环",   "手錶",       "手環",
+                                        "amazfit", "fitbit", "galaxy fit", "ticwatch"};
+  for (std::string_view word : kNames) {
     if (lower.find(word) != std::string::npos) return true;
   }
-  // "Band 8", "Mi Smart Band", "HUAWEI Band 9-3B1", "SmartBand"; not "Bandit".
-  for (auto pos = lower.find("band"); pos != std::string::npos; pos = lower.find("band", pos + 1)) {
-    const std::size_t after = pos + 4;
-    if (after == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[after])))
-      return true;
+  // "watch" and "band" as whole words ("Band 8", "HUAWEI WATCH GT 4", "Galaxy Watch6"), or
+  // joined to the prefixes vendors use ("SmartBand", "Smartwatch", "Wristband", "MiBand").
+  // Not "Neckband" (earphones), "Headband", "Bandit", "Swatch", "Stopwatch".
+  static constexpr std::array kPrefixes = {"smart", "wrist", "mi"};
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (std::string_view word : {std::string_view("watch"), std::string_view("band")}) {
+    for (auto pos = lower.find(word); pos != std::string::npos; pos = lower.find(word, pos + 1)) {
+      const std::size_t after = pos + word.size();
+      if (after < lower.size() && letter(lower[after])) continue;
+      if (pos == 0 || !letter(lower[pos - 1])) return true;
+      const std::string_view before = std::string_view(lower).substr(0, pos);
+      for (std::string_view prefix : kPrefixes) {
+        if (before.size() >= prefix.size() &&
+            before.substr(before.size() - prefix.size()) == prefix)
+          return true;
+      }
+    }
   }
   return false;
 }
@@ -102,8 +121,17 @@ bool wearable_name(std::string_view name) {
 BluetoothDump parse_dumpsys_bluetooth_manager(std::string_view dump) {
   BluetoothDump out;
   bool in_status = false, in_bonded = false;
+  bool after_blank = false;  // the line right after the blank line that closed the list
+  bool malformed = false;    // the list could not be read whole: its count stays unknown
+  int headers = 0;
   std::size_t bonded_indent = 0;
   int bonded = 0, wearables = 0;
+  const auto give_up = [&] {
+    malformed = true;
+    in_bonded = after_blank = false;
+    out.bonded.reset();
+    out.wearables_bonded.reset();
+  };
   for (auto raw : text::lines(dump)) {
     const std::string_view line = text::trim(raw);
     if (line == "Bluetooth Status") {
@@ -117,24 +145,50 @@ BluetoothDump parse_dumpsys_bluetooth_manager(std::string_view dump) {
       continue;
     }
     if (line == "Bonded devices:") {
+      // The adapter prints one list. A second (two dumps run together, or a name that holds
+      // the header) leaves no way to tell which is the adapter's: unknown, not the first's.
+      if (++headers > 1) {
+        give_up();
+        continue;
+      }
       in_bonded = true;
       bonded_indent = indent_of(raw);
       bonded = wearables = 0;
       continue;
     }
+    if (malformed) continue;
+    if (after_blank) {
+      // A device line after the closing blank line: that blank line was a name's newline.
+      after_blank = false;
+      if (indent_of(raw) > bonded_indent && parse_bonded_line(line)) give_up();
+      continue;
+    }
     if (!in_bonded) continue;
-    // The list ends at the blank line AdapterProperties prints after it, or at a line no
-    // deeper than its header; only then is the count known.
-    if (line.empty() || indent_of(raw) <= bonded_indent) {
+    // The list ends at the blank line AdapterProperties prints after it, or at the line
+    // AdapterService prints next where there is no blank line; only then is the count known.
+    const bool blank = line.empty();
+    if (blank ||
+        (indent_of(raw) <= bonded_indent && text::starts_with(line, "mSnoopLogSettingAtEnable"))) {
       in_bonded = false;
+      after_blank = blank;
       out.bonded = bonded;
       out.wearables_bonded = wearables;
       continue;
     }
-    const auto device = parse_bonded_line(line);
-    if (!device) continue;
+    const auto device =
+        indent_of(raw) > bonded_indent ? parse_bonded_line(line) : std::optional<BondedLine>{};
+    if (!device) {
+      // Not a device and not the end: the rest of a name with a newline, or a dump we do not
+      // know. Counting on would pass a short list off as the whole one.
+      give_up();
+      continue;
+    }
     ++bonded;
     bool wearable;
+    // A class that says something decides, whatever the name: it is the device's own
+    // declaration, where the name is free text ("Watch Speaker"), so a dual-mode watch that
+    // declared itself audio is not counted. A class that says nothing (LE-only devices: see
+    // class_tells) leaves it to the name.
     if (device->class_of_device && class_tells(*device->class_of_device)) {
       wearable = ((*device->class_of_device >> 8) & 0x1F) == kMajorWearable;
       out.by_class = true;

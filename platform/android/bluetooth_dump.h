@@ -10,7 +10,8 @@ namespace examready::platform::android {
 struct BluetoothDump {
   std::optional<bool> enabled;  // "Bluetooth Status" / "enabled: true|false"
   // The adapter's "Bonded devices:" list, only when read to its end (a cut list could have
-  // lost the watch). Absent while Bluetooth is off: the adapter service is not bound then.
+  // lost the watch); absent too when a line in it is not a device (a name with a newline) or
+  // there are two lists. Absent while Bluetooth is off: the adapter service is not bound then.
   std::optional<int> bonded;
   std::optional<int> wearables_bonded;  // of those, watches and bands
   // How the wearables were told. Android 15+ prints each device's class of device

@@ -10,6 +10,9 @@ namespace examready::platform::android {
 
 namespace text = core::text;
 
+// Only what goes through MediaProjection shows here. A vendor's built-in screen recorder that
+// captures by a system path of its own (no MediaProjection grant) leaves "null": it reads as
+// not recording, so false means no app holds a projection, not that nothing records.
 std::optional<bool> parse_media_projection_active(std::string_view dump) {
   bool after_header = false;
   for (auto raw : text::lines(dump)) {

@@ -124,7 +124,9 @@ function ruleItem(rule, key) {
   li.className = unknown ? 'unknown' : rule.severity;
   const text = unknown ? rule.requirement : rule.message;
   li.querySelector('.msg').textContent = `${(text || {})[key] || rule.id} (${rule.source || rule.id})`;
-  li.querySelector('.fix').textContent = unknown ? t('unknown_item') : (rule.fix || {})[key] || '';
+  // A requirement already says it was not checked; an older evaluation without one gets the
+  // generic line.
+  li.querySelector('.fix').textContent = unknown ? (rule.requirement ? '' : t('unknown_item')) : (rule.fix || {})[key] || '';
   return li;
 }
 
@@ -163,7 +165,10 @@ async function runCheck(core, rulesText) {
   const role = params.get('role') === 'secondary' ? 'secondary' : 'primary';
   const session = new core.WebSession(JSON.stringify({ role, pair_code: params.get('pair') || '',
                                                         pair_proof: params.get('proof') || '',
-                                                        installation_secret: installationSecret() }));
+                                                        installation_secret: installationSecret(),
+                                                        // ?exam=YYYY-MM-DD: the core keeps a real date in the report and judges
+                                                        // as of it (the collector too); anything else is ignored.
+                                                        exam_date: params.get('exam') || '' }));
   const run = (name, input) => JSON.parse(session.run(name, JSON.stringify(input)));
   // Audio may only start from the tap itself; it is closed once the audio checks are done (it
   // holds the audio output and a real-time thread).
@@ -222,10 +227,7 @@ async function runCheck(core, rulesText) {
     stepFromResult('storage', run('storage', await askStorage()));
   }
 
-  // ?exam=YYYY-MM-DD judges as of the exam day ("launched within two years" must still hold
-  // then); otherwise now. The core refuses anything that is not a valid UTC time.
-  const exam = /^\d{4}-\d{2}-\d{2}$/.test(params.get('exam') || '') ? `${params.get('exam')}T12:00:00Z` : '';
-  const evaluation = JSON.parse(session.evaluate(rulesText, exam));
+  const evaluation = JSON.parse(session.evaluate(rulesText, ''));
   const report = JSON.parse(session.report());
   $('result').hidden = false;
   if (evaluation.error || report.error) {

@@ -13,7 +13,9 @@ const TEXT = {
     device: '设备信息', measurements: '测量结果', fix: '解决办法', primary: '主机位（手机 1）', secondary: '副机位（手机 2）',
     pair_of: '配对', created: '检测时间', platform: '平台', transport: '方式', probe: '检测程序', unavailable: '未能检测',
     no_pair: '没有配对的另一台手机',
-    same_device: '主机位和辅机位的报告来自同一部设备：考试要用两部不同的手机（小艺帮：“两个软件不能在一台手机上同时使用”，XYB-16）。', metric: '指标', value: '值', source: '来源', status: '状态',
+    same_device: '主机位和辅机位的报告来自同一部设备：考试要用两部不同的手机。',
+    same_device_xiaoyibang: '（小艺帮：“两个软件不能在一台手机上同时使用”，XYB-16）',
+    same_device_yishusheng: '（艺术升：“考生须准备两部智能手机”，YSS-1）', metric: '指标', value: '值', source: '来源', status: '状态',
     unevaluated: '未评估', ready: '可以考试', warnings: '可以考试（有提醒）', not_ready: '不能考试', incomplete: '检测不完整',
     results: '共 {n} 条', other_codes: '另有 {n} 份报告使用同一代码（显示最新的）', error: '出错了：',
   },
@@ -27,7 +29,9 @@ const TEXT = {
     device: 'Device', measurements: 'Measurements', fix: 'Fix', primary: 'Primary (phone 1)', secondary: 'Secondary (phone 2)',
     pair_of: 'pair', created: 'Checked at', platform: 'Platform', transport: 'Transport', probe: 'Probe', unavailable: 'Not measured',
     no_pair: 'No paired phone',
-    same_device: 'The primary and secondary reports come from the same device: the exam needs two different phones (Xiaoyibang: the two apps cannot run on one phone, XYB-16).', metric: 'Metric', value: 'Value', source: 'Source', status: 'Status',
+    same_device: 'The primary and secondary reports come from the same device: the exam needs two different phones.',
+    same_device_xiaoyibang: ' (Xiaoyibang: the two apps cannot run on one phone, XYB-16)',
+    same_device_yishusheng: ' (Yishusheng: candidates prepare two smartphones, YSS-1)', metric: 'Metric', value: 'Value', source: 'Source', status: 'Status',
     unevaluated: 'Not evaluated', ready: 'Ready', warnings: 'Ready, with warnings', not_ready: 'Not ready', incomplete: 'Incomplete',
     results: '{n} shown', other_codes: '{n} other reports share this code (showing the newest)', error: 'Error: ',
   },
@@ -177,6 +181,12 @@ function reportCard(entry, title) {
   return card;
 }
 
+// The manual's own sentence, for the rules set the collector judged the pair with.
+function sameDeviceSource(entry) {
+  const set = ((entry.report || {}).evaluation || {}).rules_id;
+  return set === 'xiaoyibang' || set === 'yishusheng' ? t('same_device_' + set) : '';
+}
+
 async function lookUp(typed) {
   const result = $('result');
   result.replaceChildren();
@@ -192,7 +202,7 @@ async function lookUp(typed) {
   // without one (the web check, pasted getprop without a serial) cannot be compared.
   const deviceId = (entry) => ((entry.report || {}).host || {}).device_id || '';
   if (primary && deviceId(primary) && secondaries.some((s) => deviceId(s) === deviceId(primary)))
-    result.append(el('p', 'panel same-device', t('same_device')));
+    result.append(el('p', 'panel same-device', t('same_device') + sameDeviceSource(primary)));
   if (primary) result.append(reportCard(primary, t('primary')));
   for (const s of secondaries) result.append(reportCard(s, t('secondary')));
   if (!secondaries.length || !primary) result.append(el('p', 'panel empty', t('no_pair')));

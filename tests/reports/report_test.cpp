@@ -101,3 +101,21 @@ TEST_CASE("a check listed twice is refused by the schema and by report_from_json
       reports::report_from_json(json),
       "checks/4: check '" + json["checks"][1]["name"].get<std::string>() + "' is listed twice");
 }
+
+TEST_CASE("an exam date round-trips; a date that is not one is refused") {
+  auto report = reports::new_report(core::Transport::kBrowser, core::Role::kPrimary);
+  report.host.platform = "android";
+  report.exam_date = "2027-03-01";
+  auto json = reports::to_json(report);
+  CHECK(reports::validate_report(json).empty());
+  CHECK(json["exam_date"] == "2027-03-01");
+  CHECK(reports::report_from_json(json).exam_date == "2027-03-01");
+  for (const char* bad : {"2027-3-1", "2027-13-01", "27-03-01", "2027-03-01T00:00:00Z"}) {
+    INFO(bad);
+    json["exam_date"] = bad;
+    CHECK_FALSE(reports::validate_report(json).empty());
+  }
+  // The schema's pattern cannot know February: report_from_json does.
+  json["exam_date"] = "2027-02-30";
+  CHECK_THROWS_AS(reports::report_from_json(json), std::invalid_argument);
+}

@@ -175,9 +175,41 @@ TEST_CASE(
   CHECK_FALSE(undecided.contains("message"));
   // …except in January, when the whole cutoff year is within.
   CHECK(judge(2024, std::nullopt, 1)["outcome"] == "pass");
+  // A report is client input: a month outside 1-12 is no month at all.
+  for (const std::int64_t bad :
+       {std::int64_t{0}, std::int64_t{13}, std::int64_t{1} << 40, std::int64_t{-5}}) {
+    INFO(bad);
+    CHECK(judge(2024, bad, 3)["outcome"] == "unknown");
+    CHECK(judge(2025, bad, 3)["outcome"] == "pass");
+  }
   CHECK_THAT(
       judge(2024, 2, 3)["detail"].get<std::string>(),
       Catch::Contains("device.launch_year = 2024-02: required launched in 2024-03 or later"));
+}
+
+TEST_CASE("a report's exam date is the day it is judged on, when that is later than now") {
+  const char* two = R"({ metric = "device.launch_year", within_years = 2 })";
+  const rules::RuleSet set = test::load_text(test::kSetHead + test::one_rule(two));
+  auto report = test::make_report(
+      {m("device.launch_year", std::int64_t{2025}), m("device.launch_month", std::int64_t{1})});
+  const std::chrono::system_clock::time_point now =
+      std::chrono::sys_days{std::chrono::year{2026} / 12 / 3};
+  CHECK(rules::judged_on(report, now) == now);  // no exam date
+  CHECK(rules::evaluate(set, report, rules::judged_on(report, now))["rules"][0]["outcome"] ==
+        "pass");
+  // On 2027-03-01 a phone of 2025-01 is older than two years.
+  report.exam_date = "2027-03-01";
+  const auto exam = rules::judged_on(report, now);
+  CHECK(exam == std::chrono::sys_days{std::chrono::year{2027} / 3 / 1} + std::chrono::hours(12));
+  const auto evaluation = rules::evaluate(set, report, exam);
+  CHECK(evaluation["rules"][0]["outcome"] == "fail");
+  CHECK(evaluation["evaluated_at"] == "2027-03-01T12:00:00Z");
+  // A past exam, or a date that is not one, changes nothing.
+  for (const char* date : {"2026-01-10", "2027-02-30", "2027-3-1", "tomorrow"}) {
+    INFO(date);
+    report.exam_date = date;
+    CHECK(rules::judged_on(report, now) == now);
+  }
 }
 
 TEST_CASE("rule texts follow the outcome: failure text only on fail, requirement on unknown") {
