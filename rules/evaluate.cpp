@@ -454,7 +454,9 @@ void add_rule_texts(const Rule& rule, core::RuleOutcome outcome, nlohmann::json&
 
 nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
                         std::chrono::system_clock::time_point now) {
-  Facts facts = report_facts(report, now);
+  // Dates count from the exam day when the report names a later one (judged_on).
+  const auto judged = judged_on(report, now);
+  Facts facts = report_facts(report, judged);
   const std::vector<core::Measurement> derived = derive_exam_metrics(rules, facts.values);
   Json derived_object = derived_json(derived, facts);
 
@@ -484,6 +486,7 @@ nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
   members.emplace("rules_id", rules.id);
   members.emplace("rules_title", localized_json(rules.title));
   members.emplace("evaluated_at", reports::format_utc(now));
+  if (judged != now) members.emplace("judged_on", report.exam_date);
   members.emplace("verdict", core::to_string(verdict));
   members.emplace("rules", std::move(outcomes));
   if (!derived_object.empty()) evaluation["derived"] = std::move(derived_object);

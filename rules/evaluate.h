@@ -13,11 +13,12 @@ namespace examready::rules {
 
 // The time a report is judged as of: its exam_date (noon UTC) when that is later than `now`,
 // else `now`. A phone must still be "launched within two years" on the exam day; a past or
-// absent exam date changes nothing.
+// absent exam date changes nothing. evaluate() applies it itself (and says so in the
+// evaluation's "judged_on").
 std::chrono::system_clock::time_point judged_on(const reports::Report& report,
                                                 std::chrono::system_clock::time_point now);
 
-// `now` is the evaluation date: it sets evaluated_at and the year `within_years` counts from.
+// `now` is the evaluation time (evaluated_at); `within_years` counts from judged_on(report, now).
 nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
                         std::chrono::system_clock::time_point now);
 

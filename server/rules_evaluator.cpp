@@ -16,8 +16,7 @@ ServerRules make_server_rules(rules::RuleSet rule_set) {
   auto shared = std::make_shared<const rules::RuleSet>(std::move(rule_set));
   ServerRules server_rules;
   server_rules.evaluate = [shared](const reports::Report& report) {
-    nlohmann::json evaluation = rules::evaluate(
-        *shared, report, rules::judged_on(report, std::chrono::system_clock::now()));
+    nlohmann::json evaluation = rules::evaluate(*shared, report, std::chrono::system_clock::now());
     evaluation.erase("rules_title");
     for (auto& rule : evaluation["rules"]) {
       // Only texts the rules set can give back are dropped.

@@ -27,11 +27,13 @@ constexpr Entry kTexts[] = {
     {Text::kVerdictNotReady, "不能用于考试", "Not ready for the exam"},
     {Text::kVerdictIncomplete, "检测不完整，无法判断", "Incomplete: cannot decide"},
     {Text::kVerdictLabel, "结论", "Verdict"},
-    {Text::kNoRules, "未指定考试平台规则（--rules），只显示测量结果", "No rules set given (--rules): measurements only"},
+    {Text::kNoRules, "未指定考试平台规则（--rules），只显示测量结果",
+     "No rules set given (--rules): measurements only"},
     {Text::kReportCode, "报告编号", "Report code"},
     {Text::kFix, "解决办法", "Fix"},
     {Text::kAdvice, "考前提醒", "Advice"},
     {Text::kNotChecked, "没能检测这一项，请自己确认", "Not checked here; make sure yourself"},
+    {Text::kJudgedOn, "按考试日期判断：", "Judged as of the exam day: "},
 };
 
 }  // namespace

@@ -30,6 +30,7 @@ enum class Text {
   kFix,
   kAdvice,
   kNotChecked,
+  kJudgedOn,  // followed by the exam date
 };
 
 std::string_view text(Text key, Language lang);

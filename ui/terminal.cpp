@@ -114,6 +114,8 @@ void print_summary(std::FILE* out, const reports::Report& report, bool color, La
   const std::string verdict = evaluation.value("verdict", std::string());
   fmt::print(out, "{}: {}\n", text(Text::kVerdictLabel, lang),
              paint(color, verdict_color(verdict), verdict_text(verdict, lang)));
+  if (auto exam = evaluation.value("judged_on", std::string()); !exam.empty())
+    fmt::print(out, "{}{}\n", text(Text::kJudgedOn, lang), exam);
   // Keep the copy alive: the rules below point into it.
   const nlohmann::json rules = evaluation.value("rules", nlohmann::json::array());
   for (const ProblemRule& problem : problem_rules(rules)) {

@@ -156,8 +156,7 @@ nlohmann::json WebSession::evaluate(const nlohmann::json& rules_bundle,
     const auto now = now_utc.empty()
                          ? std::chrono::system_clock::now()
                          : reports::parse_utc(now_utc).value_or(std::chrono::system_clock::now());
-    // The collector judges the stored report the same way (rules::judged_on).
-    report_.evaluation = rules::evaluate(rule_set, report_, rules::judged_on(report_, now));
+    report_.evaluation = rules::evaluate(rule_set, report_, now);
     return *report_.evaluation;
   } catch (const rules::RulesLoadError& e) {
     return {{"error", e.error().to_string()}};

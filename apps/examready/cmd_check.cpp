@@ -245,10 +245,8 @@ int run_check(const CheckArgs& args) {
   report.checks = probe::run_checks(checks, *target.host, options, view.on_event(), view.runner());
   report.pair_code = pair_code;
   report.exam_date = args.exam_date;
-  if (rule_set) {
-    report.evaluation = rules::evaluate(*rule_set, report,
-                                        rules::judged_on(report, std::chrono::system_clock::now()));
-  }
+  if (rule_set)
+    report.evaluation = rules::evaluate(*rule_set, report, std::chrono::system_clock::now());
   return deliver_report(args, report, view, lang, upload_options);
 }
 

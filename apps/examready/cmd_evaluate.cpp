@@ -44,9 +44,7 @@ int run_evaluate(const EvaluateArgs& args) {
   } catch (const std::invalid_argument& e) {
     throw InvalidInputError(fmt::format("{}: {}", args.report, e.what()));
   }
-  // --date is the evaluation time as given; without it, the report's exam day if later.
-  report.evaluation =
-      rules::evaluate(set, report, args.date.empty() ? rules::judged_on(report, date) : date);
+  report.evaluation = rules::evaluate(set, report, date);
   const std::string verdict = (*report.evaluation)["verdict"].get<std::string>();
   if (args.json) {
     std::fputs((reports::to_json(report).dump(2) + "\n").c_str(), stdout);
@@ -69,8 +67,8 @@ void add_evaluate_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--lang", args->lang, "Language of messages: zh or en (default: from LANG)")
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
   cmd->add_option("--date", args->date,
-                  "Evaluate as of this date (YYYY-MM-DD; default: the report's exam_date if later "
-                  "than now, else now)");
+                  "Evaluate as of this date (YYYY-MM-DD; default: now); a later exam_date in the "
+                  "report is still the day dates count from");
   cmd->callback([args, &exit_code] { exit_code = run_evaluate(*args); });
 }
 

@@ -17,9 +17,8 @@ inline constexpr std::size_t kMaxInputFileBytes = 4 << 20;
 // naming the file.
 std::string read_input_file(const std::string& path);
 
-// The date a verdict is judged on (`--date`, `--exam-date`): "YYYY-MM-DD" (noon UTC) or a UTC
-// time; empty is now. "Launched within two years" counts back from it. Throws UsageError
-// naming `option`.
+// An evaluation time given on the command line (`--date`): "YYYY-MM-DD" (noon UTC) or a UTC
+// time; empty is now. Throws UsageError naming `option`.
 std::chrono::system_clock::time_point evaluation_time(const std::string& date,
                                                       const std::string& option);
 
