@@ -9,7 +9,7 @@ const TEXT = {
     brand: '品牌', model: '型号', search: '筛选', code: '代码', os: '系统', role: '角色', received: '上传时间',
     token_saved: '令牌已保存在本标签页', token_missing: '请先输入客服令牌', loading: '查询中…',
     not_found: '没有这个代码的报告', unauthorized: '令牌无效（401）', forbidden: '此令牌无权查看报告（403）',
-    bad_code: '代码格式不对，应为 8 位，如 7KQ2-M9XD', failed: '未通过的规则', unknown_rules: '无法判断的规则（未测到相关数据）', none_failed: '没有未通过的规则',
+    bad_code: '代码格式不对，应为 8 位，如 7KQ2-M9XD', failed: '未通过的规则', unknown_rules: '无法判断的规则（未测到相关数据）', advice: '考前提醒', none_failed: '没有未通过的规则',
     device: '设备信息', measurements: '测量结果', fix: '解决办法', primary: '主机位（手机 1）', secondary: '副机位（手机 2）',
     pair_of: '配对', created: '检测时间', platform: '平台', transport: '方式', probe: '检测程序', unavailable: '未能检测',
     no_pair: '没有配对的另一台手机',
@@ -25,7 +25,7 @@ const TEXT = {
     brand: 'Brand', model: 'Model', search: 'Filter', code: 'Code', os: 'OS', role: 'Role', received: 'Received',
     token_saved: 'Token kept for this tab', token_missing: 'Enter a helpdesk token first', loading: 'Looking up…',
     not_found: 'No report with this code', unauthorized: 'Invalid token (401)', forbidden: 'This token may not read reports (403)',
-    bad_code: 'Not a code: 8 characters like 7KQ2-M9XD', failed: 'Failed rules', unknown_rules: 'Rules that could not be decided (not measured)', none_failed: 'No failed rules',
+    bad_code: 'Not a code: 8 characters like 7KQ2-M9XD', failed: 'Failed rules', unknown_rules: 'Rules that could not be decided (not measured)', advice: 'Advice', none_failed: 'No failed rules',
     device: 'Device', measurements: 'Measurements', fix: 'Fix', primary: 'Primary (phone 1)', secondary: 'Secondary (phone 2)',
     pair_of: 'pair', created: 'Checked at', platform: 'Platform', transport: 'Transport', probe: 'Probe', unavailable: 'Not measured',
     no_pair: 'No paired phone',
@@ -110,10 +110,15 @@ function factsList(entry) {
 
 const SEVERITY_ORDER = { block: 0, warn: 1, info: 2 };
 
-// Failed rules first (blocking before warnings), then those that could not be decided.
+// Advice no device can measure: an info rule left undecided that carries its message.
+const isAdvice = (r) => r.outcome === 'unknown' && r.severity === 'info' && !!r.message;
+
+// Failed rules first (blocking before warnings), then those that could not be decided, then
+// advice ('advice': the groups are by what the staff reads, not only by outcome).
 function rulesList(entry, outcome) {
   const evaluation = entry.report.evaluation;
-  const rules = evaluation ? evaluation.rules.filter((r) => r.outcome === outcome) : [];
+  const group = (r) => (isAdvice(r) ? 'advice' : r.outcome);
+  const rules = evaluation ? evaluation.rules.filter((r) => group(r) === outcome) : [];
   rules.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   if (!rules.length) {
     if (outcome !== 'fail') return null;
@@ -121,7 +126,8 @@ function rulesList(entry, outcome) {
   }
   const ul = el('ul', 'rules');
   for (const rule of rules) {
-    const li = el('li', rule.outcome === 'unknown' ? 'unknown' : rule.severity === 'warn' ? 'warn' : '');
+    const li = el('li', rule.severity === 'info' ? 'info'
+      : rule.outcome === 'unknown' ? 'unknown' : rule.severity === 'warn' ? 'warn' : '');
     // Undecided rules carry their neutral requirement, not the failure text.
     const text = rule.message || rule.requirement;
     li.append(el('div', null, localized(text) || rule.id));
@@ -176,6 +182,8 @@ function reportCard(entry, title) {
   card.append(el('h3', null, t('failed')), rulesList(entry, 'fail'));
   const unknown = rulesList(entry, 'unknown');
   if (unknown) card.append(el('h3', null, t('unknown_rules')), unknown);
+  const advice = rulesList(entry, 'advice');
+  if (advice) card.append(el('h3', null, t('advice')), advice);
   card.append(el('h3', null, t('device')), factsList(entry));
   card.append(el('h3', null, t('measurements')), measurementsTable(entry));
   return card;
