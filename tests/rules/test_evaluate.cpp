@@ -173,6 +173,18 @@ TEST_CASE(
       Catch::Contains("launch month unknown: within 2 years only if launched in 2024-03 or later"));
   CHECK(undecided["requirement"]["en"] == "requirement");
   CHECK_FALSE(undecided.contains("message"));
+  // Months turn over at midnight China time: 2026-02-28T17:00Z is already 1 March in Beijing,
+  // when a launch in 2024-02 is more than two years ago; at 15:00Z it is still February.
+  {
+    Ms ms{m("device.launch_year", std::int64_t{2024}), m("device.launch_month", std::int64_t{2})};
+    const auto feb28 = std::chrono::sys_days{std::chrono::year{2026} / 2 / 28};
+    auto at = [&](int hour_utc) {
+      return rules::evaluate(set, test::make_report(ms),
+                             feb28 + std::chrono::hours(hour_utc))["rules"][0]["outcome"];
+    };
+    CHECK(at(15) == "pass");
+    CHECK(at(17) == "fail");
+  }
   // …except in January, when the whole cutoff year is within.
   CHECK(judge(2024, std::nullopt, 1)["outcome"] == "pass");
   // A report is client input: a month outside 1-12 is no month at all.
