@@ -36,6 +36,10 @@ inline bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+inline bool contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
+
 inline std::vector<std::string_view> fields(std::string_view line) {
   std::vector<std::string_view> out;
   std::size_t pos = 0;

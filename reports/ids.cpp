@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -72,6 +73,12 @@ std::string device_id_hash(std::string_view stable_id, std::string_view installa
 }
 
 std::string new_installation_secret() { return core::random_hex(32); }  // 256 bits
+
+bool is_installation_secret(std::string_view text) {
+  return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
 
 std::string format_utc(std::chrono::system_clock::time_point time) {
   using namespace std::chrono;

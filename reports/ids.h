@@ -29,6 +29,8 @@ std::string device_id_hash(std::string_view stable_id, std::string_view installa
 
 // 256 random bits in hex, made once per installation (platform/files.h keeps it).
 std::string new_installation_secret();
+// Whether `text` has that form: 64 lower-case hex digits (the web check's page makes its own).
+bool is_installation_secret(std::string_view text);
 
 // "2026-11-24T08:30:00Z" (seconds precision, UTC).
 std::string format_utc(std::chrono::system_clock::time_point time);

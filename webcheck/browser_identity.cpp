@@ -11,6 +11,7 @@
 namespace examready::webcheck {
 namespace {
 
+using core::text::contains;
 using core::text::lower;
 using core::text::trim;
 
@@ -37,10 +38,6 @@ std::vector<std::string_view> split_tokens(std::string_view group) {
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&
          core::text::equals_ignoring_case(text.substr(0, prefix.size()), prefix);
-}
-
-bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
 }
 
 // The version after `product/` ("Chrome/120.0.0.0" -> "120.0.0.0"), "" when absent.

@@ -43,10 +43,8 @@ WebSession::WebSession(const nlohmann::json& start) {
   // The browser's installation secret (256 random bits the page keeps in localStorage): both
   // roles checked in one browser get the same device id, which the helpdesk's pair view
   // compares (XYB-16: two different phones). The secret never leaves the phone.
-  const std::string secret = text_field(start, "installation_secret");
-  if (secret.size() == 64 && std::all_of(secret.begin(), secret.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
-      }))
+  if (const std::string secret = text_field(start, "installation_secret");
+      reports::is_installation_secret(secret))
     report_.host.device_id = reports::device_id_hash("browser", secret);
   if (const std::string exam = text_field(start, "exam_date"); reports::parse_exam_date(exam))
     report_.exam_date = exam;

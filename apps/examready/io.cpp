@@ -36,7 +36,7 @@ std::string read_input_file(const std::string& path) {
 std::chrono::system_clock::time_point evaluation_time(const std::string& date,
                                                       const std::string& option) {
   if (date.empty()) return std::chrono::system_clock::now();
-  auto parsed = reports::parse_utc(date.size() == 10 ? date + "T12:00:00Z" : date);
+  auto parsed = date.size() == 10 ? reports::parse_exam_date(date) : reports::parse_utc(date);
   if (!parsed)
     throw UsageError(fmt::format("{}: '{}' is not YYYY-MM-DD or a UTC time", option, date));
   return *parsed;

@@ -15,9 +15,7 @@ namespace {
 
 constexpr std::chrono::milliseconds kFileTimeout{4000};
 
-bool contains(const std::string& haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+using core::text::contains;
 
 }  // namespace
 

@@ -83,10 +83,8 @@ std::optional<BondedLine> parse_bonded_line(std::string_view line) {
 // DeviceProperties.mBluetoothClass = BluetoothClass.Device.Major.UNCATEGORIZED (0x001F00), or
 // 0x000000 when it holds no properties for the device (as the vivo X200 fixture's LE band).
 constexpr std::uint32_t kMajorWearable = 0x07;
-bool class_tells(std::uint32_t cod) {
-  const std::uint32_t major = (cod >> 8) & 0x1F;
-  return major != 0x00 && major != 0x1F;
-}
+std::uint32_t major_class(std::uint32_t cod) { return (cod >> 8) & 0x1F; }
+bool class_tells(std::uint32_t cod) { return major_class(cod) != 0x00 && major_class(cod) != 0x1F; }
 
 }  // namespace
 
@@ -117,6 +115,23 @@ bool wearable_name(std::string_view name) {
   }
   return false;
 }
+
+namespace {
+
+// A class that says something decides, whatever the name: it is the device's own declaration,
+// where the name is free text ("Watch Speaker"), so a dual-mode watch that declared itself
+// audio is not counted. A class that says nothing (LE-only devices: see class_tells) leaves it
+// to the name. `out` records which one decided.
+bool counts_as_wearable(const BondedLine& device, BluetoothDump& out) {
+  if (device.class_of_device && class_tells(*device.class_of_device)) {
+    out.by_class = true;
+    return major_class(*device.class_of_device) == kMajorWearable;
+  }
+  out.by_name = true;
+  return wearable_name(device.name);
+}
+
+}  // namespace
 
 BluetoothDump parse_dumpsys_bluetooth_manager(std::string_view dump) {
   BluetoothDump out;
@@ -184,19 +199,7 @@ BluetoothDump parse_dumpsys_bluetooth_manager(std::string_view dump) {
       continue;
     }
     ++bonded;
-    bool wearable;
-    // A class that says something decides, whatever the name: it is the device's own
-    // declaration, where the name is free text ("Watch Speaker"), so a dual-mode watch that
-    // declared itself audio is not counted. A class that says nothing (LE-only devices: see
-    // class_tells) leaves it to the name.
-    if (device->class_of_device && class_tells(*device->class_of_device)) {
-      wearable = ((*device->class_of_device >> 8) & 0x1F) == kMajorWearable;
-      out.by_class = true;
-    } else {
-      wearable = wearable_name(device->name);
-      out.by_name = true;
-    }
-    if (wearable) ++wearables;
+    if (counts_as_wearable(*device, out)) ++wearables;
   }
   if (!out.bonded) out.by_class = out.by_name = false;
   return out;

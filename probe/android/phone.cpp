@@ -3,6 +3,8 @@
 // watches or bands bonded over Bluetooth (phone_sections.h).
 #include "probe/android/checks.h"
 
+#include <fmt/format.h>
+
 #include "core/text.h"
 #include "platform/android/android_facts.h"
 #include "platform/android/dumpsys.h"
@@ -58,9 +60,7 @@ Outcome run_phone_check(CheckContext& ctx) {
 
   if (!measure_screen_sharing(ctx, notes, failure)) return failure;
   if (!measure_bluetooth(ctx, notes, failure)) return failure;
-  std::string message;
-  for (const auto& note : notes) message += (message.empty() ? "" : "; ") + note;
-  return Outcome::ok(message);
+  return Outcome::ok(fmt::format("{}", fmt::join(notes, "; ")));
 }
 
 }  // namespace examready::probe::android

@@ -1,10 +1,13 @@
 // Shared plumbing of the phone checks (see phone_shell.h).
 #include "probe/android/phone_shell.h"
 
+#include "core/text.h"
 #include "platform/android/adb_host.h"
 #include "platform/android/shell_text.h"
 
 namespace examready::probe::android {
+
+using core::text::contains;
 
 std::optional<std::string> shell(CheckContext& ctx, const std::vector<std::string>& argv,
                                  Outcome& failure, std::chrono::milliseconds timeout) {
@@ -41,10 +44,6 @@ std::optional<std::string> strip_end_marker(const std::string& out, const std::s
   }
   text.remove_suffix(kEndMarker.size());
   return std::string(text);
-}
-
-bool contains(const std::string& text, std::string_view needle) {
-  return text.find(needle) != std::string::npos;
 }
 
 }  // namespace
