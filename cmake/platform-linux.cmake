@@ -1,5 +1,6 @@
 # Linux sources of the platform libraries (included from platform/CMakeLists.txt).
 target_sources(examready_platform PRIVATE
+  ${EXAMREADY_ROOT}/platform/linux/display_facts.cpp
   ${EXAMREADY_ROOT}/platform/linux/dmi.cpp
   ${EXAMREADY_ROOT}/platform/linux/durable_files.cpp
   ${EXAMREADY_ROOT}/platform/linux/host_identity.cpp

@@ -18,7 +18,10 @@ std::vector<FileHolder> processes_holding(const std::string& path,
                                           const std::string& proc_root = "/proc");
 
 // "zoom (pid 4242)" for messages and the held_by metric.
-std::string describe(const FileHolder& holder);
+inline std::string describe(const FileHolder& holder) {
+  return (holder.command.empty() ? std::string("?") : holder.command) + " (pid " +
+         std::to_string(holder.pid) + ")";
+}
 
 // Where processes_holding looked, for the measurement's source ("/proc/*/fd").
 std::string_view holders_source();

@@ -1,10 +1,15 @@
-// Bounded whole-file reads with std::filesystem and streams (the same on every OS).
+// Bounded whole-file reads with std::filesystem and streams, and read_or_create_file on the
+// OS's publish_if_absent (the same on every OS).
 #include "platform/files.h"
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <system_error>
+
+#include "platform/file_publish.h"
+#include "platform/process.h"
 
 namespace examready::platform {
 
@@ -46,6 +51,30 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, std
     return std::nullopt;
   }
   return text;
+}
+
+std::optional<std::string> read_or_create_file(const std::filesystem::path& path,
+                                               const std::function<std::string()>& make,
+                                               std::string& error, unsigned mode) {
+  constexpr std::size_t kMaxBytes = 1 << 20;
+  if (auto existing = read_text_file(path, kMaxBytes, error)) return existing;
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  const std::string content = make();
+  static std::atomic<unsigned> counter{0};
+  std::filesystem::path temp = path;
+  temp += ".new." + std::to_string(current_process_id()) + "." + std::to_string(counter++);
+  if (!write_file_durably(temp, content, error, mode)) return std::nullopt;
+  // Whoever names it first wins, and everyone reads that file.
+  switch (publish_if_absent(temp, path, error)) {
+    case Publish::kCreated:
+      return content;
+    case Publish::kExists:
+      return read_text_file(path, kMaxBytes, error);
+    case Publish::kFailed:
+      break;
+  }
+  return std::nullopt;
 }
 
 }  // namespace examready::platform

@@ -40,6 +40,7 @@ struct VolumeResult {
   std::optional<VolumeStats> stats;
   int error_number = 0;
   std::string error;
+  std::string source = "statvfs";  // the OS call that answered (Windows: GetDiskFreeSpaceExW)
 };
 
 class Host {

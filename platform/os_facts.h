@@ -16,6 +16,7 @@ struct OsFacts {
   std::string kernel;   // empty when unknown
   std::string arch;
   std::string source;   // where family, name and version came from ("/etc/os-release")
+  std::string kernel_source = "uname";  // where kernel and arch came from
   std::string note;     // what could not be read, for the check's message
 };
 

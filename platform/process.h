@@ -4,6 +4,9 @@
 // it takes its helpers along, and it dies with the process that started it (a helper stuck
 // opening a camera must not outlive its killed check and keep the camera busy).
 // Linux: fork/exec, pipes, poll (platform/linux/process.cpp).
+// Windows has no fork: fork() starts this program again with the same command line and
+// stdin, and the copy runs main up to the same fork() call (found by name), which then runs
+// the body there; a job object is the process group (platform/windows/process.cpp).
 #pragma once
 
 #include <chrono>
@@ -31,7 +34,7 @@ struct ExitStatus {
 // The child's end of its result pipe (ChildProcess::fork): lines for the parent.
 class ResultPipe {
  public:
-  explicit ResultPipe(int fd) : fd_(fd) {}
+  explicit ResultPipe(int fd) : fd_(fd) {}  // a C runtime descriptor on Windows
   void write(std::string_view text);  // all of it, retried on interruption
 
  private:
@@ -46,8 +49,14 @@ class ChildProcess {
   // Runs `body` in a forked copy of this process: its results on kOut through the
   // ResultPipe, anything it (or a library) prints on kErr. The child ends with _exit(0) after
   // body returns, without the parent's atexit handlers. Crash handlers are reset in the child:
-  // a crash is reported by the parent from the exit status.
-  static ChildProcess fork(const std::function<void(ResultPipe&)>& body);
+  // a crash is reported by the parent from the exit status. `name` tells this fork() from
+  // the others of the same run (Windows finds the call again by it, see above): unique per
+  // run, the same in every run with the same command line.
+  static ChildProcess fork(std::string_view name, const std::function<void(ResultPipe&)>& body);
+
+#ifdef _WIN32
+  struct Launch;  // what CreateProcessW is given (platform/windows/process.cpp)
+#endif
 
   ChildProcess(ChildProcess&& other) noexcept;
   ChildProcess& operator=(ChildProcess&& other) noexcept;
@@ -81,13 +90,30 @@ class ChildProcess {
   friend std::vector<std::pair<std::size_t, Pipe>> wait_readable(
       std::span<ChildProcess* const>, std::chrono::milliseconds);
   ChildProcess() = default;
+#ifdef _WIN32
+  static ChildProcess launch(const Launch& request, std::string_view failure);
+  using Handle = void*;  // HANDLE, without <windows.h> in every includer
+  Handle handle(Pipe pipe) const { return pipe == Pipe::kOut ? out_ : err_; }
+  int fd(Pipe pipe) const { return handle(pipe) ? 0 : -1; }
+  Handle process_ = nullptr;
+  Handle job_ = nullptr;  // the child and what it starts; closing it kills them all
+  Handle out_ = nullptr, err_ = nullptr;
+  int pid_ = -1;
+#else
   int fd(Pipe pipe) const { return pipe == Pipe::kOut ? out_ : err_; }
-
   int pid_ = -1;
   int out_ = -1, err_ = -1;
+#endif
   bool reaped_ = false;
   std::string exec_error_;
 };
+
+// True in a copy of this program that Windows started to stand in for fork(), until it
+// reaches that fork: it must not show anything (no window, no progress) on the way there.
+bool is_fork_stand_in();
+// What the program read from its stdin, for the copies fork() starts on Windows (they read
+// it again). A no-op where fork is the OS's.
+void keep_stdin_for_forks(std::string_view text);
 
 // This process's id: what a check leaves out when it lists who else uses a device.
 int current_process_id();

@@ -11,11 +11,18 @@
 
 namespace examready::platform {
 
-// The OS's handle of a socket (a file descriptor on Linux; libcurl's curl_socket_t).
+// The OS's handle of a socket (libcurl's curl_socket_t): a file descriptor on Linux, a
+// SOCKET on Windows.
+#ifdef _WIN32
+using NativeSocket = std::uintptr_t;
+inline constexpr NativeSocket kNoSocket = ~NativeSocket{0};  // INVALID_SOCKET
+#else
 using NativeSocket = int;
 inline constexpr NativeSocket kNoSocket = -1;
+#endif
 
-// Counts the kernel keeps for a TCP connection (Linux: TCP_INFO).
+// Counts the kernel keeps for a TCP connection (Linux: TCP_INFO; Windows' SIO_TCP_INFO
+// counts no segments, so there it is nullopt and the check counts at the application).
 struct TcpCounters {
   std::uint64_t bytes_received = 0;
   std::uint64_t data_segments_in = 0;

@@ -14,6 +14,10 @@ namespace examready::probe {
 constexpr std::chrono::seconds kHelperLimit{120};
 
 Outcome run_in_media_helper(CheckContext& ctx, const char* check) {
+  if (!EXAMREADY_HAS_MEDIA_HELPER) {
+    return Outcome::unsupported(std::string("the ") + check +
+                                " check needs FFmpeg, which this build of examready does not include yet");
+  }
   const std::string helper = media_helper_path();
   platform::CommandResult run = platform::run_process(
       {helper, check, media_options_to_json(ctx.options()).dump()}, kHelperLimit);

@@ -12,8 +12,8 @@ Outcome run_os_check(CheckContext& ctx) {
   ctx.emit(MetricId::kOsFamily, facts->family, facts->source);
   if (!facts->name.empty()) ctx.emit(MetricId::kOsName, facts->name, facts->source);
   if (!facts->version.empty()) ctx.emit(MetricId::kOsVersion, facts->version, facts->source);
-  if (!facts->kernel.empty()) ctx.emit(MetricId::kOsKernel, facts->kernel, "uname");
-  if (!facts->arch.empty()) ctx.emit(MetricId::kOsArch, facts->arch, "uname");
+  if (!facts->kernel.empty()) ctx.emit(MetricId::kOsKernel, facts->kernel, facts->kernel_source);
+  if (!facts->arch.empty()) ctx.emit(MetricId::kOsArch, facts->arch, facts->kernel_source);
   return Outcome::ok(facts->note);
 }
 

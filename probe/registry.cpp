@@ -10,6 +10,7 @@
 #include "probe/camera.h"
 #include "probe/device.h"
 #include "probe/encoder.h"
+#include "probe/font.h"
 #include "probe/ios/checks.h"
 #include "probe/microphone.h"
 #include "probe/network/check.h"
@@ -87,10 +88,10 @@ const std::array kChecks = {
               "",
               {.adb = android::run_apps_check}},
     CheckSpec{"font",
-              "System font scale of a phone",
+              "Text size: the font scale; a computer's display scale and UI font",
               milliseconds(6000),
               "",
-              {.adb = android::run_font_check}},
+              {.local = run_font_check, .adb = android::run_font_check}},
     // "cpu": the encoder benchmark would distort the timing. ~8.5 s of phases inside, up
     // to 11.6 s when every phase takes its longest.
     CheckSpec{"network",

@@ -118,8 +118,16 @@ class Runner {
 
   void start(const CheckSpec& spec, std::size_t index) {
     emit({ProgressEvent::Kind::kStarted, spec.name});
+    if (!spec.run.on(options_.transport)) {
+      // Nothing to run over this transport: the answer is "unsupported", given here, since a
+      // process of its own would only say so (and on Windows cost a start of the program).
+      CheckContext ctx(host_, options_, [](double) {});
+      finish(index, run_measured(spec.name, ctx,
+                                 [&spec](CheckContext& c) { return run_on_transport(spec, c); }));
+      return;
+    }
     ChildProcess process = ChildProcess::fork(
-        [&](platform::ResultPipe& out) { run_child(spec, host_, options_, out); });
+        spec.name, [&](platform::ResultPipe& out) { run_child(spec, host_, options_, out); });
     if (!process.started()) {
       finish(index, failed(spec, CheckStatus::kError, process.exec_error(), 0));
       return;

@@ -17,8 +17,8 @@ Outcome run_storage_check(CheckContext& ctx) {
   if (dir.empty()) return Outcome::error("no data directory to measure (set --data-dir)");
   const platform::VolumeResult volume = ctx.host().volume_stats(dir);
   if (!volume.stats) return volume_failure(volume);
-  ctx.emit(MetricId::kStorageFreeBytes, static_cast<std::int64_t>(volume.stats->free_bytes), "statvfs");
-  ctx.emit(MetricId::kStorageTotalBytes, static_cast<std::int64_t>(volume.stats->total_bytes), "statvfs");
+  ctx.emit(MetricId::kStorageFreeBytes, static_cast<std::int64_t>(volume.stats->free_bytes), volume.source);
+  ctx.emit(MetricId::kStorageTotalBytes, static_cast<std::int64_t>(volume.stats->total_bytes), volume.source);
   return Outcome::ok();
 }
 

@@ -29,7 +29,7 @@ std::optional<std::filesystem::path> find_rule_set(std::string_view name_or_path
   std::error_code ec;
   if (std::filesystem::is_regular_file(given, ec)) return given;
   // A name is a bare word: anything with a slash or an extension is a path that does not exist.
-  if (name_or_path.empty() || name_or_path.find('/') != std::string_view::npos ||
+  if (name_or_path.empty() || name_or_path.find_first_of("/\\") != std::string_view::npos ||
       given.has_extension()) {
     return std::nullopt;
   }

@@ -148,7 +148,8 @@ std::string pair_code_of(const CheckArgs& args, core::Role role) {
 }
 
 // Where progress and the verdict are shown: the SDL2 window (--gui), the terminal, or
-// nowhere (--json keeps stdout for the report).
+// nowhere (--json keeps stdout for the report, and a stand-in for fork on Windows shows
+// nothing: its stdout carries one check's result to the run that started it).
 class LiveView {
  public:
   LiveView(const CheckArgs& args, ui::Language lang)
@@ -156,6 +157,7 @@ class LiveView {
         color_(tty_ && std::getenv("NO_COLOR") == nullptr),
         terminal_(stdout, tty_, color_, lang) {
     runner_.deadline_scale = args.deadline_scale;
+    if (platform::is_fork_stand_in()) return;
     if (args.gui) {
       std::string why;
       window_ = ui::ProbeWindow::open(lang, &why);

@@ -7,6 +7,7 @@
 
 #include "apps/examready/commands.h"
 #include "platform/files.h"
+#include "platform/process.h"
 #include "reports/ids.h"
 
 namespace examready::app {
@@ -26,6 +27,7 @@ std::string read_input_file(const std::string& path) {
       throw InvalidInputError("stdin: larger than " + std::to_string(kMaxInputFileBytes) +
                               " bytes: not a report or getprop dump");
     }
+    platform::keep_stdin_for_forks(text);
     return text;
   }
   auto text = platform::read_text_file(path, kMaxInputFileBytes, error);

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   CLI::App app{"ExamReady: checks that a device is ready for a remote exam (小艺帮, 艺术升)", "examready"};
   app.set_version_flag("--version", std::string("examready ") + EXAMREADY_VERSION);
   app.require_subcommand(1);
+  // On Windows CLI11 would read "/work/x.toml" as the option "/work": options are --long only.
+  app.allow_windows_style_options(false);
 
   int exit_code = kExitReady;
   add_check_command(app, exit_code);

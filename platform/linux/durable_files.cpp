@@ -4,11 +4,11 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <utility>
 
+#include "platform/file_publish.h"
 #include "platform/files.h"
 
 namespace examready::platform {
@@ -105,32 +105,17 @@ FileLock::~FileLock() {
   ::close(fd_);
 }
 
-std::optional<std::string> read_or_create_file(const std::filesystem::path& path,
-                                               const std::function<std::string()>& make,
-                                               std::string& error, unsigned mode) {
-  constexpr std::size_t kMaxBytes = 1 << 20;
-  if (auto existing = read_text_file(path, kMaxBytes, error)) return existing;
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  const std::string content = make();
-  static std::atomic<unsigned> counter{0};
-  const std::filesystem::path temp =
-      path.string() + ".new." + std::to_string(::getpid()) + "." + std::to_string(counter++);
-  if (!write_file_durably(temp, content, error, mode)) return std::nullopt;
-  // link(2) fails when the name exists: the first creator wins and everyone reads its file.
+// link(2) fails when the name exists: the first creator wins.
+Publish publish_if_absent(const std::filesystem::path& temp, const std::filesystem::path& path,
+                          std::string& error) {
   const bool created = ::link(temp.c_str(), path.c_str()) == 0;
   const int link_errno = errno;
   ::unlink(temp.c_str());
-  if (created) {
-    if (!sync_dir(path.parent_path(), error)) return std::nullopt;
-    return content;
-  }
-  if (link_errno != EEXIST) {
-    errno = link_errno;
-    error = describe("cannot create", path);
-    return std::nullopt;
-  }
-  return read_text_file(path, kMaxBytes, error);
+  if (created) return sync_dir(path.parent_path(), error) ? Publish::kCreated : Publish::kFailed;
+  if (link_errno == EEXIST) return Publish::kExists;
+  errno = link_errno;
+  error = describe("cannot create", path);
+  return Publish::kFailed;
 }
 
 }  // namespace examready::platform

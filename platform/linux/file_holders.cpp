@@ -52,11 +52,6 @@ std::vector<FileHolder> processes_holding(const std::string& path, const std::st
   return holders;
 }
 
-std::string describe(const FileHolder& holder) {
-  return (holder.command.empty() ? std::string("?") : holder.command) + " (pid " +
-         std::to_string(holder.pid) + ")";
-}
-
 std::string_view holders_source() { return "/proc/*/fd"; }
 
 }  // namespace examready::platform

@@ -1,37 +1,16 @@
-// LocalHost on Linux: plain file reads, statvfs, uname, V4L2 cameras, /proc fd holders and
-// the sound server (PulseAudio or PipeWire).
+// LocalHost on Linux: statvfs, uname, V4L2 cameras, /proc fd holders and the sound server
+// (PulseAudio or PipeWire). File reads are every OS's (platform/local_host_files.cpp).
 #include "platform/local_host.h"
 
 #include <sys/statvfs.h>
 #include <sys/utsname.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 
 #include "platform/command.h"
-#include "platform/files.h"
 
 namespace examready::platform {
-
-std::optional<std::string> LocalHost::read_file(const std::string& path) {
-  // Attribute and configuration files are small; the bound keeps a mistaken path (a device,
-  // a huge log) from costing memory.
-  constexpr std::size_t kMaxBytes = 16 << 20;
-  std::string error;
-  return read_text_file(path, kMaxBytes, error);
-}
-
-std::vector<std::string> LocalHost::list_dir(const std::string& path) {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
-    names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 CommandResult LocalHost::run_command(const std::vector<std::string>& argv,
                                      std::chrono::milliseconds timeout) {

@@ -117,7 +117,8 @@ ChildProcess ChildProcess::start(const std::vector<std::string>& argv) {
   return child;
 }
 
-ChildProcess ChildProcess::fork(const std::function<void(ResultPipe&)>& body) {
+ChildProcess ChildProcess::fork(std::string_view /*name*/,
+                                const std::function<void(ResultPipe&)>& body) {
   ChildProcess child;
   Pipes pipes;
   if (!pipes.ok) {
@@ -261,6 +262,10 @@ std::vector<std::pair<std::size_t, Pipe>> wait_readable(std::span<ChildProcess* 
 }
 
 int current_process_id() { return static_cast<int>(::getpid()); }
+
+bool is_fork_stand_in() { return false; }
+
+void keep_stdin_for_forks(std::string_view /*text*/) {}
 
 bool is_terminal(std::FILE* stream) { return ::isatty(::fileno(stream)) != 0; }
 

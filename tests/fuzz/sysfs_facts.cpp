@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "core/text.h"
-#include "platform/linux/dmi.h"
+#include "platform/dmi_facts.h"
 #include "platform/linux/power_supply.h"
 #include "tests/fuzz/fuzz_support.h"
 

@@ -36,7 +36,7 @@ TEST_CASE("read_or_create_file: created once, private, the same for every proces
   const auto path = dir / "state" / "secret";
   std::vector<platform::ChildProcess> children;
   for (int i = 0; i < 8; ++i) {
-    children.push_back(platform::ChildProcess::fork([&, i](platform::ResultPipe& out) {
+    children.push_back(platform::ChildProcess::fork("writer " + std::to_string(i), [&, i](platform::ResultPipe& out) {
       std::string error;
       auto text = platform::read_or_create_file(
           path, [i] { return "made by " + std::to_string(i); }, error);

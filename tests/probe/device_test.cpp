@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/support/fake_host.h"
-#include "platform/linux/dmi.h"
+#include "platform/dmi_facts.h"
 #include "probe/device.h"
 #include "tests/support/fixtures.h"
 

@@ -183,7 +183,7 @@ TEST_CASE("pasted getprop: device and OS only, everything else unsupported") {
 
 TEST_CASE("phone checks on the local transport are unsupported, not errors") {
   test::FakeHost host;
-  for (auto check : {"phone", "apps", "font"}) {
+  for (auto check : {"phone", "apps"}) {
     CHECK(run(host, check, core::Transport::kLocal).outcome.status == CheckStatus::kUnsupported);
   }
 }

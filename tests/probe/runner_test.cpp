@@ -6,8 +6,13 @@
 #include <filesystem>
 #include <fstream>
 #include <thread>
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
+#include "tests/support/environment.h"
 #include "tests/support/fake_host.h"
+#include "platform/process.h"
 #include "probe/runner.h"
 
 using namespace examready;
@@ -36,7 +41,11 @@ Outcome sleeps_forever(probe::CheckContext&) {
 }
 Outcome crashes(probe::CheckContext&) {
   std::fputs("driver exploded\n", stderr);
+#ifdef _WIN32
+  ::RaiseException(EXCEPTION_ACCESS_VIOLATION, EXCEPTION_NONCONTINUABLE, 0, nullptr);
+#else
   std::raise(SIGSEGV);
+#endif
   return Outcome::ok();
 }
 Outcome throws(probe::CheckContext&) { throw std::runtime_error("parser gave up"); }
@@ -137,7 +146,16 @@ TEST_CASE("emitting a value of the wrong type is reported as an internal error")
 }
 
 TEST_CASE("independent checks overlap; checks sharing a resource never do") {
-  g_journal = (std::filesystem::temp_directory_path() / ("runner-journal-" + std::to_string(::getpid()))).string();
+  // One journal for this run and its checks: forked ones inherit the variable, and so do
+  // the copies of this program that stand in for fork on Windows.
+  if (const char* inherited = std::getenv("RUNNER_TEST_JOURNAL")) {
+    g_journal = inherited;
+  } else {
+    g_journal = (std::filesystem::temp_directory_path() /
+                 ("runner-journal-" + std::to_string(platform::current_process_id())))
+                    .string();
+    test::set_environment("RUNNER_TEST_JOURNAL", g_journal);
+  }
 
   SECTION("no shared resource: both start before either ends") {
     std::filesystem::remove(g_journal);

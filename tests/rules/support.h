@@ -1,11 +1,10 @@
 // Helpers for the rules tests: rules sets from inline text, reports from measurements.
 #pragma once
 
-#include <unistd.h>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -13,6 +12,7 @@
 #include "rules/files.h"
 #include "rules/evaluate.h"
 #include "rules/rule_set.h"
+#include "tests/support/environment.h"
 
 namespace examready::test {
 
@@ -20,9 +20,11 @@ namespace examready::test {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "examready-rules-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
+    // A name no other test run has: create_directory fails on one that exists.
+    std::random_device random;
+    do {
+      path_ = std::filesystem::temp_directory_path() / ("examready-rules-" + std::to_string(random()));
+    } while (!std::filesystem::create_directory(path_));
   }
   ~TempDir() {
     std::error_code ec;
