@@ -1,8 +1,9 @@
-// LocalHost's file reads, the same on every OS. Paths are UTF-8 text and go to the OS as
-// such (on Windows as the wide paths it takes, whatever the process's code page).
+// LocalHost's file reads and commands, the same on every OS. Paths are UTF-8 text and go to
+// the OS as such (on Windows as the wide paths it takes, whatever the process's code page).
 #include <algorithm>
 #include <filesystem>
 
+#include "platform/command.h"
 #include "platform/files.h"
 #include "platform/local_host.h"
 
@@ -32,6 +33,11 @@ std::vector<std::string> LocalHost::list_dir(const std::string& path) {
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+CommandResult LocalHost::run_command(const std::vector<std::string>& argv,
+                                     std::chrono::milliseconds timeout) {
+  return run_process(argv, timeout);
 }
 
 }  // namespace examready::platform

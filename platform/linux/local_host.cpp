@@ -1,5 +1,5 @@
 // LocalHost on Linux: statvfs, uname, V4L2 cameras, /proc fd holders and the sound server
-// (PulseAudio or PipeWire). File reads are every OS's (platform/local_host_files.cpp).
+// (PulseAudio or PipeWire). File reads and commands are every OS's (platform/local_host_files.cpp).
 #include "platform/local_host.h"
 
 #include <sys/statvfs.h>
@@ -8,14 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "platform/command.h"
-
 namespace examready::platform {
-
-CommandResult LocalHost::run_command(const std::vector<std::string>& argv,
-                                     std::chrono::milliseconds timeout) {
-  return run_process(argv, timeout);
-}
 
 VolumeResult LocalHost::volume_stats(const std::string& path) {
   VolumeResult result;

@@ -1,21 +1,15 @@
-// LocalHost on Windows: GetDiskFreeSpaceExW and the Windows version (file reads are every
-// OS's, platform/local_host_files.cpp). Cameras,
-// audio devices and who holds them are not listed yet (Media Foundation and WASAPI's
-// session manager are later steps), so those answers are empty, as on a phone transport.
+// LocalHost on Windows: GetDiskFreeSpaceExW and the Windows version (file reads and commands
+// are every OS's, platform/local_host_files.cpp). Cameras, audio devices and who holds them
+// are not listed yet (Media Foundation and WASAPI's session manager are later steps), so
+// those answers are empty, as on a phone transport.
 #include "platform/local_host.h"
 
 #include <windows.h>
 
-#include "platform/command.h"
 #include "platform/windows/wide_text.h"
 #include "platform/windows/windows_version.h"
 
 namespace examready::platform {
-
-CommandResult LocalHost::run_command(const std::vector<std::string>& argv,
-                                     std::chrono::milliseconds timeout) {
-  return run_process(argv, timeout);
-}
 
 VolumeResult LocalHost::volume_stats(const std::string& path) {
   VolumeResult result;

@@ -18,6 +18,7 @@
 #include <cwchar>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <utility>
 
@@ -154,6 +155,34 @@ void feed_stdin(HANDLE write_end, std::string text) {
 
 Started start_process(const ChildProcess::Launch& request);
 
+// A thread attribute list that lets a child inherit these handles and no others. When
+// Windows refuses one, `list()` is null and the inheritance lock alone keeps siblings apart.
+class InheritOnly {
+ public:
+  explicit InheritOnly(std::span<HANDLE> handles) {
+    SIZE_T bytes = 0;
+    ::InitializeProcThreadAttributeList(nullptr, 1, 0, &bytes);
+    memory_ = std::make_unique<unsigned char[]>(bytes);
+    auto* list = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(memory_.get());
+    if (!::InitializeProcThreadAttributeList(list, 1, 0, &bytes)) return;
+    list_ = list;
+    if (!::UpdateProcThreadAttribute(list, 0, PROC_THREAD_ATTRIBUTE_HANDLE_LIST, handles.data(),
+                                     handles.size_bytes(), nullptr, nullptr)) {
+      ::DeleteProcThreadAttributeList(std::exchange(list_, nullptr));
+    }
+  }
+  InheritOnly(const InheritOnly&) = delete;
+  InheritOnly& operator=(const InheritOnly&) = delete;
+  ~InheritOnly() {
+    if (list_) ::DeleteProcThreadAttributeList(list_);
+  }
+  LPPROC_THREAD_ATTRIBUTE_LIST list() const { return list_; }
+
+ private:
+  std::unique_ptr<unsigned char[]> memory_;
+  LPPROC_THREAD_ATTRIBUTE_LIST list_ = nullptr;
+};
+
 }  // namespace
 
 struct ChildProcess::Launch {
@@ -199,14 +228,7 @@ Started start_process(const ChildProcess::Launch& request) {
   }
 
   HANDLE inherited[] = {in_read, out_write, err_write};
-  SIZE_T attribute_bytes = 0;
-  ::InitializeProcThreadAttributeList(nullptr, 1, 0, &attribute_bytes);
-  auto attribute_memory = std::make_unique<unsigned char[]>(attribute_bytes);
-  auto* attributes = reinterpret_cast<LPPROC_THREAD_ATTRIBUTE_LIST>(attribute_memory.get());
-  const bool have_list =
-      ::InitializeProcThreadAttributeList(attributes, 1, 0, &attribute_bytes) &&
-      ::UpdateProcThreadAttribute(attributes, 0, PROC_THREAD_ATTRIBUTE_HANDLE_LIST, inherited,
-                                  sizeof inherited, nullptr, nullptr);
+  const InheritOnly inherit_only(inherited);
 
   STARTUPINFOEXW startup{};
   startup.StartupInfo.cb = sizeof startup;
@@ -214,13 +236,13 @@ Started start_process(const ChildProcess::Launch& request) {
   startup.StartupInfo.hStdInput = in_read;
   startup.StartupInfo.hStdOutput = out_write;
   startup.StartupInfo.hStdError = err_write;
-  startup.lpAttributeList = have_list ? attributes : nullptr;
+  startup.lpAttributeList = inherit_only.list();
 
   s.job = new_job();
   std::wstring command_line = request.command_line;  // CreateProcessW may write to it
   PROCESS_INFORMATION info{};
   DWORD flags = CREATE_SUSPENDED | CREATE_NO_WINDOW | CREATE_UNICODE_ENVIRONMENT;
-  if (have_list) flags |= EXTENDED_STARTUPINFO_PRESENT;
+  if (inherit_only.list()) flags |= EXTENDED_STARTUPINFO_PRESENT;
   std::fflush(nullptr);
   const BOOL created = ::CreateProcessW(
       request.application.empty() ? nullptr : request.application.c_str(), command_line.data(),
@@ -228,14 +250,10 @@ Started start_process(const ChildProcess::Launch& request) {
       request.environment ? const_cast<wchar_t*>(request.environment->c_str()) : nullptr, nullptr,
       &startup.StartupInfo, &info);
   const DWORD create_error = ::GetLastError();
-  if (have_list) ::DeleteProcThreadAttributeList(attributes);
   close_handle(out_write);
   close_handle(err_write);
   close_handle(in_read);
-  if (!created) {
-    std::string why = windows::error_text(create_error);
-    return fail(why);
-  }
+  if (!created) return fail(windows::error_text(create_error));
   // Into the job before it runs a single instruction, so nothing it starts escapes it.
   if (s.job && !::AssignProcessToJobObject(s.job, info.hProcess)) close_handle(s.job);
   ::ResumeThread(info.hThread);

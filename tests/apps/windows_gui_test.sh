@@ -20,8 +20,10 @@ cp -n "$font" "$WINEPREFIX/drive_c/windows/Fonts/"
 
 # The prefix's desktop process belongs to the display it started on: end it before (it has
 # none) and after (Xvfb is gone then). ctest runs this test alone, so nothing else is using it.
-wineserver -k 2>/dev/null || true
-trap 'wineserver -k 2>/dev/null || true; rm -rf "$tmp"' EXIT
+# -w: wait until it has gone, so that no program connects to a server on its way out.
+stop_wineserver() { wineserver -k 2>/dev/null || true; wineserver -w 2>/dev/null || true; }
+stop_wineserver
+trap 'stop_wineserver; rm -rf "$tmp"' EXIT
 shot="Z:${tmp//\//\\}\\shot.bmp"
 EXAMREADY_WINE_DISPLAY=1 xvfb-run -a -s "-screen 0 1280x800x24" \
   "$wine_run" "$exe" check --gui --only os,storage,font --lang zh --close-after 0 --screenshot "$shot" \
