@@ -28,6 +28,7 @@ struct TcpCounters {
   std::uint64_t data_segments_in = 0;
   std::uint64_t segments_out = 0;
   std::uint64_t retransmitted = 0;  // segments sent again over the connection's life
+  std::uint64_t bytes_acked = 0;    // sent bytes the peer has acknowledged
 };
 // nullopt when the kernel does not report them (too old, not TCP, closed).
 std::optional<TcpCounters> tcp_counters(NativeSocket socket);

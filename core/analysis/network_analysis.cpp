@@ -87,6 +87,50 @@ std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint6
   return s;
 }
 
+namespace {
+
+// The steady window's mean at each of the last `boundaries` window ends, against its mean now.
+bool mean_stopped_moving(std::span<const double> windows, const SettlePolicy& policy) {
+  const auto boundaries = static_cast<std::size_t>(std::max(policy.boundaries, 1));
+  if (windows.size() <= boundaries) return false;
+  const double total = std::accumulate(windows.begin(), windows.end(), 0.0);
+  const double now = total / static_cast<double>(windows.size());
+  double sum = total;
+  for (std::size_t back = 1; back <= boundaries; ++back) {
+    sum -= windows[windows.size() - back];
+    const double then = sum / static_cast<double>(windows.size() - back);
+    if (std::abs(then - now) > policy.moving_tolerance * now) return false;
+  }
+  return true;
+}
+
+// The rate of the window's last `recent_s` against the rate before it.
+bool halves_agree(std::span<const double> windows, double window_s, const SettlePolicy& policy) {
+  const auto recent = static_cast<std::size_t>(std::lround(policy.recent_s / window_s));
+  if (recent == 0 || windows.size() <= recent) return false;
+  const auto split = windows.begin() + static_cast<std::ptrdiff_t>(windows.size() - recent);
+  const double before =
+      std::accumulate(windows.begin(), split, 0.0) / static_cast<double>(windows.size() - recent);
+  const double last = std::accumulate(split, windows.end(), 0.0) / static_cast<double>(recent);
+  const double mean =
+      std::accumulate(windows.begin(), windows.end(), 0.0) / static_cast<double>(windows.size());
+  return mean > 0 && std::abs(last - before) <= policy.halves_tolerance * mean;
+}
+
+}  // namespace
+
+bool throughput_settled(std::span<const std::uint64_t> bins, double bin_seconds,
+                        const SettlePolicy& policy) {
+  const auto summary = summarize_throughput(bins, bin_seconds);
+  if (!summary || summary->steady_seconds < policy.min_steady_s - 1e-9) return false;
+  const auto per_window =
+      std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(0.25 / bin_seconds)));
+  const auto first = static_cast<std::size_t>(std::lround(summary->steady_start_s / bin_seconds));
+  const std::vector<double> windows = regroup(bins.subspan(first), per_window);
+  return mean_stopped_moving(windows, policy) &&
+         halves_agree(windows, static_cast<double>(per_window) * bin_seconds, policy);
+}
+
 std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample> samples,
                                                 double bin_s) {
   std::vector<std::uint64_t> bins;
@@ -182,6 +226,23 @@ double binomial_cdf(std::uint64_t n, std::uint64_t k, double p) {
 }
 
 }  // namespace
+
+std::vector<CumulativeSample> arrivals_from_streams(
+    std::span<const std::vector<ReceiverSample>> streams) {
+  std::vector<CumulativeSample> total;
+  for (const auto& stream : streams) {
+    const auto arrivals = arrivals_from_segments(stream);
+    if (total.empty()) {
+      total = arrivals;
+      continue;
+    }
+    for (std::size_t i = 0; i < std::min(total.size(), arrivals.size()); ++i) {
+      total[i].bytes += arrivals[i].bytes;
+    }
+    total.resize(std::min(total.size(), arrivals.size()));
+  }
+  return total;
+}
 
 double loss_upper_bound(std::uint64_t n, std::uint64_t lost, double confidence) {
   if (n == 0 || lost >= n) return 1;

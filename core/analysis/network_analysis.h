@@ -41,6 +41,24 @@ struct ThroughputSummary {
 std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint64_t> bins,
                                                       double bin_seconds, double min_ramp_s = 0.5);
 
+// Whether a transfer phase may end. The steady window (as summarize_throughput cuts it) is
+// at least `min_steady_s` long, and:
+// - its mean rate no longer moves, as networkQuality declares goodput stable: at each of the
+//   last `boundaries` 250 ms window boundaries it was within `moving_tolerance` of now;
+// - the rate of its last `recent_s` is within `halves_tolerance` of the rate before that.
+//   A moving average barely moves on a rate that climbs a few percent a second (four
+//   streams recovering from 2 % loss); the two halves tell it apart.
+// A rate that still climbs or swings keeps the phase going.
+struct SettlePolicy {
+  double min_steady_s = 1.5;
+  int boundaries = 4;
+  double moving_tolerance = 0.01;
+  double recent_s = 1.0;
+  double halves_tolerance = 0.02;
+};
+bool throughput_settled(std::span<const std::uint64_t> bins, double bin_seconds,
+                        const SettlePolicy& policy = {});
+
 // A running byte counter read at times t_s (seconds from the phase start, increasing), e.g.
 // the kernel's tcpi_bytes_received: turned into bytes per bin by linear interpolation, so
 // the figure does not depend on when the application got to read its sockets.
@@ -65,6 +83,12 @@ struct ReceiverSample {
   std::uint64_t data_segs_in = 0;
 };
 std::vector<CumulativeSample> arrivals_from_segments(std::span<const ReceiverSample> samples);
+// The same for several connections sampled at the same times, each scaled by its own
+// anchors, the arrivals summed. The sum of four streams' counts will not do: at 2 % loss
+// one of the four nearly always waits on a retransmission (a lost one waits for a timeout),
+// so the sum has no hole-free moment and the scale read 3 % low.
+std::vector<CumulativeSample> arrivals_from_streams(
+    std::span<const std::vector<ReceiverSample>> streams);
 
 // One-sided Clopper-Pearson upper bound of a binomial proportion: the largest loss ratio
 // still consistent (at `confidence`) with seeing `lost` of `n`. n == 0 gives 1.

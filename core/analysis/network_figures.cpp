@@ -33,6 +33,18 @@ std::string lower_bound_source(int streams, const std::vector<std::uint64_t>& bi
                      static_cast<double>(bins.size()) * bin_s);
 }
 
+// The steady window and how the phase ended, for a throughput figure's source.
+std::string steady_window_text(const ThroughputSummary& t, PhaseEnd end, double phase_s) {
+  std::string text = fmt::format("{:.2f} s steady window after {:.2f} s ramp-up", t.steady_seconds,
+                                 t.steady_start_s);
+  if (end == PhaseEnd::kSettled) text += ", rate settled";
+  if (end == PhaseEnd::kLimit) {
+    text = fmt::format("low confidence: rate still changing when the {:.1f} s phase ended; {}",
+                       phase_s, text);
+  }
+  return text;
+}
+
 // Mathis et al.: one TCP stream's ceiling under random loss, MSS * 1.22 / (RTT * sqrt(p)).
 double single_stream_ceiling_bps(double rtt_ms, double loss) {
   return 1448.0 * 8 * 1.22 / (rtt_ms / 1000.0 * std::sqrt(loss));
@@ -93,10 +105,11 @@ std::optional<double> emit_loss(MeasurementList& ctx, const Samples& s) {
 
 void emit_download(MeasurementList& ctx, const Samples& s, const PhasePlan& plan) {
   if (auto down = summarize_throughput(trim(s.download_bins, s.bin_s, plan.download_s), s.bin_s)) {
-    ctx.emit(
-        MetricId::kNetworkDownloadBps, down->steady_bps,
-        fmt::format("{} streams, {}, {:.2f} s steady window after {:.2f} s ramp-up", plan.streams,
-                    s.download_source, down->steady_seconds, down->steady_start_s));
+    const std::string source =
+        fmt::format("{} streams, {}, {}", plan.streams, s.download_source,
+                    steady_window_text(*down, plan.download_end, plan.download_s));
+    ctx.emit(MetricId::kNetworkDownloadBps, down->steady_bps, source);
+    ctx.emit(MetricId::kNetworkDownloadSteadyS, down->steady_seconds, source);
   } else if (auto floor = outran_rate_bps(s.download_bins, s.bin_s); floor && s.download_outran) {
     ctx.emit(MetricId::kNetworkDownloadBps, *floor,
              lower_bound_source(plan.streams, s.download_bins, s.bin_s));
@@ -117,10 +130,10 @@ std::string emit_upload(MeasurementList& ctx, const Samples& s, const PhasePlan&
     }
     return {};
   }
-  const std::string source = fmt::format(
-      "{} streams, counted at the server, {:.2f} s steady window after {:.2f} s ramp-up",
-      plan.streams, up->steady_seconds, up->steady_start_s);
+  const std::string source = fmt::format("{} streams, counted at the server, {}", plan.streams,
+                                         steady_window_text(*up, plan.upload_end, plan.upload_s));
   ctx.emit(MetricId::kNetworkUploadBps, up->steady_bps, source);
+  ctx.emit(MetricId::kNetworkUploadSteadyS, up->steady_seconds, source);
   ctx.emit(MetricId::kNetworkUploadLowBps, up->low_bps, source);
   ctx.emit(MetricId::kNetworkThroughputCv, up->cv, "250 ms windows of the upload");
   ctx.emit(MetricId::kNetworkStallCount, up->stalls, "250 ms windows of the upload");

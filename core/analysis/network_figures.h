@@ -37,11 +37,18 @@ struct Samples {
   bool download_outran = false, upload_outran = false;
 };
 
-// The phases' lengths and parallel streams the samples were taken with.
+// How a transfer phase came to its end: after a length fixed in advance (the web check),
+// once its rate settled (throughput_settled), or at its time limit with the rate still
+// changing: a figure to take with less confidence.
+enum class PhaseEnd { kFixed, kSettled, kLimit };
+
+// The phases as they ran: their lengths, how each ended, and the parallel streams.
 struct PhasePlan {
   double download_s = 3.0;
   double upload_s = 3.2;
   int streams = 4;
+  PhaseEnd download_end = PhaseEnd::kFixed;
+  PhaseEnd upload_end = PhaseEnd::kFixed;
 };
 
 // Emits every figure the samples support; returns the outcome's warnings ("" when none).

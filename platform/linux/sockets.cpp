@@ -29,7 +29,7 @@ std::optional<TcpCounters> tcp_counters(NativeSocket socket) {
     return std::nullopt;
   }
   return TcpCounters{info.tcpi_bytes_received, info.tcpi_data_segs_in, info.tcpi_segs_out,
-                     info.tcpi_total_retrans};
+                     info.tcpi_total_retrans, info.tcpi_bytes_acked};
 }
 
 void tune_upload_socket(NativeSocket socket) {

@@ -68,7 +68,7 @@ Outcome run_network_check(CheckContext& ctx) {
     if (route->wifi_signal_dbm)
       ctx.emit(MetricId::kNetworkWifiSignalDbm, *route->wifi_signal_dbm, route->signal_source);
   }
-  const std::string warnings = net::emit_network_figures(ctx, *result.samples, plan);
+  const std::string warnings = net::emit_network_figures(ctx, *result.samples, result.phases);
   if (rehearse) {
     if (auto failure = run_rehearsal(ctx, options)) return Outcome::error(*failure);
   }

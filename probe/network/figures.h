@@ -10,8 +10,8 @@ namespace examready::probe::net {
 
 // Emits every figure the samples support; returns the outcome's warnings ("" when none).
 inline std::string emit_network_figures(CheckContext& ctx, const Samples& samples,
-                                        const MeasurePlan& plan) {
-  return core::net::emit_network_figures(ctx.measurement_list(), samples, plan.phases());
+                                        const core::net::PhasePlan& phases) {
+  return core::net::emit_network_figures(ctx.measurement_list(), samples, phases);
 }
 
 }  // namespace examready::probe::net

@@ -28,6 +28,50 @@ Clock::time_point after(Clock::time_point start, double seconds) {
 
 std::string random_session_id() { return core::random_hex(8); }
 
+// When a transfer phase ends: once the rate, watched live from the kernel's counts, has
+// settled (no sooner than min_s), or at max_s; at fixed_s where there are no live counts.
+class TransferEnd {
+ public:
+  TransferEnd(const MeasurePlan::TransferPhase& phase, Clock::time_point start)
+      : phase_(phase), start_(start) {}
+
+  Clock::time_point limit() const { return after(start_, phase_.max_s); }
+  // `live_bins()`: bytes per bin_s so far, the last partial bin dropped; called at most
+  // every 100 ms, and only when `live` (there are live counts).
+  template <typename LiveBins>
+  bool due(bool live, const LiveBins& live_bins, double bin_s) {
+    const double elapsed = seconds_since(start_);
+    if (!live) {
+      live_ = false;
+      return elapsed >= phase_.fixed_s;
+    }
+    if (elapsed < phase_.min_s || elapsed - last_look_s_ < 0.1) return false;
+    last_look_s_ = elapsed;
+    settled_ = core::net::throughput_settled(live_bins(), bin_s);
+    return settled_;
+  }
+  core::net::PhaseEnd end() const {
+    return !live_     ? core::net::PhaseEnd::kFixed
+           : settled_ ? core::net::PhaseEnd::kSettled
+                      : core::net::PhaseEnd::kLimit;
+  }
+  double length_s() const { return seconds_since(start_); }
+
+ private:
+  const MeasurePlan::TransferPhase& phase_;
+  Clock::time_point start_;
+  double last_look_s_ = 0;
+  bool live_ = true, settled_ = false;
+};
+
+// Bins of a live cumulative count, without the last one (still filling).
+std::vector<std::uint64_t> closed_bins(std::span<const core::net::CumulativeSample> counts,
+                                       double bin_s) {
+  auto bins = core::net::bins_from_cumulative(counts, bin_s);
+  if (!bins.empty()) bins.pop_back();
+  return bins;
+}
+
 // A phase's failure, which ends the measurement with this message; nullopt: carry on.
 using PhaseFailure = std::optional<std::string>;
 
@@ -91,6 +135,7 @@ class Session {
   Clock::time_point t0_ = Clock::now();
   double budget_s_ = 1;
   Samples samples_;
+  core::net::PhasePlan phases_;
   double best_ping_ms_ = 1e18;
   std::unique_ptr<Stream> ping_;
   bool ping_busy_ = false;
@@ -157,6 +202,7 @@ Session::OnDone Session::ping_counter(std::vector<double>& rtts, std::size_t& lo
 
 void Session::ping_done(Stream& s, CURLcode code, std::vector<double>& rtts, std::size_t& lost) {
   ping_busy_ = false;
+  if (code == CURLE_OK) last_progress_ = Clock::now();  // an answer arrived
   long status = 0;
   curl_easy_getinfo(s.easy.get(), CURLINFO_RESPONSE_CODE, &status);
   if (code != CURLE_OK || status != 200) {
@@ -267,35 +313,44 @@ PhaseFailure Session::download_phase() {
   last_progress_ = Clock::now();
   std::string failure;
   int completed = 0;
-  // The kernel's counts of bytes and data segments received, read as often as the loop
-  // turns: unlike the write callback, they do not bunch up when this process is scheduled
-  // late (and segments are counted even out of order, see core::net::arrivals_from_segments).
-  std::vector<core::net::ReceiverSample> kernel_counts;
+  // The kernel's counts of bytes and data segments received on each stream, read as often
+  // as the loop turns: unlike the write callback, they do not bunch up when this process is
+  // scheduled late (and segments are counted even out of order, see
+  // core::net::arrivals_from_streams).
+  std::vector<std::vector<core::net::ReceiverSample>> kernel_counts(streams.size());
   bool kernel_ok = true;
   auto sample_kernel = [&] {
-    if (!kernel_counts.empty() && seconds_since(phase_start) - kernel_counts.back().t_s < 0.005)
+    const double t = seconds_since(phase_start);
+    if (kernel_counts.empty() ||
+        (!kernel_counts[0].empty() && t - kernel_counts[0].back().t_s < 0.005)) {
       return;
-    std::uint64_t total = 0, segments = 0;
-    for (auto& s : streams) {
-      if (s->socket == platform::kNoSocket) continue;
-      const auto counters = platform::tcp_counters(s->socket);
-      if (!counters) {
-        kernel_ok = false;
-        continue;
-      }
-      total += counters->bytes_received;
-      segments += counters->data_segments_in;
     }
-    kernel_counts.push_back({seconds_since(phase_start), total, segments});
+    for (std::size_t i = 0; i < streams.size(); ++i) {
+      core::net::ReceiverSample sample{t, 0, 0};
+      if (streams[i]->socket != platform::kNoSocket) {
+        if (const auto counters = platform::tcp_counters(streams[i]->socket)) {
+          sample.bytes_received = counters->bytes_received;
+          sample.data_segs_in = counters->data_segments_in;
+        } else {
+          kernel_ok = false;
+        }
+      }
+      kernel_counts[i].push_back(sample);
+    }
+  };
+  TransferEnd end(plan_.download, phase_start);
+  auto live_bins = [&] {
+    return closed_bins(core::net::arrivals_from_streams(kernel_counts), samples_.bin_s);
   };
   const bool flowing = pump(
-      after(phase_start, plan_.download_s),
+      end.limit(),
       [&] {
         sample_kernel();
         // A stream that received its whole (capped) volume means the link outruns what
         // the streams can ask for (a collector on the LAN or loopback): the phase is over,
         // and the silence that follows is not a stall.
-        return completed > 0;
+        if (completed > 0) return true;
+        return end.due(kernel_ok, live_bins, samples_.bin_s);
       },
       [&](Stream&, CURLcode code) {
         if (code != CURLE_OK && failure.empty()) failure = curl_easy_strerror(code);
@@ -303,9 +358,11 @@ PhaseFailure Session::download_phase() {
       });
   sample_kernel();
   for (auto& s : streams) stop(*s);
-  if (kernel_ok && kernel_counts.size() > 10) {
+  phases_.download_s = end.length_s();
+  phases_.download_end = end.end();
+  if (kernel_ok && !kernel_counts.empty() && kernel_counts[0].size() > 10) {
     samples_.download_bins = core::net::bins_from_cumulative(
-        core::net::arrivals_from_segments(kernel_counts), samples_.bin_s);
+        core::net::arrivals_from_streams(kernel_counts), samples_.bin_s);
     samples_.download_source = "kernel segment counts";
   }
   samples_.download_outran = completed > 0;
@@ -331,18 +388,46 @@ PhaseFailure Session::upload_phase(const std::string& session) {
   std::string failure;
   int completed = 0;
   const OnDone loaded_done = ping_counter(samples_.loaded_rtts_ms, samples_.loaded_lost);
+  // The bytes the server acknowledged, as the kernel counts them: the live view of the
+  // rate (the figure itself is the server's series, fetched afterwards), and the progress
+  // that tells a slow link from a stalled one: on a 1 Mbit/s link the first writes fill the
+  // send buffers for seconds, and libcurl asks for no more data meanwhile.
+  std::vector<core::net::CumulativeSample> acked;
+  bool kernel_ok = true;
+  auto sample_acked = [&] {
+    const double t = seconds_since(phase_start);
+    if (!acked.empty() && t - acked.back().t_s < 0.005) return;
+    std::uint64_t total = 0;
+    for (auto& s : streams) {
+      if (s->socket == platform::kNoSocket) continue;
+      const auto counters = platform::tcp_counters(s->socket);
+      if (!counters) {
+        kernel_ok = false;
+        continue;
+      }
+      total += counters->bytes_acked;
+    }
+    if (!acked.empty() && total > acked.back().bytes) last_progress_ = Clock::now();
+    acked.push_back({t, total});
+  };
+  TransferEnd end(plan_.upload, phase_start);
+  auto live_bins = [&] { return closed_bins(acked, samples_.bin_s); };
   const bool flowing = pump(
-      after(phase_start, plan_.upload_s),
+      end.limit(),
       [&] {
+        sample_acked();
         // Loaded pings start once the streams had a moment to fill the queue.
         if (seconds_since(phase_start) > 0.3) next_ping();
-        return completed > 0;  // the whole capped volume went out: see the download phase
+        if (completed > 0) return true;  // the whole capped volume went out: see the download
+        return end.due(kernel_ok, live_bins, samples_.bin_s);
       },
       [&](Stream& s, CURLcode code) {
         if (&s == ping_.get()) return loaded_done(s, code);
         if (code != CURLE_OK && failure.empty()) failure = curl_easy_strerror(code);
         if (code == CURLE_OK) ++completed;
       });
+  phases_.upload_s = end.length_s();
+  phases_.upload_end = end.end();
   for (auto& s : streams) {
     if (const auto counters = platform::tcp_counters(s->socket)) {
       samples_.upload_retrans += counters->retransmitted;
@@ -390,7 +475,9 @@ PhaseFailure Session::fetch_upload_series(const std::string& session) {
 
 MeasureResult Session::run() {
   t0_ = Clock::now();
-  budget_s_ = plan_.connect_timeout_s + plan_.idle_max_s + plan_.download_s + plan_.upload_s;
+  budget_s_ =
+      plan_.connect_timeout_s + plan_.idle_max_s + plan_.download.max_s + plan_.upload.max_s;
+  phases_.streams = plan_.streams;
   const std::string session = random_session_id();
   const std::function<PhaseFailure()> phases[] = {
       [&] { return connect(); },
@@ -400,10 +487,10 @@ MeasureResult Session::run() {
       [&] { return fetch_upload_series(session); },
   };
   for (const auto& phase : phases) {
-    if (PhaseFailure failure = phase()) return {std::nullopt, std::move(*failure)};
+    if (PhaseFailure failure = phase()) return {std::nullopt, phases_, std::move(*failure)};
   }
   if (plan_.progress) plan_.progress(1.0);
-  return {std::move(samples_), {}};
+  return {std::move(samples_), phases_, {}};
 }
 
 }  // namespace

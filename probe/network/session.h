@@ -1,6 +1,7 @@
 // The network check's measurement against the collector: one libcurl multi loop running
-// the phases (connect, idle pings + UDP echo, download, upload + loaded pings) on a fixed
-// time budget, returning raw samples. network_analysis turns them into figures.
+// the phases (connect, idle pings + UDP echo, download, upload + loaded pings), each bounded
+// in time, the transfers as long as their rates need to settle, returning raw samples.
+// network_analysis turns them into figures.
 #pragma once
 
 #include <cstdint>
@@ -19,21 +20,26 @@ struct MeasurePlan {
   double connect_timeout_s = 1.5;
   double idle_min_s = 1.5, idle_max_s = 2.2;  // idle pings: at least min_pings, within these
   int min_pings = 20;
-  double download_s = 3.0;
-  double upload_s = 3.2;
+  // Each transfer phase ends once its rate settled (core::net::throughput_settled), no
+  // sooner than min_s and no later than max_s. Without the kernel's live counts (a platform
+  // that has no TCP_INFO) it runs the fixed length: its rate cannot be watched as it goes.
+  struct TransferPhase {
+    double min_s, max_s, fixed_s;
+  };
+  TransferPhase download{2.0, 4.0, 3.0};
+  TransferPhase upload{2.0, 4.0, 3.2};
   int streams = 4;
   double udp_packets_per_s = 600;  // ~900 packets in the idle phase: ±1 point at 2 % loss
   double ping_timeout_s = 1.0;
   double stall_s = 2.0;  // no byte and no answer for this long: the link stalled
   std::function<void(double)> progress;
-
-  core::net::PhasePlan phases() const { return {download_s, upload_s, streams}; }
 };
 
 using core::net::Samples;
 
 struct MeasureResult {
   std::optional<Samples> samples;
+  core::net::PhasePlan phases;  // as they ran
   std::string error;  // set when samples is nullopt
 };
 

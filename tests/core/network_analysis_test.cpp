@@ -65,6 +65,48 @@ TEST_CASE("too short or empty series give no figure") {
   CHECK_FALSE(summarize_throughput(std::vector<std::uint64_t>(40, 0), 0.05));
 }
 
+namespace {
+// `seconds` of 50 ms bins: 0.5 s of slow start, then `rate(t)` bytes per bin.
+template <typename Rate>
+std::vector<std::uint64_t> series(double seconds, Rate rate) {
+  std::vector<std::uint64_t> bins = {1000,  4000,  8000,  16000, 30000,
+                                     45000, 55000, 60000, 60000, 60000};
+  for (double t = 0.5; t < seconds - 1e-9; t += 0.05) bins.push_back(rate(t));
+  return bins;
+}
+}  // namespace
+
+TEST_CASE("a steady rate settles once 1.5 s of it were seen, not before") {
+  const auto flat = [](double) { return std::uint64_t{62500}; };
+  CHECK_FALSE(throughput_settled(series(1.5, flat), 0.05));
+  CHECK_FALSE(throughput_settled(series(1.95, flat), 0.05));
+  CHECK(throughput_settled(series(2.0, flat), 0.05));
+  // A little noise (±2 % per bin) settles as well.
+  const auto noisy = [](double t) {
+    return static_cast<std::uint64_t>(62500 * (1 + 0.02 * std::sin(t * 37)));
+  };
+  CHECK(throughput_settled(series(2.0, noisy), 0.05));
+}
+
+TEST_CASE("a rate that still climbs or swings does not settle") {
+  // Loss recovery: the rate keeps growing 10 % per second ...
+  const auto climbing = [](double t) { return static_cast<std::uint64_t>(50000 * (1 + 0.1 * t)); };
+  CHECK_FALSE(throughput_settled(series(2.5, climbing), 0.05));
+  CHECK_FALSE(throughput_settled(series(4.0, climbing), 0.05));
+  // ... or 3 % per second, which a moving average would call stable.
+  const auto creeping = [](double t) { return static_cast<std::uint64_t>(50000 * (1 + 0.03 * t)); };
+  CHECK_FALSE(throughput_settled(series(3.0, creeping), 0.05));
+  // A radio link swinging ±40 % in waves of 1.3 s.
+  const auto swinging = [](double t) {
+    return static_cast<std::uint64_t>(62500 * (1 + 0.4 * std::sin(t * 5)));
+  };
+  for (double end = 2.0; end < 4.0; end += 0.1) {
+    CAPTURE(end);
+    CHECK_FALSE(throughput_settled(series(end, swinging), 0.05));
+  }
+  CHECK_FALSE(throughput_settled({}, 0.05));
+}
+
 TEST_CASE("cumulative kernel counts become bins by interpolation") {
   const std::vector<CumulativeSample> samples = {{0.025, 500}, {0.075, 1500}, {0.2, 4000}};
   const auto bins = bins_from_cumulative(samples, 0.05);
@@ -106,6 +148,30 @@ TEST_CASE("arrivals are timed by segments, so a hole does not hold bytes back") 
   // Before enough segments arrived, the byte count stands.
   const std::vector<ReceiverSample> early = {{0.01, 5000, 5}};
   CHECK(arrivals_from_segments(early)[0].bytes == 5000);
+}
+
+TEST_CASE("streams are scaled each by its own anchors: no stream's hole biases the rest") {
+  // Two streams of 1448-byte segments, 20 segments per 10 ms each, each waiting on a
+  // retransmission (5 segments held back early, 200 late) in all but one sample of the
+  // first and of the last quarter, never the same sample: their sum is never free of holes.
+  std::vector<ReceiverSample> a, b, sum;
+  for (int i = 1; i <= 80; ++i) {
+    const std::uint64_t segs = 1000 + 20 * static_cast<std::uint64_t>(i);
+    const double t = 0.01 * i;
+    const bool edge = i <= 20 || i > 60;
+    const std::uint64_t held = i <= 20 ? 5 : 200;  // short holes early, timeouts late
+    a.push_back({t, segs * 1448 - (edge && i != 7 && i != 65 ? held * 1448 : 0), segs});
+    b.push_back({t, segs * 1448 - (edge && i != 12 && i != 75 ? held * 1448 : 0), segs});
+    sum.push_back({t, a.back().bytes_received + b.back().bytes_received, 2 * segs});
+  }
+  const std::vector<std::vector<ReceiverSample>> streams = {a, b};
+  const auto arrivals = arrivals_from_streams(streams);
+  REQUIRE(arrivals.size() == 80);
+  CHECK(arrivals[70].bytes - arrivals[30].bytes == 2 * 800 * 1448);
+  // What the sum would read: scaled low.
+  const auto summed = arrivals_from_segments(sum);
+  CHECK(summed[70].bytes - summed[30].bytes < 2 * 800 * 1448 * 0.95);
+  CHECK(arrivals_from_streams({}).empty());
 }
 
 TEST_CASE("short segments at the start do not scale the steady arrivals down") {

@@ -34,7 +34,7 @@ TEST_CASE("figures from samples: upload counted from the server's bins, trailing
   test::FakeHost host;
   ProbeOptions options;
   CheckContext ctx(host, options);
-  net::MeasurePlan plan;
+  core::net::PhasePlan plan;
   net::Samples s;
   s.server_ip = "127.0.0.1";
   s.http_version = "1.1";
@@ -58,6 +58,44 @@ TEST_CASE("figures from samples: upload counted from the server's bins, trailing
   CHECK(warnings.empty());
 }
 
+namespace {
+std::string source_of(CheckContext& ctx, MetricId id) {
+  for (const auto& m : ctx.measurements()) {
+    if (m.metric == id) return m.source;
+  }
+  return {};
+}
+}  // namespace
+
+TEST_CASE("a throughput figure says how long its steady window was and how its phase ended") {
+  test::FakeHost host;
+  ProbeOptions options;
+  net::Samples s;
+  s.idle_rtts_ms.assign(20, 20);
+  s.download_bins.assign(40, 62500);
+  s.upload_bins.assign(80, 12500);
+  core::net::PhasePlan phases;
+  phases.download_s = 2.0;
+  phases.download_end = core::net::PhaseEnd::kSettled;
+  phases.upload_s = 4.0;
+  phases.upload_end = core::net::PhaseEnd::kLimit;
+  CheckContext ctx(host, options);
+  net::emit_network_figures(ctx, s, phases);
+  // 2.0 s, the last bin dropped, 0.5 s of ramp-up cut: 1.25 s of whole 250 ms windows.
+  CHECK(number(ctx, MetricId::kNetworkDownloadSteadyS) == Approx(1.25));
+  CHECK(source_of(ctx, MetricId::kNetworkDownloadBps).find("rate settled") != std::string::npos);
+  CHECK(number(ctx, MetricId::kNetworkUploadSteadyS) == Approx(3.25));
+  const std::string up = source_of(ctx, MetricId::kNetworkUploadBps);
+  CHECK(up.rfind("4 streams, counted at the server, low confidence: rate still changing when "
+                 "the 4.0 s phase ended",
+                 0) == 0);
+  // The web check's fixed phases say neither.
+  CheckContext fixed(host, options);
+  net::emit_network_figures(fixed, s, core::net::PhasePlan{});
+  CHECK(source_of(fixed, MetricId::kNetworkUploadBps).find("settled") == std::string::npos);
+  CHECK(source_of(fixed, MetricId::kNetworkUploadBps).find("confidence") == std::string::npos);
+}
+
 TEST_CASE("heavy upstream loss warns that a single-stream upload would collapse") {
   test::FakeHost host;
   ProbeOptions options;
@@ -66,7 +104,7 @@ TEST_CASE("heavy upstream loss warns that a single-stream upload would collapse"
   s.idle_rtts_ms.assign(20, 100);
   s.upload_bins.assign(60, 125000);  // 20 Mbit/s with 4 streams
   s.echo = core::net::EchoCounts{1000, 950, 950};
-  const std::string warnings = net::emit_network_figures(ctx, s, net::MeasurePlan{});
+  const std::string warnings = net::emit_network_figures(ctx, s, core::net::PhasePlan{});
   CHECK(warnings.find("single-stream upload") != std::string::npos);
 }
 
@@ -77,7 +115,7 @@ TEST_CASE("without UDP echo the upload's retransmissions stand in, without a bou
   net::Samples s;
   s.upload_segs_out = 1000;
   s.upload_retrans = 30;
-  net::emit_network_figures(ctx, s, net::MeasurePlan{});
+  net::emit_network_figures(ctx, s, core::net::PhasePlan{});
   CHECK(number(ctx, MetricId::kNetworkPacketLossRatio) == Approx(0.03));
   CHECK_FALSE(emitted(ctx, MetricId::kNetworkLossUpperBound));
 }
