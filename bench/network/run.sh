@@ -58,9 +58,12 @@ if [[ $reprint != 1 ]]; then
   [[ $what == sweep ]] || measure impairments "${impairments[@]}"
 fi
 
+# The link's rate in Mbit/s, for both tables.
+jq_lib='def rate_mbit: .rate | (if test("kbit$") then 1e-3 else 1 end) as $m | sub("[km]bit$"; "") | tonumber * $m;'
+
 # One row per link: the probe's and iperf3's figures over the ceiling, as median [min-max]
 # over the runs.
-jq -rs '
+jq -rs "$jq_lib"'
   def r3: . * 1000 | round / 1000;
   def spread(xs): (xs | sort) as $s | if ($s | length) == 0 then "-"
     else "\($s[(($s | length) - 1) / 2 | floor] | r3) [\($s[0] | r3)-\($s[-1] | r3)]" end;
@@ -68,7 +71,6 @@ jq -rs '
     + (if .jitter_ms > 0 then " j=\(.jitter_ms)" else "" end)
     + (if .loss_up > 0 then " loss=\(.loss_up * 100)%" else "" end);
   def ratio(f): [.[] | f / .ceiling_bps | select(. > 0)];
-  def rate_mbit: .rate | (if test("kbit$") then 1e-3 else 1 end) as $m | sub("[km]bit$"; "") | tonumber * $m;
   map(select(.ceiling_bps > 0))
   | group_by([.set != "sweep", .mode, .loss_up, .delay_ms, .jitter_ms, rate_mbit]) as $groups |
   (["link", "runs", "down/ceiling", "iperf3 down/ceiling", "up/ceiling", "iperf3 up/ceiling", "check s", "steady s down/up"] | @tsv),
@@ -84,16 +86,25 @@ jq -rs '
 if [[ $what != impairments ]]; then
   echo
   # The worst cases over the sweep, in the terms of the goals.
-  jq -rs '
+  jq -rs "$jq_lib"'
     def lossy: .loss_up > 0 or .loss_down > 0;
+    # Figures a run did not give (an error, IPERF=0) are left out and counted, not read as 0.
+    def pct(xs): if (xs | length) == 0 then "-" else (xs | max * 1000 | round / 10 | tostring) + "%" end;
+    def points(xs): if (xs | length) == 0 then "-" else (xs | max * 1000 | round / 10 | tostring) end;
     map(select(.set == "sweep" and .ceiling_bps > 0)) | group_by([.mode, .rate, .delay_ms, .loss_up]) as $groups |
     ( [$groups[][]] as $all |
-      def worst(sel; f): [$all[] | select(sel) | (f / .ceiling_bps) - 1 | fabs] | max // 0 | . * 1000 | round / 10;
-      def widest(f): [$groups[] | [.[] | f / .ceiling_bps] | (max - min)] | max // 0 | . * 1000 | round / 10;
-      "worst |error| vs ceiling, no loss:   check down \(worst(lossy | not; .m["network.download_bps"] // 0))%  up \(worst(lossy | not; .m["network.upload_bps"] // 0))%   iperf3 down \(worst(lossy | not; .iperf_down_bps))%  up \(worst(lossy | not; .iperf_up_bps))%   (goal ±5%)",
-      "worst |error| vs ceiling, 1% loss:  check down \(worst(lossy; .m["network.download_bps"] // 0))%  up \(worst(lossy; .m["network.upload_bps"] // 0))%   iperf3 down \(worst(lossy; .iperf_down_bps))%  up \(worst(lossy; .iperf_up_bps))%   (goal ±10%)",
-      "widest spread over runs of one link: check down \(widest(.m["network.download_bps"] // 0)) points  up \(widest(.m["network.upload_bps"] // 0))   iperf3 down \(widest(.iperf_down_bps))  up \(widest(.iperf_up_bps))",
-      "longest check on links >= 2 Mbit/s: \([$all[] | select((.ceiling_bps / 0.96) >= 2e6) | .elapsed_s] | max // 0) s (goal <= 10 s); failed runs: \([$all[] | select(.status != "ok")] | length)"
+      def worst(sel; f): pct([$all[] | select(sel) | f | select(. > 0) | . - 1 | fabs]);
+      def widest(f): points([$groups[] | [.[] | f | select(. > 0)] | select(length > 0) | max - min]);
+      def missing(f): [$all[] | select((f > 0) | not)] | length;
+      def down: (.m["network.download_bps"] // 0) / .ceiling_bps;
+      def up: (.m["network.upload_bps"] // 0) / .ceiling_bps;
+      def idown: .iperf_down_bps / .ceiling_bps;
+      def iup: .iperf_up_bps / .ceiling_bps;
+      "worst |error| vs ceiling, no loss:  check down \(worst(lossy | not; down))  up \(worst(lossy | not; up))   iperf3 down \(worst(lossy | not; idown))  up \(worst(lossy | not; iup))   (goal ±5%)",
+      "worst |error| vs ceiling, 1% loss:  check down \(worst(lossy; down))  up \(worst(lossy; up))   iperf3 down \(worst(lossy; idown))  up \(worst(lossy; iup))   (goal ±10%)",
+      "widest spread over runs of one link, points: check down \(widest(down))  up \(widest(up))   iperf3 down \(widest(idown))  up \(widest(iup))",
+      "longest check on links >= 2 Mbit/s: \([$all[] | select(rate_mbit >= 2) | .elapsed_s] | max // "-") s (goal <= 10 s)",
+      "runs: \($all | length), not ok: \([$all[] | select(.status != "ok")] | length), figures missing: check down \(missing(down)) up \(missing(up)), iperf3 down \(missing(idown)) up \(missing(iup))"
     )
   ' "$results"
 fi

@@ -104,17 +104,19 @@ bool mean_stopped_moving(std::span<const double> windows, const SettlePolicy& po
   return true;
 }
 
-// The rate of the window's last `recent_s` against the rate before it.
-bool halves_agree(std::span<const double> windows, double window_s, const SettlePolicy& policy) {
+// The rate's trend: the last `recent_s` against the time before it, per second between
+// the two spans' centres, as a fraction of the mean.
+bool no_trend(std::span<const double> windows, double window_s, const SettlePolicy& policy) {
   const auto recent = static_cast<std::size_t>(std::lround(policy.recent_s / window_s));
   if (recent == 0 || windows.size() <= recent) return false;
-  const auto split = windows.begin() + static_cast<std::ptrdiff_t>(windows.size() - recent);
-  const double before =
-      std::accumulate(windows.begin(), split, 0.0) / static_cast<double>(windows.size() - recent);
+  const std::size_t earlier = windows.size() - recent;
+  const auto split = windows.begin() + static_cast<std::ptrdiff_t>(earlier);
+  const double before = std::accumulate(windows.begin(), split, 0.0) / static_cast<double>(earlier);
   const double last = std::accumulate(split, windows.end(), 0.0) / static_cast<double>(recent);
   const double mean =
       std::accumulate(windows.begin(), windows.end(), 0.0) / static_cast<double>(windows.size());
-  return mean > 0 && std::abs(last - before) <= policy.halves_tolerance * mean;
+  const double centres_apart_s = static_cast<double>(windows.size()) * window_s / 2;
+  return mean > 0 && std::abs(last - before) / centres_apart_s <= policy.max_trend_per_s * mean;
 }
 
 }  // namespace
@@ -128,7 +130,7 @@ bool throughput_settled(std::span<const std::uint64_t> bins, double bin_seconds,
   const auto first = static_cast<std::size_t>(std::lround(summary->steady_start_s / bin_seconds));
   const std::vector<double> windows = regroup(bins.subspan(first), per_window);
   return mean_stopped_moving(windows, policy) &&
-         halves_agree(windows, static_cast<double>(per_window) * bin_seconds, policy);
+         no_trend(windows, static_cast<double>(per_window) * bin_seconds, policy);
 }
 
 std::vector<std::uint64_t> bins_from_cumulative(std::span<const CumulativeSample> samples,
@@ -230,9 +232,9 @@ double binomial_cdf(std::uint64_t n, std::uint64_t k, double p) {
 std::vector<CumulativeSample> arrivals_from_streams(
     std::span<const std::vector<ReceiverSample>> streams) {
   std::vector<CumulativeSample> total;
-  for (const auto& stream : streams) {
-    const auto arrivals = arrivals_from_segments(stream);
-    if (total.empty()) {
+  for (std::size_t s = 0; s < streams.size(); ++s) {
+    const auto arrivals = arrivals_from_segments(streams[s]);
+    if (s == 0) {
       total = arrivals;
       continue;
     }

@@ -45,16 +45,18 @@ std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint6
 // at least `min_steady_s` long, and:
 // - its mean rate no longer moves, as networkQuality declares goodput stable: at each of the
 //   last `boundaries` 250 ms window boundaries it was within `moving_tolerance` of now;
-// - the rate of its last `recent_s` is within `halves_tolerance` of the rate before that.
-//   A moving average barely moves on a rate that climbs a few percent a second (four
-//   streams recovering from 2 % loss); the two halves tell it apart.
+// - the rate does not trend: the rate of the last `recent_s` against the rate before it,
+//   divided by the time between the two spans' centres, is within `max_trend_per_s` of the
+//   mean. A moving average barely moves on a rate that climbs 2 % a second (four streams
+//   recovering from loss); the trend does, and a fixed tolerance on the difference would
+//   loosen the shorter the window.
 // A rate that still climbs or swings keeps the phase going.
 struct SettlePolicy {
   double min_steady_s = 1.5;
   int boundaries = 4;
   double moving_tolerance = 0.01;
   double recent_s = 1.0;
-  double halves_tolerance = 0.02;
+  double max_trend_per_s = 0.015;
 };
 bool throughput_settled(std::span<const std::uint64_t> bins, double bin_seconds,
                         const SettlePolicy& policy = {});

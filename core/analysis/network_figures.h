@@ -37,8 +37,9 @@ struct Samples {
   bool download_outran = false, upload_outran = false;
 };
 
-// How a transfer phase came to its end: after a length fixed in advance (the web check),
-// once its rate settled (throughput_settled), or at its time limit with the rate still
+// How a transfer phase came to its end: after a length fixed in advance (the web check) or
+// when the streams had moved their whole volume, which says nothing of the rate's stability;
+// once its rate settled (throughput_settled); or at its time limit with the rate still
 // changing: a figure to take with less confidence.
 enum class PhaseEnd { kFixed, kSettled, kLimit };
 

@@ -359,7 +359,7 @@ PhaseFailure Session::download_phase() {
   sample_kernel();
   for (auto& s : streams) stop(*s);
   phases_.download_s = end.length_s();
-  phases_.download_end = end.end();
+  phases_.download_end = completed > 0 ? core::net::PhaseEnd::kFixed : end.end();
   if (kernel_ok && !kernel_counts.empty() && kernel_counts[0].size() > 10) {
     samples_.download_bins = core::net::bins_from_cumulative(
         core::net::arrivals_from_streams(kernel_counts), samples_.bin_s);
@@ -427,7 +427,7 @@ PhaseFailure Session::upload_phase(const std::string& session) {
         if (code == CURLE_OK) ++completed;
       });
   phases_.upload_s = end.length_s();
-  phases_.upload_end = end.end();
+  phases_.upload_end = completed > 0 ? core::net::PhaseEnd::kFixed : end.end();
   for (auto& s : streams) {
     if (const auto counters = platform::tcp_counters(s->socket)) {
       samples_.upload_retrans += counters->retransmitted;

@@ -93,9 +93,13 @@ TEST_CASE("a rate that still climbs or swings does not settle") {
   const auto climbing = [](double t) { return static_cast<std::uint64_t>(50000 * (1 + 0.1 * t)); };
   CHECK_FALSE(throughput_settled(series(2.5, climbing), 0.05));
   CHECK_FALSE(throughput_settled(series(4.0, climbing), 0.05));
-  // ... or 3 % per second, which a moving average would call stable.
-  const auto creeping = [](double t) { return static_cast<std::uint64_t>(50000 * (1 + 0.03 * t)); };
-  CHECK_FALSE(throughput_settled(series(3.0, creeping), 0.05));
+  // ... or 2 % per second, which the moving average alone calls stable: the trend does not.
+  const auto creeping = [](double t) { return static_cast<std::uint64_t>(50000 * (1 + 0.02 * t)); };
+  for (double end : {2.1, 2.5, 3.0, 3.5}) {
+    CAPTURE(end);
+    CHECK(throughput_settled(series(end, creeping), 0.05, {.max_trend_per_s = 1}));
+    CHECK_FALSE(throughput_settled(series(end, creeping), 0.05));
+  }
   // A radio link swinging ±40 % in waves of 1.3 s.
   const auto swinging = [](double t) {
     return static_cast<std::uint64_t>(62500 * (1 + 0.4 * std::sin(t * 5)));

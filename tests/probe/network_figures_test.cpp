@@ -72,17 +72,17 @@ TEST_CASE("a throughput figure says how long its steady window was and how its p
   ProbeOptions options;
   net::Samples s;
   s.idle_rtts_ms.assign(20, 20);
-  s.download_bins.assign(40, 62500);
+  s.download_bins.assign(60, 62500);
   s.upload_bins.assign(80, 12500);
   core::net::PhasePlan phases;
-  phases.download_s = 2.0;
+  phases.download_s = 3.0;
   phases.download_end = core::net::PhaseEnd::kSettled;
   phases.upload_s = 4.0;
   phases.upload_end = core::net::PhaseEnd::kLimit;
   CheckContext ctx(host, options);
   net::emit_network_figures(ctx, s, phases);
-  // 2.0 s, the last bin dropped, 0.5 s of ramp-up cut: 1.25 s of whole 250 ms windows.
-  CHECK(number(ctx, MetricId::kNetworkDownloadSteadyS) == Approx(1.25));
+  // 3.0 s, the last bin dropped, 0.5 s of ramp-up cut: 2.25 s of whole 250 ms windows.
+  CHECK(number(ctx, MetricId::kNetworkDownloadSteadyS) == Approx(2.25));
   CHECK(source_of(ctx, MetricId::kNetworkDownloadBps).find("rate settled") != std::string::npos);
   CHECK(number(ctx, MetricId::kNetworkUploadSteadyS) == Approx(3.25));
   const std::string up = source_of(ctx, MetricId::kNetworkUploadBps);
