@@ -32,6 +32,11 @@ std::optional<RttSummary> summarize_rtts(std::span<const double> rtts_ms) {
 
 namespace {
 
+// Bins in one 250 ms window, the unit the steady window is cut and judged in.
+std::size_t bins_per_window(double bin_seconds) {
+  return std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(0.25 / bin_seconds)));
+}
+
 // Sums consecutive groups of `per` bins (a trailing partial group is dropped).
 std::vector<double> regroup(std::span<const std::uint64_t> bins, std::size_t per) {
   std::vector<double> out;
@@ -48,8 +53,7 @@ std::vector<double> regroup(std::span<const std::uint64_t> bins, std::size_t per
 std::optional<ThroughputSummary> summarize_throughput(std::span<const std::uint64_t> bins,
                                                       double bin_seconds, double min_ramp_s) {
   if (bin_seconds <= 0) return std::nullopt;
-  const auto per_window =
-      std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(0.25 / bin_seconds)));
+  const std::size_t per_window = bins_per_window(bin_seconds);
   const double window_s = static_cast<double>(per_window) * bin_seconds;
   const std::vector<double> windows = regroup(bins, per_window);
   if (static_cast<double>(windows.size()) * window_s < 1.0) return std::nullopt;
@@ -125,8 +129,7 @@ bool throughput_settled(std::span<const std::uint64_t> bins, double bin_seconds,
                         const SettlePolicy& policy) {
   const auto summary = summarize_throughput(bins, bin_seconds);
   if (!summary || summary->steady_seconds < policy.min_steady_s - 1e-9) return false;
-  const auto per_window =
-      std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(0.25 / bin_seconds)));
+  const std::size_t per_window = bins_per_window(bin_seconds);
   const auto first = static_cast<std::size_t>(std::lround(summary->steady_start_s / bin_seconds));
   const std::vector<double> windows = regroup(bins.subspan(first), per_window);
   return mean_stopped_moving(windows, policy) &&
