@@ -34,6 +34,18 @@ struct Facts {
 
 Tri tri(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
 
+// The latest launch year where only a range is known (device.launch_year is then the
+// earliest); nullopt for a single year or a value that is no later than the earliest.
+std::optional<int> latest_year_of(const Subject& subject, const Facts& facts, double earliest) {
+  if (subject.pseudo != Pseudo::kNone || subject.metric != core::MetricId::kDeviceLaunchYear)
+    return std::nullopt;
+  const core::Value* value =
+      facts.values[static_cast<std::size_t>(core::MetricId::kDeviceLaunchYearLatest)];
+  const auto* latest = value ? std::get_if<std::int64_t>(value) : nullptr;
+  if (!latest || static_cast<double>(*latest) <= earliest || *latest > 9999) return std::nullopt;
+  return static_cast<int>(*latest);
+}
+
 // The month (1-12) that goes with a year metric, where the catalog has one and the report
 // holds a valid one. A report is client input: a month of 0, 13 or 2^40 counts as not known.
 std::optional<int> month_of(const Subject& subject, const Facts& facts) {
@@ -196,7 +208,11 @@ class Evaluator {
       std::string measured = format_measured(c.subject, *value);
       if (c.op == Op::kWithinYears) {
         const auto month = month_of(c.subject, facts_);
-        measured += month ? fmt::format("-{:02}", *month) : " (month unknown)";
+        if (const auto latest = latest_year_of(c.subject, facts_, as_number(*value))) {
+          measured += fmt::format("..{}", *latest);
+        } else {
+          measured += month ? fmt::format("-{:02}", *month) : " (month unknown)";
+        }
       }
       if (t == Tri::kUnknown)
         why->push_back(fmt::format("{} = {}: {}", c.subject.name, measured, problem));
@@ -290,8 +306,18 @@ class Evaluator {
   // "Launched within N years" counts by month: evaluated in 2026-12, within two years is
   // launched in 2024-12 or later. With the year alone, a launch in the cutoff year is
   // undecided (unless the cutoff month is January): unknown, never a guess either way.
+  // A launch known only as a range of years (from a model code) passes when its earliest
+  // year does, fails when its latest does not, and is otherwise unknown.
   Tri within_years(const Condition& c, double year, std::string& problem) const {
     const int cutoff = facts_.year - static_cast<int>(c.number);
+    if (const auto latest = latest_year_of(c.subject, facts_, year)) {
+      if (year > cutoff || (year == cutoff && facts_.month == 1)) return Tri::kTrue;
+      if (*latest < cutoff) return Tri::kFalse;
+      problem = fmt::format(
+          "launched between {} and {}: within {} years only if launched in {}-{:02} or later", year,
+          *latest, c.number, cutoff, facts_.month);
+      return Tri::kUnknown;
+    }
     if (const auto month = month_of(c.subject, facts_)) {
       return tri(year > cutoff || (year == cutoff && *month >= facts_.month));
     }

@@ -80,6 +80,10 @@ core::CheckResult device_check(const BrowserIdentity& id, const devices::DeviceD
   }
   if (facts.match.record) {
     message = fmt::format("{} ({})", facts.match.record->marketing_name, model);
+  } else if (facts.match.kind == devices::DeviceMatchKind::kAmbiguous) {
+    message = fmt::format(
+        "model {} names {} phones in the device database: only the facts they share are given",
+        model, facts.match.candidates.size());
   } else if (!model.empty()) {
     message = fmt::format(
         "model {} is not in the device database: its launch year and "

@@ -23,6 +23,10 @@ Outcome run_device_check(CheckContext& ctx) {
   const devices::DeviceMatch match = emit_device_facts(ctx, f.model, f.codename, f.brand,
                                               pa::prop(*props, "ro.build.characteristics"));
   if (f.model.empty()) return Outcome::ok("getprop names no model (ro.product.model)");
+  if (match.kind == devices::DeviceMatchKind::kAmbiguous) {
+    return Outcome::ok("model " + f.model + " names " + std::to_string(match.candidates.size()) +
+                       " phones in the device database: only the facts they share are given");
+  }
   if (!match.record) return Outcome::ok("model " + f.model + " is not in the device database");
   return Outcome::ok();
 }

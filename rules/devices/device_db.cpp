@@ -17,14 +17,16 @@ namespace {
 using core::text::lower;
 using core::text::trim;
 
-constexpr std::array<std::string_view, 9> kColumns = {
-    "brand",      "series",      "marketing_name", "class",  "launch_year",
-    "price_tier", "model_codes", "codenames",      "source",
+constexpr std::array<std::string_view, 11> kColumns = {
+    "brand",       "series",    "marketing_name", "class",        "launch_year",   "price_tier",
+    "model_codes", "codenames", "source",         "class_source", "launch_source",
 };
+constexpr std::size_t kVerifiedColumns = 9;  // the hand-checked form stops at `source`
 constexpr std::array<std::string_view, 2> kClasses = {"phone", "tablet"};
 constexpr std::array<std::string_view, 4> kTiers = {"budget", "mid", "high", "flagship"};
 constexpr int kFirstYear = 2007;  // the first iPhone; anything earlier is a typo
 constexpr int kLastYear = 2099;
+constexpr std::string_view kVerified = "verified";
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -65,47 +67,73 @@ std::vector<std::string> split_list(std::string_view field, std::size_t line, co
   return items;
 }
 
-DeviceRecord parse_row(std::string_view text, std::size_t line) {
+std::optional<int> parse_number(std::string_view digits) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return value;
+}
+
+int parse_year(std::string_view text, std::string_view field, bool allow_range, std::size_t line) {
+  const auto year = parse_number(text);
+  if (!year || text.size() != 4 || *year < kFirstYear || *year > kLastYear) {
+    fail(line,
+         "launch_year '" + std::string(field) + "' is not a year in " + std::to_string(kFirstYear) +
+             ".." + std::to_string(kLastYear) +
+             (allow_range ? " (optionally -MM, or a range YYYY..YYYY)" : " (optionally -MM)"));
+  }
+  return *year;
+}
+
+// "2020", "2020-04" (the month where a source gives it: rules count "within N years" by
+// month when they can, and say so when they cannot) or, generated rows only, "2019..2020"
+// when all a source knows is a range.
+void parse_launch(std::string_view launch, DeviceRecord& record, bool allow_range,
+                  std::size_t line) {
+  if (const auto dots = launch.find(".."); dots != std::string_view::npos && allow_range) {
+    record.launch_year = parse_year(launch.substr(0, dots), launch, true, line);
+    record.launch_year_latest = parse_year(launch.substr(dots + 2), launch, true, line);
+    if (record.launch_year_latest < record.launch_year) {
+      fail(line, "launch_year '" + std::string(launch) + "': the range runs backwards");
+    }
+    return;
+  }
+  const std::string_view year = launch.substr(0, launch.find('-'));
+  record.launch_year = record.launch_year_latest = parse_year(year, launch, allow_range, line);
+  if (year.size() == launch.size()) return;
+  const std::string_view month = launch.substr(year.size() + 1);
+  const auto value = parse_number(month);
+  if (!value || month.size() != 2 || *value < 1 || *value > 12) {
+    fail(line, "launch_year '" + std::string(launch) + "': the month must be 01..12");
+  }
+  record.launch_month = *value;
+}
+
+DeviceRecord parse_row(std::string_view text, std::size_t line, std::size_t columns) {
+  const bool generated = columns == kColumns.size();
   const auto fields = split(text, '\t');
-  if (fields.size() != kColumns.size()) {
-    fail(line, "expected " + std::to_string(kColumns.size()) + " tab-separated columns, found " +
+  if (fields.size() != columns) {
+    fail(line, "expected " + std::to_string(columns) + " tab-separated columns, found " +
                    std::to_string(fields.size()));
   }
   DeviceRecord record;
   record.brand = std::string(trim(fields[0]));
   if (!is_slug(record.brand)) fail(line, "brand '" + record.brand + "' is not lower-case a-z0-9-");
   record.series = std::string(trim(fields[1]));
-  if (!is_slug(record.series)) {
+  if (!(generated && record.series.empty()) && !is_slug(record.series)) {
     fail(line, "series '" + record.series + "' is not lower-case a-z0-9-");
   }
   record.marketing_name = std::string(trim(fields[2]));
   if (record.marketing_name.empty()) fail(line, "empty marketing_name");
   record.device_class = std::string(trim(fields[3]));
-  if (!one_of(record.device_class, kClasses)) {
+  if (!(generated && record.device_class.empty()) && !one_of(record.device_class, kClasses)) {
     fail(line, "class '" + record.device_class + "' is not phone or tablet");
   }
-  // "2020" or "2020-04": the month where a source gives it (rules count "within N years" by
-  // month when they can, and say so when they cannot).
-  const std::string_view launch = trim(fields[4]);
-  const std::string_view year = launch.substr(0, launch.find('-'));
-  auto [end, ec] = std::from_chars(year.data(), year.data() + year.size(), record.launch_year);
-  if (ec != std::errc() || end != year.data() + year.size() || record.launch_year < kFirstYear ||
-      record.launch_year > kLastYear) {
-    fail(line, "launch_year '" + std::string(launch) + "' is not a year in " +
-                   std::to_string(kFirstYear) + ".." + std::to_string(kLastYear) +
-                   " (optionally -MM)");
-  }
-  if (year.size() < launch.size()) {
-    const std::string_view month = launch.substr(year.size() + 1);
-    auto [mend, mec] =
-        std::from_chars(month.data(), month.data() + month.size(), record.launch_month);
-    if (mec != std::errc() || mend != month.data() + month.size() || month.size() != 2 ||
-        record.launch_month < 1 || record.launch_month > 12) {
-      fail(line, "launch_year '" + std::string(launch) + "': the month must be 01..12");
-    }
+  if (const std::string_view launch = trim(fields[4]); !(generated && launch.empty())) {
+    parse_launch(launch, record, generated, line);
   }
   record.price_tier = std::string(trim(fields[5]));
-  if (!one_of(record.price_tier, kTiers)) {
+  if (!(generated && record.price_tier.empty()) && !one_of(record.price_tier, kTiers)) {
     fail(line, "price_tier '" + record.price_tier + "' is not budget, mid, high or flagship");
   }
   record.model_codes = split_list(fields[6], line, "model_codes");
@@ -115,7 +143,34 @@ DeviceRecord parse_row(std::string_view text, std::size_t line) {
   }
   record.source = std::string(trim(fields[8]));
   if (record.source.empty()) fail(line, "empty source");
+  if (!generated) {
+    record.class_source = record.launch_source = std::string(kVerified);
+    return record;
+  }
+  record.class_source = std::string(trim(fields[9]));
+  record.launch_source = std::string(trim(fields[10]));
+  if (record.device_class.empty() != record.class_source.empty()) {
+    fail(line, "class and class_source must both be given or both be empty");
+  }
+  if ((record.launch_year == 0) != record.launch_source.empty()) {
+    fail(line, "launch_year and launch_source must both be given or both be empty");
+  }
   return record;
+}
+
+// Rows named by one key, narrowed by the device's brand: the rows of that very brand where
+// there are any (a POCO and a Redmi sharing a codename), else those of its family (old Redmi
+// firmware says "xiaomi"). Empty when no row is of the family.
+std::vector<std::size_t> of_brand(const std::vector<std::size_t>& rows,
+                                  const std::vector<DeviceRecord>& records,
+                                  std::string_view brand) {
+  std::vector<std::size_t> same_brand, same_family;
+  const std::string family = brand_family(brand);
+  for (std::size_t index : rows) {
+    if (records[index].brand == brand) same_brand.push_back(index);
+    if (brand_family(records[index].brand) == family) same_family.push_back(index);
+  }
+  return same_brand.empty() ? same_family : same_brand;
 }
 
 }  // namespace
@@ -128,10 +183,21 @@ std::string_view to_string(DeviceMatchKind kind) {
       return "codename";
     case DeviceMatchKind::kIdentifier:
       return "identifier";
+    case DeviceMatchKind::kAmbiguous:
+      return "ambiguous";
     case DeviceMatchKind::kNone:
       break;
   }
   return "none";
+}
+
+std::string brand_family(std::string_view brand) {
+  std::string family = lower(trim(brand));
+  if (family == "redmi" || family == "poco") return "xiaomi";
+  if (family == "honor") return "huawei";
+  if (family == "iqoo") return "vivo";
+  if (family == "oneplus" || family == "realme") return "oppo";
+  return family;
 }
 
 bool is_apple_identifier(std::string_view code) {
@@ -151,40 +217,52 @@ bool is_apple_identifier(std::string_view code) {
 
 DeviceDb DeviceDb::parse(std::string_view tsv) {
   DeviceDb db;
-  std::unordered_map<std::string, std::size_t> model_line;  // for the duplicate message
-  bool header_seen = false;
+  const std::vector<std::string_view> lines = split(tsv, '\n');
+  // Sized up front: the shipped file has ~7,000 rows and ~13,000 codes, parsed at every start.
+  db.records_.reserve(lines.size());
+  db.by_model_.reserve(lines.size() * 2);
+  db.by_codename_.reserve(lines.size());
+  std::vector<std::size_t> record_line;  // file line of each record, for the duplicate message
+  record_line.reserve(lines.size());
+  std::size_t columns = 0;  // 0 until the header is read
   std::size_t line = 0;
-  for (std::string_view text : split(tsv, '\n')) {
+  for (std::string_view text : lines) {
     ++line;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (trim(text).empty() || text.front() == '#') continue;
-    if (!header_seen) {
+    if (columns == 0) {
       const auto names = split(text, '\t');
-      if (!std::equal(names.begin(), names.end(), kColumns.begin(), kColumns.end())) {
+      const bool verified = std::equal(names.begin(), names.end(), kColumns.begin(),
+                                       kColumns.begin() + kVerifiedColumns);
+      if (!verified && !std::equal(names.begin(), names.end(), kColumns.begin(), kColumns.end())) {
         fail(line,
              "the header must be the columns brand, series, marketing_name, class, "
-             "launch_year, price_tier, model_codes, codenames, source (tab-separated)");
+             "launch_year, price_tier, model_codes, codenames, source (tab-separated), "
+             "followed in a generated file by class_source, launch_source");
       }
-      header_seen = true;
+      columns = names.size();
+      db.generated_ = !verified;
       continue;
     }
-    DeviceRecord record = parse_row(text, line);
+    DeviceRecord record = parse_row(text, line, columns);
     const std::size_t index = db.records_.size();
     for (const std::string& code : record.model_codes) {
-      const std::string key = lower(code);
-      if (auto [it, inserted] = model_line.emplace(key, line); !inserted) {
-        fail(line,
-             "model code '" + code + "' is already listed on line " + std::to_string(it->second));
+      auto& rows = db.by_model_[lower(code)];
+      // The verified form lists a code once; the generated form once per row.
+      if (!rows.empty() && (!db.generated_ || rows.back() == index)) {
+        const std::size_t first = rows.back() == index ? line : record_line[rows.front()];
+        fail(line, "model code '" + code + "' is already listed on line " + std::to_string(first));
       }
-      db.by_model_.emplace(key, index);
+      rows.push_back(index);
     }
     for (const std::string& codename : record.codenames) {
       auto& rows = db.by_codename_[lower(codename)];
       if (rows.empty() || rows.back() != index) rows.push_back(index);
     }
     db.records_.push_back(std::move(record));
+    record_line.push_back(line);
   }
-  if (!header_seen) throw std::invalid_argument("devices.tsv: no header line");
+  if (columns == 0) throw std::invalid_argument("devices.tsv: no header line");
   return db;
 }
 
@@ -195,6 +273,22 @@ const DeviceDb& DeviceDb::shipped() {
 
 DeviceMatch DeviceDb::lookup(std::string_view model, std::string_view codename,
                              std::string_view brand) const {
+  const std::string brand_key = lower(trim(brand));
+  // The rows a key names, narrowed by the device's brand where that leaves any.
+  const auto answer = [&](const std::vector<std::size_t>& rows, DeviceMatchKind kind) {
+    std::vector<std::size_t> kept = brand_key.empty() ? rows : of_brand(rows, records_, brand_key);
+    if (kept.empty() && kind != DeviceMatchKind::kCodename) kept = rows;
+    DeviceMatch match;
+    for (std::size_t index : kept) match.candidates.push_back(&records_[index]);
+    if (kept.size() == 1) {
+      match.record = match.candidates.front();
+      match.kind = kind;
+    } else if (kept.size() > 1) {
+      match.kind = DeviceMatchKind::kAmbiguous;
+    }
+    return match;
+  };
+
   model = trim(model);
   auto found = model.empty() ? by_model_.end() : by_model_.find(lower(model));
   // Samsung firmware may append the SIM variant to the model ("SM-G9600/DS"): the row lists
@@ -204,24 +298,21 @@ DeviceMatch DeviceDb::lookup(std::string_view model, std::string_view codename,
     found = by_model_.find(lower(trim(model.substr(0, slash))));
   }
   if (found != by_model_.end()) {
-    const DeviceRecord& record = records_[found->second];
     // The kind follows the row's spelling: "IPHONE12,1" typed in any case is iPhone12,1.
+    const DeviceRecord& first = records_[found->second.front()];
     const bool apple = std::any_of(
-        record.model_codes.begin(), record.model_codes.end(), [&](const std::string& code) {
+        first.model_codes.begin(), first.model_codes.end(), [&](const std::string& code) {
           return lower(code) == found->first && is_apple_identifier(code);
         });
-    return {&record, apple ? DeviceMatchKind::kIdentifier : DeviceMatchKind::kModel};
+    return answer(found->second, apple ? DeviceMatchKind::kIdentifier : DeviceMatchKind::kModel);
   }
   codename = trim(codename);
   if (codename.empty()) return {};
   const auto rows = by_codename_.find(lower(codename));
   if (rows == by_codename_.end()) return {};
-  const std::string wanted_brand = lower(trim(brand));
-  for (std::size_t index : rows->second) {
-    if (records_[index].brand == wanted_brand)
-      return {&records_[index], DeviceMatchKind::kCodename};
-  }
-  return {&records_[rows->second.front()], DeviceMatchKind::kCodename};
+  DeviceMatch match = answer(rows->second, DeviceMatchKind::kCodename);
+  match.by_codename = match.kind != DeviceMatchKind::kNone;
+  return match;
 }
 
 }  // namespace examready::devices

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "rules/devices/model_code_rules.h"
+
 namespace examready::devices {
 namespace {
 
@@ -38,21 +40,101 @@ std::optional<SourcedFact> class_from_os(std::string_view model, std::string_vie
                      std::string(kCharacteristicsSource)};
 }
 
+// Where a row's fact comes from: "device-db" on verified rows, "device-db:SOURCE" on
+// generated ones.
+std::string db_source(const DeviceRecord& row, const std::string& fact_source) {
+  if (row.verified()) return std::string(kDeviceDbSource);
+  return std::string(kDeviceDbSource) + ':' + fact_source;
+}
+
+// The value every candidate row gives (non-empty), with its source; none when they differ.
+std::optional<SourcedFact> shared(const std::vector<const DeviceRecord*>& rows,
+                                  std::string DeviceRecord::*field,
+                                  std::string DeviceRecord::*source_field) {
+  if (rows.empty()) return std::nullopt;
+  const std::string& value = rows.front()->*field;
+  if (value.empty()) return std::nullopt;
+  for (const DeviceRecord* row : rows) {
+    if (row->*field != value) return std::nullopt;
+  }
+  return SourcedFact{value, db_source(*rows.front(), rows.front()->*source_field)};
+}
+
+std::optional<LaunchFact> shared_launch(const std::vector<const DeviceRecord*>& rows) {
+  if (rows.empty() || rows.front()->launch_year == 0) return std::nullopt;
+  const DeviceRecord& first = *rows.front();
+  for (const DeviceRecord* row : rows) {
+    if (row->launch_year != first.launch_year ||
+        row->launch_year_latest != first.launch_year_latest ||
+        row->launch_month != first.launch_month) {
+      return std::nullopt;
+    }
+  }
+  return LaunchFact{first.launch_year, first.launch_year_latest, first.launch_month,
+                    db_source(first, first.launch_source)};
+}
+
+bool from_verified_row(const std::optional<SourcedFact>& fact) {
+  return fact && fact->source == kDeviceDbSource;
+}
+
+// The model code's naming scheme fills what the database left unknown. Where it contradicts
+// a generated row's fact (a source's slip), the fact is left unknown rather than either claim
+// picked. A verified row's facts are final on a model-code match; on a codename match a
+// launch the code contradicts means another name on the same platform (Redmi 9i and Redmi
+// 10A are both `dandelion`): its per-name facts go, the code's launch stays.
+void apply_model_code(DeviceFacts& facts, std::string_view model, std::string_view codename,
+                      std::string_view brand) {
+  const DerivedDeviceFacts derived = derive_from_model_code(brand, model, codename);
+  const bool by_code = !facts.match.by_codename;
+  if (derived.device_class && !(by_code && from_verified_row(facts.device_class))) {
+    if (!facts.device_class) {
+      facts.device_class = SourcedFact{*derived.device_class,
+                                       std::string(kModelCodeSource) + ':' + derived.class_rule};
+    } else if (facts.device_class->value != *derived.device_class) {
+      facts.device_class.reset();
+    }
+  }
+  if (!derived.launch) return;
+  const LaunchFact from_code{derived.launch->earliest, derived.launch->latest, 0,
+                             std::string(kModelCodeSource) + ':' + derived.launch_rule};
+  if (!facts.launch) {
+    facts.launch = from_code;
+    return;
+  }
+  const bool agrees = derived.launch->contains(facts.launch->earliest) &&
+                      derived.launch->contains(facts.launch->latest);
+  if (agrees || (by_code && facts.launch->source == kDeviceDbSource)) return;
+  if (by_code) {
+    facts.launch.reset();
+    return;
+  }
+  facts.series.reset();
+  facts.marketing_name.reset();
+  facts.price_tier.reset();
+  facts.launch = from_code;
+}
+
 }  // namespace
 
 DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string_view codename,
                          std::string_view brand, std::string_view os_class_hint) {
   DeviceFacts facts;
   facts.match = db.lookup(model, codename, brand);
-  if (const DeviceRecord* record = facts.match.record) {
-    facts.brand = SourcedFact{record->brand, std::string(kDeviceDbSource)};
-    facts.device_class = SourcedFact{record->device_class, std::string(kDeviceDbSource)};
-    return facts;
+  const std::vector<const DeviceRecord*>& rows = facts.match.candidates;
+  facts.brand = shared(rows, &DeviceRecord::brand, &DeviceRecord::source);
+  facts.device_class = shared(rows, &DeviceRecord::device_class, &DeviceRecord::class_source);
+  facts.series = shared(rows, &DeviceRecord::series, &DeviceRecord::source);
+  facts.marketing_name = shared(rows, &DeviceRecord::marketing_name, &DeviceRecord::source);
+  facts.price_tier = shared(rows, &DeviceRecord::price_tier, &DeviceRecord::source);
+  facts.launch = shared_launch(rows);
+  apply_model_code(facts, model, codename, brand);
+  if (!facts.brand) {
+    if (const std::string os_brand = lower(trim(brand)); !os_brand.empty()) {
+      facts.brand = SourcedFact{os_brand, std::string(kOsBrandSource)};
+    }
   }
-  if (const std::string os_brand = lower(trim(brand)); !os_brand.empty()) {
-    facts.brand = SourcedFact{os_brand, std::string(kOsBrandSource)};
-  }
-  facts.device_class = class_from_os(model, os_class_hint);
+  if (!facts.device_class) facts.device_class = class_from_os(model, os_class_hint);
   return facts;
 }
 
@@ -61,20 +143,23 @@ DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
                               std::string_view brand, std::string_view os_class_hint) {
   using core::MetricId;
   DeviceFacts facts = device_facts(db, model, codename, brand, os_class_hint);
-  const std::string db_source(kDeviceDbSource);
-  out.emit(MetricId::kDeviceDbMatch, std::string(to_string(facts.match.kind)), db_source);
-  if (facts.brand) out.emit(MetricId::kDeviceBrand, facts.brand->value, facts.brand->source);
-  if (facts.device_class) {
-    out.emit(MetricId::kDeviceClass, facts.device_class->value, facts.device_class->source);
-  }
-  if (const DeviceRecord* record = facts.match.record) {
-    out.emit(MetricId::kDeviceSeries, record->series, db_source);
-    out.emit(MetricId::kDeviceMarketingName, record->marketing_name, db_source);
-    out.emit(MetricId::kDeviceLaunchYear, std::int64_t{record->launch_year}, db_source);
-    if (record->launch_month != 0) {
-      out.emit(MetricId::kDeviceLaunchMonth, std::int64_t{record->launch_month}, db_source);
+  out.emit(MetricId::kDeviceDbMatch, std::string(to_string(facts.match.kind)),
+           std::string(kDeviceDbSource));
+  const auto emit = [&out](MetricId id, const std::optional<SourcedFact>& fact) {
+    if (fact) out.emit(id, fact->value, fact->source);
+  };
+  emit(MetricId::kDeviceBrand, facts.brand);
+  emit(MetricId::kDeviceClass, facts.device_class);
+  emit(MetricId::kDeviceSeries, facts.series);
+  emit(MetricId::kDeviceMarketingName, facts.marketing_name);
+  emit(MetricId::kDevicePriceTier, facts.price_tier);
+  if (const auto& launch = facts.launch) {
+    out.emit(MetricId::kDeviceLaunchYear, std::int64_t{launch->earliest}, launch->source);
+    if (launch->latest != launch->earliest) {
+      out.emit(MetricId::kDeviceLaunchYearLatest, std::int64_t{launch->latest}, launch->source);
+    } else if (launch->month != 0) {
+      out.emit(MetricId::kDeviceLaunchMonth, std::int64_t{launch->month}, launch->source);
     }
-    out.emit(MetricId::kDevicePriceTier, record->price_tier, db_source);
   }
   return facts;
 }

@@ -18,16 +18,32 @@ struct SourcedFact {
   std::string source;
 };
 
-// What the database (or, failing it, the OS) says about a device. Empty optionals are facts
-// nobody could establish: never filled with guesses.
-struct DeviceFacts {
-  DeviceMatch match;                        // record == nullptr when the model is unknown
-  std::optional<SourcedFact> brand;         // database brand, else the OS brand (lower case)
-  std::optional<SourcedFact> device_class;  // database class, else an OS hint
+// The launch: a year, or the range of years all a source knows (a model code's certification
+// month gives one), with the month where a single year's source gives it.
+struct LaunchFact {
+  int earliest = 0;
+  int latest = 0;  // == earliest when the year is known
+  int month = 0;   // 1-12, only with a single year; 0: not known
+  std::string source;
 };
 
-// Source names recorded with the facts.
+// What the database (or, failing it, the model code's naming scheme or the OS) says about a
+// device. Empty optionals are facts nobody could establish: never filled with guesses. Where
+// the database matched several rows (ambiguous), only the facts they all share are kept.
+struct DeviceFacts {
+  DeviceMatch match;                        // record == nullptr when unknown or ambiguous
+  std::optional<SourcedFact> brand;         // database brand, else the OS brand (lower case)
+  std::optional<SourcedFact> device_class;  // database, model code, else an OS hint
+  std::optional<SourcedFact> series, marketing_name, price_tier;
+  std::optional<LaunchFact> launch;  // database, else the model code
+};
+
+// Source names recorded with the facts. A verified database row's facts are "device-db";
+// a generated row's are "device-db:" + the public source(s) they come from
+// ("device-db:lineage-wiki"); facts a naming scheme gives are "model-code:" + the rule
+// ("model-code:xiaomi-cert-date").
 inline constexpr std::string_view kDeviceDbSource = "device-db";
+inline constexpr std::string_view kModelCodeSource = "model-code";
 inline constexpr std::string_view kCharacteristicsSource = "getprop:ro.build.characteristics";
 inline constexpr std::string_view kAppleIdentifierSource = "apple-identifier";
 inline constexpr std::string_view kOsBrandSource = "os";
@@ -37,19 +53,22 @@ inline constexpr std::string_view kOsBrandSource = "os";
 //   codename       ro.product.device ("merlin"); empty on iOS
 //   brand          ro.product.brand ("Redmi", "Xiaomi", "HONOR"); "Apple" on iOS
 //   os_class_hint  ro.build.characteristics ("nosdcard,tablet", "default"); empty when unknown
-// Class when the database has no row: "tablet" when the hint's comma-separated words contain
-// "tablet", "phone" when a non-empty hint does not (Android's phone build says "default");
-// iPad / iPhone identifiers give tablet / phone. With neither, no class is claimed.
+// Class and launch, in order: the database row (a verified row is final); the model code's
+// naming scheme (model_code_rules.h), which also overrules a generated row it contradicts by
+// leaving the fact unknown; for the class, "tablet" when the hint's comma-separated words
+// contain "tablet", "phone" when a non-empty hint does not (Android's phone build says
+// "default"); iPad / iPhone identifiers give tablet / phone. With none, nothing is claimed.
 DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string_view codename,
                          std::string_view brand, std::string_view os_class_hint);
 
 // Emits the facts as device-check measurements:
-//   device.db_match        always: "model", "codename", "identifier" or "none" (device-db)
+//   device.db_match        always: "model", "codename", "identifier", "ambiguous" or "none"
 //   device.brand           db brand when matched, else the lower-cased `brand` argument ("os")
-//   device.class           db class, else the OS hint (see device_facts), else not emitted
-//   device.series, device.marketing_name, device.launch_year, device.price_tier
-//   device.launch_month   where the row gives the month
-//                          only when matched (source "device-db")
+//   device.class           see device_facts; not emitted when unknown
+//   device.series, device.marketing_name, device.price_tier   where known
+//   device.launch_year     the launch year, or the earliest of a range
+//   device.launch_year_latest   the latest of a range (only then)
+//   device.launch_month    where the source gives the month of a single year
 // The caller emits the OS facts itself (device.vendor, device.model, device.codename) and
 // must not emit device.brand or device.class: this function owns them. Returns the facts so
 // the caller can mention the match in its outcome message.

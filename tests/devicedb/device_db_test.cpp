@@ -42,19 +42,38 @@ TEST_CASE("the shipped database parses and holds at least 600 rows") {
   CHECK(db.records().size() >= 600);
 }
 
-TEST_CASE("every shipped row is valid and no model code is listed twice") {
-  std::map<std::string, std::string> owner;  // lower-case code -> marketing name
-  for (const auto& row : DeviceDb::shipped().records()) {
+TEST_CASE("every shipped row is valid; a verified row's codes are its own") {
+  const DeviceDb& db = DeviceDb::shipped();
+  CHECK(db.generated());
+  std::map<std::string, std::string> owner;  // lower-case code of a verified row -> its name
+  std::size_t generated_rows = 0;
+  for (const auto& row : db.records()) {
     INFO(row.marketing_name);
+    CHECK(!row.source.empty());
+    CHECK(!row.brand.empty());
+    CHECK((!row.model_codes.empty() || !row.codenames.empty()));
+    if (!row.verified()) {
+      // Generated: a fact is there only with its source, and never a verified row's code.
+      ++generated_rows;
+      CHECK((row.device_class.empty() || row.device_class == "phone" ||
+             row.device_class == "tablet"));
+      CHECK(row.device_class.empty() == row.class_source.empty());
+      CHECK((row.launch_year == 0 || (row.launch_year >= 2007 && row.launch_year <= 2026)));
+      CHECK((row.launch_year == 0) == row.launch_source.empty());
+      CHECK(row.price_tier.empty());
+      for (const auto& code : row.model_codes) {
+        INFO(code);
+        CHECK(owner.count(lower(code)) == 0);  // verified rows come first in the file
+      }
+      continue;
+    }
     CHECK((row.device_class == "phone" || row.device_class == "tablet"));
     CHECK((row.price_tier == "budget" || row.price_tier == "mid" || row.price_tier == "high" ||
            row.price_tier == "flagship"));
     CHECK(row.launch_year >= 2010);
     CHECK(row.launch_year <= 2026);
-    CHECK(!row.source.empty());
-    CHECK(!row.brand.empty());
     CHECK(!row.series.empty());
-    CHECK((!row.model_codes.empty() || !row.codenames.empty()));
+    CHECK(generated_rows == 0);
     for (const auto& code : row.model_codes) {
       INFO(code);
       auto [it, inserted] = owner.emplace(lower(code), row.marketing_name);
@@ -63,6 +82,8 @@ TEST_CASE("every shipped row is valid and no model code is listed twice") {
       CHECK(is_apple_identifier(code) == (row.brand == "apple"));
     }
   }
+  CHECK(owner.size() >= 1000);
+  CHECK(generated_rows >= 5000);
 }
 
 TEST_CASE("the shipped rows cover every brand the issue names, phones and tablets") {
@@ -130,23 +151,31 @@ TEST_CASE("the Redmi 9 family: one name, several platforms") {
   CHECK(db.lookup("M2010J19SI").record->marketing_name == "Redmi 9 Power");
 }
 
-TEST_CASE("codename lookup when the model code is unknown, brand breaking ties") {
+TEST_CASE("codename lookup when the model code is unknown: the brand narrows, ties are ambiguous") {
   const DeviceDb& db = DeviceDb::shipped();
+  // merlin is the Redmi Note 9 and the Redmi 10X 4G: one hardware, two names, never a pick.
   auto merlin = db.lookup("Redmi Note 9 (unlisted firmware)", "merlin", "Redmi");
-  REQUIRE(merlin.record != nullptr);
-  CHECK(merlin.kind == DeviceMatchKind::kCodename);
-  CHECK(merlin.record->series == "redmi-note-9");  // the row listed first wins a tie
+  CHECK(merlin.record == nullptr);
+  CHECK(merlin.kind == DeviceMatchKind::kAmbiguous);
+  std::set<std::string> names;
+  for (const auto* row : merlin.candidates) names.insert(row->marketing_name);
+  CHECK(names == std::set<std::string>{"Redmi Note 9", "Redmi 10X 4G"});
   CHECK(db.lookup("", "CANNON").record->marketing_name == "Redmi Note 9 5G (China)");
 
-  // Two brands sharing a codename: the brand decides.
+  // Two brands sharing a codename: the brand decides, its family narrows, a stranger gets none.
   const std::string tsv = std::string(kHeader) +
                           "redmi\ta\tA\tphone\t2020\tbudget\t\tshared\tsrc\n"
-                          "poco\tb\tB\tphone\t2020\tbudget\t\tshared\tsrc\n";
+                          "poco\tb\tB\tphone\t2020\tbudget\t\tshared\tsrc\n"
+                          "motorola\tc\tC\tphone\t2020\tbudget\t\tmoto\tsrc\n";
   const DeviceDb small = DeviceDb::parse(tsv);
   CHECK(small.lookup("", "shared", "POCO").record->marketing_name == "B");
   CHECK(small.lookup("", "shared", "redmi").record->marketing_name == "A");
-  CHECK(small.lookup("", "shared", "other").record->marketing_name == "A");
-  CHECK(small.lookup("", "shared").record->marketing_name == "A");
+  CHECK(small.lookup("", "shared", "Xiaomi").kind == DeviceMatchKind::kAmbiguous);
+  CHECK(small.lookup("", "shared", "Xiaomi").candidates.size() == 2);
+  CHECK(small.lookup("", "shared", "other").kind == DeviceMatchKind::kNone);
+  CHECK(small.lookup("", "shared").kind == DeviceMatchKind::kAmbiguous);
+  CHECK(small.lookup("", "moto", "redmi").kind == DeviceMatchKind::kNone);
+  CHECK(small.lookup("", "moto", "motorola").record->marketing_name == "C");
 }
 
 TEST_CASE("Apple identifiers, iPads and Huawei models") {
@@ -273,11 +302,62 @@ TEST_CASE("malformed rows are rejected with their line number") {
       {"brand\tseries\n" + ok,
        "devices.tsv line 1: the header must be the columns brand, series, "
        "marketing_name, class, launch_year, price_tier, model_codes, "
-       "codenames, source (tab-separated)"},
+       "codenames, source (tab-separated), followed in a generated file by class_source, "
+       "launch_source"},
       {"# only a comment\n", "devices.tsv: no header line"},
   };
   for (const auto& c : cases) {
     INFO(c.tsv);
     CHECK(parse_error(c.tsv) == c.error);
   }
+}
+
+namespace {
+constexpr const char* kGeneratedHeader =
+    "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
+    "source\tclass_source\tlaunch_source\n";
+}  // namespace
+
+TEST_CASE("the generated form: unknown facts empty, ranges, a code on several rows") {
+  const std::string tsv =
+      std::string(kGeneratedHeader) +
+      "redmi\tredmi-9\tRedmi 9\tphone\t2020-06\tbudget\tM1\tlancelot\tsrc\tverified\tverified\n"
+      "acme\t\tAcme One\t\t\t\tA1;SHARED\t\tgoogle-play\t\t\n"
+      "acme\t\tAcme Tab\ttablet\t2019..2020\t\tA2;shared\t\tgoogle-play\tname\tdevice-info\n";
+  const DeviceDb db = DeviceDb::parse(tsv);
+  CHECK(db.generated());
+  REQUIRE(db.records().size() == 3);
+  CHECK(db.records()[0].verified());
+  const auto& one = db.records()[1];
+  CHECK_FALSE(one.verified());
+  CHECK(one.device_class.empty());
+  CHECK(one.launch_year == 0);
+  const auto& tab = db.records()[2];
+  CHECK(tab.launch_year == 2019);
+  CHECK(tab.launch_year_latest == 2020);
+  CHECK(tab.class_source == "name");
+  CHECK(tab.launch_source == "device-info");
+  // A model code two rows claim is ambiguous; the candidates are both rows.
+  const auto shared = db.lookup("shared", {}, "acme");
+  CHECK(shared.kind == DeviceMatchKind::kAmbiguous);
+  CHECK(shared.record == nullptr);
+  CHECK(shared.candidates.size() == 2);
+  CHECK(db.lookup("A2").record == &tab);
+
+  const auto error = [](const std::string& row) {
+    return parse_error(std::string(kGeneratedHeader) + row);
+  };
+  CHECK(error("acme\t\tX\ttablet\t\t\tA1\t\tsrc\t\t\n") ==
+        "devices.tsv line 2: class and class_source must both be given or both be empty");
+  CHECK(error("acme\t\tX\t\t2020\t\tA1\t\tsrc\t\t\n") ==
+        "devices.tsv line 2: launch_year and launch_source must both be given or both be empty");
+  CHECK(error("acme\t\tX\t\t2021..2019\t\tA1\t\tsrc\t\tsrc\n") ==
+        "devices.tsv line 2: launch_year '2021..2019': the range runs backwards");
+  CHECK(error("acme\t\tX\t\t2021\t\tA1;a1\t\tsrc\t\tsrc\n") ==
+        "devices.tsv line 2: model code 'a1' is already listed on line 2");
+  // Verified files stay strict: no ranges, no empty facts.
+  CHECK(parse_error(std::string(kHeader) +
+                    "redmi\tredmi-9\tRedmi 9\tphone\t2019..2020\tbudget\tM1\tx\tsrc\n") ==
+        "devices.tsv line 2: launch_year '2019..2020' is not a year in 2007..2099 (optionally "
+        "-MM)");
 }

@@ -134,3 +134,86 @@ TEST_CASE("a launch month in the database becomes device.launch_month; a year al
   CHECK(std::get<std::int64_t>(year_only.at("device.launch_year")) == 2025);
   CHECK(year_only.count("device.launch_month") == 0);
 }
+
+namespace {
+const std::string kGeneratedHeader =
+    "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
+    "source\tclass_source\tlaunch_source\n";
+
+std::map<std::string, std::pair<Value, std::string>> emitted_from(const DeviceDb& db,
+                                                                  std::string_view model,
+                                                                  std::string_view codename,
+                                                                  std::string_view brand,
+                                                                  std::string_view hint = {}) {
+  examready::core::MeasurementList out;
+  emit_device_facts(out, db, model, codename, brand, hint);
+  std::map<std::string, std::pair<Value, std::string>> values;
+  for (const auto& m : out.items()) {
+    values[std::string(metric_info(m.metric).name)] = {m.value, m.source};
+  }
+  return values;
+}
+}  // namespace
+
+TEST_CASE("generated rows: each fact says which source gave it, unknown facts stay unknown") {
+  const DeviceDb db = DeviceDb::parse(
+      kGeneratedHeader +
+      "acme\t\tAcme One\tphone\t2021-03\t\tA-1\tone\tgoogle-play\tlineage-wiki\tdevice-info\n"
+      "acme\t\tAcme Two\t\t\t\tA-2\ttwo\tgoogle-play\t\t\n");
+  const auto one = emitted_from(db, "A-1", "", "Acme");
+  CHECK(one.at("device.class").second == "device-db:lineage-wiki");
+  CHECK(one.at("device.launch_year").second == "device-db:device-info");
+  CHECK(std::get<std::int64_t>(one.at("device.launch_month").first) == 3);
+  CHECK(one.at("device.marketing_name").second == "device-db:google-play");
+  CHECK(one.count("device.price_tier") == 0);
+  CHECK(one.count("device.series") == 0);
+  // Nothing known but the name: the class falls to the OS hint, the launch stays unknown.
+  const auto two = emitted_from(db, "A-2", "", "Acme", "default");
+  CHECK(two.at("device.class").second == "getprop:ro.build.characteristics");
+  CHECK(two.count("device.launch_year") == 0);
+}
+
+TEST_CASE("ambiguous matches keep only the facts every candidate shares") {
+  const DeviceDb db = DeviceDb::parse(
+      kGeneratedHeader +
+      "redmi\tredmi-note-9\tRedmi Note 9\tphone\t2020\tmid\tM2003J15SG\tmerlin\tsrc\tverified\t"
+      "verified\n"
+      "redmi\tredmi-10x\tRedmi 10X 4G\tphone\t2020\tbudget\tM2003J15SC\tmerlin\tsrc\tverified\t"
+      "verified\n");
+  const auto merlin = emitted_from(db, "unknown", "merlin", "Redmi");
+  CHECK(std::get<std::string>(merlin.at("device.db_match").first) == "ambiguous");
+  CHECK(std::get<std::string>(merlin.at("device.class").first) == "phone");
+  CHECK(std::get<std::int64_t>(merlin.at("device.launch_year").first) == 2020);
+  CHECK(std::get<std::string>(merlin.at("device.brand").first) == "redmi");
+  CHECK(merlin.count("device.series") == 0);  // redmi-note-9 or redmi-10x: not said
+  CHECK(merlin.count("device.marketing_name") == 0);
+  CHECK(merlin.count("device.price_tier") == 0);
+}
+
+TEST_CASE("the model code fills unknown facts and vetoes a generated row it contradicts") {
+  const DeviceDb db = DeviceDb::parse(
+      kGeneratedHeader +
+      // A source calls this Xiaomi pad code a phone and dates it 2019: the code says a
+      // tablet certified 2023-04, so both facts are left unknown.
+      "xiaomi\t\tSome Pad\tphone\t2019\t\t23043RP34G\t\tgoogle-play\tdevice-info:display\t"
+      "device-info\n"
+      "xiaomi\t\tUnknown Facts\t\t\t\t2201117TG\t\tgoogle-play\t\t\n"
+      "xiaomi\t\tVerified\tphone\t2018\tmid\t2301117TG\t\tsrc\tverified\tverified\n");
+  const auto vetoed = emitted_from(db, "23043RP34G", "", "Xiaomi");
+  CHECK(vetoed.count("device.class") == 0);
+  CHECK(vetoed.count("device.launch_year") == 0);
+  const auto filled = emitted_from(db, "2201117TG", "", "Xiaomi");
+  CHECK(std::get<std::int64_t>(filled.at("device.launch_year").first) == 2021);
+  CHECK(std::get<std::int64_t>(filled.at("device.launch_year_latest").first) == 2022);
+  CHECK(filled.at("device.launch_year").second == "model-code:xiaomi-cert-date");
+  CHECK(filled.count("device.launch_month") == 0);
+  // A verified row is final, whatever the code says.
+  const auto verified = emitted_from(db, "2301117TG", "", "Xiaomi");
+  CHECK(std::get<std::int64_t>(verified.at("device.launch_year").first) == 2018);
+  CHECK(verified.at("device.launch_year").second == "device-db");
+  CHECK(verified.count("device.launch_year_latest") == 0);
+  // No row at all: the code alone.
+  const auto unknown = emitted_from(db, "SM-X710", "", "samsung");
+  CHECK(std::get<std::string>(unknown.at("device.class").first) == "tablet");
+  CHECK(unknown.at("device.class").second == "model-code:samsung-tab-prefix");
+}

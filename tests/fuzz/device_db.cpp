@@ -20,17 +20,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return 0;
   }
+  // Every listed key finds its row: alone, or among the candidates when others share it.
+  const auto finds = [](const devices::DeviceMatch& match, const devices::DeviceRecord& row) {
+    for (const auto* candidate : match.candidates) {
+      if (candidate == &row) return match.kind != devices::DeviceMatchKind::kNone;
+    }
+    return false;
+  };
   for (const auto& record : db.records()) {
     for (const auto& code : record.model_codes) {
-      if (db.lookup(code).record == nullptr)
-        fuzz::invariant_failed("a listed model not found", code);
+      if (!finds(db.lookup(code), record)) fuzz::invariant_failed("a listed model not found", code);
     }
     for (const auto& codename : record.codenames) {
-      if (db.lookup("", codename, record.brand).record == nullptr) {
+      if (!finds(db.lookup("", codename, record.brand), record)) {
         fuzz::invariant_failed("a listed codename not found", codename);
       }
     }
   }
-  (void)db.lookup(text, text, text);
+  const devices::DeviceMatch any = db.lookup(text, text, text);
+  if ((any.record != nullptr) != (any.candidates.size() == 1)) {
+    fuzz::invariant_failed("a match is one candidate, ambiguity several", text);
+  }
   return 0;
 }

@@ -199,6 +199,28 @@ TEST_CASE(
       Catch::Contains("device.launch_year = 2024-02: required launched in 2024-03 or later"));
 }
 
+TEST_CASE("within_years on a launch known only as a range of years") {
+  const char* two = R"({ metric = "device.launch_year", within_years = 2 })";
+  const rules::RuleSet set = test::load_text(test::kSetHead + test::one_rule(two));
+  auto judge = [&](std::int64_t earliest, std::int64_t latest) {
+    const Ms ms{m("device.launch_year", earliest), m("device.launch_year_latest", latest)};
+    const auto date = std::chrono::sys_days{std::chrono::year{2026} / 3 / 15};
+    return rules::evaluate(set, test::make_report(ms), date)["rules"][0];
+  };
+  // On 2026-03-15 the cutoff is 2024-03: a range after it passes, one before it fails…
+  CHECK(judge(2025, 2026)["outcome"] == "pass");
+  CHECK(judge(2022, 2023)["outcome"] == "fail");
+  // …and one across it is unknown, saying why.
+  const auto across = judge(2023, 2024);
+  CHECK(across["outcome"] == "unknown");
+  CHECK_THAT(across["detail"].get<std::string>(),
+             Catch::Contains("device.launch_year = 2023..2024: launched between 2023 and 2024"));
+  CHECK(judge(2024, 2025)["outcome"] == "unknown");
+  // A "latest" no later than the year is no range: the year alone decides.
+  CHECK(judge(2025, 2025)["outcome"] == "pass");
+  CHECK(judge(2023, 1990)["outcome"] == "fail");
+}
+
 TEST_CASE("a report's exam date is the day it is judged on, when that is later than now") {
   const char* two = R"({ metric = "device.launch_year", within_years = 2 })";
   const rules::RuleSet set = test::load_text(test::kSetHead + test::one_rule(two));

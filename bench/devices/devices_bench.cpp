@@ -1,0 +1,226 @@
+// The device database measured on phones it was not told: a fixed 20 % of the verified rows
+// is held out of the generator, and the probe's answer for each held-out phone (the generated
+// database, then the model-code rules, as device_facts gives it) is compared with the row.
+// Wrong answers are counted apart from unknown ones. The baseline is the verified rows alone
+// (what the probe knew before the generator). Then the Redmi Note 9 / Redmi 9 families held
+// out whole, and lookup and load times of the shipped database.
+// Usage: devices_bench [SOURCE_DIR]  (default: the source tree it was built from)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "rules/devices/device_db.h"
+#include "rules/devices/device_facts.h"
+#include "rules/devices/generator/build_database.h"
+#include "rules/devices/generator/source_files.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace examready::devices;
+using namespace examready::devices::generator;
+
+constexpr double kHoldOut = 0.2;
+constexpr std::uint32_t kSeed = 20261204;
+
+struct Tally {
+  int rows = 0;
+  int class_right = 0, class_wrong = 0, class_unknown = 0;
+  int year_exact = 0, year_within_one = 0, year_in_wider_range = 0, year_wrong = 0,
+      year_unknown = 0;
+  int redmi = 0, redmi_right = 0;
+  int family = 0, family_right = 0;  // Redmi Note 9 / Redmi 9 rows: series named right
+  std::vector<std::string> wrong;    // what was stated wrongly, for a developer to look at
+  std::map<std::string, int> class_unknown_by_brand, year_unknown_by_brand;
+};
+
+bool in_family(const DeviceRecord& row) {
+  return row.series == "redmi-note-9" || row.series == "redmi-9";
+}
+
+// What the probe says of one verified phone, reporting its first model code and codename.
+void judge(const DeviceDb& db, const DeviceRecord& truth, Tally& tally) {
+  const std::string model = truth.model_codes.empty() ? "" : truth.model_codes.front();
+  const std::string codename = truth.codenames.empty() ? "" : truth.codenames.front();
+  const DeviceFacts facts = device_facts(db, model, codename, truth.brand, {});
+  const std::string label = truth.brand + " " + truth.marketing_name + " (" + model + ")";
+  ++tally.rows;
+  if (!facts.device_class) {
+    ++tally.class_unknown;
+    ++tally.class_unknown_by_brand[truth.brand];
+  } else if (facts.device_class->value == truth.device_class) {
+    ++tally.class_right;
+  } else {
+    ++tally.class_wrong;
+    tally.wrong.push_back("class " + facts.device_class->value + " [" + facts.device_class->source +
+                          "], verified " + truth.device_class + ": " + label);
+  }
+  if (!facts.launch) {
+    ++tally.year_unknown;
+    ++tally.year_unknown_by_brand[truth.brand];
+  } else {
+    const LaunchFact& launch = *facts.launch;
+    const int year = truth.launch_year;
+    if (launch.earliest == launch.latest && launch.earliest == year) {
+      ++tally.year_exact;
+    } else if (year - 1 <= launch.earliest && launch.latest <= year + 1) {
+      ++tally.year_within_one;  // every year the answer allows is within one of the truth
+    } else if (launch.earliest <= year && year <= launch.latest) {
+      ++tally.year_in_wider_range;
+    } else if (launch.earliest - 1 <= year && year <= launch.latest + 1) {
+      ++tally.year_within_one;
+    } else {
+      ++tally.year_wrong;
+      tally.wrong.push_back("launch " + std::to_string(launch.earliest) + ".." +
+                            std::to_string(launch.latest) + " [" + launch.source + "], verified " +
+                            std::to_string(year) + ": " + label);
+    }
+  }
+  if (truth.brand == "redmi") {
+    ++tally.redmi;
+    if (facts.brand && facts.brand->value == "redmi") ++tally.redmi_right;
+  }
+  if (in_family(truth)) {
+    ++tally.family;
+    if (facts.series && facts.series->value == truth.series) {
+      ++tally.family_right;
+    } else {
+      tally.wrong.push_back("series " + (facts.series ? facts.series->value : "unknown") +
+                            ", verified " + truth.series + ": " + label);
+    }
+  }
+}
+
+double percent(int part, int whole) { return whole == 0 ? 0 : 100.0 * part / whole; }
+
+void print(const char* title, const Tally& t, bool show_wrong) {
+  std::printf("%s: %d held-out phones\n", title, t.rows);
+  std::printf("  class      right %5.1f %%  wrong %4.1f %% (%d)  unknown %4.1f %%\n",
+              percent(t.class_right, t.rows), percent(t.class_wrong, t.rows), t.class_wrong,
+              percent(t.class_unknown, t.rows));
+  std::printf(
+      "  launch     exact %5.1f %%  within one year %5.1f %%  (in a wider range %4.1f %%)  "
+      "wrong (>1 y) %4.1f %% (%d)  unknown %4.1f %%\n",
+      percent(t.year_exact, t.rows), percent(t.year_exact + t.year_within_one, t.rows),
+      percent(t.year_in_wider_range, t.rows), percent(t.year_wrong, t.rows), t.year_wrong,
+      percent(t.year_unknown, t.rows));
+  const int known = t.rows - t.year_unknown;
+  std::printf("  of the %d with an answer: exact %5.1f %%, within one year %5.1f %%\n", known,
+              percent(t.year_exact, known), percent(t.year_exact + t.year_within_one, known));
+  std::printf("  Redmi brand %d/%d   Redmi Note 9 / Redmi 9 series %d/%d\n", t.redmi_right, t.redmi,
+              t.family_right, t.family);
+  const auto by_brand = [](const char* what, const std::map<std::string, int>& counts) {
+    std::printf("  %s unknown by brand:", what);
+    for (const auto& [brand, count] : counts) std::printf(" %s %d", brand.c_str(), count);
+    std::printf("\n");
+  };
+  by_brand("class", t.class_unknown_by_brand);
+  by_brand("launch", t.year_unknown_by_brand);
+  if (!show_wrong) return;
+  for (const std::string& line : t.wrong) std::printf("    %s\n", line.c_str());
+}
+
+DeviceDb verified_only(const DeviceDb& verified,
+                       const std::function<bool(const DeviceRecord&)>& out) {
+  std::string tsv =
+      "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
+      "source\n";
+  const auto join = [](const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : ";") + item;
+    return text;
+  };
+  for (const DeviceRecord& row : verified.records()) {
+    if (out(row)) continue;
+    char launch[16];
+    std::snprintf(launch, sizeof launch, row.launch_month ? "%04d-%02d" : "%04d", row.launch_year,
+                  row.launch_month);
+    tsv += row.brand + '\t' + row.series + '\t' + row.marketing_name + '\t' + row.device_class +
+           '\t' + launch + '\t' + row.price_tier + '\t' + join(row.model_codes) + '\t' +
+           join(row.codenames) + '\t' + row.source + '\n';
+  }
+  return DeviceDb::parse(tsv);
+}
+
+template <typename F>
+double median_seconds(int runs, F&& run) {
+  std::vector<double> times;
+  for (int i = 0; i < runs; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    run();
+    times.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const fs::path root = argc > 1 ? fs::path(argv[1]) : fs::path(EXAMREADY_SOURCE_DIR);
+  const fs::path dir = root / "rules" / "devices";
+  const DeviceDb verified = DeviceDb::parse(read_text_file(dir / "verified.tsv"));
+  const std::vector<SourceSet> sources = read_source_dir(dir / "sources");
+
+  BuildOptions options;
+  options.keep_brands = default_keep_brands();
+  options.hold_out_fraction = kHoldOut;
+  options.seed = kSeed;
+  const BuildResult held = build_database(verified, sources, options);
+  const DeviceDb generated = DeviceDb::parse(held.devices_tsv);
+  const DeviceDb baseline = verified_only(
+      verified, [&](const DeviceRecord& row) { return is_held_out(row, kHoldOut, kSeed); });
+  Tally with_sources, alone;
+  for (const DeviceRecord* row : held.held_out) {
+    judge(generated, *row, with_sources);
+    judge(baseline, *row, alone);
+  }
+  std::printf("== %.0f %% of %zu verified rows held out (seed %u); generated database: %zu rows\n",
+              kHoldOut * 100, verified.records().size(), kSeed, held.rows);
+  print("verified rows alone (before the generator)", alone, false);
+  print("generated database + model-code rules", with_sources, true);
+
+  // The families XYB-4 names, held out whole: the sources and the names must find them.
+  BuildOptions family_options;
+  family_options.keep_brands = default_keep_brands();
+  {
+    const DeviceDb without = verified_only(verified, in_family);
+    const BuildResult built = build_database(without, sources, family_options);
+    const DeviceDb db = DeviceDb::parse(built.devices_tsv);
+    Tally family;
+    for (const DeviceRecord& row : verified.records()) {
+      if (in_family(row)) judge(db, row, family);
+    }
+    print("Redmi Note 9 / Redmi 9 families held out whole", family, true);
+  }
+
+  // Speed of the shipped database: the probe parses it once and looks one device up.
+  const DeviceDb& shipped = DeviceDb::shipped();
+  std::vector<std::string> codes;
+  for (const DeviceRecord& row : shipped.records()) {
+    for (const std::string& code : row.model_codes) codes.push_back(code);
+  }
+  std::size_t found = 0;
+  const double lookups = median_seconds(5, [&] {
+    for (const std::string& code : codes) found += shipped.lookup(code, {}, "").candidates.size();
+  });
+  const double facts = median_seconds(5, [&] {
+    for (const std::string& code : codes) {
+      found += device_facts(shipped, code, {}, "xiaomi", {}).brand.has_value();
+    }
+  });
+  const std::string text = read_text_file(dir / "devices.tsv");
+  const double load = median_seconds(5, [&] { found += DeviceDb::parse(text).records().size(); });
+  std::printf("== speed (goals: lookup <= 5 us, load <= 50 ms): %zu rows, %zu codes, %.1f KB\n",
+              shipped.records().size(), codes.size(), text.size() / 1024.0);
+  std::printf(
+      "  lookup %.2f us   device_facts (lookup + model-code rules) %.2f us   load %.1f ms\n",
+      lookups / codes.size() * 1e6, facts / codes.size() * 1e6, load * 1e3);
+  return found == 0 ? 1 : 0;
+}

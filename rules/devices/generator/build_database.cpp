@@ -1,0 +1,410 @@
+// The generator's merge. Products start as Google Play's (brand, marketing name) rows; the
+// other sources join them by model code, then codename, then name, always within one brand
+// family, and bring their facts as evidence. A fact is kept only when every piece of
+// evidence agrees (a launch: within one year, the earliest kept); otherwise it is left
+// unknown and the disagreement goes to the conflicts report. Verified rows come first and
+// win: a code or codename they list is taken out of every generated row.
+#include "rules/devices/generator/build_database.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "core/text.h"
+#include "rules/devices/generator/names.h"
+
+namespace examready::devices::generator {
+namespace {
+
+using core::text::lower;
+
+constexpr double kTabletInches = 7.0;  // diagonal from which a non-foldable is a tablet
+
+struct Evidence {
+  std::string source;  // "lineage-wiki", "device-info:display", "name"…
+  std::string device_class;
+  int year = 0;
+  int month = 0;
+};
+
+struct Product {
+  std::string brand;  // slug
+  std::string name;
+  std::vector<std::string> codes, codenames;
+  std::vector<std::string> sources;  // who named the row
+  std::vector<Evidence> class_evidence, launch_evidence;
+  // Decided facts.
+  std::string device_class, class_source, launch_source;
+  int year = 0, month = 0;
+};
+
+void add_unique(std::vector<std::string>& list, std::string_view value) {
+  if (core::text::trim(value).empty() || value.find_first_of("\t\r\n;") != std::string::npos) {
+    return;
+  }
+  for (const std::string& item : list) {
+    if (core::text::equals_ignoring_case(item, value)) return;
+  }
+  list.emplace_back(core::text::trim(value));
+}
+
+std::string joined(const std::vector<std::string>& items, char separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+// Device-info spells names in lower case ("redmi note 9"): capitalise each word's first letter.
+std::string display_name(std::string_view name) {
+  std::string out(core::text::trim(name));
+  if (std::any_of(out.begin(), out.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return out;
+  }
+  bool word_start = true;
+  for (char& c : out) {
+    if (word_start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    word_start = c == ' ' || c == '(' || c == '-';
+  }
+  for (char& c : out) {
+    if (c == '\t' || c == ';') c = ' ';
+  }
+  return out;
+}
+
+std::string launch_text(int year, int month) {
+  if (year == 0) return {};
+  char text[16];
+  if (month == 0) {
+    std::snprintf(text, sizeof text, "%04d", year);
+  } else {
+    std::snprintf(text, sizeof text, "%04d-%02d", year, month);
+  }
+  return text;
+}
+
+std::vector<Evidence> evidence_of(const SourceRow& row, const std::string& id) {
+  std::vector<Evidence> out;
+  if (!row.device_class.empty()) {
+    out.push_back({id, row.device_class, 0, 0});
+  } else if (row.display_inches > 0) {
+    const bool tablet =
+        row.display_inches >= kTabletInches && !is_foldable_name(row.marketing_name);
+    out.push_back({id + ":display", tablet ? "tablet" : "phone", 0, 0});
+  }
+  return out;
+}
+
+class Merger {
+ public:
+  std::vector<Product> products;
+
+  void add_play(const SourceRow& row, const std::string& id) {
+    Product product = new_product(row, id);
+    // Play lists one model under its maker's brand and its line's ("Xiaomi" and "Redmi" for
+    // one Redmi): one product per brand and name.
+    const std::string key = brand_family(product.brand) + '|' + name_key(product.name);
+    if (const auto it = by_name_.find(key); it != by_name_.end()) {
+      for (std::size_t index_of : it->second) {
+        Product& same = products[index_of];
+        if (same.brand != product.brand) continue;
+        for (const std::string& code : product.codes) add_unique(same.codes, code);
+        for (const std::string& codename : product.codenames) add_unique(same.codenames, codename);
+        index(index_of, same);
+        return;
+      }
+    }
+    if (std::string by_name = class_from_name(row.marketing_name); !by_name.empty()) {
+      product.class_evidence.push_back({"name", by_name, 0, 0});
+    }
+    index(products.size(), product);
+    products.push_back(std::move(product));
+  }
+
+  // A row of a source that gives facts: joined to the products it names, else a product of
+  // its own.
+  void add_facts(const SourceRow& row, const std::string& id) {
+    const std::string brand = brand_slug(row.brand, row.marketing_name);
+    if (brand.empty()) return;
+    const std::string family = brand_family(brand);
+    // The same phone: a model code in common. A codename is a platform several names share
+    // (miatoll: Redmi Note 9S, POCO M2 Pro, Redmi Note 10 Lite…), so it joins only a product
+    // of the same name, and only a row without codes of its own.
+    std::set<std::size_t> matched = find(by_code_, family, row.model_codes);
+    const std::string key = name_key(row.marketing_name);
+    if (matched.empty() && row.model_codes.empty()) {
+      for (std::size_t index_of : find(by_codename_, family, row.codenames)) {
+        if (name_key(products[index_of].name) == key) matched.insert(index_of);
+      }
+    }
+    if (matched.empty()) {
+      // A name alone joins only when it names one product of the family.
+      if (const auto it = by_name_.find(family + '|' + key);
+          it != by_name_.end() && it->second.size() == 1) {
+        matched.insert(it->second.front());
+      }
+    }
+    if (matched.empty()) {
+      Product product = new_product(row, id);
+      if (std::string by_name = class_from_name(row.marketing_name); !by_name.empty()) {
+        product.class_evidence.push_back({"name", by_name, 0, 0});
+      }
+      attach(product, row, id, true);
+      index(products.size(), product);
+      products.push_back(std::move(product));
+      return;
+    }
+    // Several products (one hardware sold under several names): the class is the
+    // hardware's, but a launch date belongs to one name, so it joins only a single product.
+    const bool single = matched.size() == 1;
+    for (std::size_t index_of : matched) {
+      Product& product = products[index_of];
+      attach(product, row, id, single);
+      add_unique(product.sources, id);
+      if (!single) continue;
+      for (const std::string& code : row.model_codes) add_unique(product.codes, code);
+      for (const std::string& codename : row.codenames) add_unique(product.codenames, codename);
+      index(index_of, product);
+    }
+  }
+
+ private:
+  std::map<std::string, std::vector<std::size_t>> by_code_, by_codename_, by_name_;
+
+  Product new_product(const SourceRow& row, const std::string& id) {
+    Product product;
+    product.brand = brand_slug(row.brand, row.marketing_name);
+    product.name = display_name(row.marketing_name);
+    for (const std::string& code : row.model_codes) add_unique(product.codes, code);
+    for (const std::string& codename : row.codenames) add_unique(product.codenames, codename);
+    product.sources.push_back(id);
+    return product;
+  }
+
+  static void attach(Product& product, const SourceRow& row, const std::string& id,
+                     bool with_launch) {
+    for (Evidence& evidence : evidence_of(row, id)) product.class_evidence.push_back(evidence);
+    if (with_launch && row.launch_year != 0) {
+      product.launch_evidence.push_back({id, "", row.launch_year, row.launch_month});
+    }
+  }
+
+  static void add_key(std::map<std::string, std::vector<std::size_t>>& map, std::string key,
+                      std::size_t index_of) {
+    auto& rows = map[std::move(key)];
+    if (std::find(rows.begin(), rows.end(), index_of) == rows.end()) rows.push_back(index_of);
+  }
+
+  void index(std::size_t index_of, const Product& product) {
+    const std::string family = brand_family(product.brand);
+    for (const std::string& code : product.codes)
+      add_key(by_code_, family + '|' + lower(code), index_of);
+    for (const std::string& codename : product.codenames) {
+      add_key(by_codename_, family + '|' + lower(codename), index_of);
+    }
+    add_key(by_name_, family + '|' + name_key(product.name), index_of);
+  }
+
+  static std::set<std::size_t> find(const std::map<std::string, std::vector<std::size_t>>& map,
+                                    const std::string& family,
+                                    const std::vector<std::string>& keys) {
+    std::set<std::size_t> found;
+    for (const std::string& key : keys) {
+      if (const auto it = map.find(family + '|' + lower(key)); it != map.end()) {
+        found.insert(it->second.begin(), it->second.end());
+      }
+    }
+    return found;
+  }
+};
+
+std::string sources_of(const std::vector<Evidence>& evidence) {
+  std::vector<std::string> ids;
+  for (const Evidence& item : evidence) add_unique(ids, item.source);
+  return joined(ids, '+');
+}
+
+std::string describe(const std::vector<Evidence>& evidence, bool launch) {
+  std::string out;
+  for (const Evidence& item : evidence) {
+    if (!out.empty()) out += ", ";
+    out += item.source + '=' + (launch ? launch_text(item.year, item.month) : item.device_class);
+  }
+  return out;
+}
+
+// Every piece of evidence must agree; a launch within one year keeps the earliest.
+// Launch years a source may give: from the first iPhone to the year after the newest
+// verified launch (device-info dates a 2019 Tecno "2029.03").
+struct YearBounds {
+  int first = 2007;
+  int last = 0;
+};
+
+void decide(Product& product, const YearBounds& years, std::string& conflicts) {
+  std::set<std::string> classes;
+  for (const Evidence& item : product.class_evidence) classes.insert(item.device_class);
+  if (classes.size() == 1) {
+    product.device_class = *classes.begin();
+    product.class_source = sources_of(product.class_evidence);
+  } else if (classes.size() > 1) {
+    conflicts += "class\t" + product.brand + '\t' + product.name + '\t' +
+                 describe(product.class_evidence, false) + "\tleft unknown\n";
+  }
+  std::erase_if(product.launch_evidence, [&](const Evidence& item) {
+    if (item.year >= years.first && item.year <= years.last) return false;
+    conflicts += "launch\t" + product.brand + '\t' + product.name + '\t' + item.source + '=' +
+                 launch_text(item.year, item.month) + "\timpossible year, dropped\n";
+    return true;
+  });
+  if (product.launch_evidence.empty()) return;
+  const auto earliest = std::min_element(
+      product.launch_evidence.begin(), product.launch_evidence.end(),
+      [](const Evidence& a, const Evidence& b) {
+        return a.year * 12 + std::max(a.month, 1) < b.year * 12 + std::max(b.month, 1);
+      });
+  const int latest =
+      std::max_element(product.launch_evidence.begin(), product.launch_evidence.end(),
+                       [](const Evidence& a, const Evidence& b) { return a.year < b.year; })
+          ->year;
+  if (latest - earliest->year > 1) {
+    conflicts += "launch\t" + product.brand + '\t' + product.name + '\t' +
+                 describe(product.launch_evidence, true) + "\tleft unknown\n";
+    return;
+  }
+  product.year = earliest->year;
+  product.month = earliest->month;
+  product.launch_source = sources_of(product.launch_evidence);
+}
+
+// Generated rows say what the verified rows already say about a code: report where they
+// differ, so that a developer can look again at one or the other.
+void compare_with_verified(const Product& product, const DeviceDb& verified,
+                           std::string& conflicts) {
+  for (const std::string& code : product.codes) {
+    const DeviceMatch match = verified.lookup(code, {}, product.brand);
+    if (match.record == nullptr) continue;
+    const DeviceRecord& row = *match.record;
+    if (!product.device_class.empty() && product.device_class != row.device_class) {
+      conflicts += "verified-class\t" + product.brand + '\t' + product.name + '\t' +
+                   product.class_source + '=' + product.device_class +
+                   ", verified=" + row.device_class + " (" + row.marketing_name +
+                   ")\tverified kept\n";
+    }
+    if (product.year != 0 && std::abs(product.year - row.launch_year) > 1) {
+      conflicts += "verified-launch\t" + product.brand + '\t' + product.name + '\t' +
+                   product.launch_source + '=' + launch_text(product.year, product.month) +
+                   ", verified=" + launch_text(row.launch_year, row.launch_month) + " (" +
+                   row.marketing_name + ")\tverified kept\n";
+    }
+    return;  // one verified row per product is enough to compare
+  }
+}
+
+std::string render(const DeviceRecord& row) {
+  return row.brand + '\t' + row.series + '\t' + row.marketing_name + '\t' + row.device_class +
+         '\t' + launch_text(row.launch_year, row.launch_month) + '\t' + row.price_tier + '\t' +
+         joined(row.model_codes, ';') + '\t' + joined(row.codenames, ';') + '\t' + row.source +
+         "\tverified\tverified\n";
+}
+
+std::string render(const Product& product) {
+  return product.brand + '\t' + series_from_name(product.brand, product.name) + '\t' +
+         product.name + '\t' + product.device_class + '\t' +
+         launch_text(product.year, product.month) + "\t\t" + joined(product.codes, ';') + '\t' +
+         joined(product.codenames, ';') + '\t' + joined(product.sources, '+') + '\t' +
+         product.class_source + '\t' + product.launch_source + '\n';
+}
+
+constexpr std::string_view kHeaderComment =
+    "# ExamReady device database, GENERATED by examready-devicedb build: do not edit.\n"
+    "# Edit rules/devices/verified.tsv (hand-checked rows) or re-extract rules/devices/sources/\n"
+    "# and regenerate; rules/devices/README.md says how and names every source and licence.\n"
+    "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
+    "source\tclass_source\tlaunch_source\n";
+
+}  // namespace
+
+std::vector<std::string> default_keep_brands() {
+  return {"huawei", "honor", "xiaomi",  "redmi", "poco", "oppo",  "oneplus",  "realme", "vivo",
+          "iqoo",   "apple", "samsung", "meizu", "zte",  "nubia", "motorola", "lenovo", "google"};
+}
+
+bool is_held_out(const DeviceRecord& row, double fraction, std::uint32_t seed) {
+  if (fraction <= 0) return false;
+  // FNV-1a over the seed and the row's brand and name: stable whatever else the file holds.
+  std::uint64_t hash = 1469598103934665603ULL;
+  const auto mix = [&hash](unsigned char byte) {
+    hash ^= byte;
+    hash *= 1099511628211ULL;
+  };
+  for (int shift = 0; shift < 32; shift += 8) mix(static_cast<unsigned char>(seed >> shift));
+  for (char c : row.brand + '|' + row.marketing_name) mix(static_cast<unsigned char>(c));
+  return static_cast<double>(hash % 1000000) < fraction * 1000000;
+}
+
+BuildResult build_database(const DeviceDb& verified, const std::vector<SourceSet>& sources,
+                           const BuildOptions& options) {
+  BuildResult result;
+  Merger merger;
+  // Google Play names the products; the others bring facts.
+  for (const SourceSet& source : sources) {
+    if (source.id != "google-play") continue;
+    for (const SourceRow& row : source.rows) merger.add_play(row, source.id);
+  }
+  for (const SourceSet& source : sources) {
+    if (source.id == "google-play") continue;
+    for (const SourceRow& row : source.rows) merger.add_facts(row, source.id);
+  }
+
+  // The verified rows kept, and the codes and codenames they own.
+  std::vector<const DeviceRecord*> kept;
+  std::set<std::string> verified_codes, verified_codenames;
+  for (const DeviceRecord& row : verified.records()) {
+    if (is_held_out(row, options.hold_out_fraction, options.seed)) {
+      result.held_out.push_back(&row);
+      continue;
+    }
+    kept.push_back(&row);
+    for (const std::string& code : row.model_codes) verified_codes.insert(lower(code));
+    for (const std::string& codename : row.codenames) {
+      verified_codenames.insert(brand_family(row.brand) + '|' + lower(codename));
+    }
+  }
+
+  YearBounds years;
+  for (const DeviceRecord& row : verified.records()) {
+    years.last = std::max(years.last, std::max(row.launch_year, row.launch_year_latest) + 1);
+  }
+  const std::set<std::string> keep_brands(options.keep_brands.begin(), options.keep_brands.end());
+  std::vector<const Product*> generated;
+  for (Product& product : merger.products) {
+    decide(product, years, result.conflicts);
+    compare_with_verified(product, verified, result.conflicts);
+    const std::string family = brand_family(product.brand);
+    std::erase_if(product.codes,
+                  [&](const std::string& code) { return verified_codes.count(lower(code)) != 0; });
+    std::erase_if(product.codenames, [&](const std::string& codename) {
+      return verified_codenames.count(family + '|' + lower(codename)) != 0;
+    });
+    if (product.brand.empty() || product.name.empty()) continue;
+    if (product.codes.empty() && product.codenames.empty()) continue;
+    const bool has_fact = !product.device_class.empty() || product.year != 0;
+    if (!has_fact && keep_brands.count(product.brand) == 0) continue;
+    generated.push_back(&product);
+  }
+  std::sort(generated.begin(), generated.end(), [](const Product* a, const Product* b) {
+    return std::tie(a->brand, a->name) < std::tie(b->brand, b->name);
+  });
+
+  result.devices_tsv = kHeaderComment;
+  for (const DeviceRecord* row : kept) result.devices_tsv += render(*row);
+  for (const Product* product : generated) result.devices_tsv += render(*product);
+  result.rows = kept.size() + generated.size();
+  return result;
+}
+
+}  // namespace examready::devices::generator

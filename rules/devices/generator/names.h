@@ -1,0 +1,34 @@
+// What a model's brand and marketing name say by themselves: the database's brand slug, the
+// Redmi series a rule can name, and a tablet or foldable by its name. Each is a derived fact
+// the generator records as such (class source "name").
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace examready::devices::generator {
+
+// The database's lower-case brand for a source's brand and name: LGE -> lg, "TCT (Alcatel)"
+// -> tct-alcatel; a Xiaomi named "Redmi …" -> redmi, "POCO …"/"Pocophone …" -> poco; a Huawei
+// named "Honor …" -> honor; a vivo named "iQOO …" -> iqoo. Empty when nothing is left.
+std::string brand_slug(std::string_view source_brand, std::string_view name);
+
+// The key two sources' names are compared by: lower case, letters and digits only, with a
+// leading maker word (xiaomi, samsung, huawei…) dropped: "Galaxy A5(2016)" and
+// "galaxy a5 (2016)" -> "galaxya52016".
+std::string name_key(std::string_view name);
+
+// The Redmi family a name belongs to, as the verified rows cut them: "Redmi Note 9 Pro" ->
+// redmi-note-9, "Redmi 10X 4G" -> redmi-10x, "Redmi 9C" -> redmi-9, "Redmi K40 Pro+" ->
+// redmi-k40, "Redmi Pad SE" -> redmi-pad. Empty for other brands and unknown shapes.
+std::string series_from_name(std::string_view brand_slug, std::string_view name);
+
+// "tablet" for names that say so (Pad, Tab, Tablet, MediaPad, MatePad, iPad as a word),
+// "phone" for foldables named as such (Fold, Flip, Mate X, Magic V, Find N, Razr), else empty.
+std::string class_from_name(std::string_view name);
+
+// Foldables: a 7-8 inch inner screen on a phone. Used to keep display size from calling
+// them tablets.
+bool is_foldable_name(std::string_view name);
+
+}  // namespace examready::devices::generator

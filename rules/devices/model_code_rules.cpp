@@ -1,0 +1,288 @@
+// Device facts from model codes and codenames: hand-written shape checks, no regex (the core
+// also runs in the browser, and these run on every device check).
+#include "rules/devices/model_code_rules.h"
+
+#include <array>
+#include <cstddef>
+
+namespace examready::devices {
+namespace {
+
+constexpr int kFirstCodeYear = 2015;  // earliest year a code's date may name
+constexpr int kLastCodeYear = 2027;   // latest plausible year (a later one is no date)
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_alnum(char c) { return is_digit(c) || is_upper(c); }
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string upper(std::string_view text) {
+  std::string out(trim(text));
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+bool all_of(std::string_view text, bool (*pred)(char)) {
+  for (char c : text) {
+    if (!pred(c)) return false;
+  }
+  return true;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// The two digits at `pos` as a number; -1 when they are not two digits.
+int two_digits(std::string_view text, std::size_t pos) {
+  if (pos + 2 > text.size() || !is_digit(text[pos]) || !is_digit(text[pos + 1])) return -1;
+  return (text[pos] - '0') * 10 + (text[pos + 1] - '0');
+}
+
+// 20YY for a plausible two-digit year, else 0.
+int code_year(int yy) {
+  const int year = 2000 + yy;
+  return yy >= 0 && year >= kFirstCodeYear && year <= kLastCodeYear ? year : 0;
+}
+
+enum class Family { kUnknown, kNone, kXiaomi, kHuawei, kSamsung, kVivo };
+
+// kUnknown: no brand given; kNone: a brand none of these rules knows.
+Family family_of(std::string_view brand) {
+  const std::string b = upper(brand);
+  if (b.empty()) return Family::kUnknown;
+  if (b == "XIAOMI" || b == "REDMI" || b == "POCO") return Family::kXiaomi;
+  if (b == "HUAWEI" || b == "HONOR") return Family::kHuawei;
+  if (b == "SAMSUNG") return Family::kSamsung;
+  if (b == "VIVO" || b == "IQOO") return Family::kVivo;
+  return Family::kNone;
+}
+
+void set_launch(DerivedDeviceFacts& out, int earliest, int latest, std::string_view rule) {
+  out.launch = YearRange{earliest, latest};
+  out.launch_rule = std::string(rule);
+}
+
+void set_class(DerivedDeviceFacts& out, std::string_view device_class, std::string_view rule) {
+  out.device_class = std::string(device_class);
+  out.class_rule = std::string(rule);
+}
+
+// --- Xiaomi / Redmi / POCO ------------------------------------------------------------------
+
+struct CertDate {
+  int year = 0;
+  int month = 0;
+};
+
+enum class XiaomiForm { kNone, kOld, kNew };
+
+// `M` YYMM letter …  or  YYMM …: 8-11 upper-case letters and digits ending in a letter, the
+// new form with a letter somewhere after YYMM (7-digit codes are the 2012-2016 scheme).
+XiaomiForm xiaomi_form(std::string_view code) {
+  if (code.size() < 8 || code.size() > 11 || !all_of(code, is_alnum) || !is_upper(code.back())) {
+    return XiaomiForm::kNone;
+  }
+  if (code[0] == 'M') {
+    return all_of(code.substr(1, 4), is_digit) && is_upper(code[5]) ? XiaomiForm::kOld
+                                                                    : XiaomiForm::kNone;
+  }
+  return all_of(code.substr(0, 4), is_digit) ? XiaomiForm::kNew : XiaomiForm::kNone;
+}
+
+std::optional<CertDate> xiaomi_cert_date(std::string_view code, XiaomiForm form) {
+  const std::size_t at = form == XiaomiForm::kOld ? 1 : 0;
+  const int year = code_year(two_digits(code, at));
+  const int month = two_digits(code, at + 2);
+  if (year == 0 || month < 1 || month > 12) return std::nullopt;
+  return CertDate{year, month};
+}
+
+// Two-letter series after YYMM + one character (new form, 2022 on): "23043RP34G" -> "RP".
+std::string_view xiaomi_series(std::string_view code, XiaomiForm form) {
+  if (form != XiaomiForm::kNew || code.size() < 9 || !is_upper(code[5]) || !is_upper(code[6])) {
+    return {};
+  }
+  return code.substr(5, 2);
+}
+
+constexpr std::array<std::string_view, 8> kXiaomiPhoneSeries = {"RA", "RN", "RK", "RT",
+                                                                "PN", "PT", "PX", "PY"};
+
+void derive_xiaomi(std::string_view code, DerivedDeviceFacts& out) {
+  const XiaomiForm form = xiaomi_form(code);
+  if (form == XiaomiForm::kNone) return;
+  const auto cert = xiaomi_cert_date(code, form);
+  if (!cert) return;  // a shape without a date says nothing else either
+  out.certified_year = cert->year;
+  out.certified_month = cert->month;
+  const int index = cert->year * 12 + (cert->month - 1);  // months since year 0
+  set_launch(out, (index - 3) / 12, (index + 6) / 12, "xiaomi-cert-date");
+
+  const std::string_view series = xiaomi_series(code, form);
+  if (series == "RP") {
+    set_class(out, "tablet", "xiaomi-series-tablet");
+    return;
+  }
+  for (std::string_view phone : kXiaomiPhoneSeries) {
+    if (series == phone) {
+      set_class(out, "phone", "xiaomi-series-phone");
+      return;
+    }
+  }
+}
+
+// --- Huawei / Honor -------------------------------------------------------------------------
+
+// "BAH3-W09", "AGS3K-W20", "AGS3-W09HN": a 2-6 character prefix, '-W', two digits, at most
+// two letters (a configuration or market: AGS3-W00D, -W09HN).
+bool huawei_wifi_tablet(std::string_view code) {
+  const std::size_t dash = code.find('-');
+  if (dash == std::string_view::npos || dash < 2 || dash > 6) return false;
+  if (!all_of(code.substr(0, dash), is_alnum)) return false;
+  const std::string_view group = code.substr(dash + 1);
+  if (group.size() < 3 || group.size() > 5 || group[0] != 'W') return false;
+  return two_digits(group, 1) >= 0 && all_of(group.substr(3), is_upper);
+}
+
+// --- Samsung --------------------------------------------------------------------------------
+
+void derive_samsung(std::string_view code, DerivedDeviceFacts& out) {
+  const std::size_t slash = code.find('/');  // SIM suffix: SM-T505/DS
+  if (slash != std::string_view::npos) code = code.substr(0, slash);
+  if (!starts_with(code, "SM-") || code.size() < 6 || !is_upper(code[3]) || !is_digit(code[4]) ||
+      !all_of(code.substr(3), is_alnum)) {
+    return;
+  }
+  switch (code[3]) {
+    case 'T':
+    case 'X':
+    case 'P':
+      set_class(out, "tablet", "samsung-tab-prefix");
+      return;
+    case 'S':
+    case 'G':
+    case 'N':
+    case 'A':
+    case 'M':
+    case 'F':
+    case 'E':
+    case 'J':
+      set_class(out, "phone", "samsung-phone-prefix");
+      return;
+    default:
+      return;
+  }
+}
+
+// --- vivo / iQOO ----------------------------------------------------------------------------
+
+// `prefix` + 4 digits + `suffix` exactly; returns the two-digit year as 20YY (0: not this shape
+// or not plausible).
+int vivo_year(std::string_view code, std::string_view prefix, std::string_view suffix) {
+  if (code.size() != prefix.size() + 4 + suffix.size() || !starts_with(code, prefix) ||
+      code.substr(prefix.size() + 4) != suffix ||
+      !all_of(code.substr(prefix.size(), 4), is_digit)) {
+    return 0;
+  }
+  return code_year(two_digits(code, prefix.size()));
+}
+
+// V + 4 digits + letters only (V2324A, V2324HA, V2250): a vivo / iQOO phone model code.
+bool vivo_phone_code(std::string_view code) {
+  return code.size() >= 5 && code[0] == 'V' && all_of(code.substr(1, 4), is_digit) &&
+         all_of(code.substr(5), is_upper);
+}
+
+bool vivo_pad_code(std::string_view code) {
+  const std::string_view rest = starts_with(code, "IPA")  ? code.substr(3)
+                                : starts_with(code, "PA") ? code.substr(2)
+                                                          : std::string_view{};
+  return rest.size() == 4 && all_of(rest, is_digit);
+}
+
+void derive_vivo(std::string_view model, std::string_view codename, DerivedDeviceFacts& out) {
+  const bool phone_code = vivo_phone_code(model);
+  const bool pad_code = vivo_pad_code(model);
+  if (phone_code) set_class(out, "phone", "vivo-model-class");
+  if (pad_code) set_class(out, "tablet", "vivo-model-class");
+
+  int year = vivo_year(model, "V", "A");
+  if (year == 0) year = vivo_year(model, "PA", "");
+  if (year != 0) {
+    set_launch(out, year, year + 1, "vivo-model-year");
+    return;
+  }
+  // The codename speaks only when the model code is not one of vivo's own: a variant code
+  // (V2324HA) may reuse its base model's codename and launch later than it.
+  if (phone_code || pad_code) return;
+  const int phone_year = vivo_year(codename, "PD", "");
+  const int pad_year = vivo_year(codename, "DPD", "");
+  if (phone_year != 0) {
+    set_launch(out, phone_year, phone_year + 1, "vivo-codename-year");
+    if (!out.device_class) set_class(out, "phone", "vivo-codename-class");
+  } else if (pad_year != 0) {
+    set_launch(out, pad_year, pad_year + 1, "vivo-codename-year");
+    if (!out.device_class) set_class(out, "tablet", "vivo-codename-class");
+  }
+}
+
+}  // namespace
+
+DerivedDeviceFacts derive_from_model_code(std::string_view brand, std::string_view model,
+                                          std::string_view codename) {
+  DerivedDeviceFacts out;
+  const std::string code = upper(model);
+  const std::string device = upper(codename);
+  switch (family_of(brand)) {
+    case Family::kXiaomi:
+      derive_xiaomi(code, out);
+      break;
+    case Family::kHuawei:
+      if (huawei_wifi_tablet(code)) set_class(out, "tablet", "huawei-wifi-tablet");
+      break;
+    case Family::kSamsung:
+      derive_samsung(code, out);
+      break;
+    case Family::kVivo:
+      derive_vivo(code, device, out);
+      break;
+    case Family::kUnknown:  // only the shapes no other maker uses
+      if (starts_with(code, "SM-")) {
+        derive_samsung(code, out);
+      } else {
+        derive_xiaomi(code, out);
+      }
+      break;
+    case Family::kNone:
+      break;
+  }
+  out.rule = out.launch_rule;
+  if (!out.class_rule.empty() && out.class_rule != out.launch_rule) {
+    if (!out.rule.empty()) out.rule += '+';
+    out.rule += out.class_rule;
+  }
+  return out;
+}
+
+std::optional<int> launch_floor_from_first_api_level(int api_level) {
+  // Release year of API level i + 1 (Android 1.0 .. 16).
+  static constexpr std::array<int, 36> kReleaseYear = {
+      2008, 2009, 2009, 2009, 2009, 2009, 2010, 2010, 2010, 2011, 2011, 2011,  //  1-12
+      2011, 2011, 2011, 2012, 2012, 2013, 2013, 2014, 2014, 2015, 2015, 2016,  // 13-24
+      2016, 2017, 2017, 2018, 2019, 2020, 2021, 2021, 2022, 2023, 2024, 2025,  // 25-36
+  };
+  if (api_level < 1 || api_level > static_cast<int>(kReleaseYear.size())) return std::nullopt;
+  return kReleaseYear[static_cast<std::size_t>(api_level - 1)];
+}
+
+}  // namespace examready::devices

@@ -1,0 +1,79 @@
+// Device facts read from a phone's model code or codename by the makers' naming schemes, for
+// devices the database (device_db.h) has no row for. Pure: no I/O. Every rule was measured against
+// the hand-checked rows of devices.tsv (tests/devicedb/model_code_rules_test.cpp) and fires only on
+// the shapes it held for; a code of any other shape derives nothing.
+//
+// Rules (ids as reported in DerivedDeviceFacts):
+//  xiaomi-cert-date      Xiaomi / Redmi / POCO model codes carry their certification month:
+//                        `M` YYMM… (2018-2021: M2003J15SG = 2020-03) or YYMM… (2021-:
+//                        2201117TG = 2022-01, 23129RAA4G = 2023-12). Launch falls within
+//                        -3..+6 months of it, so the range is the years of [cert - 3 months,
+//                        cert + 6 months]. Codes must be 8-11 letters and digits ending in a
+//                        letter (the region), month 01-12, year 2015-2027; so the Japanese
+//                        carrier codes (XIG01, A101XM), the 7-digit codes of 2012-2016
+//                        (2014811) and 22200414R (month 20) derive nothing. An empty brand is
+//                        taken as Xiaomi for these two shapes only: no other maker in
+//                        KHwang9883/MobileModels (7,000+ codes) has one.
+//  xiaomi-series-tablet  New-form codes since 2022 put a two-letter series after YYMM and one
+//  xiaomi-series-phone   more character (23043RP34G): RP is the Xiaomi / Redmi Pad series
+//                        (tablet); RA, RN, RK, RT, PN, PT, PX, PY (Redmi Note, Redmi, K, Turbo,
+//                        Xiaomi number, T, MIX incl. foldables, Civi) are phones. PC (POCO)
+//                        holds phones and the POCO Pads, VP is a car cockpit: no class.
+//  huawei-wifi-tablet    Huawei / Honor `XXX-Wnn` (BAH3-W09, AGS3K-W20, AGS3-W09HN): Wi-Fi
+//                        tablets.
+//                        LTE tablets use -AL/-AN like phones, so nothing is said otherwise.
+//                        (The Windows laptops share the shape, but never report an Android
+//                        ro.product.model.)
+//  samsung-tab-prefix    Samsung SM-T…, SM-X…, SM-P…: tablets.
+//  samsung-phone-prefix  Samsung SM-S/G/N/A/M/F/E/J…: phones (SM-F: foldables and Galaxy F).
+//                        SM-W (W-series phones and the TabPro S), SM-C, SM-R/L (watches): none.
+//                        A SIM suffix (SM-T505/DS) is ignored; an empty brand is Samsung for
+//                        `SM-` codes.
+//  vivo-model-year       vivo / iQOO China codes V YY NN A (V2324A) and vivo Pad PA YY NN:
+//  vivo-codename-year    launch in YY or YY + 1; codenames PD YY NN (phones) and DPD YY NN
+//                        (tablets) likewise, used only when the model code is not a vivo code.
+//                        Variant codes with a letter before the final A (V2324HA, V2352GA) are
+//                        re-issues that launch up to two years later: no year (and then no
+//                        fallback to the codename either).
+//  vivo-model-class      V… model codes are phones, PA… / iPA… tablets; codenames PD… phones,
+//  vivo-codename-class   DPD… tablets.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace examready::devices {
+
+struct YearRange {
+  int earliest = 0;  // inclusive, earliest <= latest
+  int latest = 0;
+  bool contains(int year) const { return earliest <= year && year <= latest; }
+};
+
+struct DerivedDeviceFacts {
+  std::optional<YearRange> launch;                     // launch year range implied by the code
+  std::optional<int> certified_year, certified_month;  // when the code carries a date (Xiaomi)
+  std::optional<std::string> device_class;  // "phone" or "tablet" when the scheme says so
+  std::string rule;         // the rule ids used, '+'-joined (launch first); empty when none
+  std::string launch_rule;  // the rule that gave `launch`; empty when none
+  std::string class_rule;   // the rule that gave `device_class`; empty when none
+
+  bool empty() const { return rule.empty(); }
+};
+
+// brand: ro.product.brand / manufacturer in any case ("Xiaomi", "Redmi", "POCO", "HUAWEI",
+// "HONOR", "samsung", "vivo", "iQOO"); may be empty. model: ro.product.model ("M2003J15SG",
+// "SM-X710", "BAH3-W09"); codename: ro.product.device ("merlin", "PD2324"); either may be
+// empty. Case and surrounding blanks are ignored.
+DerivedDeviceFacts derive_from_model_code(std::string_view brand, std::string_view model,
+                                          std::string_view codename = {});
+
+// Android's first API level (ro.product.first_api_level) -> the earliest year a device
+// shipping with it can have launched: the year that Android version was released (21 -> 2014,
+// 29 -> 2019, 34 -> 2023, 35 -> 2024, 36 -> 2025). nullopt for levels not released yet or
+// not positive. 32 (12L, stable March 2022) gives 2021, its announcement year: a floor that is
+// merely loose.
+std::optional<int> launch_floor_from_first_api_level(int api_level);
+
+}  // namespace examready::devices

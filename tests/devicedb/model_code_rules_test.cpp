@@ -1,0 +1,341 @@
+// Device facts from model codes: each rule's edge cases, and every rule measured against the
+// hand-checked rows of the shipped database (range must hold the row's launch year, class must
+// equal the row's class).
+#include "rules/devices/model_code_rules.h"
+
+#include "rules/devices/device_db.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+using examready::devices::derive_from_model_code;
+using examready::devices::DerivedDeviceFacts;
+using examready::devices::DeviceDb;
+using examready::devices::DeviceRecord;
+using examready::devices::launch_floor_from_first_api_level;
+using examready::devices::YearRange;
+
+namespace {
+
+bool same_range(const DerivedDeviceFacts& facts, int earliest, int latest) {
+  return facts.launch && facts.launch->earliest == earliest && facts.launch->latest == latest;
+}
+
+// Codes whose derived launch contradicts their row, on purpose: the row's launch year is the
+// first launch of the model, and these codes are later issues of it.
+const std::map<std::string, std::string> kKnownLaunchExceptions = {
+    // Redmi Note 8 (2021): a 2021 re-release under the 2019 Redmi Note 8's certification
+    // (M1908C3JG + G).
+    {"M1908C3JGG", "re-release under a 2019 code"},
+    // Redmi Note 13 Pro+ 5G: China launch 2023-09; this is the Japanese model, certified
+    // 2024-04 and launched 2024-05.
+    {"24040RA98R", "Japanese variant launched 2024"},
+};
+
+struct RuleStats {
+  std::set<const DeviceRecord*> rows;  // rows where the rule fired on some code
+  std::set<const DeviceRecord*> contradicted;
+  int codes = 0;
+  int exceptions = 0;
+  std::map<int, int> widths;  // range width in years -> codes (launch rules only)
+};
+
+}  // namespace
+
+TEST_CASE("Xiaomi certification dates: old M-form and new form") {
+  const auto note9 = derive_from_model_code("Redmi", "M2003J15SG", "merlin");
+  CHECK(note9.certified_year == 2020);
+  CHECK(note9.certified_month == 3);
+  CHECK(same_range(note9, 2019, 2020));
+  REQUIRE(note9.launch);
+  CHECK(note9.launch->contains(2020));  // the Redmi Note 9 launched in 2020
+  CHECK(note9.rule == "xiaomi-cert-date");
+  CHECK(note9.launch_rule == "xiaomi-cert-date");
+  CHECK_FALSE(note9.device_class);  // the old form says nothing about the class
+
+  const auto note8 = derive_from_model_code("Xiaomi", "M1908C3JG");
+  CHECK(note8.certified_year == 2019);
+  CHECK(note8.certified_month == 8);
+  CHECK(same_range(note8, 2019, 2020));
+
+  CHECK(same_range(derive_from_model_code("Xiaomi", "2201117TG"), 2021, 2022));
+  CHECK(same_range(derive_from_model_code("POCO", "21091116AG"), 2021, 2022));
+  CHECK(same_range(derive_from_model_code("Redmi", "2106118C"), 2021, 2021));  // June: one year
+  const auto late = derive_from_model_code("Redmi", "23129RAA4G");
+  CHECK(late.certified_year == 2023);
+  CHECK(late.certified_month == 12);
+  CHECK(same_range(late, 2023, 2024));
+  CHECK(same_range(derive_from_model_code("POCO", "2409BRN2CA"), 2024, 2025));
+  // The window's edges: March reaches back to December, July forward to January.
+  CHECK(same_range(derive_from_model_code("xiaomi", "2303ERA42L"), 2022, 2023));
+  CHECK(same_range(derive_from_model_code("xiaomi", "2304FPN6DG"), 2023, 2023));
+  CHECK(same_range(derive_from_model_code("xiaomi", "2306EPN60G"), 2023, 2023));
+  CHECK(same_range(derive_from_model_code("xiaomi", "2307EPN60G"), 2023, 2024));
+}
+
+TEST_CASE("Xiaomi codes without a date derive nothing") {
+  for (const char* code : {
+           "M2013J15SG",                                       // month 13
+           "M2000J15SG",                                       // month 00
+           "22200414R",                                        // Xiaomi 12T Pro Japan: month 20
+           "M1403J15SG",                                       // 2014: before the scheme
+           "2803ERA42L",                                       // 2028: not plausible yet
+           "2014811",                                          // Redmi 2 era: 7 digits, no letter
+           "20120511",                                         // digits only
+           "XIG02", "A101XM", "A201XM",                        // Japanese carrier codes
+           "Redmi Note 8 Pro", "M2003J15S G", "M2003-J15SG",   // names, blanks, punctuation
+           "M2003J15", "2201117T1", "220111", "M2003J1SGXXXX"  // no region letter, too short/long
+       }) {
+    INFO(code);
+    const auto facts = derive_from_model_code("Xiaomi", code);
+    CHECK_FALSE(facts.launch);
+    CHECK_FALSE(facts.certified_year);
+    CHECK_FALSE(facts.device_class);
+    CHECK(facts.rule.empty());
+    CHECK(facts.empty());
+  }
+}
+
+TEST_CASE("Xiaomi rules take any case and blanks, and only the Xiaomi brands") {
+  CHECK(same_range(derive_from_model_code("  REDMI ", "  m2003j15sg\n"), 2019, 2020));
+  CHECK(same_range(derive_from_model_code("poco", "23129raa4g"), 2023, 2024));
+  // Another maker: even a Xiaomi-shaped code derives nothing.
+  CHECK(derive_from_model_code("Meizu", "M2003J15SG").empty());
+  CHECK(derive_from_model_code("samsung", "2201117TG").empty());
+  // No brand: the two Xiaomi shapes are unmistakable (no other maker uses them).
+  const auto no_brand = derive_from_model_code("", "M2003J15SG");
+  CHECK(same_range(no_brand, 2019, 2020));
+  CHECK(derive_from_model_code("", "23043RP34G").device_class == "tablet");
+  CHECK(derive_from_model_code("", "5033D").empty());  // Alcatel-style short codes
+  CHECK(derive_from_model_code("", "").empty());
+  CHECK(derive_from_model_code("Xiaomi", "").empty());
+}
+
+TEST_CASE("Xiaomi series letters: RP is a tablet, the phone series are phones") {
+  for (const char* pad : {"23043RP34G", "2405CRPFDG", "25040RP0AC", "2509BRP2DI", "24018RPACG"}) {
+    INFO(pad);
+    const auto facts = derive_from_model_code("Xiaomi", pad);
+    CHECK(facts.device_class == "tablet");
+    CHECK(facts.class_rule == "xiaomi-series-tablet");
+    CHECK(facts.launch);
+  }
+  const auto pad6 = derive_from_model_code("Xiaomi", "23043RP34G");
+  CHECK(same_range(pad6, 2023, 2023));
+  CHECK(pad6.rule == "xiaomi-cert-date+xiaomi-series-tablet");
+
+  for (const char* phone : {"23129RAA4G", "24117RN76G", "25060RK16C", "24129RT7CC", "25113PN0EG",
+                            "25069PTEBG", "2505APX7BG", "25067PYE3C"}) {
+    INFO(phone);
+    const auto facts = derive_from_model_code("Redmi", phone);
+    CHECK(facts.device_class == "phone");
+    CHECK(facts.class_rule == "xiaomi-series-phone");
+  }
+  // POCO's PC series holds the POCO Pad too; VP is Xiaomi's car cockpit; older new-form
+  // codes have digits there; old-form codes have no series: no class.
+  for (const char* code :
+       {"2405CPCFBG", "24095PCADG", "2405AVPB7C", "2201117TG", "22081283G", "M2105K81AC"}) {
+    INFO(code);
+    const auto facts = derive_from_model_code("Xiaomi", code);
+    CHECK(facts.launch);
+    CHECK_FALSE(facts.device_class);
+  }
+}
+
+TEST_CASE("Huawei and Honor Wi-Fi tablets") {
+  for (const char* code : {"BAH3-W09", "BAH4-W19", "MRO-W00", "AGS3K-W20", "hey2-w19", "KOB2KZ-W09",
+                           "AGS3-W00D", "AGS3-W09HN"}) {
+    INFO(code);
+    const auto facts = derive_from_model_code("HUAWEI", code);
+    CHECK(facts.device_class == "tablet");
+    CHECK(facts.rule == "huawei-wifi-tablet");
+    CHECK_FALSE(facts.launch);
+  }
+  CHECK(derive_from_model_code("HONOR", "ROD2-W69").device_class == "tablet");
+  CHECK(derive_from_model_code("honor", "ELN-W09").device_class == "tablet");
+  // LTE tablets share the phones' suffixes: nothing either way.
+  for (const char* code : {"BAH4-AL10", "HEY2-AN00", "ALN-AL00", "LGE-AN00", "W09", "-W09",
+                           "BAH3-W9", "BAH3-W091", "BAH3-WA9", "BAH3-W09ABC", "ABCDEFG-W09"}) {
+    INFO(code);
+    CHECK(derive_from_model_code("huawei", code).empty());
+  }
+  CHECK(derive_from_model_code("", "BAH3-W09").empty());      // the shape is not unmistakable
+  CHECK(derive_from_model_code("Lenovo", "TB-W09").empty());  // another maker
+}
+
+TEST_CASE("Samsung model prefixes") {
+  for (const char* tablet : {"SM-X710", "SM-T505/DS", "sm-t220", "SM-P610", "SM-X916C"}) {
+    INFO(tablet);
+    const auto facts = derive_from_model_code("samsung", tablet);
+    CHECK(facts.device_class == "tablet");
+    CHECK(facts.rule == "samsung-tab-prefix");
+    CHECK_FALSE(facts.launch);
+  }
+  for (const char* phone : {"SM-S918B", "SM-S918B/DS", "SM-F946B", "SM-F127G", "SM-G960F",
+                            "SM-N986B", "SM-A5460", "SM-M315F", "SM-E625F", "SM-J730F"}) {
+    INFO(phone);
+    const auto facts = derive_from_model_code("Samsung", phone);
+    CHECK(facts.device_class == "phone");
+    CHECK(facts.rule == "samsung-phone-prefix");
+  }
+  // W: phones (SM-W9024) and the TabPro S (SM-W700); R/L: Wear OS watches; C: cameras too.
+  for (const char* code : {"SM-W9024", "SM-W700", "SM-R860", "SM-L300", "SM-C101", "SCG13",
+                           "SC-51C", "SM-", "SM-T", "SM-TXXX", "GT-N5100"}) {
+    INFO(code);
+    CHECK(derive_from_model_code("samsung", code).empty());
+  }
+  CHECK(derive_from_model_code("", "SM-X710").device_class == "tablet");
+  CHECK(derive_from_model_code("xiaomi", "SM-X710").empty());
+}
+
+TEST_CASE("vivo and iQOO codes and codenames") {
+  const auto x100pro = derive_from_model_code("vivo", "V2324A", "PD2324");
+  CHECK(same_range(x100pro, 2023, 2024));
+  CHECK(x100pro.device_class == "phone");
+  CHECK(x100pro.rule == "vivo-model-year+vivo-model-class");
+  CHECK_FALSE(x100pro.certified_year);  // a year, not a certification date
+
+  CHECK(same_range(derive_from_model_code("iQOO", "v2307a"), 2023, 2024));
+  const auto by_codename = derive_from_model_code("vivo", "", "pd2183");
+  CHECK(same_range(by_codename, 2021, 2022));
+  CHECK(by_codename.device_class == "phone");
+  CHECK(by_codename.rule == "vivo-codename-year+vivo-codename-class");
+
+  // Variant codes (a letter before the final A) re-issue an older project: no year, and the
+  // base project's codename is not used for one either.
+  const auto variant = derive_from_model_code("vivo", "V2352GA", "PD2352G");
+  CHECK_FALSE(variant.launch);
+  CHECK(variant.device_class == "phone");
+  CHECK_FALSE(derive_from_model_code("vivo", "V2324HA", "PD2324").launch);
+
+  const auto pad = derive_from_model_code("vivo", "PA2473", "DPD2329");
+  CHECK(same_range(pad, 2024, 2025));
+  CHECK(pad.device_class == "tablet");
+  CHECK(derive_from_model_code("iQOO", "iPA2451").device_class == "tablet");
+  const auto pad_codename = derive_from_model_code("vivo", "", "DPD2221");
+  CHECK(same_range(pad_codename, 2022, 2023));
+  CHECK(pad_codename.device_class == "tablet");
+
+  for (const char* code :
+       {"V23A", "V2324", "V23245A", "PD232", "WA2356A", "I2009", "vivo 1906", "V1324A", "V2924A"}) {
+    INFO(code);
+    CHECK_FALSE(derive_from_model_code("vivo", code).launch);
+  }
+  CHECK(derive_from_model_code("", "V2324A", "PD2324").empty());  // no brand: no vivo rules
+  CHECK(derive_from_model_code("oppo", "V2324A", "PD2324").empty());
+}
+
+TEST_CASE("first API level floors") {
+  CHECK(launch_floor_from_first_api_level(21) == 2014);
+  CHECK(launch_floor_from_first_api_level(22) == 2015);
+  CHECK(launch_floor_from_first_api_level(23) == 2015);
+  CHECK(launch_floor_from_first_api_level(24) == 2016);
+  CHECK(launch_floor_from_first_api_level(25) == 2016);
+  CHECK(launch_floor_from_first_api_level(26) == 2017);
+  CHECK(launch_floor_from_first_api_level(27) == 2017);
+  CHECK(launch_floor_from_first_api_level(28) == 2018);
+  CHECK(launch_floor_from_first_api_level(29) == 2019);
+  CHECK(launch_floor_from_first_api_level(30) == 2020);
+  CHECK(launch_floor_from_first_api_level(31) == 2021);
+  CHECK(launch_floor_from_first_api_level(32) == 2021);
+  CHECK(launch_floor_from_first_api_level(33) == 2022);
+  CHECK(launch_floor_from_first_api_level(34) == 2023);
+  CHECK(launch_floor_from_first_api_level(35) == 2024);
+  CHECK(launch_floor_from_first_api_level(36) == 2025);
+  CHECK(launch_floor_from_first_api_level(1) == 2008);
+  CHECK(launch_floor_from_first_api_level(19) == 2013);
+  CHECK_FALSE(launch_floor_from_first_api_level(37));
+  CHECK_FALSE(launch_floor_from_first_api_level(0));
+  CHECK_FALSE(launch_floor_from_first_api_level(-1));
+  // Never decreasing: a later level never allows an earlier launch.
+  for (int level = 2; level <= 36; ++level) {
+    INFO(level);
+    CHECK(*launch_floor_from_first_api_level(level) >=
+          *launch_floor_from_first_api_level(level - 1));
+  }
+}
+
+TEST_CASE("every rule agrees with the hand-checked rows of the database") {
+  std::map<std::string, RuleStats> stats;  // rule id -> stats
+  std::set<std::string> exceptions_seen;
+  int verified_rows = 0;
+
+  const auto check = [&](const DeviceRecord& row, std::string_view brand, const std::string& model,
+                         const std::string& codename) {
+    const DerivedDeviceFacts facts = derive_from_model_code(brand, model, codename);
+    const std::string code = model.empty() ? codename : model;
+    INFO(row.marketing_name << " [" << row.brand << "] " << code << " with brand '" << brand
+                            << "'");
+    if (facts.launch) {
+      CHECK(facts.launch->earliest <= facts.launch->latest);
+      RuleStats& s = stats[facts.launch_rule];
+      s.rows.insert(&row);
+      ++s.codes;
+      ++s.widths[facts.launch->latest - facts.launch->earliest + 1];
+      // The row's launch (a range only on generated rows) must lie within the derived range.
+      const bool holds =
+          facts.launch->contains(row.launch_year) && facts.launch->contains(row.launch_year_latest);
+      if (!holds && kKnownLaunchExceptions.count(code) == 1) {
+        ++s.exceptions;
+        exceptions_seen.insert(code);
+      } else {
+        INFO("derived " << facts.launch->earliest << ".." << facts.launch->latest << ", row "
+                        << row.launch_year);
+        CHECK(holds);
+        if (!holds) s.contradicted.insert(&row);
+      }
+    }
+    if (facts.device_class) {
+      RuleStats& s = stats[facts.class_rule];
+      s.rows.insert(&row);
+      ++s.codes;
+      CHECK(*facts.device_class == row.device_class);
+      if (*facts.device_class != row.device_class) s.contradicted.insert(&row);
+    }
+  };
+
+  for (const DeviceRecord& row : DeviceDb::shipped().records()) {
+    if (!row.verified()) continue;
+    ++verified_rows;
+    for (const std::string& code : row.model_codes) {
+      check(row, row.brand, code, {});
+      check(row, "", code, {});  // the brand-free shapes must hold for every maker's codes
+    }
+    for (const std::string& codename : row.codenames) check(row, row.brand, {}, codename);
+    // Together, as a phone reports them: the model code first, then the codename.
+    if (!row.model_codes.empty() && !row.codenames.empty()) {
+      check(row, row.brand, row.model_codes.front(), row.codenames.front());
+    }
+  }
+
+  // Every listed exception must still be in the data (else it is stale: remove it).
+  for (const auto& [code, why] : kKnownLaunchExceptions) {
+    INFO(code << ": " << why);
+    CHECK(exceptions_seen.count(code) == 1);
+  }
+
+  // The rules the data must exercise, and how far each reaches.
+  for (const char* rule :
+       {"xiaomi-cert-date", "xiaomi-series-tablet", "xiaomi-series-phone", "huawei-wifi-tablet",
+        "samsung-tab-prefix", "samsung-phone-prefix", "vivo-model-year", "vivo-codename-year",
+        "vivo-model-class", "vivo-codename-class"}) {
+    INFO(rule);
+    CHECK(stats[rule].rows.size() >= 5);
+  }
+  std::ostringstream summary;
+  summary << "model-code rules over " << verified_rows << " verified rows:";
+  for (const auto& [rule, s] : stats) {
+    summary << "\n  " << rule << ": " << s.rows.size() << " rows (" << s.codes
+            << " lookups), agreement " << (s.rows.size() - s.contradicted.size()) << "/"
+            << s.rows.size();
+    if (s.exceptions > 0) summary << ", " << s.exceptions << " known-exception lookups";
+    if (!s.widths.empty()) {
+      summary << ", range widths";
+      for (const auto& [width, count] : s.widths) summary << " " << width << "y:" << count;
+    }
+  }
+  WARN(summary.str());
+}
