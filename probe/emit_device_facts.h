@@ -9,7 +9,9 @@
 namespace examready::probe {
 
 // devices::emit_device_facts with the shipped database, into the check's measurements.
-devices::DeviceMatch emit_device_facts(CheckContext& ctx, std::string_view model, std::string_view codename,
-                              std::string_view brand, std::string_view os_class_hint);
+devices::DeviceMatch emit_device_facts(CheckContext& ctx, std::string_view model,
+                                       std::string_view codename, std::string_view brand,
+                                       std::string_view os_class_hint,
+                                       std::optional<devices::PanelFacts> panels = std::nullopt);
 
 }  // namespace examready::probe

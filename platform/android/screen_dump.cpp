@@ -6,6 +6,11 @@
 
 #include "core/text.h"
 
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string>
+
 namespace examready::platform::android {
 
 namespace text = core::text;
@@ -60,6 +65,62 @@ std::optional<bool> parse_wireless_display_connected(std::string_view dump) {
   // Without the end of the device list a cut dump could have lost the wireless display.
   if (!devices_ended) return std::nullopt;
   return connected;
+}
+
+namespace {
+
+// "1080 x 2340" at the start of `text` (after blanks) -> {1080, 2340}.
+std::optional<std::pair<double, double>> pair_of(std::string_view text) {
+  text = text::trim(text);
+  const auto x = text.find(" x ");
+  if (x == std::string_view::npos) return std::nullopt;
+  const auto first = text::to_double(text.substr(0, x));
+  std::string_view rest = text.substr(x + 3);
+  const auto end = rest.find_first_of(", ");
+  const auto second = text::to_double(rest.substr(0, end));
+  if (!first || !second) return std::nullopt;
+  return std::make_pair(*first, *second);
+}
+
+}  // namespace
+
+// DisplayDeviceInfo.toString: `DisplayDeviceInfo{"NAME": uniqueId="local:0", 1080 x 2340,
+// modeId 1, …, density 440, 394.705 x 394.563 dpi, …}`.
+std::optional<BuiltinDisplays> parse_builtin_displays(std::string_view dump) {
+  constexpr std::string_view kLocal = "uniqueId=\"local:";
+  std::set<std::string> seen;
+  BuiltinDisplays found;
+  for (auto raw : text::lines(dump)) {
+    const std::string_view line = text::trim(raw);
+    if (!text::starts_with(line, "DisplayDeviceInfo{")) continue;
+    const auto id_at = line.find(kLocal);
+    if (id_at == std::string_view::npos) continue;
+    const auto id_end = line.find('"', id_at + kLocal.size());
+    if (id_end == std::string_view::npos) continue;
+    const std::string id(line.substr(id_at, id_end - id_at));
+    std::string_view after_id = line.substr(id_end + 1);  // ", 1080 x 2340, modeId 1, …"
+    if (text::starts_with(after_id, ",")) after_id.remove_prefix(1);
+    const auto pixels = pair_of(after_id);
+    const auto dpi_end = line.find(" dpi");
+    const auto density = line.rfind("density ", dpi_end);
+    if (!pixels || dpi_end == std::string_view::npos || density == std::string_view::npos) {
+      continue;
+    }
+    const auto comma = line.find(", ", density);
+    if (comma == std::string_view::npos || comma > dpi_end) continue;
+    const auto dpi = pair_of(line.substr(comma + 2, dpi_end - comma - 2));
+    if (!dpi) continue;
+    const auto [xdpi, ydpi] = *dpi;
+    if (xdpi < 80 || xdpi > 1000 || ydpi < 80 || ydpi > 1000 || std::abs(xdpi / ydpi - 1) > 0.15) {
+      continue;
+    }
+    const double inches = std::hypot(pixels->first / xdpi, pixels->second / ydpi);
+    if (inches < 2 || inches > 30) continue;
+    if (seen.insert(id).second) ++found.count;
+    found.largest_diagonal_in = std::max(found.largest_diagonal_in, inches);
+  }
+  if (found.count == 0) return std::nullopt;
+  return found;
 }
 
 }  // namespace examready::platform::android

@@ -2,6 +2,7 @@
 #include "probe/android/checks.h"
 
 #include "platform/android/android_facts.h"
+#include "platform/android/screen_dump.h"
 #include "probe/android/phone_shell.h"
 #include "probe/emit_device_facts.h"
 
@@ -18,10 +19,21 @@ Outcome run_device_check(CheckContext& ctx) {
   if (!f.manufacturer.empty()) ctx.emit(MetricId::kDeviceVendor, f.manufacturer, src);
   if (!f.model.empty()) ctx.emit(MetricId::kDeviceModel, f.model, src);
   if (!f.codename.empty()) ctx.emit(MetricId::kDeviceCodename, f.codename, src);
-  // Brand, class, series, launch year and price tier: the device database, with the
-  // firmware's ro.build.characteristics as the class hint for models it does not know.
-  const devices::DeviceMatch match = emit_device_facts(ctx, f.model, f.codename, f.brand,
-                                              pa::prop(*props, "ro.build.characteristics"));
+  // Brand, class, series, launch year and price tier: the device database; for models it
+  // does not place, over adb the panels' physical size, and the firmware's
+  // ro.build.characteristics as the class hint.
+  std::optional<devices::PanelFacts> panels;
+  if (ctx.options().transport == core::Transport::kAdb) {
+    auto display = optional_dumpsys(ctx, "display", failure);
+    if (!display) return failure;
+    if (display->text) {
+      if (const auto found = pa::parse_builtin_displays(*display->text)) {
+        panels = devices::PanelFacts{found->count, found->largest_diagonal_in};
+      }
+    }
+  }
+  const devices::DeviceMatch match = emit_device_facts(
+      ctx, f.model, f.codename, f.brand, pa::prop(*props, "ro.build.characteristics"), panels);
   if (f.model.empty()) return Outcome::ok("getprop names no model (ro.product.model)");
   if (match.kind == devices::DeviceMatchKind::kAmbiguous) {
     return Outcome::ok("model " + f.model + " names " + std::to_string(match.candidates.size()) +

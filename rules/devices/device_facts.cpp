@@ -115,10 +115,29 @@ void apply_model_code(DeviceFacts& facts, std::string_view model, std::string_vi
   facts.launch = from_code;
 }
 
+constexpr double kPhoneBelowInches = 7.0;
+constexpr double kTabletFromInches = 9.0;
+
 }  // namespace
 
+std::optional<SourcedFact> class_from_panels(const PanelFacts& panels, std::string_view hint) {
+  const bool hint_tablet = has_word(lower(trim(hint)), "tablet");
+  const auto fact = [](const char* value) {
+    return SourcedFact{value, std::string(kPanelsSource)};
+  };
+  if (panels.count >= 2) return fact("phone");
+  if (panels.count != 1 || panels.largest_diagonal_in <= 0) return std::nullopt;
+  if (panels.largest_diagonal_in < kPhoneBelowInches) {
+    if (hint_tablet) return std::nullopt;
+    return fact("phone");
+  }
+  if (panels.largest_diagonal_in >= kTabletFromInches || hint_tablet) return fact("tablet");
+  return std::nullopt;
+}
+
 DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string_view codename,
-                         std::string_view brand, std::string_view os_class_hint) {
+                         std::string_view brand, std::string_view os_class_hint,
+                         std::optional<PanelFacts> panels) {
   DeviceFacts facts;
   facts.match = db.lookup(model, codename, brand);
   const std::vector<const DeviceRecord*>& rows = facts.match.candidates;
@@ -134,15 +153,20 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
       facts.brand = SourcedFact{os_brand, std::string(kOsBrandSource)};
     }
   }
+  if (!facts.device_class && panels) {
+    facts.device_class = class_from_panels(*panels, os_class_hint);
+    return facts;  // the panels had their say, with the hint: no second opinion
+  }
   if (!facts.device_class) facts.device_class = class_from_os(model, os_class_hint);
   return facts;
 }
 
 DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
                               std::string_view model, std::string_view codename,
-                              std::string_view brand, std::string_view os_class_hint) {
+                              std::string_view brand, std::string_view os_class_hint,
+                              std::optional<PanelFacts> panels) {
   using core::MetricId;
-  DeviceFacts facts = device_facts(db, model, codename, brand, os_class_hint);
+  DeviceFacts facts = device_facts(db, model, codename, brand, os_class_hint, panels);
   out.emit(MetricId::kDeviceDbMatch, std::string(to_string(facts.match.kind)),
            std::string(kDeviceDbSource));
   const auto emit = [&out](MetricId id, const std::optional<SourcedFact>& fact) {

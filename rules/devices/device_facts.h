@@ -27,6 +27,13 @@ struct LaunchFact {
   std::string source;
 };
 
+// The device's own built-in panels (over adb: `dumpsys display`), for the class of a model
+// neither the database nor its model code places.
+struct PanelFacts {
+  int count = 0;                   // built-in panels: a foldable has two
+  double largest_diagonal_in = 0;  // inches
+};
+
 // What the database (or, failing it, the model code's naming scheme or the OS) says about a
 // device. Empty optionals are facts nobody could establish: never filled with guesses. Where
 // the database matched several rows (ambiguous), only the facts they all share are kept.
@@ -45,6 +52,7 @@ struct DeviceFacts {
 inline constexpr std::string_view kDeviceDbSource = "device-db";
 inline constexpr std::string_view kModelCodeSource = "model-code";
 inline constexpr std::string_view kCharacteristicsSource = "getprop:ro.build.characteristics";
+inline constexpr std::string_view kPanelsSource = "dumpsys:display";
 inline constexpr std::string_view kAppleIdentifierSource = "apple-identifier";
 inline constexpr std::string_view kOsBrandSource = "os";
 
@@ -55,11 +63,21 @@ inline constexpr std::string_view kOsBrandSource = "os";
 //   os_class_hint  ro.build.characteristics ("nosdcard,tablet", "default"); empty when unknown
 // Class and launch, in order: the database row (a verified row is final); the model code's
 // naming scheme (model_code_rules.h), which also overrules a generated row it contradicts by
-// leaving the fact unknown; for the class, "tablet" when the hint's comma-separated words
-// contain "tablet", "phone" when a non-empty hint does not (Android's phone build says
-// "default"); iPad / iPhone identifiers give tablet / phone. With none, nothing is claimed.
+// leaving the fact unknown; for the class, then, the panels (see class_from_panels); then
+// "tablet" when the hint's comma-separated words contain "tablet", "phone" when a non-empty
+// hint does not (Android's phone build says "default"); iPad / iPhone identifiers give
+// tablet / phone. With none, nothing is claimed.
 DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string_view codename,
-                         std::string_view brand, std::string_view os_class_hint);
+                         std::string_view brand, std::string_view os_class_hint,
+                         std::optional<PanelFacts> panels = std::nullopt);
+
+// The class the panels show, with the OS hint (`ro.build.characteristics`) where they leave
+// it open. Two built-in panels: a foldable, a phone. One under 7 inches: a phone (unless the
+// hint says tablet: a contradiction, nothing claimed). 9 inches and up: a tablet, whatever
+// the hint (tablets whose firmware says "default" are why this exists). 7 to 9 inches is
+// where small tablets and unfolded foldables meet: a tablet only if the hint says so, else
+// nothing. Source "dumpsys:display".
+std::optional<SourcedFact> class_from_panels(const PanelFacts& panels, std::string_view hint);
 
 // Emits the facts as device-check measurements:
 //   device.db_match        always: "model", "codename", "identifier", "ambiguous" or "none"
@@ -74,6 +92,7 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
 // the caller can mention the match in its outcome message.
 DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
                               std::string_view model, std::string_view codename,
-                              std::string_view brand, std::string_view os_class_hint);
+                              std::string_view brand, std::string_view os_class_hint,
+                              std::optional<PanelFacts> panels = std::nullopt);
 
 }  // namespace examready::devices

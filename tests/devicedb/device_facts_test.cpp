@@ -217,3 +217,29 @@ TEST_CASE("the model code fills unknown facts and vetoes a generated row it cont
   CHECK(std::get<std::string>(unknown.at("device.class").first) == "tablet");
   CHECK(unknown.at("device.class").second == "model-code:samsung-tab-prefix");
 }
+
+TEST_CASE("the panels' physical size places models nobody knows; 7-9 inches needs the hint") {
+  const auto panels = [](int count, double inches, std::string_view hint) {
+    const auto fact = class_from_panels(PanelFacts{count, inches}, hint);
+    return fact ? fact->value : std::string("(none)");
+  };
+  CHECK(panels(1, 6.53, "default") == "phone");
+  CHECK(panels(1, 6.53, "nosdcard,tablet") == "(none)");  // contradiction: nothing claimed
+  CHECK(panels(1, 11.0, "default") == "tablet");          // a tablet the firmware hides
+  CHECK(panels(1, 8.0, "default") == "(none)");           // small tablet or unfolded foldable
+  CHECK(panels(1, 8.0, "tablet") == "tablet");
+  CHECK(panels(2, 7.6, "default") == "phone");  // cover and inner panel: a foldable
+  CHECK(panels(0, 0, "tablet") == "(none)");
+  CHECK(class_from_panels(PanelFacts{1, 11.0}, "")->source == "dumpsys:display");
+
+  // In device_facts: after the database and the model code, before the hint alone.
+  const DeviceDb db = DeviceDb::parse(kGeneratedHeader +
+                                      "acme\t\tAcme Tab\ttablet\t2024\t\tAT-1\t\tsrc\tname\tsrc\n");
+  CHECK(device_facts(db, "AT-1", "", "acme", "default", PanelFacts{1, 6.1}).device_class->source ==
+        "device-db:name");
+  const auto unknown = device_facts(db, "ZZ-1", "", "acme", "default", PanelFacts{1, 10.9});
+  REQUIRE(unknown.device_class);
+  CHECK(unknown.device_class->value == "tablet");
+  CHECK_FALSE(device_facts(db, "ZZ-1", "", "acme", "default", PanelFacts{1, 8.0}).device_class);
+  CHECK(device_facts(db, "ZZ-1", "", "acme", "default").device_class->value == "phone");
+}

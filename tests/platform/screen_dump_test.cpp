@@ -77,3 +77,45 @@ TEST_CASE("dumpsys display: malformed or cut dumps say nothing") {
   CHECK_FALSE(parse_wireless_display_connected(
       "DISPLAY MANAGER (dumpsys display)\n  WifiDisplayAdapter\n    mActiveDisplayState=0\n"));
 }
+
+TEST_CASE("dumpsys display: the built-in panel's physical size") {
+  // Redmi Note 9: 1080 x 2340 at 394.7 x 394.6 dpi, a 6.53-inch panel.
+  const auto redmi =
+      parse_builtin_displays(read_fixture("android/redmi_note9_miui12/dumpsys_display.txt"));
+  REQUIRE(redmi);
+  CHECK(redmi->count == 1);
+  CHECK(redmi->largest_diagonal_in == Approx(6.53).margin(0.02));
+  // vivo X200: 6.67 inches; its virtual (screen recorder) and Wi-Fi displays do not count.
+  const auto vivo =
+      parse_builtin_displays(read_fixture("android/vivo_x200_originos5/dumpsys_display.txt"));
+  REQUIRE(vivo);
+  CHECK(vivo->count == 1);
+  CHECK(vivo->largest_diagonal_in == Approx(6.67).margin(0.02));
+}
+
+TEST_CASE("dumpsys display: panels counted once, implausible densities say nothing") {
+  // The Redmi Note 9's line in DisplayDeviceInfo.toString's shape, with other pixels and dpi.
+  const auto panel = [](const char* id, const char* pixels, const char* dpi) {
+    return std::string("  DisplayDeviceInfo{\"Built-in Screen\": uniqueId=\"") + id + "\", " +
+           pixels + ", modeId 1, defaultModeId 1, colorMode 0, density 440, " + dpi +
+           " dpi, appVsyncOff 1000000, type INTERNAL, state ON}\n";
+  };
+  // A foldable: cover and inner panel; the same panel listed twice counts once.
+  const auto fold = parse_builtin_displays(panel("local:0", "1080 x 2316", "402.0 x 402.0") +
+                                           panel("local:1", "1812 x 2176", "373.0 x 373.0") +
+                                           panel("local:1", "1812 x 2176", "373.0 x 373.0"));
+  REQUIRE(fold);
+  CHECK(fold->count == 2);
+  CHECK(fold->largest_diagonal_in == Approx(7.59).margin(0.02));
+  // An 11-inch tablet (1600 x 2560 at 274 dpi).
+  const auto tablet = parse_builtin_displays(panel("local:0", "1600 x 2560", "274.0 x 274.0"));
+  REQUIRE(tablet);
+  CHECK(tablet->largest_diagonal_in == Approx(11.02).margin(0.02));
+  // Firmware that reports no physical density, a logical one off by half, or none at all.
+  CHECK_FALSE(parse_builtin_displays(panel("local:0", "1080 x 2340", "0.0 x 0.0")));
+  CHECK_FALSE(parse_builtin_displays(panel("local:0", "1080 x 2340", "440.0 x 220.0")));
+  CHECK_FALSE(parse_builtin_displays(panel("local:0", "1080 x 2340", "40.0 x 40.0")));
+  CHECK_FALSE(parse_builtin_displays(panel("virtual:1", "1080 x 2340", "400.0 x 400.0")));
+  CHECK_FALSE(parse_builtin_displays("  DisplayDeviceInfo{\"x\": uniqueId=\"local:0\", 1080"));
+  CHECK_FALSE(parse_builtin_displays(""));
+}
