@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "core/check_result.h"
 #include "core/measurement_list.h"
 #include "platform/host.h"
+#include "rules/devices/device_db.h"
 
 namespace examready::probe {
 
@@ -38,6 +40,8 @@ struct ProbeOptions {
   std::vector<std::string> watched_apps;  // package ids the rules set watches (apps check)
   double capture_seconds = 2.0;   // camera/microphone capture length
   std::uint64_t rehearse_upload_bytes = 0;  // --rehearse-upload: network check's rehearsal size
+  // --devices FILE: a newer device database than the one built in; null: the shipped one.
+  std::shared_ptr<const devices::DeviceDb> devices;
 };
 
 struct Outcome {

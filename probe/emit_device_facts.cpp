@@ -7,8 +7,10 @@ devices::DeviceMatch emit_device_facts(CheckContext& ctx, std::string_view model
                                        std::string_view codename, std::string_view brand,
                                        std::string_view os_class_hint,
                                        std::optional<devices::PanelFacts> panels) {
-  return devices::emit_device_facts(ctx.measurement_list(), devices::DeviceDb::shipped(), model,
-                                    codename, brand, os_class_hint, panels)
+  const devices::DeviceDb& db =
+      ctx.options().devices ? *ctx.options().devices : devices::DeviceDb::shipped();
+  return devices::emit_device_facts(ctx.measurement_list(), db, model, codename, brand,
+                                    os_class_hint, panels)
       .match;
 }
 

@@ -34,6 +34,7 @@ struct CheckArgs {
   std::string data_dir;
   std::string lang;
   std::string rules;
+  std::string devices;  // --devices FILE
   std::string exam_date;
   double deadline_scale = 1.0;
   bool gui = false;
@@ -125,6 +126,14 @@ probe::ProbeOptions probe_options(const CheckArgs& args, core::Transport transpo
     if (const char* env = std::getenv("EXAMREADY_SERVER")) options.server_url = env;
   }
   options.ca_file = args.ca_file;
+  if (!args.devices.empty()) {
+    try {
+      options.devices = std::make_shared<const devices::DeviceDb>(
+          devices::DeviceDb::parse(read_input_file(args.devices)));
+    } catch (const std::invalid_argument& e) {
+      throw InvalidInputError(args.devices + ": " + e.what());
+    }
+  }
   if (!args.rehearse_upload.empty()) {
     const auto bytes = probe::net::parse_size(args.rehearse_upload);
     if (!bytes) {
@@ -266,6 +275,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--lang", args->lang, "Language of messages: zh or en (default: from LANG)")
       ->check(CLI::IsMember({"zh", "zh-CN", "en"}));
   cmd->add_option("--rules", args->rules, "Rules file, or a shipped set: xiaoyibang, yishusheng");
+  cmd->add_option(
+      "--devices", args->devices,
+      "Device database file (rules/devices/devices.tsv format) instead of the built-in one");
   cmd->add_option("--exam-date", args->exam_date,
                   "The exam's date (YYYY-MM-DD), kept in the report: rules are judged as of it "
                   "when it is later than today (a phone launched \"within two years\" must "

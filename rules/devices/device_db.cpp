@@ -7,6 +7,8 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
+#include <cstdio>
 #include <stdexcept>
 
 #include "rules/devices/devices_tsv.h"
@@ -263,6 +265,14 @@ DeviceDb DeviceDb::parse(std::string_view tsv) {
     record_line.push_back(line);
   }
   if (columns == 0) throw std::invalid_argument("devices.tsv: no header line");
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a 64: a name for the text, not security
+  for (const char c : tsv) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  char digits[17];
+  std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
+  db.version_ = std::to_string(db.records_.size()) + " rows, " + digits;
   return db;
 }
 

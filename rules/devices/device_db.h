@@ -71,10 +71,13 @@ class DeviceDb {
                      std::string_view brand = {}) const;
   std::span<const DeviceRecord> records() const { return records_; }
   bool generated() const { return generated_; }
+  // Which database judged a report: "N rows, <16 hex digits of FNV-1a 64 of the text>".
+  const std::string& version() const { return version_; }
 
  private:
   std::vector<DeviceRecord> records_;
   bool generated_ = false;
+  std::string version_;
   // Lower-case keys -> indexes into records_, in file order.
   std::unordered_map<std::string, std::vector<std::size_t>> by_model_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_codename_;

@@ -169,6 +169,7 @@ DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
   DeviceFacts facts = device_facts(db, model, codename, brand, os_class_hint, panels);
   out.emit(MetricId::kDeviceDbMatch, std::string(to_string(facts.match.kind)),
            std::string(kDeviceDbSource));
+  out.emit(MetricId::kDeviceDbVersion, db.version(), std::string(kDeviceDbSource));
   const auto emit = [&out](MetricId id, const std::optional<SourcedFact>& fact) {
     if (fact) out.emit(id, fact->value, fact->source);
   };

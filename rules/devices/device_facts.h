@@ -81,6 +81,7 @@ std::optional<SourcedFact> class_from_panels(const PanelFacts& panels, std::stri
 
 // Emits the facts as device-check measurements:
 //   device.db_match        always: "model", "codename", "identifier", "ambiguous" or "none"
+//   device.db_version      always: which database (DeviceDb::version)
 //   device.brand           db brand when matched, else the lower-cased `brand` argument ("os")
 //   device.class           see device_facts; not emitted when unknown
 //   device.series, device.marketing_name, device.price_tier   where known

@@ -2,7 +2,11 @@
 // binary, the device database and both exam platforms' rules.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -155,4 +159,51 @@ TEST_CASE("captured phones: OS and identity reach the report through the CLI") {
     CHECK(run.exit_code >= 1);
     CHECK(run.exit_code <= 3);
   }
+}
+
+TEST_CASE("a device database file (--devices) judges instead of the built-in one, and says so") {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("examready-devices-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const auto write = [&](const char* name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  };
+  const std::string header =
+      "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
+      "source\n";
+  const std::string newer =
+      write("newer.tsv", header +
+                             "redmi\tredmi-9\tRedmi 9 (newer list)\tphone\t2020-06\tbudget\t"
+                             "M2004J19C\tgalahad\thttps://example.org/list\n");
+  const auto run_with = [&](const std::string& file) {
+    return examready::platform::run_process(
+        {EXAMREADY_BIN, "check", "--from-getprop",
+         fixture_path("android/captured/redmi9_m2004j19c_galahad_miui12.getprop.txt").string(),
+         "--only", "device", "--devices", file, "--json"},
+        std::chrono::seconds(60));
+  };
+  const auto r = run_with(newer);
+  REQUIRE(r.out.find('{') == 0);
+  const json report = json::parse(r.out);
+  CHECK(measured(report, "device.marketing_name") == "Redmi 9 (newer list)");
+  CHECK(measured(report, "device.launch_month") == 6);
+  const std::string version = measured(report, "device.db_version");
+  CHECK(version.rfind("1 rows, ", 0) == 0);
+  CHECK(version.size() == std::string("1 rows, ").size() + 16);
+
+  // The built-in database names itself differently.
+  Run builtin = check("redmi9_m2004j19c_galahad_miui12", "yishusheng");
+  CHECK(measured(builtin.report, "device.db_version") != version);
+
+  // A broken file: nothing measured, the file and line named.
+  const std::string broken = write("broken.tsv", header +
+                                                     "redmi\tredmi-9\tRedmi 9\twatch\t2020\t"
+                                                     "budget\tM1\tx\tsrc\n");
+  const auto bad = run_with(broken);
+  CHECK(bad.exit_code == 65);
+  CHECK_THAT(bad.err, Catch::Contains("broken.tsv: devices.tsv line 2: class 'watch' is not "
+                                      "phone or tablet"));
+  fs::remove_all(dir);
 }
