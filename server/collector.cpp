@@ -74,6 +74,7 @@ void Collector::add_routes(http::Router& router) {
               .run = Run::kWorker,
               .handler = [this](Request&) { return metrics(); }});
   add_web_routes(router, options_.web_check);
+  if (options_.devices) add_devices_routes(router, options_.devices);
 }
 
 http::Response Collector::healthz() {

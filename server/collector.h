@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "server/devices_route.h"
 #include "server/http/router.h"
 #include "server/http/server.h"
 #include "server/intake.h"
@@ -41,6 +42,7 @@ struct CollectorOptions {
   bool access_log = true;                    // one JSON line per request on stderr
   std::string rules_id;  // shown by /healthz; empty when the server has no rules
   WebCheckRules web_check;  // the sets the web check may evaluate with
+  std::shared_ptr<const ServedDevices> devices;  // GET /v1/devices; null: not served
   UploadLimits limits;
 };
 

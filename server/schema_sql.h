@@ -43,14 +43,14 @@ CREATE TABLE IF NOT EXISTS collector_meta (key TEXT PRIMARY KEY, value TEXT NOT 
 // The statistics tables, version kStatsVersion. Groups are canonical names (stats_keys.h);
 // stats_devices holds the first kMaxTrackedDevices distinct devices of each group, so a
 // group's devices count (what k-anonymity is judged on) cannot be raised by copies.
-inline constexpr std::string_view kStatsVersion = "2";
+inline constexpr std::string_view kStatsVersion = "3";  // 3: model_rule clusters
 inline constexpr std::string_view kStatsVersionSql =
     "SELECT value FROM collector_meta WHERE key = 'stats_version'";
 inline constexpr std::string_view kSetStatsVersionSql =
     "INSERT INTO collector_meta (key, value) VALUES ('stats_version', $1) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-// Statistics of an older layout (free-text keys, no device counts, or the older
-// report_stats table) are dropped and rebuilt from the stored reports.
+// Statistics of an older layout (free-text keys, no device counts, no model_rule groups, or the
+// older report_stats table) are dropped and rebuilt from the stored reports.
 inline constexpr std::string_view kDropStatsSql =
     "DROP TABLE IF EXISTS report_stats; DROP TABLE IF EXISTS stats_counters; "
     "DROP TABLE IF EXISTS stats_devices;";

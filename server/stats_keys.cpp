@@ -73,11 +73,18 @@ StatsFacts stats_facts(const nlohmann::json& report) {
   return facts;
 }
 
+std::pair<std::string, std::string> split_cluster_key(std::string_view key) {
+  const auto at = key.find(kClusterSeparator);
+  if (at == std::string_view::npos) return {std::string(key), ""};
+  return {std::string(key.substr(0, at)), std::string(key.substr(at + 1))};
+}
+
 std::optional<StatsDimension> parse_stats_dimension(std::string_view text) {
   if (text == "brand") return StatsDimension::kBrand;
   if (text == "model") return StatsDimension::kModel;
   if (text == "os_version") return StatsDimension::kOsVersion;
   if (text == "rule") return StatsDimension::kRule;
+  if (text == "model_rule") return StatsDimension::kModelRule;
   return std::nullopt;
 }
 
@@ -91,6 +98,8 @@ std::string_view to_string(StatsDimension dimension) {
       return "os_version";
     case StatsDimension::kRule:
       return "rule";
+    case StatsDimension::kModelRule:
+      return "model_rule";
     case StatsDimension::kInvalid:
       break;
   }
@@ -105,7 +114,10 @@ std::vector<std::pair<std::string, std::string>> stats_keys(const ReportColumns&
   keys.emplace_back("brand", facts.brand.value_or(unknown));
   keys.emplace_back("model", facts.model.value_or(unknown));
   keys.emplace_back("os_version", facts.os.value_or(unknown));
-  for (const auto& rule : columns.failed_rules) keys.emplace_back("rule", rule);
+  for (const auto& rule : columns.failed_rules) {
+    keys.emplace_back("rule", rule);
+    if (facts.model) keys.emplace_back("model_rule", *facts.model + kClusterSeparator + rule);
+  }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;

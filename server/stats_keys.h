@@ -29,15 +29,22 @@ struct StatsFacts {
 // From a validated report document.
 StatsFacts stats_facts(const nlohmann::json& report);
 
-enum class StatsDimension { kInvalid, kBrand, kModel, kOsVersion, kRule };
+// kModelRule: failure clusters, one group per (model, failed rule) of known models, so a
+// school sees which models fail which rule (the group key is model + kClusterSeparator + rule).
+enum class StatsDimension { kInvalid, kBrand, kModel, kOsVersion, kRule, kModelRule };
 std::optional<StatsDimension> parse_stats_dimension(std::string_view text);
 std::string_view to_string(StatsDimension dimension);
+
+// Model names and rule ids contain no tab.
+inline constexpr char kClusterSeparator = '\t';
+// A kModelRule key's (model, rule).
+std::pair<std::string, std::string> split_cluster_key(std::string_view key);
 
 // The key of the unknown group in the database (no canonical name can be empty).
 inline constexpr std::string_view kUnknownKey = "";
 
-// The (dimension, key) rows an insert adds to: ("all", ""), brand, model, os_version and
-// each failed rule, sorted.
+// The (dimension, key) rows an insert adds to: ("all", ""), brand, model, os_version, each
+// failed rule and, when the model is known, each (model, failed rule), sorted.
 std::vector<std::pair<std::string, std::string>> stats_keys(const ReportColumns& columns,
                                                             const StatsFacts& facts);
 

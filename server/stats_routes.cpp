@@ -41,15 +41,24 @@ bool wants_csv(const http::Request& req) {
          (format.empty() && req.header("Accept").find("text/csv") != std::string_view::npos);
 }
 
-http::Response csv_response(const StatsResult& stats) {
+// A failure cluster's key is two columns, model and rule; other keys one.
+http::Response csv_response(const StatsResult& stats, StatsDimension dimension) {
+  const bool cluster = dimension == StatsDimension::kModelRule;
   http::Response r;
   r.content_type = "text/csv; charset=utf-8";
-  r.body = "key,reports";
+  r.body = cluster ? "model,rule,reports" : "key,reports";
   for (const auto& [verdict, count] : verdict_counts(StatsRow{})) r.body += "," + verdict;
   r.body += "\n";
   for (const auto& row : stats.rows) {
     // The unknown group is an empty key.
-    r.body += csv_field(row.key.value_or("")) + "," + std::to_string(row.reports);
+    const std::string key = row.key.value_or("");
+    if (cluster) {
+      const auto [model, rule] = split_cluster_key(key);
+      r.body += csv_field(model) + "," + csv_field(rule);
+    } else {
+      r.body += csv_field(key);
+    }
+    r.body += "," + std::to_string(row.reports);
     for (const auto& [verdict, count] : verdict_counts(row)) r.body += "," + std::to_string(count);
     r.body += "\n";
   }
@@ -60,7 +69,9 @@ http::Response csv_response(const StatsResult& stats) {
 
 http::Response Collector::get_stats(const http::Request& req) {
   const auto dimension = parse_stats_dimension(req.param("by"));
-  if (!dimension) return http::error_response(400, "by must be brand, model, os_version or rule");
+  if (!dimension) {
+    return http::error_response(400, "by must be brand, model, os_version, rule or model_rule");
+  }
   const std::string_view format = req.param("format");
   if (!format.empty() && format != "csv" && format != "json") {
     return http::error_response(400, "format must be json or csv");
@@ -74,12 +85,18 @@ http::Response Collector::get_stats(const http::Request& req) {
   }
   http::Response r;
   if (wants_csv(req)) {
-    r = csv_response(stats);
+    r = csv_response(stats, *dimension);
   } else {
     nlohmann::json groups = nlohmann::json::array();
     for (const auto& row : stats.rows) {
       nlohmann::json group = {{"key", row.key ? nlohmann::json(*row.key) : nlohmann::json(nullptr)},
                               {"reports", row.reports}};
+      if (*dimension == StatsDimension::kModelRule && row.key) {
+        const auto [model, rule] = split_cluster_key(*row.key);
+        group["key"] = model + " · " + rule;
+        group["model"] = model;
+        group["rule"] = rule;
+      }
       for (const auto& [verdict, count] : verdict_counts(row)) group[verdict] = count;
       groups.push_back(std::move(group));
     }

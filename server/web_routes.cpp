@@ -22,6 +22,8 @@ constexpr std::string_view kCheckPagePolicy =
     "media-src 'self' blob: mediastream:; connect-src 'self'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
+}  // namespace
+
 bool accepts_gzip(const Request& req) {
   const std::string_view accept = req.header("Accept-Encoding");
   const auto at = accept.find("gzip");
@@ -36,6 +38,8 @@ bool accepts_gzip(const Request& req) {
   }
   return false;
 }
+
+namespace {
 
 // The embedded bytes are served in place (a stream over static data, no copy per request).
 Response asset(const Request& req, std::string_view path, std::string_view policy = kPagePolicy) {

@@ -21,4 +21,7 @@ struct WebCheckRules {
 // GET /v1/rules, /v1/rules/{name}                a rules bundle (404 for an unknown name)
 void add_web_routes(http::Router& router, WebCheckRules rules);
 
+// Accept-Encoding takes gzip (and does not weigh it q=0).
+bool accepts_gzip(const http::Request& req);
+
 }  // namespace examready::server

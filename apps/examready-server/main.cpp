@@ -10,6 +10,7 @@
 
 #include "apps/examready-server/options.h"
 #include "rules/bundle.h"
+#include "rules/devices/device_db.h"
 #include "rules/files.h"
 #include "server/collector_server.h"
 #include "server/measure/probe_endpoints.h"
@@ -73,6 +74,26 @@ std::optional<int> load_rules(const Args& args, ServerRules& rules, std::string&
   return std::nullopt;
 }
 
+// The device database /v1/devices serves: --devices FILE (checked now, so a broken file stops
+// the server with its line rather than reaching probes), else the built-in one.
+std::shared_ptr<const ServedDevices> load_devices(const Args& args) {
+  if (args.devices.empty()) {
+    return serve_devices(std::string(examready::devices::DeviceDb::shipped_text()));
+  }
+  std::ifstream in(args.devices, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    fmt::print(stderr, "examready-server: --devices: cannot read {}\n", args.devices);
+    return nullptr;
+  }
+  try {
+    return serve_devices(std::move(text));
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "examready-server: --devices: {}: {}\n", args.devices, e.what());
+    return nullptr;
+  }
+}
+
 std::optional<TokenStore> load_tokens(const Args& args) {
   TokenStore tokens;
   std::vector<std::string> errors;
@@ -134,6 +155,8 @@ int run(const Args& args) {
   if (auto failed = load_rules(args, rules, rules_id, web_rules)) return *failed;
   auto tokens = load_tokens(args);
   if (!tokens) return 64;
+  auto devices = load_devices(args);
+  if (!devices) return 65;
 
   sigset_t signals;
   sigemptyset(&signals);
@@ -152,10 +175,12 @@ int run(const Args& args) {
   }
   std::unique_ptr<CollectorServer> server;
   try {
+    auto options = examready::server_app::collector_options(args, rules_id, std::move(web_rules));
+    options.devices = devices;
     server = std::make_unique<CollectorServer>(
-        examready::server_app::collector_options(args, rules_id, std::move(web_rules)),
-        examready::server_app::server_limits(args), http::TlsFiles{args.tls_cert, args.tls_key},
-        *storage, std::move(*tokens), rules.evaluate, rules.restore);
+        std::move(options), examready::server_app::server_limits(args),
+        http::TlsFiles{args.tls_cert, args.tls_key}, *storage, std::move(*tokens), rules.evaluate,
+        rules.restore);
   } catch (const http::TlsSetupError& e) {
     fmt::print(stderr, "examready-server: {}\n", e.what());
     return 66;  // EX_NOINPUT
@@ -168,9 +193,10 @@ int run(const Args& args) {
   UdpEchoServer udp_echo;
   add_probe_routes(server->router(), start_udp_echo(udp_echo, host, bound));
   if (!args.port_file.empty()) write_port_file(args.port_file, bound);
-  fmt::print(stderr, "examready-server: listening on {}://{}:{} ({}, {} workers, rules {})\n",
+  fmt::print(stderr,
+             "examready-server: listening on {}://{}:{} ({}, {} workers, rules {}, devices {})\n",
              args.tls_cert.empty() ? "http" : "https", host, bound, storage->backend_name(),
-             args.threads, rules_id.empty() ? "none" : rules_id);
+             args.threads, rules_id.empty() ? "none" : rules_id, devices->version);
   serve_until_signal(*server, signals);
   udp_echo.stop();
   server.reset();

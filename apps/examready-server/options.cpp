@@ -78,6 +78,10 @@ void add_options(CLI::App& app, Args& args) {
   app.add_option("--rules", args.rules,
                  "Rules set every upload is evaluated with: a file, a shipped set's name, or none")
       ->capture_default_str();
+  app.add_option("--devices", args.devices,
+                 "Device database served to probes at /v1/devices (devices.tsv format; default: "
+                 "the built-in one)")
+      ->check(CLI::ExistingFile);
   app.add_flag("--hash-token", args.hash_token,
                "Read a token from stdin, print its tokens-file line and exit");
   add_limit_options(app, args);

@@ -20,6 +20,7 @@ struct Args {
   bool hash_token = false;
   std::string tls_cert, tls_key;
   std::string rules = "xiaoyibang";
+  std::string devices;  // --devices FILE; empty: the built-in database
   int threads = 16;
   int io_threads = 2;
   std::size_t max_body_bytes = 1 << 20;

@@ -8,6 +8,7 @@
 
 #include "apps/examready/check_target.h"
 #include "apps/examready/commands.h"
+#include "apps/examready/device_database.h"
 #include "apps/examready/exit_codes.h"
 #include "apps/examready/io.h"
 #include "apps/examready/upload_output.h"
@@ -126,14 +127,7 @@ probe::ProbeOptions probe_options(const CheckArgs& args, core::Transport transpo
     if (const char* env = std::getenv("EXAMREADY_SERVER")) options.server_url = env;
   }
   options.ca_file = args.ca_file;
-  if (!args.devices.empty()) {
-    try {
-      options.devices = std::make_shared<const devices::DeviceDb>(
-          devices::DeviceDb::parse(read_input_file(args.devices)));
-    } catch (const std::invalid_argument& e) {
-      throw InvalidInputError(args.devices + ": " + e.what());
-    }
-  }
+  options.devices = load_device_database(args.devices, stderr);
   if (!args.rehearse_upload.empty()) {
     const auto bytes = probe::net::parse_size(args.rehearse_upload);
     if (!bytes) {
@@ -277,7 +271,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--rules", args->rules, "Rules file, or a shipped set: xiaoyibang, yishusheng");
   cmd->add_option(
       "--devices", args->devices,
-      "Device database file (rules/devices/devices.tsv format) instead of the built-in one");
+      "Device database file (rules/devices/devices.tsv format), or 'builtin' (default: the one "
+      "`examready devices update` fetched, else the built-in one)");
   cmd->add_option("--exam-date", args->exam_date,
                   "The exam's date (YYYY-MM-DD), kept in the report: rules are judged as of it "
                   "when it is later than today (a phone launched \"within two years\" must "

@@ -13,6 +13,7 @@ void add_checks_command(CLI::App& app, int& exit_code);
 void add_upload_command(CLI::App& app, int& exit_code);
 void add_rules_command(CLI::App& app, int& exit_code);
 void add_evaluate_command(CLI::App& app, int& exit_code);
+void add_devices_command(CLI::App& app, int& exit_code);
 
 // Thrown by command callbacks for bad arguments that CLI11 cannot catch itself
 // (unknown check names, a missing directory): printed and mapped to exit code 64.

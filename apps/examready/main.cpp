@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add_upload_command(app, exit_code);
   add_rules_command(app, exit_code);
   add_evaluate_command(app, exit_code);
+  add_devices_command(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -41,7 +41,10 @@ int main(int argc, char** argv) {
   const auto start = std::chrono::steady_clock::now();
   std::vector<server::StoredReport> rows;
   for (int i = 0; i < count; ++i) {
-    const auto& device = *devices[random() % devices.size()];
+    // Half the reports come from 20 popular models, as in a real intake (and so that the
+    // stats page has model x rule clusters of at least 5 devices to show).
+    const std::size_t pick = random() % 2 ? random() % 20 : random() % devices.size();
+    const auto& device = *devices[pick * 7919 % devices.size()];
     const std::string os_version =
         std::to_string(10 + random() % 5) + "." + std::to_string(random() % 2);
     auto doc = test::make_report({device.brand, device.model_codes.front(),

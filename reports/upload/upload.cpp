@@ -2,7 +2,6 @@
 #include "reports/upload/upload.h"
 
 #include <curl/curl.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -13,6 +12,7 @@
 #include <thread>
 
 #include "core/entropy.h"
+#include "reports/upload/collector_http.h"
 
 namespace examready::reports {
 namespace {
@@ -25,15 +25,12 @@ std::size_t append_body(char* data, std::size_t size, std::size_t count, void* o
   return size * count;
 }
 
-struct CurlGlobal {
-  CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
-};
-
 // One POST. Returns the HTTP status, or 0 with `error` set when no answer arrived.
 int post_once(const std::string& url, const std::string& gz_body, const std::string& report_id,
               const UploadOptions& options, std::string& response, std::string& error) {
-  static CurlGlobal global;
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  char error_buffer[CURL_ERROR_SIZE] = {};
+  const CurlHandle curl =
+      collector_handle(url, options.ca_file, options.attempt_timeout, error_buffer);
   if (!curl) {
     error = "curl_easy_init failed";
     return 0;
@@ -45,27 +42,15 @@ int post_once(const std::string& url, const std::string& gz_body, const std::str
   headers = curl_slist_append(headers, "Expect:");
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_guard(headers,
                                                                            curl_slist_free_all);
-  char error_buffer[CURL_ERROR_SIZE] = {};
   CURL* h = curl.get();
-  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(h, CURLOPT_POSTFIELDS, gz_body.data());
   curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(gz_body.size()));
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, append_body);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &response);
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(options.attempt_timeout.count()));
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 10L);
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_USERAGENT, "examready/" EXAMREADY_VERSION);
-  // Verification stays on (libcurl's default, set explicitly so no environment turns it off).
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-  if (!options.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str());
   const CURLcode rc = curl_easy_perform(h);
   if (rc != CURLE_OK) {
-    error = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
+    error = transfer_error(rc, error_buffer);
     return 0;
   }
   long status = 0;
@@ -78,24 +63,6 @@ bool is_transient(int status) {
 }
 
 }  // namespace
-
-std::string gzip_compress(const std::string& data) {
-  z_stream stream{};
-  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
-      Z_OK) {
-    throw std::runtime_error("deflateInit2 failed");
-  }
-  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&stream, Z_FINISH);
-  deflateEnd(&stream);
-  if (rc != Z_STREAM_END) throw std::runtime_error("deflate failed");
-  out.resize(stream.total_out);
-  return out;
-}
 
 std::string default_server_url() {
   const char* env = std::getenv("EXAMREADY_SERVER");

@@ -6,6 +6,8 @@
 #include <functional>
 #include <string>
 
+#include "core/gzip.h"
+
 namespace examready::reports {
 
 struct UploadOptions {
@@ -46,8 +48,7 @@ inline bool is_final(UploadStatus status) {
 UploadOutcome upload_report(const std::string& report_json, const std::string& report_id,
                             const UploadOptions& options);
 
-// gzip (RFC 1952) of `data`; throws std::runtime_error on zlib failure.
-std::string gzip_compress(const std::string& data);
+using core::gzip_compress;  // the upload body's compression
 
 // The collector from EXAMREADY_SERVER, or empty.
 std::string default_server_url();

@@ -281,6 +281,8 @@ const DeviceDb& DeviceDb::shipped() {
   return db;
 }
 
+std::string_view DeviceDb::shipped_text() { return kShippedDevicesTsv; }
+
 DeviceMatch DeviceDb::lookup(std::string_view model, std::string_view codename,
                              std::string_view brand) const {
   const std::string brand_key = lower(trim(brand));

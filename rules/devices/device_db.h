@@ -57,8 +57,9 @@ class DeviceDb {
   // Parses the TSV text (either form); throws std::invalid_argument naming the line on a
   // malformed row.
   static DeviceDb parse(std::string_view tsv);
-  // The database shipped with the probe.
+  // The database shipped with the probe, and its text.
   static const DeviceDb& shipped();
+  static std::string_view shipped_text();
 
   // 1. The model code (case-insensitive; a Samsung "/DS" SIM suffix retried without it).
   //    Rows of `brand` itself are kept where there are any, else those of its family, else

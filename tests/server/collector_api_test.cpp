@@ -302,7 +302,11 @@ TEST_CASE("public stats hide groups under 5 devices and never show ids or codes"
         "key,reports,ready,warnings,not_ready,incomplete,unevaluated\nRedmi 10X 4G,5,0,0,0,0,5\n");
   res = s.client().Get("/v1/stats?by=brand", {{"Accept", "text/csv"}});
   CHECK(res->body.find("huawei") == std::string::npos);
-  for (const auto& by : {"brand", "model", "os_version", "rule"}) {
+  // Failure clusters (unevaluated reports fail no rule): two key columns in CSV.
+  res = s.client().Get("/v1/stats?by=model_rule&format=csv");
+  REQUIRE(res->status == 200);
+  CHECK(res->body == "model,rule,reports,ready,warnings,not_ready,incomplete,unevaluated\n");
+  for (const auto& by : {"brand", "model", "os_version", "rule", "model_rule"}) {
     const std::string body = s.client().Get((std::string("/v1/stats?by=") + by).c_str())->body;
     for (const auto& code : codes) CHECK(body.find(code) == std::string::npos);
     CHECK(body.find("report_id") == std::string::npos);

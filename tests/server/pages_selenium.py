@@ -77,6 +77,11 @@ try:
     bars = driver.find_elements(By.CSS_SELECTOR, "#chart-brand svg rect")
     if len(bars) < 4:
         fail("brand chart has too few bars")
+    # Failure clusters: the bulk load's popular models fail rules on >= 5 devices.
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#clusters table")))
+    if len(driver.find_elements(By.CSS_SELECTOR, "#clusters td")) < 4:
+        fail("no model x rule cluster listed")
+    driver.find_element(By.ID, "clusters").find_element(By.XPATH, "..").screenshot(f"{outdir}/stats_clusters_en.png")
     page = driver.page_source
     if code in page or secondary_code in page:
         fail("a report code leaked into the stats page")

@@ -99,6 +99,15 @@ TEST_CASE("bulk load and the aggregate tables agree") {
   CHECK(rules.rows[0].reports == 150);
   CHECK(rules.rows[0].not_ready == 150);
   CHECK(stats_keys(batch[0].columns, batch[0].stats).front().first == "all");
+  // Failure clusters: model x failed rule. Reports 2, 4, 8, 10... are Redmi 10X 4G failures
+  // (100), 0, 6, 12... OPPO Find X5 ones (50).
+  const auto clusters = storage->stats(StatsDimension::kModelRule, 5);
+  REQUIRE(clusters.rows.size() == 4);
+  CHECK(clusters.rows[0].reports == 100);
+  CHECK(split_cluster_key(*clusters.rows[0].key).first == "Redmi 10X 4G");
+  CHECK(clusters.rows[2].reports == 50);
+  CHECK(split_cluster_key(*clusters.rows[2].key) ==
+        std::pair<std::string, std::string>("OPPO Find X5", "camera.resolution"));
 }
 
 TEST_CASE("counters written from many connections add up across their shards") {

@@ -1,0 +1,81 @@
+// `examready devices`: which device database checks judge with, and fetching the collector's
+// newer one (GET /v1/devices) so new models are known without a new release.
+#include <fmt/format.h>
+
+#include "apps/examready/commands.h"
+#include "apps/examready/device_database.h"
+#include "apps/examready/exit_codes.h"
+#include "platform/files.h"
+#include "reports/upload/devices_download.h"
+#include "reports/upload/upload.h"
+
+namespace examready::app {
+namespace {
+
+struct DevicesArgs {
+  std::string server;
+  std::string ca_file;
+};
+
+// The 16 hex digits of a version "N rows, <hash>".
+std::string hash_of(const std::string& version) { return version.substr(version.rfind(' ') + 1); }
+
+int run_update(const DevicesArgs& args) {
+  const std::string server = args.server.empty() ? reports::default_server_url() : args.server;
+  if (server.empty())
+    throw UsageError("devices update: --server URL or $EXAMREADY_SERVER is needed");
+  const auto have = load_device_database("", stderr);
+  const std::string have_version = (have ? *have : devices::DeviceDb::shipped()).version();
+  const auto download = reports::download_devices(server, args.ca_file, hash_of(have_version));
+  using Status = reports::DevicesDownload::Status;
+  if (download.status == Status::kFailed) {
+    fmt::print(stderr, "examready: devices update: {}\n", download.message);
+    return kExitTempFail;
+  }
+  if (download.status == Status::kUnchanged) {
+    fmt::print("device database up to date: {} ({})\n", have_version,
+               have ? fetched_devices_path().string() : "built in");
+    return kExitReady;
+  }
+  std::string error;
+  const auto path = fetched_devices_path();
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  if (!platform::write_file_durably(path, download.text, error)) {
+    fmt::print(stderr, "examready: devices update: {}: {}\n", path.string(), error);
+    return kExitSoftware;
+  }
+  fmt::print("device database updated: {} (was {}), saved in {}\n", download.version, have_version,
+             path.string());
+  return kExitReady;
+}
+
+int run_status() {
+  const auto fetched = load_device_database("", stderr);
+  if (fetched) {
+    fmt::print("device database: {} (fetched: {})\n", fetched->version(),
+               fetched_devices_path().string());
+  } else {
+    fmt::print("device database: {} (built in)\n", devices::DeviceDb::shipped().version());
+  }
+  return kExitReady;
+}
+
+}  // namespace
+
+void add_devices_command(CLI::App& app, int& exit_code) {
+  CLI::App* cmd =
+      app.add_subcommand("devices", "The device database checks judge with, and its updates");
+  cmd->require_subcommand(1);
+  auto args = std::make_shared<DevicesArgs>();
+  CLI::App* update = cmd->add_subcommand(
+      "update", "Fetch the collector's device database (GET /v1/devices) for later checks");
+  update->add_option("--server", args->server, "Collector URL (default: $EXAMREADY_SERVER)");
+  update->add_option("--ca-file", args->ca_file,
+                     "CA certificate(s) to trust for the collector's TLS");
+  update->callback([args, &exit_code] { exit_code = run_update(*args); });
+  CLI::App* status = cmd->add_subcommand("status", "Which device database checks judge with");
+  status->callback([&exit_code] { exit_code = run_status(); });
+}
+
+}  // namespace examready::app

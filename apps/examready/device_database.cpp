@@ -1,0 +1,47 @@
+// The device database a check judges with (device_database.h).
+#include "apps/examready/device_database.h"
+
+#include <fmt/format.h>
+
+#include "apps/examready/commands.h"
+#include "platform/files.h"
+#include "reports/upload/devices_download.h"
+
+namespace examready::app {
+namespace {
+
+// Parses a database file of at most kMaxDevicesBytes; throws InvalidInputError.
+devices::DeviceDb read_database(const std::filesystem::path& path) {
+  std::string error;
+  const auto text = platform::read_text_file(path, reports::kMaxDevicesBytes, error);
+  if (!text) throw InvalidInputError(path.string() + ": " + error);
+  try {
+    return devices::DeviceDb::parse(*text);
+  } catch (const std::invalid_argument& e) {
+    throw InvalidInputError(path.string() + ": " + e.what());
+  }
+}
+
+}  // namespace
+
+std::filesystem::path fetched_devices_path() { return platform::state_directory() / "devices.tsv"; }
+
+std::shared_ptr<const devices::DeviceDb> load_device_database(const std::string& argument,
+                                                              std::FILE* warnings) {
+  if (argument == "builtin") return nullptr;
+  if (!argument.empty()) return std::make_shared<const devices::DeviceDb>(read_database(argument));
+  const auto fetched = fetched_devices_path();
+  std::error_code ec;
+  if (!std::filesystem::exists(fetched, ec)) return nullptr;
+  try {
+    return std::make_shared<const devices::DeviceDb>(read_database(fetched));
+  } catch (const InvalidInputError& e) {
+    fmt::print(warnings,
+               "warning: the fetched device database is unusable ({}); judging with the built-in "
+               "one. Fetch it again with `examready devices update`.\n",
+               e.what());
+    return nullptr;
+  }
+}
+
+}  // namespace examready::app

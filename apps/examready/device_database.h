@@ -1,0 +1,24 @@
+// Which device database a check judges with: `--devices FILE`, else the copy
+// `examready devices update` fetched from the collector, else the built-in one. The report
+// names the one used (device.db_version).
+#pragma once
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "rules/devices/device_db.h"
+
+namespace examready::app {
+
+// $XDG_STATE_HOME/examready/devices.tsv (the Windows state folder there).
+std::filesystem::path fetched_devices_path();
+
+// "builtin": null (the built-in one). A FILE: that database; InvalidInputError naming the
+// file and line when it does not parse. Empty: the fetched copy when there is one that
+// parses (a broken copy is reported on `warnings` and skipped), else null.
+std::shared_ptr<const devices::DeviceDb> load_device_database(const std::string& argument,
+                                                              std::FILE* warnings);
+
+}  // namespace examready::app

@@ -1,0 +1,75 @@
+// The device database's routes (devices_route.h).
+#include "server/devices_route.h"
+
+#include "core/gzip.h"
+#include "rules/devices/device_db.h"
+#include "server/http/message.h"
+#include "server/web_routes.h"
+
+namespace examready::server {
+namespace {
+
+using http::Request;
+using http::Response;
+
+// If-None-Match names this ETag (a list, or "*"). Weak ETags compare equal too (RFC 9110
+// 13.1.2: If-None-Match uses the weak comparison).
+bool names_etag(std::string_view if_none_match, std::string_view etag) {
+  if (if_none_match.find('*') != std::string_view::npos) return true;
+  return if_none_match.find(etag) != std::string_view::npos;
+}
+
+Response devices_text(const Request& req, const ServedDevices& devices) {
+  Response r;
+  const std::string etag = "\"" + devices.hash + "\"";
+  r.set_header("ETag", etag);
+  r.set_header("X-ExamReady-Devices-Version", devices.version);
+  r.set_header("Cache-Control", "no-cache");
+  r.set_header("Vary", "Accept-Encoding");
+  if (names_etag(req.header("If-None-Match"), etag)) {
+    r.status = 304;
+    return r;
+  }
+  r.content_type = "text/tab-separated-values; charset=utf-8";
+  const bool gzip = accepts_gzip(req);
+  if (gzip) r.set_header("Content-Encoding", "gzip");
+  const std::string_view bytes = gzip ? devices.gzip : devices.text;
+  // Served in place: the text lives as long as the routes (a shared_ptr in the handler).
+  r.stream = http::BodyStream{bytes.size(), [bytes](std::uint64_t offset, std::size_t max) {
+                                return bytes.substr(static_cast<std::size_t>(offset), max);
+                              }};
+  return r;
+}
+
+}  // namespace
+
+std::shared_ptr<const ServedDevices> serve_devices(std::string text) {
+  const auto db = devices::DeviceDb::parse(text);
+  auto served = std::make_shared<ServedDevices>();
+  served->version = db.version();
+  served->hash = served->version.substr(served->version.rfind(' ') + 1);
+  served->rows = db.records().size();
+  served->gzip = core::gzip_compress(text);
+  served->text = std::move(text);
+  return served;
+}
+
+void add_devices_routes(http::Router& router, std::shared_ptr<const ServedDevices> devices) {
+  router.add({.method = "GET",
+              .pattern = "/v1/devices",
+              .label = "/v1/devices",
+              .handler = [devices](Request& req) { return devices_text(req, *devices); }});
+  router.add({.method = "GET",
+              .pattern = "/v1/devices/version",
+              .label = "/v1/devices/version",
+              .handler = [devices](Request&) {
+                Response r = http::json_response(200, {{"version", devices->version},
+                                                       {"hash", devices->hash},
+                                                       {"rows", devices->rows},
+                                                       {"bytes", devices->text.size()}});
+                r.set_header("Cache-Control", "no-cache");
+                return r;
+              }});
+}
+
+}  // namespace examready::server

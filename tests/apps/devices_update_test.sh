@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Updating the device database without a new release (rules/devices/README.md): a real
+# collector serves its --devices file at /v1/devices, `examready devices update` fetches it
+# (conditional GET, verified against the announced version), and later checks judge with it.
+# Also: a broken server file stops the server, a broken or tampered download is refused and
+# the copy at hand kept, a broken cached copy falls back to the built-in database.
+set -euo pipefail
+exr=$1 server=$2 fixture=$3
+work=$(mktemp -d /tmp/exr-devices.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+export XDG_STATE_HOME=$work/state EXAMREADY_SERVER=
+header=$'brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\tsource'
+printf '%s\nredmi\tredmi-9\tRedmi 9 (newer list)\tphone\t2020-06\tbudget\tM2004J19C\tgalahad\thttps://example.org/list\n' \
+  "$header" >"$work/newer.tsv"
+printf '%s\nredmi\tredmi-9\tRedmi 9\twatch\t2020\tbudget\tM1\tx\tsrc\n' "$header" >"$work/broken.tsv"
+
+start_server() {  # $1: port file, then extra arguments
+  local port_file=$1; shift
+  "$server" --db "sqlite:$work/c.db" --listen 127.0.0.1:0 --port-file "$port_file" --quiet "$@" \
+    2>>"$work/server.log" &
+  pids+=($!)
+  for _ in $(seq 200); do [[ -s $port_file ]] && break; sleep 0.05; done
+  [[ -s $port_file ]] || { cat "$work/server.log"; fail "server did not start"; }
+}
+device_field() {  # $1: report JSON, $2: metric
+  python3 -c 'import json,sys
+r=json.load(open(sys.argv[1]))
+print(next(c["measurements"][sys.argv[2]]["value"] for c in r["checks"] if sys.argv[2] in c["measurements"]))' "$1" "$2"
+}
+
+# A broken file never reaches probes: the server refuses to start and names the line.
+if "$server" --db "sqlite:$work/b.db" --listen 127.0.0.1:0 --devices "$work/broken.tsv" 2>"$work/broken.err"; then
+  fail "the server started with a broken --devices file"
+fi
+grep -q "broken.tsv: devices.tsv line 2: class 'watch'" "$work/broken.err" || { cat "$work/broken.err"; fail "no line named"; }
+
+start_server "$work/port" --devices "$work/newer.tsv"
+base=http://127.0.0.1:$(cat "$work/port")
+
+# The routes: version JSON, the text (gzip when asked), 304 for the copy at hand.
+curl -sf "$base/v1/devices/version" >"$work/version.json"
+version=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["version"])' "$work/version.json")
+[[ $version == "1 rows, "* ]] || fail "version: $version"
+hash=${version##* }
+curl -sf "$base/v1/devices" -o "$work/plain.tsv" -D "$work/plain.headers"
+cmp -s "$work/plain.tsv" "$work/newer.tsv" || fail "/v1/devices is not the --devices file"
+grep -qi "^etag: \"$hash\"" "$work/plain.headers" || fail "no ETag $hash"
+grep -qi "^x-examready-devices-version: $version" "$work/plain.headers" || fail "no version header"
+curl -sf --compressed "$base/v1/devices" -o "$work/gz.tsv" -D "$work/gz.headers"
+grep -qi '^content-encoding: gzip' "$work/gz.headers" || fail "not gzip-encoded"
+cmp -s "$work/gz.tsv" "$work/newer.tsv" || fail "the gzip body differs"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: \"$hash\"" "$base/v1/devices")
+[[ $status == 304 ]] || fail "If-None-Match answered $status"
+
+# Before: the built-in database judges.
+"$exr" devices status | grep -q "(built in)" || fail "status before update"
+"$exr" check --from-getprop "$fixture" --only device --json >"$work/before.json" || true
+[[ $(device_field "$work/before.json" device.marketing_name) == "Redmi 9" ]] || fail "built-in name"
+
+# Update, then the check judges with the fetched copy and its report says which.
+"$exr" devices update --server "$base" | tee "$work/update.out"
+grep -q "device database updated: $version" "$work/update.out" || fail "update output"
+cmp -s "$XDG_STATE_HOME/examready/devices.tsv" "$work/newer.tsv" || fail "saved copy differs"
+"$exr" check --from-getprop "$fixture" --only device --json >"$work/after.json" || true
+[[ $(device_field "$work/after.json" device.marketing_name) == "Redmi 9 (newer list)" ]] || fail "fetched name"
+[[ $(device_field "$work/after.json" device.db_version) == "$version" ]] || fail "db_version"
+"$exr" devices update --server "$base" | grep -q "up to date: $version" || fail "second update not 304"
+"$exr" check --from-getprop "$fixture" --only device --devices builtin --json >"$work/builtin.json" || true
+[[ $(device_field "$work/builtin.json" device.marketing_name) == "Redmi 9" ]] || fail "--devices builtin"
+
+# A dead collector: exit 75, the copy at hand kept.
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+rc=0; "$exr" devices update --server "$base" 2>"$work/dead.err" || rc=$?
+[[ $rc == 75 ]] || fail "dead collector: exit $rc"
+cmp -s "$XDG_STATE_HOME/examready/devices.tsv" "$work/newer.tsv" || fail "copy lost after a failed update"
+
+# A transfer that does not hash to the announced version is refused.
+python3 - "$work/tamper.port" "$work/newer.tsv" <<'PY' &
+import http.server, sys
+body = open(sys.argv[2], "rb").read().replace(b"newer list", b"other list")
+class H(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("X-ExamReady-Devices-Version", "1 rows, 0123456789abcdef")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+s = http.server.HTTPServer(("127.0.0.1", 0), H)
+open(sys.argv[1], "w").write(str(s.server_port))
+s.serve_forever()
+PY
+pids+=($!)
+for _ in $(seq 200); do [[ -s $work/tamper.port ]] && break; sleep 0.05; done
+rc=0; "$exr" devices update --server "http://127.0.0.1:$(cat "$work/tamper.port")" 2>"$work/tamper.err" || rc=$?
+[[ $rc == 75 ]] || fail "tampered download: exit $rc"
+grep -q "the server announced" "$work/tamper.err" || { cat "$work/tamper.err"; fail "tamper message"; }
+cmp -s "$XDG_STATE_HOME/examready/devices.tsv" "$work/newer.tsv" || fail "copy replaced by a tampered one"
+
+# A broken cached copy: a warning, and the built-in database judges.
+cp "$work/broken.tsv" "$XDG_STATE_HOME/examready/devices.tsv"
+"$exr" check --from-getprop "$fixture" --only device --json >"$work/fallback.json" 2>"$work/fallback.err" || true
+grep -q "fetched device database is unusable" "$work/fallback.err" || fail "no warning"
+[[ $(device_field "$work/fallback.json" device.marketing_name) == "Redmi 9" ]] || fail "fallback name"
+echo "devices update ok: $version"
