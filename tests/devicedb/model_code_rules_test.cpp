@@ -228,6 +228,55 @@ TEST_CASE("vivo and iQOO codes and codenames") {
   CHECK(derive_from_model_code("oppo", "V2324A", "PD2324").empty());
 }
 
+TEST_CASE("OPPO, OnePlus and realme code shapes") {
+  const auto class_of = [](std::string_view brand, std::string_view model) {
+    return derive_from_model_code(brand, model).device_class.value_or("");
+  };
+  CHECK(class_of("OPPO", "OPD2101") == "tablet");     // OPPO Pad
+  CHECK(class_of("OnePlus", "OPD2203") == "tablet");  // OnePlus Pad
+  CHECK(class_of("realme", "RMP2102") == "tablet");   // realme Pad
+  CHECK(class_of("OPPO", "CPH2239") == "phone");
+  CHECK(class_of("realme", "RMX3085") == "phone");
+  CHECK(class_of("OPPO", "PFFM10") == "phone");     // Find X5 (China)
+  CHECK(class_of("OnePlus", "PJD110") == "phone");  // OnePlus 12 (China)
+  CHECK(class_of("OnePlus", "LE2120") == "phone");  // OnePlus 9 Pro
+  CHECK(derive_from_model_code("OnePlus", "LE2120").rule == "oppo-phone-code");
+  // Other shapes and other makers say nothing: a two-letter code is OnePlus's only.
+  CHECK(class_of("OPPO", "LE2120").empty());
+  CHECK(class_of("OPPO", "A101OP").empty());  // a Japanese carrier's code
+  CHECK(class_of("OPPO", "OPD21011").empty());
+  CHECK(class_of("", "CPH2239").empty());
+  CHECK(class_of("motorola", "RMX3085").empty());
+  // Launch years by code block.
+  const auto launch_of = [](std::string_view brand, std::string_view model) {
+    const auto launch = derive_from_model_code(brand, model).launch;
+    return launch ? std::pair(launch->earliest, launch->latest) : std::pair(0, 0);
+  };
+  CHECK(launch_of("realme", "RMX3085") == std::pair(2021, 2021));  // realme 8
+  CHECK(launch_of("OPPO", "CPH2407") == std::pair(2022, 2023));    // A57 5G (2022)
+  CHECK(launch_of("OnePlus", "PJD110") == std::pair(2023, 2025));  // OnePlus 12 (Dec 2023)
+  CHECK(launch_of("OPPO", "PFFM10") == std::pair(2021, 2022));     // Find X5 (Feb 2022)
+  CHECK(launch_of("OnePlus", "LE2120") == std::pair(0, 0));        // no block for these
+  CHECK(launch_of("realme", "RMX6601") == std::pair(0, 0));        // not a known block yet
+}
+
+TEST_CASE("Apple identifiers") {
+  const auto iphone11 = derive_from_model_code("Apple", "iPhone12,1");
+  REQUIRE(iphone11.launch);
+  CHECK(iphone11.launch->earliest == 2019);
+  CHECK(iphone11.launch->latest == 2020);
+  CHECK(derive_from_model_code("", "iPhone1,1").launch->earliest == 2007);  // the first
+  CHECK(derive_from_model_code("", "iPhone1,2").launch->latest == 2008);    // iPhone 3G
+  CHECK(derive_from_model_code("", "iPhone2,1").launch->earliest == 2009);  // 3GS
+  CHECK(derive_from_model_code("", "iPad13,4").empty());
+  for (const char* odd :
+       {"iPhone", "iPhone,1", "iPhone12", "iPhone12,", "iPhone123,1", "iPhoneX"}) {
+    INFO(odd);
+    CHECK(derive_from_model_code("Apple", odd).empty());
+  }
+  CHECK(derive_from_model_code("samsung", "iPhone12,1").empty());
+}
+
 TEST_CASE("first API level floors") {
   CHECK(launch_floor_from_first_api_level(21) == 2014);
   CHECK(launch_floor_from_first_api_level(22) == 2015);
@@ -321,7 +370,8 @@ TEST_CASE("every rule agrees with the hand-checked rows of the database") {
   for (const char* rule :
        {"xiaomi-cert-date", "xiaomi-series-tablet", "xiaomi-series-phone", "huawei-wifi-tablet",
         "samsung-tab-prefix", "samsung-phone-prefix", "vivo-model-year", "vivo-codename-year",
-        "vivo-model-class", "vivo-codename-class"}) {
+        "vivo-model-class", "vivo-codename-class", "oppo-tablet-code", "oppo-phone-code",
+        "oppo-code-block", "apple-iphone-identifier"}) {
     INFO(rule);
     CHECK(stats[rule].rows.size() >= 5);
   }

@@ -13,6 +13,7 @@
 
 #include "core/text.h"
 #include "rules/devices/generator/names.h"
+#include "rules/devices/model_code_rules.h"
 
 namespace examready::devices::generator {
 namespace {
@@ -253,6 +254,10 @@ void decide(Product& product, const YearBounds& years, std::string& conflicts) {
   } else if (classes.size() > 1) {
     conflicts += "class\t" + product.brand + '\t' + product.name + '\t' +
                  describe(product.class_evidence, false) + "\tleft unknown\n";
+  } else if (!product.codes.empty()) {
+    // No source says: the maker's naming may (names.h), for a row a probe can match by code.
+    product.device_class = phone_by_tablet_naming(product.brand, product.name);
+    if (!product.device_class.empty()) product.class_source = "name:no-tablet-word";
   }
   std::erase_if(product.launch_evidence, [&](const Evidence& item) {
     if (item.year >= years.first && item.year <= years.last) return false;
@@ -301,6 +306,35 @@ void compare_with_verified(const Product& product, const DeviceDb& verified,
                    row.marketing_name + ")\tverified kept\n";
     }
     return;  // one verified row per product is enough to compare
+  }
+}
+
+// A source's fact that a maker's naming scheme (model_code_rules.h) contradicts is that
+// source's slip (device-info dates the 2022 OPPO A57 5G, CPH2407, 2016 under the 2016 A57's
+// name): dropped and reported, as the probe would drop it.
+void check_with_code_rules(Product& product, std::string& conflicts) {
+  for (const std::string& code : product.codes) {
+    const DerivedDeviceFacts derived = derive_from_model_code(product.brand, code);
+    const bool class_differs = derived.device_class && !product.device_class.empty() &&
+                               *derived.device_class != product.device_class;
+    const bool launch_differs =
+        derived.launch && product.year != 0 && !derived.launch->contains(product.year);
+    if (class_differs) {
+      conflicts += "code-rule-class\t" + product.brand + '\t' + product.name + '\t' +
+                   product.class_source + '=' + product.device_class + ", " + derived.class_rule +
+                   '(' + code + ")=" + *derived.device_class + "\tleft unknown\n";
+      product.device_class.clear();
+      product.class_source.clear();
+    }
+    if (launch_differs) {
+      conflicts += "code-rule-launch\t" + product.brand + '\t' + product.name + '\t' +
+                   product.launch_source + '=' + launch_text(product.year, product.month) + ", " +
+                   derived.launch_rule + '(' + code +
+                   ")=" + std::to_string(derived.launch->earliest) + ".." +
+                   std::to_string(derived.launch->latest) + "\tleft unknown\n";
+      product.year = product.month = 0;
+      product.launch_source.clear();
+    }
   }
 }
 
@@ -384,6 +418,7 @@ BuildResult build_database(const DeviceDb& verified, const std::vector<SourceSet
   for (Product& product : merger.products) {
     decide(product, years, result.conflicts);
     compare_with_verified(product, verified, result.conflicts);
+    check_with_code_rules(product, result.conflicts);
     const std::string family = brand_family(product.brand);
     std::erase_if(product.codes,
                   [&](const std::string& code) { return verified_codes.count(lower(code)) != 0; });

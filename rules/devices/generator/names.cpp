@@ -141,4 +141,34 @@ std::string class_from_name(std::string_view name) {
   return {};
 }
 
+std::string phone_by_tablet_naming(std::string_view brand_slug, std::string_view name) {
+  constexpr std::array<std::string_view, 6> kMakers = {"xiaomi", "redmi",   "poco",
+                                                       "oppo",   "oneplus", "realme"};
+  const auto maker_word = [&](const std::string& word) {
+    return std::find(kMakers.begin(), kMakers.end(), word) != kMakers.end() || word == "mi" ||
+           word == "pocophone";
+  };
+  if (std::find(kMakers.begin(), kMakers.end(), brand_slug) == kMakers.end()) return {};
+  if (name.find("平板") != std::string_view::npos) return {};
+  std::vector<std::string> rest;  // the words after the maker's
+  bool has_maker = false;
+  for (const std::string& word : words(name)) {
+    // Glued forms too ("MiPad4", "Tab10"): any doubt leaves the class unknown.
+    if (word.find("pad") != std::string::npos || word.find("tab") != std::string::npos) return {};
+    if (maker_word(word)) {
+      has_maker = true;
+    } else {
+      rest.push_back(word);
+    }
+  }
+  if (rest.empty()) return {};
+  // One token with digits and no maker word is a model code ("PA2170", "CPH2239", "A5s"),
+  // not a marketing name: Play lists some models under their codes.
+  const bool code_like =
+      rest.size() == 1 &&
+      std::any_of(rest[0].begin(), rest[0].end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (code_like && !has_maker) return {};
+  return "phone";
+}
+
 }  // namespace examready::devices::generator

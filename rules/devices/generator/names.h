@@ -27,6 +27,14 @@ std::string series_from_name(std::string_view brand_slug, std::string_view name)
 // "phone" for foldables named as such (Fold, Flip, Mate X, Magic V, Find N, Razr), else empty.
 std::string class_from_name(std::string_view name);
 
+// "phone" when a maker that always says "Pad" (or 平板) in its tablets' names names a model
+// without it: Xiaomi, Redmi, POCO, OPPO, OnePlus and realme (Xiaomi Pad, Redmi Pad, POCO Pad,
+// OPPO Pad, OnePlus Pad, realme Pad). Not for names that are a model code (Play lists vivo's
+// Pad as "PA2170"), nor for makers whose tablets go by bare names (Huawei "T1 10", "M3";
+// Samsung "Galaxy Note 10.1"; Google "Pixel C"; Nokia "T20"). Empty otherwise. Measured in
+// tests/devicedb/generator_test.cpp against every row of known class.
+std::string phone_by_tablet_naming(std::string_view brand_slug, std::string_view name);
+
 // Foldables: a 7-8 inch inner screen on a phone. Used to keep display size from calling
 // them tablets.
 bool is_foldable_name(std::string_view name);
