@@ -2,6 +2,7 @@
 #include "server/devices_route.h"
 
 #include "core/gzip.h"
+#include "core/text.h"
 #include "rules/devices/device_db.h"
 #include "server/http/message.h"
 #include "server/web_routes.h"
@@ -15,11 +16,12 @@ using http::Response;
 // If-None-Match names this ETag (a list, or "*"). Weak ETags compare equal too (RFC 9110
 // 13.1.2: If-None-Match uses the weak comparison).
 bool names_etag(std::string_view if_none_match, std::string_view etag) {
-  if (if_none_match.find('*') != std::string_view::npos) return true;
+  if (core::text::trim(if_none_match) == "*") return true;
   return if_none_match.find(etag) != std::string_view::npos;
 }
 
-Response devices_text(const Request& req, const ServedDevices& devices) {
+Response devices_text(const Request& req, const std::shared_ptr<const ServedDevices>& served) {
+  const ServedDevices& devices = *served;
   Response r;
   const std::string etag = "\"" + devices.hash + "\"";
   r.set_header("ETag", etag);
@@ -34,8 +36,8 @@ Response devices_text(const Request& req, const ServedDevices& devices) {
   const bool gzip = accepts_gzip(req);
   if (gzip) r.set_header("Content-Encoding", "gzip");
   const std::string_view bytes = gzip ? devices.gzip : devices.text;
-  // Served in place: the text lives as long as the routes (a shared_ptr in the handler).
-  r.stream = http::BodyStream{bytes.size(), [bytes](std::uint64_t offset, std::size_t max) {
+  // Served in place from the one copy, which the stream keeps alive.
+  r.stream = http::BodyStream{bytes.size(), [served, bytes](std::uint64_t offset, std::size_t max) {
                                 return bytes.substr(static_cast<std::size_t>(offset), max);
                               }};
   return r;
@@ -58,7 +60,7 @@ void add_devices_routes(http::Router& router, std::shared_ptr<const ServedDevice
   router.add({.method = "GET",
               .pattern = "/v1/devices",
               .label = "/v1/devices",
-              .handler = [devices](Request& req) { return devices_text(req, *devices); }});
+              .handler = [devices](Request& req) { return devices_text(req, devices); }});
   router.add({.method = "GET",
               .pattern = "/v1/devices/version",
               .label = "/v1/devices/version",

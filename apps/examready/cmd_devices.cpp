@@ -26,7 +26,12 @@ int run_update(const DevicesArgs& args) {
     throw UsageError("devices update: --server URL or $EXAMREADY_SERVER is needed");
   const auto have = load_device_database("", stderr);
   const std::string have_version = (have ? *have : devices::DeviceDb::shipped()).version();
-  const auto download = reports::download_devices(server, args.ca_file, hash_of(have_version));
+  // A fetched copy that exists but is not used (broken, or older than the built-in one) is
+  // replaced whatever the server holds.
+  std::error_code ec;
+  const bool broken_copy = !have && std::filesystem::exists(fetched_devices_path(), ec);
+  const auto download =
+      reports::download_devices(server, args.ca_file, broken_copy ? "" : hash_of(have_version));
   using Status = reports::DevicesDownload::Status;
   if (download.status == Status::kFailed) {
     fmt::print(stderr, "examready: devices update: {}\n", download.message);
@@ -37,9 +42,19 @@ int run_update(const DevicesArgs& args) {
                have ? fetched_devices_path().string() : "built in");
     return kExitReady;
   }
-  std::string error;
   const auto path = fetched_devices_path();
-  std::error_code ec;
+  const devices::DeviceDb& current = have ? *have : devices::DeviceDb::shipped();
+  if (download.database->newest_launch() < current.newest_launch()) {
+    // The collector is behind this probe: its list would hide phones the probe knows.
+    if (broken_copy) std::filesystem::remove(path, ec);
+    fmt::print(
+        "the collector's device database ({}, newest launch {}) is older than the one at hand "
+        "({}, newest launch {}, {}): not saved\n",
+        download.version, launch_text(download.database->newest_launch()), current.version(),
+        launch_text(current.newest_launch()), have ? path.string() : "built in");
+    return kExitReady;
+  }
+  std::string error;
   std::filesystem::create_directories(path.parent_path(), ec);
   if (!platform::write_file_durably(path, download.text, error)) {
     fmt::print(stderr, "examready: devices update: {}: {}\n", path.string(), error);

@@ -24,6 +24,15 @@ devices::DeviceDb read_database(const std::filesystem::path& path) {
 
 }  // namespace
 
+bool older_than_builtin(const devices::DeviceDb& db) {
+  return db.newest_launch() < devices::DeviceDb::shipped().newest_launch();
+}
+
+std::string launch_text(devices::DeviceDb::LaunchMonth launch) {
+  return launch.month == 0 ? fmt::format("{}", launch.year)
+                           : fmt::format("{}-{:02}", launch.year, launch.month);
+}
+
 std::filesystem::path fetched_devices_path() { return platform::state_directory() / "devices.tsv"; }
 
 std::shared_ptr<const devices::DeviceDb> load_device_database(const std::string& argument,
@@ -34,7 +43,16 @@ std::shared_ptr<const devices::DeviceDb> load_device_database(const std::string&
   std::error_code ec;
   if (!std::filesystem::exists(fetched, ec)) return nullptr;
   try {
-    return std::make_shared<const devices::DeviceDb>(read_database(fetched));
+    auto db = std::make_shared<const devices::DeviceDb>(read_database(fetched));
+    if (older_than_builtin(*db)) {
+      fmt::print(warnings,
+                 "note: the fetched device database ({}, newest launch {}) is older than the "
+                 "built-in one (newest launch {}); judging with the built-in one.\n",
+                 db->version(), launch_text(db->newest_launch()),
+                 launch_text(devices::DeviceDb::shipped().newest_launch()));
+      return nullptr;
+    }
+    return db;
   } catch (const InvalidInputError& e) {
     fmt::print(warnings,
                "warning: the fetched device database is unusable ({}); judging with the built-in "

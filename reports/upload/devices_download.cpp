@@ -66,7 +66,7 @@ DevicesDownload download_devices(const std::string& server_url, const std::strin
   std::string announced;
   CURL* h = curl.get();
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");  // decoded by libcurl
+  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // what libcurl can decode (gzip)
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, append_bounded);
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &body);
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, read_header);
@@ -86,13 +86,14 @@ DevicesDownload download_devices(const std::string& server_url, const std::strin
   }
   if (status != 200) return failed(fmt::format("{}: HTTP {}", url, status));
   try {
-    const auto db = devices::DeviceDb::parse(body.bytes);
-    if (db.version() != announced) {
-      return failed(fmt::format("{}: the database arrived as \"{}\", the server announced \"{}\"",
-                                url, db.version(), announced));
-    }
+    result.database =
+        std::make_shared<const devices::DeviceDb>(devices::DeviceDb::parse(body.bytes));
   } catch (const std::invalid_argument& e) {
     return failed(url + ": not a device database: " + e.what());
+  }
+  if (result.database->version() != announced) {
+    return failed(fmt::format("{}: the database arrived as \"{}\", the server announced \"{}\"",
+                              url, result.database->version(), announced));
   }
   result.status = DevicesDownload::Status::kUpdated;
   result.text = std::move(body.bytes);

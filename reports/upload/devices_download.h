@@ -5,7 +5,10 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <string>
+
+#include "rules/devices/device_db.h"
 
 namespace examready::reports {
 
@@ -16,6 +19,7 @@ struct DevicesDownload {
   enum class Status { kUpdated, kUnchanged, kFailed };
   Status status = Status::kFailed;
   std::string text;     // kUpdated: the database (devices.tsv)
+  std::shared_ptr<const devices::DeviceDb> database;  // kUpdated: `text` parsed
   std::string version;  // kUpdated, kUnchanged: "N rows, <hash>" as the server gives it
   std::string message;  // kFailed: why
 };

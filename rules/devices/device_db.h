@@ -74,11 +74,20 @@ class DeviceDb {
   bool generated() const { return generated_; }
   // Which database judged a report: "N rows, <16 hex digits of FNV-1a 64 of the text>".
   const std::string& version() const { return version_; }
+  // The newest launch any row names: how two databases are ordered (a newer list knows newer
+  // phones; the version hash has no order). {0, 0} for an empty one.
+  struct LaunchMonth {
+    int year = 0;
+    int month = 0;  // 0: the year only
+    auto operator<=>(const LaunchMonth&) const = default;
+  };
+  LaunchMonth newest_launch() const { return newest_launch_; }
 
  private:
   std::vector<DeviceRecord> records_;
   bool generated_ = false;
   std::string version_;
+  LaunchMonth newest_launch_;
   // Lower-case keys -> indexes into records_, in file order.
   std::unordered_map<std::string, std::vector<std::size_t>> by_model_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_codename_;

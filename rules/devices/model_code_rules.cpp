@@ -309,6 +309,7 @@ int identifier_major(std::string_view code, std::string_view product) {
 // The class of an Apple identifier is device_facts' (class_from_os); here only the launch.
 void derive_apple(std::string_view code, DerivedDeviceFacts& out) {
   const int major = identifier_major(code, "IPHONE");
+  if (2008 + major > kLastCodeYear + 1) return;  // a made-up identifier, not a future iPhone
   if (major == 1) {
     set_launch(out, 2007, 2008, "apple-iphone-identifier");  // iPhone1,1 2007, iPhone1,2 2008
   } else if (major > 1) {

@@ -3,7 +3,8 @@
 # collector serves its --devices file at /v1/devices, `examready devices update` fetches it
 # (conditional GET, verified against the announced version), and later checks judge with it.
 # Also: a broken server file stops the server, a broken or tampered download is refused and
-# the copy at hand kept, a broken cached copy falls back to the built-in database.
+# the copy at hand kept, an older collector's list is not saved, a broken or stale cached copy
+# falls back to the built-in database and the next update replaces it.
 set -euo pipefail
 exr=$1 server=$2 fixture=$3
 work=$(mktemp -d /tmp/exr-devices.XXXXXX)
@@ -16,8 +17,12 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 export XDG_STATE_HOME=$work/state EXAMREADY_SERVER=
 header=$'brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\tsource'
-printf '%s\nredmi\tredmi-9\tRedmi 9 (newer list)\tphone\t2020-06\tbudget\tM2004J19C\tgalahad\thttps://example.org/list\n' \
+# A newer list than the built-in one: it knows a phone launched after every built-in row.
+printf '%s\nredmi\tredmi-9\tRedmi 9 (newer list)\tphone\t2020-06\tbudget\tM2004J19C\tgalahad\thttps://example.org/list\nacme\tacme-future\tACME Future\tphone\t2090-01\tmid\tACME-2090\tfuture\thttps://example.org/list\n' \
   "$header" >"$work/newer.tsv"
+# An older list: a collector not yet updated.
+printf '%s\nredmi\tredmi-9\tRedmi 9 (older list)\tphone\t2020-06\tbudget\tM2004J19C\tgalahad\thttps://example.org/list\n' \
+  "$header" >"$work/older.tsv"
 printf '%s\nredmi\tredmi-9\tRedmi 9\twatch\t2020\tbudget\tM1\tx\tsrc\n' "$header" >"$work/broken.tsv"
 
 start_server() {  # $1: port file, then extra arguments
@@ -46,7 +51,7 @@ base=http://127.0.0.1:$(cat "$work/port")
 # The routes: version JSON, the text (gzip when asked), 304 for the copy at hand.
 curl -sf "$base/v1/devices/version" >"$work/version.json"
 version=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["version"])' "$work/version.json")
-[[ $version == "1 rows, "* ]] || fail "version: $version"
+[[ $version == "2 rows, "* ]] || fail "version: $version"
 hash=${version##* }
 curl -sf "$base/v1/devices" -o "$work/plain.tsv" -D "$work/plain.headers"
 cmp -s "$work/plain.tsv" "$work/newer.tsv" || fail "/v1/devices is not the --devices file"
@@ -104,9 +109,25 @@ rc=0; "$exr" devices update --server "http://127.0.0.1:$(cat "$work/tamper.port"
 grep -q "the server announced" "$work/tamper.err" || { cat "$work/tamper.err"; fail "tamper message"; }
 cmp -s "$XDG_STATE_HOME/examready/devices.tsv" "$work/newer.tsv" || fail "copy replaced by a tampered one"
 
+# A collector behind this probe: its list is not saved, the newer copy at hand stays.
+start_server "$work/port3" --devices "$work/older.tsv"
+"$exr" devices update --server "http://127.0.0.1:$(cat "$work/port3")" | tee "$work/older.out"
+grep -q "is older than the one at hand" "$work/older.out" || fail "an older list was not refused"
+cmp -s "$XDG_STATE_HOME/examready/devices.tsv" "$work/newer.tsv" || fail "copy replaced by an older one"
+# A fetched copy older than the built-in one (the probe was upgraded since) is not used.
+cp "$work/older.tsv" "$XDG_STATE_HOME/examready/devices.tsv"
+"$exr" check --from-getprop "$fixture" --only device --json >"$work/stale.json" 2>"$work/stale.err" || true
+grep -q "is older than the built-in one" "$work/stale.err" || fail "no note on a stale copy"
+[[ $(device_field "$work/stale.json" device.marketing_name) == "Redmi 9" ]] || fail "stale copy used"
+
 # A broken cached copy: a warning, and the built-in database judges.
 cp "$work/broken.tsv" "$XDG_STATE_HOME/examready/devices.tsv"
 "$exr" check --from-getprop "$fixture" --only device --json >"$work/fallback.json" 2>"$work/fallback.err" || true
 grep -q "fetched device database is unusable" "$work/fallback.err" || fail "no warning"
 [[ $(device_field "$work/fallback.json" device.marketing_name) == "Redmi 9" ]] || fail "fallback name"
+# ... and the next update replaces it, even from a server that serves the built-in database.
+start_server "$work/port2"
+"$exr" devices update --server "http://127.0.0.1:$(cat "$work/port2")" 2>/dev/null | grep -q "device database updated" \
+  || fail "a broken copy was not replaced"
+"$exr" devices status | grep -q "(fetched: " || fail "status after the repair"
 echo "devices update ok: $version"

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "rules/devices/device_db.h"
 #include "rules/devices/generator/build_database.h"
@@ -171,6 +173,23 @@ TEST_CASE("names: makers whose tablets all say Pad name their phones without it"
   CHECK(phone_by_tablet_naming("xiaomi", "Xiaomi") == "");
   CHECK(phone_by_tablet_naming("huawei", "T1 10") == "");  // Huawei tablets go by bare names
   CHECK(phone_by_tablet_naming("vivo", "vivo X100") == "");
+  // The makers' other products in Play's list are not phones either.
+  for (const auto& [brand, name] :
+       std::vector<std::pair<std::string, std::string>>{{"xiaomi", "MiBox S"},
+                                                        {"xiaomi", "Mi TV Stick"},
+                                                        {"xiaomi", "MITV3S-55/60"},
+                                                        {"xiaomi", "Formovie Laser TV 4K Cinema"},
+                                                        {"xiaomi", "Mi smart projector"},
+                                                        {"xiaomi", "TELEBEE"},
+                                                        {"xiaomi", "China"},
+                                                        {"oppo", "OPPO Watch"},
+                                                        {"realme", "4K Google TV Stick"},
+                                                        {"realme", "realme Smart TV"},
+                                                        {"oneplus", "Y Series"},
+                                                        {"oneplus", "Oneplus_Dosa_IN"}}) {
+    INFO(brand << " " << name);
+    CHECK(phone_by_tablet_naming(brand, name) == "");
+  }
 
   // Measured on every row of those makers whose class a source or a person gave.
   int phones = 0, named = 0;

@@ -275,6 +275,9 @@ TEST_CASE("Apple identifiers") {
     CHECK(derive_from_model_code("Apple", odd).empty());
   }
   CHECK(derive_from_model_code("samsung", "iPhone12,1").empty());
+  CHECK(derive_from_model_code("Apple", "iPhone20,1").launch->latest == 2028);
+  CHECK(derive_from_model_code("Apple", "iPhone21,1").empty());  // past kLastCodeYear + 1
+  CHECK(derive_from_model_code("Apple", "iPhone99,1").empty());
 }
 
 TEST_CASE("first API level floors") {

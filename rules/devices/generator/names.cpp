@@ -153,8 +153,17 @@ std::string phone_by_tablet_naming(std::string_view brand_slug, std::string_view
   std::vector<std::string> rest;  // the words after the maker's
   bool has_maker = false;
   for (const std::string& word : words(name)) {
-    // Glued forms too ("MiPad4", "Tab10"): any doubt leaves the class unknown.
-    if (word.find("pad") != std::string::npos || word.find("tab") != std::string::npos) return {};
+    // Glued forms too ("MiPad4", "Tab10"): any doubt leaves the class unknown. The same for
+    // the makers' other products in Play's list: TVs, boxes and sticks, projectors, watches
+    // ("MiBox S", "Mi TV Stick", "Formovie Laser TV 4K Cinema", "OPPO Watch"; OnePlus's TVs
+    // are "Y Series" / "Dosa", Xiaomi's box "TELEBEE"), and Play's placeholder "China".
+    for (std::string_view part : {"pad", "tab", "tv", "box", "stick", "watch", "projector", "laser",
+                                  "cinema", "band", "speaker", "router"}) {
+      if (word.find(part) != std::string::npos) return {};
+    }
+    for (std::string_view other : {"series", "dosa", "telebee", "china", "display", "monitor"}) {
+      if (word == other) return {};
+    }
     if (maker_word(word)) {
       has_maker = true;
     } else {

@@ -29,7 +29,8 @@ std::string class_from_name(std::string_view name);
 
 // "phone" when a maker that always says "Pad" (or 平板) in its tablets' names names a model
 // without it: Xiaomi, Redmi, POCO, OPPO, OnePlus and realme (Xiaomi Pad, Redmi Pad, POCO Pad,
-// OPPO Pad, OnePlus Pad, realme Pad). Not for names that are a model code (Play lists vivo's
+// OPPO Pad, OnePlus Pad, realme Pad), and the name is none of their other products (TV, box,
+// stick, projector, watch, band…). Not for names that are a model code (Play lists vivo's
 // Pad as "PA2170"), nor for makers whose tablets go by bare names (Huawei "T1 10", "M3";
 // Samsung "Galaxy Note 10.1"; Google "Pixel C"; Nokia "T20"). Empty otherwise. Measured in
 // tests/devicedb/generator_test.cpp against every row of known class.
