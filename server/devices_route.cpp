@@ -23,8 +23,11 @@ bool names_etag(std::string_view if_none_match, std::string_view etag) {
 Response devices_text(const Request& req, const std::shared_ptr<const ServedDevices>& served) {
   const ServedDevices& devices = *served;
   Response r;
+  const bool gzip = accepts_gzip(req);
+  // A strong ETag names one byte sequence: the gzip body's is weak (W/, as nginx does), so
+  // both bodies answer 304 to a client that names the hash of the copy it has.
   const std::string etag = "\"" + devices.hash + "\"";
-  r.set_header("ETag", etag);
+  r.set_header("ETag", gzip ? "W/" + etag : etag);
   r.set_header("X-ExamReady-Devices-Version", devices.version);
   r.set_header("Cache-Control", "no-cache");
   r.set_header("Vary", "Accept-Encoding");
@@ -33,7 +36,6 @@ Response devices_text(const Request& req, const std::shared_ptr<const ServedDevi
     return r;
   }
   r.content_type = "text/tab-separated-values; charset=utf-8";
-  const bool gzip = accepts_gzip(req);
   if (gzip) r.set_header("Content-Encoding", "gzip");
   const std::string_view bytes = gzip ? devices.gzip : devices.text;
   // Served in place from the one copy, which the stream keeps alive.
@@ -49,7 +51,7 @@ std::shared_ptr<const ServedDevices> serve_devices(std::string text) {
   const auto db = devices::DeviceDb::parse(text);
   auto served = std::make_shared<ServedDevices>();
   served->version = db.version();
-  served->hash = served->version.substr(served->version.rfind(' ') + 1);
+  served->hash = db.hash();
   served->rows = db.records().size();
   served->gzip = core::gzip_compress(text);
   served->text = std::move(text);

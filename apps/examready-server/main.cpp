@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "apps/examready-server/options.h"
+#include "platform/files.h"
 #include "rules/bundle.h"
 #include "rules/devices/device_db.h"
 #include "rules/files.h"
@@ -80,14 +81,17 @@ std::shared_ptr<const ServedDevices> load_devices(const Args& args) {
   if (args.devices.empty()) {
     return serve_devices(std::string(examready::devices::DeviceDb::shipped_text()));
   }
-  std::ifstream in(args.devices, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    fmt::print(stderr, "examready-server: --devices: cannot read {}\n", args.devices);
+  // The probes' own limit: a file they would refuse is refused here, and a FIFO or
+  // /dev/zero given by mistake cannot fill the memory.
+  std::string error;
+  auto text = examready::platform::read_text_file(args.devices,
+                                                  examready::devices::kMaxDatabaseBytes, error);
+  if (!text) {
+    fmt::print(stderr, "examready-server: --devices: cannot read {}: {}\n", args.devices, error);
     return nullptr;
   }
   try {
-    return serve_devices(std::move(text));
+    return serve_devices(std::move(*text));
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "examready-server: --devices: {}: {}\n", args.devices, e.what());
     return nullptr;

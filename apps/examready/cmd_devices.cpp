@@ -17,33 +17,29 @@ struct DevicesArgs {
   std::string ca_file;
 };
 
-// The 16 hex digits of a version "N rows, <hash>".
-std::string hash_of(const std::string& version) { return version.substr(version.rfind(' ') + 1); }
-
 int run_update(const DevicesArgs& args) {
   const std::string server = args.server.empty() ? reports::default_server_url() : args.server;
   if (server.empty())
     throw UsageError("devices update: --server URL or $EXAMREADY_SERVER is needed");
   const auto have = load_device_database("", stderr);
-  const std::string have_version = (have ? *have : devices::DeviceDb::shipped()).version();
+  const devices::DeviceDb& current = have ? *have : devices::DeviceDb::shipped();
   // A fetched copy that exists but is not used (broken, or older than the built-in one) is
   // replaced whatever the server holds.
   std::error_code ec;
   const bool broken_copy = !have && std::filesystem::exists(fetched_devices_path(), ec);
   const auto download =
-      reports::download_devices(server, args.ca_file, broken_copy ? "" : hash_of(have_version));
+      reports::download_devices(server, args.ca_file, broken_copy ? "" : current.hash());
   using Status = reports::DevicesDownload::Status;
   if (download.status == Status::kFailed) {
     fmt::print(stderr, "examready: devices update: {}\n", download.message);
     return kExitTempFail;
   }
   if (download.status == Status::kUnchanged) {
-    fmt::print("device database up to date: {} ({})\n", have_version,
+    fmt::print("device database up to date: {} ({})\n", current.version(),
                have ? fetched_devices_path().string() : "built in");
     return kExitReady;
   }
   const auto path = fetched_devices_path();
-  const devices::DeviceDb& current = have ? *have : devices::DeviceDb::shipped();
   if (download.database->newest_launch() < current.newest_launch()) {
     // The collector is behind this probe: its list would hide phones the probe knows.
     if (broken_copy) std::filesystem::remove(path, ec);
@@ -60,8 +56,8 @@ int run_update(const DevicesArgs& args) {
     fmt::print(stderr, "examready: devices update: {}: {}\n", path.string(), error);
     return kExitSoftware;
   }
-  fmt::print("device database updated: {} (was {}), saved in {}\n", download.version, have_version,
-             path.string());
+  fmt::print("device database updated: {} (was {}), saved in {}\n", download.version,
+             current.version(), path.string());
   return kExitReady;
 }
 

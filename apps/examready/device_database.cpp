@@ -10,10 +10,10 @@
 namespace examready::app {
 namespace {
 
-// Parses a database file of at most kMaxDevicesBytes; throws InvalidInputError.
+// Parses a database file of at most devices::kMaxDatabaseBytes; throws InvalidInputError.
 devices::DeviceDb read_database(const std::filesystem::path& path) {
   std::string error;
-  const auto text = platform::read_text_file(path, reports::kMaxDevicesBytes, error);
+  const auto text = platform::read_text_file(path, devices::kMaxDatabaseBytes, error);
   if (!text) throw InvalidInputError(path.string() + ": " + error);
   try {
     return devices::DeviceDb::parse(*text);

@@ -19,7 +19,7 @@ struct BoundedBody {
 
 std::size_t append_bounded(char* data, std::size_t size, std::size_t count, void* out) {
   auto* body = static_cast<BoundedBody*>(out);
-  if (body->bytes.size() + size * count > kMaxDevicesBytes) {
+  if (body->bytes.size() + size * count > devices::kMaxDatabaseBytes) {
     body->too_large = true;
     return 0;  // aborts the transfer
   }
@@ -73,7 +73,7 @@ DevicesDownload download_devices(const std::string& server_url, const std::strin
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &announced);
   const CURLcode rc = curl_easy_perform(h);
   if (body.too_large) {
-    return failed(fmt::format("{}: larger than {} MiB", url, kMaxDevicesBytes >> 20));
+    return failed(fmt::format("{}: larger than {} MiB", url, devices::kMaxDatabaseBytes >> 20));
   }
   if (rc != CURLE_OK) return failed(url + ": " + transfer_error(rc, error_buffer));
   long status = 0;

@@ -12,9 +12,6 @@
 
 namespace examready::reports {
 
-// The largest database accepted (the shipped one is ~0.7 MB).
-inline constexpr std::size_t kMaxDevicesBytes = 32u << 20;
-
 struct DevicesDownload {
   enum class Status { kUpdated, kUnchanged, kFailed };
   Status status = Status::kFailed;

@@ -272,7 +272,8 @@ DeviceDb DeviceDb::parse(std::string_view tsv) {
   }
   char digits[17];
   std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(hash));
-  db.version_ = std::to_string(db.records_.size()) + " rows, " + digits;
+  db.hash_ = digits;
+  db.version_ = std::to_string(db.records_.size()) + " rows, " + db.hash_;
   for (const DeviceRecord& row : db.records_) {
     db.newest_launch_ =
         std::max(db.newest_launch_, LaunchMonth{row.launch_year_latest, row.launch_month});

@@ -52,6 +52,10 @@ struct DeviceMatch {
   bool by_codename = false;
 };
 
+// The largest database file anyone accepts: the probe (--devices, a fetched copy), the
+// collector (--devices) and the web check. The shipped one is ~0.7 MB.
+inline constexpr std::size_t kMaxDatabaseBytes = 32u << 20;
+
 class DeviceDb {
  public:
   // Parses the TSV text (either form); throws std::invalid_argument naming the line on a
@@ -74,6 +78,8 @@ class DeviceDb {
   bool generated() const { return generated_; }
   // Which database judged a report: "N rows, <16 hex digits of FNV-1a 64 of the text>".
   const std::string& version() const { return version_; }
+  // The version's 16 hex digits alone (what GET /v1/devices gives as its ETag).
+  const std::string& hash() const { return hash_; }
   // The newest launch any row names: how two databases are ordered (a newer list knows newer
   // phones; the version hash has no order). {0, 0} for an empty one.
   struct LaunchMonth {
@@ -87,6 +93,7 @@ class DeviceDb {
   std::vector<DeviceRecord> records_;
   bool generated_ = false;
   std::string version_;
+  std::string hash_;
   LaunchMonth newest_launch_;
   // Lower-case keys -> indexes into records_, in file order.
   std::unordered_map<std::string, std::vector<std::size_t>> by_model_;

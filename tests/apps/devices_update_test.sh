@@ -44,6 +44,20 @@ if "$server" --db "sqlite:$work/b.db" --listen 127.0.0.1:0 --devices "$work/brok
   fail "the server started with a broken --devices file"
 fi
 grep -q "broken.tsv: devices.tsv line 2: class 'watch'" "$work/broken.err" || { cat "$work/broken.err"; fail "no line named"; }
+# Nor does a missing file, or one over 32 MiB: the read is bounded, so an endless FIFO given
+# by mistake cannot fill the memory.
+if "$server" --db "sqlite:$work/b.db" --listen 127.0.0.1:0 --devices "$work/missing.tsv" 2>/dev/null; then
+  fail "the server started with a missing --devices file"
+fi
+mkfifo "$work/endless.tsv"
+(head -c $((40 << 20)) /dev/zero >"$work/endless.tsv" 2>/dev/null || true) &
+pids+=($!)
+if timeout 20 "$server" --db "sqlite:$work/b.db" --listen 127.0.0.1:0 --devices "$work/endless.tsv" \
+  2>"$work/endless.err"; then
+  fail "the server started with a 40 MiB --devices FIFO"
+fi
+grep -q "cannot read $work/endless.tsv: .*larger than" "$work/endless.err" ||
+  { cat "$work/endless.err"; fail "no reason for the endless FIFO"; }
 
 start_server "$work/port" --devices "$work/newer.tsv"
 base=http://127.0.0.1:$(cat "$work/port")
@@ -60,8 +74,12 @@ grep -qi "^x-examready-devices-version: $version" "$work/plain.headers" || fail 
 curl -sf --compressed "$base/v1/devices" -o "$work/gz.tsv" -D "$work/gz.headers"
 grep -qi '^content-encoding: gzip' "$work/gz.headers" || fail "not gzip-encoded"
 cmp -s "$work/gz.tsv" "$work/newer.tsv" || fail "the gzip body differs"
+# Other bytes, so not the same strong ETag: a weak one on the same hash.
+grep -qi "^etag: W/\"$hash\"" "$work/gz.headers" || fail "gzip body's ETag is not W/$hash"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: \"$hash\"" "$base/v1/devices")
 [[ $status == 304 ]] || fail "If-None-Match answered $status"
+status=$(curl -s --compressed -o /dev/null -w '%{http_code}' -H "If-None-Match: W/\"$hash\"" "$base/v1/devices")
+[[ $status == 304 ]] || fail "If-None-Match W/ with gzip answered $status"
 
 # Before: the built-in database judges.
 "$exr" devices status | grep -q "(built in)" || fail "status before update"
