@@ -1,17 +1,26 @@
 // Device facts from the shipped database, emitted with their sources.
 #include "probe/emit_device_facts.h"
 
+#include <chrono>
+
 namespace examready::probe {
 
 devices::DeviceMatch emit_device_facts(CheckContext& ctx, std::string_view model,
                                        std::string_view codename, std::string_view brand,
                                        std::string_view os_class_hint,
-                                       std::optional<devices::PanelFacts> panels) {
+                                       std::optional<devices::PanelFacts> panels,
+                                       std::optional<devices::YearRange> firmware_launch) {
   const devices::DeviceDb& db =
       ctx.options().devices ? *ctx.options().devices : devices::DeviceDb::shipped();
   return devices::emit_device_facts(ctx.measurement_list(), db, model, codename, brand,
-                                    os_class_hint, panels)
+                                    os_class_hint, panels, firmware_launch)
       .match;
+}
+
+int latest_possible_launch_year() {
+  using namespace std::chrono;
+  const auto earth_ahead = system_clock::now() + hours(14);
+  return static_cast<int>(year_month_day{floor<days>(earth_ahead)}.year());
 }
 
 }  // namespace examready::probe

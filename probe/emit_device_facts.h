@@ -13,6 +13,11 @@ namespace examready::probe {
 devices::DeviceMatch emit_device_facts(CheckContext& ctx, std::string_view model,
                                        std::string_view codename, std::string_view brand,
                                        std::string_view os_class_hint,
-                                       std::optional<devices::PanelFacts> panels = std::nullopt);
+                                       std::optional<devices::PanelFacts> panels = std::nullopt,
+                                       std::optional<devices::YearRange> firmware_launch = {});
+
+// The year for a launch range's latest end (devices::launch_range_from_first_api_level): the
+// calendar year somewhere on Earth now (UTC+14), so that it is never before the local year.
+int latest_possible_launch_year();
 
 }  // namespace examready::probe

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 #include "rules/devices/model_code_rules.h"
 
@@ -74,6 +75,14 @@ std::optional<LaunchFact> shared_launch(const std::vector<const DeviceRecord*>& 
                     db_source(first, first.launch_source)};
 }
 
+// A codename match whose launch contradicts the device is another name on the same platform
+// (Redmi 9i and Redmi 10A are both `dandelion`): what belongs to the name goes.
+void forget_per_name_facts(DeviceFacts& facts) {
+  facts.series.reset();
+  facts.marketing_name.reset();
+  facts.price_tier.reset();
+}
+
 bool from_verified_row(const std::optional<SourcedFact>& fact) {
   return fact && fact->source == kDeviceDbSource;
 }
@@ -109,16 +118,47 @@ void apply_model_code(DeviceFacts& facts, std::string_view model, std::string_vi
     facts.launch.reset();
     return;
   }
-  facts.series.reset();
-  facts.marketing_name.reset();
-  facts.price_tier.reset();
+  forget_per_name_facts(facts);
   facts.launch = from_code;
+}
+
+// The firmware's bound on the launch (see device_facts) applied to what the database and
+// the model code said.
+void apply_firmware_launch(DeviceFacts& facts, const YearRange& firmware) {
+  const std::string source(kFirstApiLevelSource);
+  if (!facts.launch) {
+    facts.launch = LaunchFact{firmware.earliest, firmware.latest, 0, source};
+    return;
+  }
+  LaunchFact& launch = *facts.launch;
+  if (launch.latest < firmware.earliest) {
+    const bool by_code = !facts.match.by_codename;
+    if (by_code && launch.source == kDeviceDbSource) return;
+    facts.launch.reset();
+    if (!by_code) forget_per_name_facts(facts);  // another name on the same platform
+    return;
+  }
+  if (launch.earliest < firmware.earliest) {  // a range the firmware narrows
+    launch.earliest = firmware.earliest;
+    launch.source += '+' + source;
+  }
 }
 
 constexpr double kPhoneBelowInches = 7.0;
 constexpr double kTabletFromInches = 9.0;
 
 }  // namespace
+
+std::optional<YearRange> launch_range_from_first_api_level(std::string_view first_api_level,
+                                                           int check_year) {
+  const std::string_view text = trim(first_api_level);
+  int level = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), level);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  const std::optional<int> floor = launch_floor_from_first_api_level(level);
+  if (!floor || *floor > check_year) return std::nullopt;
+  return YearRange{*floor, check_year};
+}
 
 std::optional<SourcedFact> class_from_panels(const PanelFacts& panels, std::string_view hint) {
   const bool hint_tablet = has_word(lower(trim(hint)), "tablet");
@@ -137,7 +177,8 @@ std::optional<SourcedFact> class_from_panels(const PanelFacts& panels, std::stri
 
 DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string_view codename,
                          std::string_view brand, std::string_view os_class_hint,
-                         std::optional<PanelFacts> panels) {
+                         std::optional<PanelFacts> panels,
+                         std::optional<YearRange> firmware_launch) {
   DeviceFacts facts;
   facts.match = db.lookup(model, codename, brand);
   const std::vector<const DeviceRecord*>& rows = facts.match.candidates;
@@ -148,6 +189,7 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
   facts.price_tier = shared(rows, &DeviceRecord::price_tier, &DeviceRecord::source);
   facts.launch = shared_launch(rows);
   apply_model_code(facts, model, codename, brand);
+  if (firmware_launch) apply_firmware_launch(facts, *firmware_launch);
   if (!facts.brand) {
     if (const std::string os_brand = lower(trim(brand)); !os_brand.empty()) {
       facts.brand = SourcedFact{os_brand, std::string(kOsBrandSource)};
@@ -164,9 +206,11 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
 DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
                               std::string_view model, std::string_view codename,
                               std::string_view brand, std::string_view os_class_hint,
-                              std::optional<PanelFacts> panels) {
+                              std::optional<PanelFacts> panels,
+                              std::optional<YearRange> firmware_launch) {
   using core::MetricId;
-  DeviceFacts facts = device_facts(db, model, codename, brand, os_class_hint, panels);
+  DeviceFacts facts =
+      device_facts(db, model, codename, brand, os_class_hint, panels, firmware_launch);
   out.emit(MetricId::kDeviceDbMatch, std::string(to_string(facts.match.kind)),
            std::string(kDeviceDbSource));
   out.emit(MetricId::kDeviceDbVersion, db.version(), std::string(kDeviceDbSource));

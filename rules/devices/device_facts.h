@@ -9,6 +9,7 @@
 
 #include "core/measurement_list.h"
 #include "rules/devices/device_db.h"
+#include "rules/devices/model_code_rules.h"
 
 namespace examready::devices {
 
@@ -34,6 +35,14 @@ struct PanelFacts {
   double largest_diagonal_in = 0;  // inches
 };
 
+// What the firmware says of the launch. Android's ro.product.first_api_level is the API level
+// the device shipped with: it launched no earlier than that Android release's year
+// (launch_floor_from_first_api_level) and no later than the check itself (`check_year`).
+// nullopt when the text is not a released API level or the floor lies after `check_year`
+// (a wrong clock: no claim).
+std::optional<YearRange> launch_range_from_first_api_level(std::string_view first_api_level,
+                                                           int check_year);
+
 // What the database (or, failing it, the model code's naming scheme or the OS) says about a
 // device. Empty optionals are facts nobody could establish: never filled with guesses. Where
 // the database matched several rows (ambiguous), only the facts they all share are kept.
@@ -53,6 +62,7 @@ inline constexpr std::string_view kDeviceDbSource = "device-db";
 inline constexpr std::string_view kModelCodeSource = "model-code";
 inline constexpr std::string_view kCharacteristicsSource = "getprop:ro.build.characteristics";
 inline constexpr std::string_view kPanelsSource = "dumpsys:display";
+inline constexpr std::string_view kFirstApiLevelSource = "getprop:ro.product.first_api_level";
 inline constexpr std::string_view kAppleIdentifierSource = "apple-identifier";
 inline constexpr std::string_view kOsBrandSource = "os";
 
@@ -67,9 +77,14 @@ inline constexpr std::string_view kOsBrandSource = "os";
 // "tablet" when the hint's comma-separated words contain "tablet", "phone" when a non-empty
 // hint does not (Android's phone build says "default"); iPad / iPhone identifiers give
 // tablet / phone. With none, nothing is claimed.
+// `firmware_launch` (launch_range_from_first_api_level) bounds the launch: alone it is the
+// launch range; it narrows a wider range; a database or model-code year before it is a
+// source's slip or another phone's facts and is dropped (unknown), unless a person verified
+// the row the model code matched.
 DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string_view codename,
                          std::string_view brand, std::string_view os_class_hint,
-                         std::optional<PanelFacts> panels = std::nullopt);
+                         std::optional<PanelFacts> panels = std::nullopt,
+                         std::optional<YearRange> firmware_launch = std::nullopt);
 
 // The class the panels show, with the OS hint (`ro.build.characteristics`) where they leave
 // it open. Two built-in panels: a foldable, a phone. One under 7 inches: a phone (unless the
@@ -94,6 +109,7 @@ std::optional<SourcedFact> class_from_panels(const PanelFacts& panels, std::stri
 DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
                               std::string_view model, std::string_view codename,
                               std::string_view brand, std::string_view os_class_hint,
-                              std::optional<PanelFacts> panels = std::nullopt);
+                              std::optional<PanelFacts> panels = std::nullopt,
+                              std::optional<YearRange> firmware_launch = std::nullopt);
 
 }  // namespace examready::devices

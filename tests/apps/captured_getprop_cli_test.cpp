@@ -193,6 +193,25 @@ TEST_CASE("a device database file (--devices) judges instead of the built-in one
   CHECK(version.rfind("1 rows, ", 0) == 0);
   CHECK(version.size() == std::string("1 rows, ").size() + 16);
 
+  // A phone the file does not name: the launch is bounded by the Android release it shipped
+  // with (first API level 34: Android 14, 2023) and by today, so 小艺帮's "launched within two
+  // years" is undecided, neither passed nor failed.
+  const auto s24 = examready::platform::run_process(
+      {EXAMREADY_BIN, "check", "--from-getprop",
+       fixture_path("android/samsung_s24_oneui61/getprop.txt").string(), "--only", "device",
+       "--devices", newer, "--rules", "xiaoyibang", "--json"},
+      std::chrono::seconds(60));
+  REQUIRE(s24.out.find('{') == 0);
+  const json unknown_phone = json::parse(s24.out);
+  CHECK(measured(unknown_phone, "device.db_match") == "none");
+  CHECK(measured(unknown_phone, "device.launch_year") == 2023);
+  const int this_year = static_cast<int>(std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())}
+                                             .year());
+  const int latest = measured(unknown_phone, "device.launch_year_latest");
+  CHECK((latest == this_year || latest == this_year + 1));  // UTC+14 may be a year ahead
+  CHECK(rule_outcome(unknown_phone, "xyb.recent-model") == "unknown");
+
   // The built-in database names itself differently.
   Run builtin = check("redmi9_m2004j19c_galahad_miui12", "yishusheng");
   CHECK(measured(builtin.report, "device.db_version") != version);

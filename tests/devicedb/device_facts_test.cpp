@@ -140,18 +140,21 @@ const std::string kGeneratedHeader =
     "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
     "source\tclass_source\tlaunch_source\n";
 
-std::map<std::string, std::pair<Value, std::string>> emitted_from(const DeviceDb& db,
-                                                                  std::string_view model,
-                                                                  std::string_view codename,
-                                                                  std::string_view brand,
-                                                                  std::string_view hint = {}) {
+std::map<std::string, std::pair<Value, std::string>> emitted_from(
+    const DeviceDb& db, std::string_view model, std::string_view codename, std::string_view brand,
+    std::string_view hint = {}, std::optional<YearRange> firmware = {}) {
   examready::core::MeasurementList out;
-  emit_device_facts(out, db, model, codename, brand, hint);
+  emit_device_facts(out, db, model, codename, brand, hint, std::nullopt, firmware);
   std::map<std::string, std::pair<Value, std::string>> values;
   for (const auto& m : out.items()) {
     values[std::string(metric_info(m.metric).name)] = {m.value, m.source};
   }
   return values;
+}
+
+std::string text_of(const std::map<std::string, std::pair<Value, std::string>>& facts,
+                    const std::string& name) {
+  return std::get<std::string>(facts.at(name).first);
 }
 }  // namespace
 
@@ -242,4 +245,63 @@ TEST_CASE("the panels' physical size places models nobody knows; 7-9 inches need
   CHECK(unknown.device_class->value == "tablet");
   CHECK_FALSE(device_facts(db, "ZZ-1", "", "acme", "default", PanelFacts{1, 8.0}).device_class);
   CHECK(device_facts(db, "ZZ-1", "", "acme", "default").device_class->value == "phone");
+}
+
+TEST_CASE("the first API level reads as a launch range from its Android release to the check") {
+  const auto range = [](std::string_view level, int year) {
+    const auto r = launch_range_from_first_api_level(level, year);
+    return r ? std::to_string(r->earliest) + ".." + std::to_string(r->latest) : "(none)";
+  };
+  CHECK(range("34", 2026) == "2023..2026");
+  CHECK(range(" 36\n", 2026) == "2025..2026");
+  CHECK(range("29", 2019) == "2019..2019");
+  CHECK(range("36", 2024) == "(none)");  // a clock before Android 16: no claim
+  CHECK(range("", 2026) == "(none)");    // pre-Treble firmware does not set it
+  CHECK(range("34x", 2026) == "(none)");
+  CHECK(range("-1", 2026) == "(none)");
+  CHECK(range("99", 2026) == "(none)");  // not released: no claim
+  CHECK(range("99999999999999", 2026) == "(none)");
+}
+
+TEST_CASE("the first API level bounds the launch: alone, narrowing, or vetoing a source's year") {
+  const DeviceDb db = DeviceDb::parse(
+      kGeneratedHeader +
+      "acme\tacme-1\tAcme One\tphone\t2019\tmid\tA-1\tacmeone\tgoogle-play\tname\t"
+      "device-info\n"
+      "acme\tacme-2\tAcme Two\tphone\t2019\tmid\tA-2\tacmetwo\tsrc\tverified\tverified\n"
+      "xiaomi\t\tUnknown Facts\t\t\t\t2201117TG\t\tgoogle-play\t\t\n");
+  const YearRange android14{2023, 2026};
+  const auto year = [](const auto& facts, const char* name) {
+    return std::get<std::int64_t>(facts.at(name).first);
+  };
+  // A model nobody knows: the firmware's range alone, said to come from getprop.
+  const auto alone = emitted_from(db, "ZZ-9", "", "acme", "default", android14);
+  CHECK(year(alone, "device.launch_year") == 2023);
+  CHECK(year(alone, "device.launch_year_latest") == 2026);
+  CHECK(alone.at("device.launch_year").second == "getprop:ro.product.first_api_level");
+  // The model code's 2021..2022 narrowed by Android 13 (2022) to one year.
+  const auto narrowed = emitted_from(db, "2201117TG", "", "Xiaomi", "", YearRange{2022, 2026});
+  CHECK(year(narrowed, "device.launch_year") == 2022);
+  CHECK(narrowed.count("device.launch_year_latest") == 0);
+  CHECK(narrowed.at("device.launch_year").second ==
+        "model-code:xiaomi-cert-date+getprop:ro.product.first_api_level");
+  // A generated row's 2019 on a phone that shipped with Android 14: the source slipped.
+  const auto vetoed = emitted_from(db, "A-1", "", "acme", "", android14);
+  CHECK(vetoed.count("device.launch_year") == 0);
+  CHECK(text_of(vetoed, "device.series") == "acme-1");  // the model code matched: its row
+  // A verified row matched by model code is final.
+  const auto verified = emitted_from(db, "A-2", "", "acme", "", android14);
+  CHECK(year(verified, "device.launch_year") == 2019);
+  // Matched by codename only, the contradiction says it is another phone on that platform:
+  // the launch and what belongs to the name go.
+  const auto other = emitted_from(db, "A-2 Pro", "acmetwo", "acme", "", android14);
+  CHECK(text_of(other, "device.db_match") == "codename");
+  CHECK(other.count("device.launch_year") == 0);
+  CHECK(other.count("device.series") == 0);
+  CHECK(other.count("device.marketing_name") == 0);
+  CHECK(text_of(other, "device.class") == "phone");
+  // Consistent facts are left as they are.
+  const auto agrees = emitted_from(db, "A-1", "", "acme", "", YearRange{2018, 2026});
+  CHECK(year(agrees, "device.launch_year") == 2019);
+  CHECK(agrees.at("device.launch_year").second == "device-db:device-info");
 }
