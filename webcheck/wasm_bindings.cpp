@@ -5,6 +5,7 @@
 
 #include <exception>
 
+#include "rules/devices/device_db.h"
 #include "webcheck/web_session.h"
 
 namespace {
@@ -24,10 +25,38 @@ json object_or_empty(const std::string& text) {
   return parsed.is_discarded() ? json::object() : parsed;
 }
 
+// The collector's device database when the page handed one over (useDevices); sessions
+// started after that judge with it.
+std::shared_ptr<const examready::devices::DeviceDb>& served_devices() {
+  static std::shared_ptr<const examready::devices::DeviceDb> devices;
+  return devices;
+}
+
+// GET /v1/devices's text → {"version": "N rows, <hash>"}, or {"error"} and the built-in one
+// stays (the report's device.db_version says which judged).
+std::string use_devices(const std::string& text) {
+  using examready::devices::DeviceDb;
+  if (text.size() > examready::devices::kMaxDatabaseBytes) {
+    return dump({{"error", "the device database is larger than 32 MiB"}});
+  }
+  try {
+    auto db = std::make_shared<const DeviceDb>(DeviceDb::parse(text));
+    std::string version = db->version();
+    served_devices() = std::move(db);
+    return dump({{"version", std::move(version)}});
+  } catch (const std::exception& e) {
+    return error_text(e);
+  }
+}
+
+// The built-in database's hash, which GET /v1/devices/version compares with.
+std::string builtin_devices_hash() { return examready::devices::DeviceDb::shipped().hash(); }
+
 // A malformed argument from the page is an {"error"} answer, never an abort of the module.
 class JsWebSession {
  public:
-  explicit JsWebSession(const std::string& start) : session_(object_or_empty(start)) {}
+  explicit JsWebSession(const std::string& start)
+      : session_(object_or_empty(start), served_devices()) {}
 
   std::string run(const std::string& check, const std::string& input) {
     try {
@@ -69,4 +98,6 @@ EMSCRIPTEN_BINDINGS(examready_web) {
       .function("report", &JsWebSession::report)
       .function("evaluate", &JsWebSession::evaluate);
   emscripten::function("coreVersion", &core_version);
+  emscripten::function("useDevices", &use_devices);
+  emscripten::function("builtinDevicesHash", &builtin_devices_hash);
 }

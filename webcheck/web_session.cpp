@@ -14,6 +14,7 @@
 #include "rules/evaluate.h"
 #include "rules/rule_set.h"
 #include "webcheck/check_outcome.h"
+#include "webcheck/step_summary.h"
 #include "webcheck/web_checks.h"
 
 namespace examready::webcheck {
@@ -28,9 +29,19 @@ std::uint8_t luma_of(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
   return static_cast<std::uint8_t>(std::clamp(y, 0, 255));
 }
 
+// A result as the page gets it: as the report holds it, plus its line in both languages.
+nlohmann::json shown_json(const core::CheckResult& result) {
+  nlohmann::json shown = core::to_json(result);
+  const StepSummary summary = step_summary(result);
+  shown["summary"] = {{"zh-CN", summary.zh}, {"en", summary.en}};
+  return shown;
+}
+
 }  // namespace
 
-WebSession::WebSession(const nlohmann::json& start) {
+WebSession::WebSession(const nlohmann::json& start,
+                       std::shared_ptr<const devices::DeviceDb> devices)
+    : devices_(std::move(devices)) {
   const auto role = core::parse_role(text_field(start, "role"));
   report_ = reports::new_report(core::Transport::kBrowser, role.value_or(core::Role::kPrimary));
   report_.host.platform = "browser";
@@ -83,14 +94,15 @@ nlohmann::json WebSession::run(const std::string& check, const nlohmann::json& i
   if (check == "identity") {
     nlohmann::json checks = nlohmann::json::array();
     std::string in_app = "none";
-    for (auto& result : identity_checks(input, devices::DeviceDb::shipped())) {
+    const devices::DeviceDb& db = devices_ ? *devices_ : devices::DeviceDb::shipped();
+    for (auto& result : identity_checks(input, db)) {
       if (result.name == "os") {
         if (const auto* family = result.find(core::MetricId::kOsFamily))
           report_.host.platform = std::get<std::string>(family->value);
       }
       if (const auto* app = result.find(core::MetricId::kBrowserInApp))
         in_app = std::get<std::string>(app->value);
-      checks.push_back(core::to_json(result));
+      checks.push_back(shown_json(result));
       keep(std::move(result));
     }
     return {{"checks", std::move(checks)}, {"in_app", in_app}};
@@ -121,7 +133,7 @@ nlohmann::json WebSession::run(const std::string& check, const nlohmann::json& i
   if (check == "microphone" || check == "speaker") samples_.clear();
   if (const auto duration = number_field(input, "duration_ms"); duration && *duration >= 0)
     result.duration_ms = std::min(*duration, 3.6e6);
-  nlohmann::json shown = core::to_json(result);
+  nlohmann::json shown = shown_json(result);
   keep(std::move(result));
   return shown;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string>
@@ -12,18 +13,22 @@
 
 #include "core/analysis/frame_stats.h"
 #include "reports/report.h"
+#include "rules/devices/device_db.h"
 
 namespace examready::webcheck {
 
 class WebSession {
  public:
   // {"role": "primary"|"secondary", "pair_code", "pair_proof"} from the page's URL, and for
-  // replays "report_id" and "created_at" (otherwise fresh ones).
-  explicit WebSession(const nlohmann::json& start);
+  // replays "report_id" and "created_at" (otherwise fresh ones). `devices`: the database that
+  // judges the identity (the collector's, GET /v1/devices); null: the built-in one.
+  explicit WebSession(const nlohmann::json& start,
+                      std::shared_ptr<const devices::DeviceDb> devices = nullptr);
 
   // Runs one check on what the page gathered (web_checks.h says what each takes) and keeps
-  // its result for the report. Returns the result as the report holds it, or for "identity"
-  // {"checks": [os, device, browser], "in_app": "wechat"|"qq"|"none"}.
+  // its result for the report. Returns the result as the report holds it plus "summary":
+  // {"zh-CN", "en"}, its line for the page (step_summary.h); for "identity"
+  // {"checks": [os, device, browser] (each so), "in_app": "wechat"|"qq"|"none"}.
   // Checks: identity, camera, microphone, speaker, network, encoder, storage, battery, font
   // (a check the page could not run is one of these with its "status"); any other name is
   // refused with {"error": …} and changes nothing.
@@ -47,6 +52,7 @@ class WebSession {
   void keep(core::CheckResult result);
 
   reports::Report report_;
+  std::shared_ptr<const devices::DeviceDb> devices_;
   std::string pair_proof_;
   core::FrameStatsAccumulator frames_;
   std::vector<std::uint8_t> luma_;  // reused conversion buffer

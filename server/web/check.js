@@ -92,11 +92,14 @@ function step(name, state, what = '') {
   li.querySelector('.mark').textContent = { running: '…', ok: '✓', bad: '✗', skip: '–' }[state] || '·';
   li.querySelector('.what').textContent = what;
 }
+// A finished check's line: its status word and the core's summary in the page's language
+// (WebSession::run gives both languages).
 function stepFromResult(name, result) {
   if (result.error) return step(name, 'bad', result.error);
   const status = result.status || 'ok';
+  const summary = (result.summary && result.summary[lang === 'en' ? 'en' : 'zh-CN']) || '';
   step(name, status === 'ok' ? 'ok' : status === 'unsupported' ? 'skip' : 'bad',
-       status === 'ok' ? (result.message || t('status_ok')) : `${t(`status_${status}`)} ${result.message || ''}`);
+       status === 'ok' ? (summary || t('status_ok')) : `${t(`status_${status}`)} ${summary}`.trim());
 }
 
 function askStorage() {
@@ -159,6 +162,22 @@ async function loadRules() {
   const response = await fetch(name ? `/v1/rules/${encodeURIComponent(name)}` : '/v1/rules', { cache: 'no-store' });
   if (!response.ok) throw new Error(`rules ${name || '(default)'}: HTTP ${response.status}`);
   return response.text();
+}
+
+// The collector's device database judges when it differs from the one built into the module
+// (a newer list, served without a new release). Fetched only then; the browser revalidates
+// its cached copy by ETag. Any failure keeps the built-in one: the report's device.db_version
+// names the database that judged.
+async function useServedDevices(core, served) {
+  if (!served || typeof served.hash !== 'string' || served.hash === core.builtinDevicesHash()) return;
+  try {
+    const response = await fetch('/v1/devices');
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const answer = JSON.parse(core.useDevices(await response.text()));
+    if (answer.error) throw new Error(answer.error);
+  } catch (e) {
+    console.warn(`device database ${served.version}: ${e}; the built-in one judges`);
+  }
 }
 
 async function runCheck(core, rulesText) {
@@ -311,8 +330,11 @@ async function main() {
   }
   let core;
   let rulesText;
+  const servedDevices = fetch('/v1/devices/version', { cache: 'no-store' })
+    .then((r) => (r.ok ? r.json() : null)).catch(() => null);
   try {
     [core, rulesText] = await Promise.all([createExamReady(), loadRules()]);
+    await useServedDevices(core, await servedDevices);
   } catch (e) {
     $('loading').textContent = t('load_failed') + e;
     return;

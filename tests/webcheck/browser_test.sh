@@ -27,6 +27,13 @@ start_server https --tls-cert "$work/server.pem" --tls-key "$work/server.key"
 https_base=https://localhost:$port
 start_server plain
 plain_base=http://127.0.0.1:$port
+# A collector with its own device database (--devices): a model the built-in one lacks.
+printf 'brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\tsource\n%s\n' \
+  $'acme\tacme-z\tAcme Z (served)\tphone\t2026-03\tflagship\tZX-9000Q\tzeta\thttps://example.org/list' \
+  >"$work/served-devices.tsv"
+start_server served-devices --tls-cert "$work/server.pem" --tls-key "$work/server.key" \
+  --devices "$work/served-devices.tsv"
+export EXR_SERVED_DEVICES_BASE=https://localhost:$port
 
 for scenario in "$@"; do
   echo "== $scenario"

@@ -7,6 +7,7 @@ waits for the verdict and reads the stored report back through the helpdesk API.
 Usage: check_selenium.py SCENARIO HTTPS_BASE HTTP_BASE TOKEN SPKI MEDIA_DIR OUT_DIR PROFILE
 Prints one line per assertion; exits 1 on the first failure (with a screenshot)."""
 import json
+import os
 import ssl
 import sys
 import time
@@ -179,6 +180,9 @@ try:
         check(down is not None and down > 1e6, f"network measured over HTTPS ({down} bit/s)")
         text = driver.find_element(By.ID, "rules").text
         check("红米 Note 9" in text, "the verdict shows XYB-4's own zh-CN text")
+        steps = driver.find_element(By.ID, "steps").text
+        check("帧/秒" in steps and "音量" in steps and "下载" in steps and " fps" not in steps,
+              f"each check's line is in zh-CN ({steps!r})")
         # What a browser cannot see (paired watches) is shown as the requirement, never as
         # the failure text.
         check(outcome(stored, "xyb.wearables") == "unknown", "paired wearables are unknown in a browser")
@@ -225,6 +229,21 @@ try:
         check(measurement(stored, "device", "device.class") == "phone", "its class comes from the screen and UA")
         check(outcome(stored, "xyb.recent-model") == "unknown", "its launch year is unknown, not guessed")
         check(status(stored, "storage") == "unsupported", "a skipped storage answer leaves storage unknown")
+    elif scenario == "served-devices":
+        # browser_test.sh's third collector serves a device database naming ZX-9000Q: the page
+        # fetches it (it differs from the module's) and the core judges with it.
+        base = os.environ["EXR_SERVED_DEVICES_BASE"]
+        driver = start_driver(phone("ZX-9000Q"))
+        code = run_check(f"{base}/check?only=identity")
+        stored = fetch_report(code)["report"]
+        context = ssl._create_unverified_context()
+        with urllib.request.urlopen(f"{base}/v1/devices/version", context=context, timeout=10) as answer:
+            served = json.load(answer)["version"]
+        check(measurement(stored, "device", "device.db_version") == served,
+              f"the collector's database judged ({served})")
+        check(measurement(stored, "device", "device.marketing_name") == "Acme Z (served)",
+              "the model the built-in database lacks is known")
+        check(outcome(stored, "xyb.recent-model") == "pass", "its 2026 launch is recent")
     elif scenario == "camera-denied":
         driver = start_driver(phone("M2102J20SG"), fake_ui=False)
         code = run_check(f"{base}/check?only=camera", screenshot="check-zh-denied")

@@ -150,6 +150,22 @@ TEST_CASE("the shipped rules judge what the browser saw") {
     CHECK(rule_outcome(evaluation, "device.known") == "fail");
     CHECK(rule_outcome(evaluation, "xyb.recent-model") == "unknown");
   }
+  SECTION("the collector's database, handed over, knows what the built-in one does not") {
+    const auto served =
+        std::make_shared<const examready::devices::DeviceDb>(examready::devices::DeviceDb::parse(
+            "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\t"
+            "codenames\tsource\n"
+            "acme\tacme-z\tAcme Z\tphone\t2026-03\tflagship\tZZ-UNKNOWN1\tzeta\tsrc\n"));
+    WebSession session(json::object(), served);
+    const json answer = session.run("identity", identity("ZZ-UNKNOWN1"));
+    const json& device = answer.at("checks").at(1);
+    CHECK(measurement(device, "device.db_match") == "model");
+    CHECK(measurement(device, "device.marketing_name") == "Acme Z");
+    CHECK(measurement(device, "device.db_version") == served->version());
+    const json evaluation = session.evaluate(xiaoyibang, "2026-12-03T10:00:00Z");
+    CHECK(rule_outcome(evaluation, "device.known") == "pass");
+    CHECK(rule_outcome(evaluation, "xyb.recent-model") == "pass");
+  }
   SECTION("a broken rules set is a located error, not a verdict") {
     WebSession session(json::object());
     json broken = xiaoyibang;
