@@ -4,8 +4,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 preset=${EXAMREADY_PRESET:-release}
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+. scripts/ccache.sh
 if [ ! -f "build/$preset/CMakeCache.txt" ]; then
   cmake --preset "$preset" "${launcher[@]}" >/dev/null
 fi
