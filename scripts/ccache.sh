@@ -1,7 +1,8 @@
-# Sourced by scripts/build.sh and scripts/windows-build: compile through ccache when it is there,
-# keyed so that every checkout of the project shares one cache. CI builds a fresh clone in a new
-# directory each time; with absolute paths (and, under -g, the working directory) in the hash,
-# none of the previous clone's objects would be found and every CI run would build cold.
+# Sourced by scripts/build.sh, scripts/windows-build and scripts/fuzz: compile through ccache
+# when it is there, keyed so that every checkout of the project shares one cache. CI builds
+# a fresh clone in a new directory each time; with absolute paths (and, under -g, the working
+# directory) in the hash, none of the previous clone's objects would be found and every CI
+# run would build cold.
 # base_dir makes paths under the checkout relative before hashing; hash_dir=false leaves the
 # directory out (the price: an object's debug info may name another clone's directory).
 # The limit is raised from 5 GB so that the release, sanitizer, Windows and WebAssembly
