@@ -6,7 +6,9 @@
 // "idle_rtts_ms": [...], "idle_lost", "loaded_rtts_ms": [...], "loaded_lost",
 // "clock_skew_ms", "bin_s", "download_bins": [bytes read per bin], "download_outran",
 // "upload_bin_s", "upload_bins": [the server's arrival series], "upload_outran",
-// "download_s", "upload_s", "streams"}.
+// "download_s", "upload_s" (each phase's length), "download_end", "upload_end" ("settled":
+// the page stopped once the core's throughput_settled said so; "limit": at its longest;
+// absent: a fixed length), "streams"}.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -45,6 +47,14 @@ double bin_seconds(const nlohmann::json& in, const char* key) {
   return std::clamp(v, 0.01, 1.0);
 }
 
+// How the page ended a transfer phase; anything else is a fixed-length phase.
+core::net::PhaseEnd phase_end(const nlohmann::json& in, const char* key) {
+  const std::string end = text_field(in, key);
+  if (end == "settled") return core::net::PhaseEnd::kSettled;
+  if (end == "limit") return core::net::PhaseEnd::kLimit;
+  return core::net::PhaseEnd::kFixed;
+}
+
 std::size_t count(const nlohmann::json& in, const char* key) {
   return static_cast<std::size_t>(whole_field(in, key, 999'999).value_or(0));
 }
@@ -76,6 +86,8 @@ core::CheckResult network_check(const nlohmann::json& in) {
   core::net::PhasePlan plan;
   plan.download_s = std::clamp(number_field(in, "download_s").value_or(plan.download_s), 0.5, 30.0);
   plan.upload_s = std::clamp(number_field(in, "upload_s").value_or(plan.upload_s), 0.5, 30.0);
+  plan.download_end = phase_end(in, "download_end");
+  plan.upload_end = phase_end(in, "upload_end");
   plan.streams = static_cast<int>(std::clamp(number_field(in, "streams").value_or(4), 1.0, 16.0));
   if (s.idle_rtts_ms.empty()) {
     return not_measured("network", core::CheckStatus::kError,

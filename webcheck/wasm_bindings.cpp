@@ -3,8 +3,11 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <exception>
+#include <vector>
 
+#include "core/analysis/network_analysis.h"
 #include "rules/devices/device_db.h"
 #include "webcheck/web_session.h"
 
@@ -87,6 +90,17 @@ class JsWebSession {
 
 std::string core_version() { return EXAMREADY_VERSION; }
 
+// Whether a transfer phase may end: the page asks as its bytes arrive (bytes per closed bin),
+// with the native check's policy (core::net::throughput_settled), so both stop alike.
+bool throughput_settled(const emscripten::val& bins, double bin_seconds) {
+  if (!(bin_seconds >= 0.01 && bin_seconds <= 1.0)) return false;
+  std::vector<std::uint64_t> counts;
+  for (double v : emscripten::convertJSArrayToNumberVector<double>(bins)) {
+    counts.push_back(v > 0 && v < 1e12 ? static_cast<std::uint64_t>(v) : 0);
+  }
+  return examready::core::net::throughput_settled(counts, bin_seconds);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(examready_web) {
@@ -98,6 +112,7 @@ EMSCRIPTEN_BINDINGS(examready_web) {
       .function("report", &JsWebSession::report)
       .function("evaluate", &JsWebSession::evaluate);
   emscripten::function("coreVersion", &core_version);
+  emscripten::function("throughputSettled", &throughput_settled);
   emscripten::function("useDevices", &use_devices);
   emscripten::function("builtinDevicesHash", &builtin_devices_hash);
 }

@@ -2,14 +2,18 @@
 # bench/network: the network check's figures against the configured truth and iperf3 on the
 # same shaped links (tests/net/scenario.sh builds them), run after run, printed as ratios.
 #
-# Usage: run.sh [REPEATS] [sweep|impairments|all]     (root for namespaces)
+# Usage: run.sh [REPEATS] [sweep|impairments|page|all]     (root for namespaces)
 #   sweep        rates 1-100 Mbit/s on a veth pair shaped by tbf in each direction, and the
 #                relay with 40 ms RTT (with and without 1 % loss each way): throughput both
 #                ways against the ceiling (rate x 1448/1514 payload per frame on veth,
 #                1448/1500 on the relay's TUN), iperf3 -P 4 beside it, worst cases at the end
 #   impairments  delay, jitter, loss and a deep queue on the relay: RTT, jitter, loss and
 #                loaded latency against the truth
-# REPEATS (default 3) runs of each link; about 16 s per run (the check, then iperf3 both ways).
+#   page         the web check's page (headless Chromium, examready-server over HTTPS, named by
+#                EXAMREADY_WEBCHECK_SERVER) on veth and relay links, beside the native check and
+#                iperf3: throughput both ways against the ceiling, how each phase ended, time
+# REPEATS (default 3) runs of each link; about 16 s per run (the check, then iperf3 both ways),
+# about 40 s with the page.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 scenario=$here/../../tests/net/scenario.sh
@@ -28,10 +32,19 @@ impairments=(
   "relay 50mbit --loss-up 0.01 --loss-down 0.01" "relay 50mbit --loss-up 0.02 --loss-down 0.02"
   "relay 10mbit --queue-ms 300"
 )
+page=("veth 1mbit" "veth 2mbit" "veth 5mbit" "veth 12mbit" "veth 50mbit" "relay 6mbit --delay-ms 20"
+      "relay 6mbit --delay-ms 20 --loss-up 0.01 --loss-down 0.01")
 case $what in
-  sweep | impairments | all) ;;
-  *) echo "unknown set $what (sweep, impairments or all)" >&2; exit 64 ;;
+  sweep | impairments | page | all) ;;
+  *) echo "unknown set $what (sweep, impairments, page or all)" >&2; exit 64 ;;
 esac
+# Only the page set runs the page (scenario.sh does whenever the variable is set).
+webcheck_server=${EXAMREADY_WEBCHECK_SERVER:-}
+unset EXAMREADY_WEBCHECK_SERVER
+if [[ $what == page && -z $webcheck_server ]]; then
+  echo "the page set needs EXAMREADY_WEBCHECK_SERVER (an examready-server)" >&2
+  exit 64
+fi
 
 # The raw results (one scenario RESULT line per run): kept where BENCH_RESULTS says;
 # BENCH_REPRINT=1 prints the tables of a kept file again without measuring.
@@ -40,12 +53,13 @@ results=${BENCH_RESULTS:-$(mktemp)}
 reprint=${BENCH_REPRINT:-0}
 [[ $reprint == 1 ]] || : > "$results"
 measure() {  # SET LINK...: REPEATS runs of each, tagged with their set
-  local set=$1 link line r
+  local set=$1 link line r env=(env)
   shift
+  [[ $set == page ]] && env+=(EXAMREADY_WEBCHECK_SERVER="$webcheck_server")
   for link in "$@"; do
     for ((r = 0; r < repeats; r++)); do
       # shellcheck disable=SC2086  # $link is the scenario's argument list
-      line=$(NET_NO_ASSERT=1 "$scenario" $link | grep '^RESULT ' || true)
+      line=$(NET_NO_ASSERT=1 "${env[@]}" "$scenario" $link | grep '^RESULT ' || true)
       if [[ -z $line ]]; then echo "$link: no result (skipped?)" >&2; continue; fi
       jq -c --arg set "$set" '. + {set: $set}' <<< "${line#RESULT }" >> "$results"
       printf '.' >&2
@@ -54,8 +68,9 @@ measure() {  # SET LINK...: REPEATS runs of each, tagged with their set
   echo >&2
 }
 if [[ $reprint != 1 ]]; then
-  [[ $what == impairments ]] || measure sweep "${sweep[@]}"
-  [[ $what == sweep ]] || measure impairments "${impairments[@]}"
+  if [[ $what == sweep || $what == all ]]; then measure sweep "${sweep[@]}"; fi
+  if [[ $what == impairments || $what == all ]]; then measure impairments "${impairments[@]}"; fi
+  if [[ $what == page || ( $what == all && -n $webcheck_server ) ]]; then measure page "${page[@]}"; fi
 fi
 
 # The link's rate in Mbit/s, for both tables.
@@ -82,8 +97,8 @@ jq -rs "$jq_lib"'
     ] | @tsv)
 ' "$results" | column -t -s $'\t'
 # On lo, data and ACKs share the one tbf: every tool reads 2-4 % under the frame ceiling there.
-[[ $what == sweep ]] || echo "(lo links read 2-4 % low for every tool: their ACKs cross the same tbf as the data)"
-if [[ $what != impairments ]]; then
+[[ $what != impairments && $what != all ]] || echo "(lo links read 2-4 % low for every tool: their ACKs cross the same tbf as the data)"
+if [[ $what == sweep || $what == all ]]; then
   echo
   # The worst cases over the sweep, in the terms of the goals.
   jq -rs "$jq_lib"'
@@ -109,15 +124,53 @@ if [[ $what != impairments ]]; then
   ' "$results"
 fi
 
-if [[ $what == sweep ]]; then exit 0; fi
-echo
-jq -rs '
-  def pct(x): if x == null then "-" else (x * 10000 | round / 100 | tostring) + "%" end;
-  (["link", "RTT truth ms", "RTT ms", "jitter truth ms", "jitter ms", "loss truth", "loss", "loss 95% bound", "loaded RTT ms", "RPM"] | @tsv),
-  (.[] | select(.set == "impairments" and .ceiling_bps > 0) |
-    [ "\(.mode) \(.rate) d=\(.delay_ms) j=\(.jitter_ms) l=\(.loss_up)",
-      (2 * .delay_ms + .jitter_ms / 2 | tostring), (.m["network.rtt_median_ms"] // 0 | . * 100 | round / 100 | tostring),
-      (.jitter_ms / 3 * 100 | round / 100 | tostring), (.m["network.jitter_ms"] // 0 | . * 100 | round / 100 | tostring),
-      pct([.loss_up, .loss_down] | max), pct(.m["network.packet_loss_ratio"]), pct(.m["network.loss_upper_bound"]),
-      (.m["network.loaded_rtt_ms"] // 0 | . * 10 | round / 10 | tostring), (.m["network.responsiveness_rpm"] // 0 | round | tostring) ] | @tsv)
-' "$results" | column -t -s $'\t'
+if [[ $what == impairments || $what == all ]]; then
+  echo
+  jq -rs '
+    def pct(x): if x == null then "-" else (x * 10000 | round / 100 | tostring) + "%" end;
+    (["link", "RTT truth ms", "RTT ms", "jitter truth ms", "jitter ms", "loss truth", "loss", "loss 95% bound", "loaded RTT ms", "RPM"] | @tsv),
+    (.[] | select(.set == "impairments" and .ceiling_bps > 0) |
+      [ "\(.mode) \(.rate) d=\(.delay_ms) j=\(.jitter_ms) l=\(.loss_up)",
+        (2 * .delay_ms + .jitter_ms / 2 | tostring), (.m["network.rtt_median_ms"] // 0 | . * 100 | round / 100 | tostring),
+        (.jitter_ms / 3 * 100 | round / 100 | tostring), (.m["network.jitter_ms"] // 0 | . * 100 | round / 100 | tostring),
+        pct([.loss_up, .loss_down] | max), pct(.m["network.packet_loss_ratio"]), pct(.m["network.loss_upper_bound"]),
+        (.m["network.loaded_rtt_ms"] // 0 | . * 10 | round / 10 | tostring), (.m["network.responsiveness_rpm"] // 0 | round | tostring) ] | @tsv)
+  ' "$results" | column -t -s $'\t'
+fi
+
+if [[ $what == page || $what == all ]]; then
+  echo
+  # The page against the native check and iperf3 on the same link, and how its phases ended
+  # (settled: the core's throughput_settled stopped it; limit: the 5 s bound did).
+  jq -rs "$jq_lib"'
+    def r3: . * 1000 | round / 1000;
+    def spread(xs): (xs | sort) as $s | if ($s | length) == 0 then "-"
+      else "\($s[(($s | length) - 1) / 2 | floor] | r3) [\($s[0] | r3)-\($s[-1] | r3)]" end;
+    def ratio(f): [.[] | f / .ceiling_bps | select(. > 0)];
+    def ended(f): [.[] | .page[f] // "" | if test("rate settled") then "s" elif test("low confidence") then "L" else "?" end] | join("");
+    def link: "\(.mode) \(.rate)" + (if .delay_ms > 0 then " rtt=\(2 * .delay_ms)ms" else "" end)
+      + (if .loss_up > 0 then " loss=\(.loss_up * 100)%" else "" end);
+    map(select(.set == "page" and .ceiling_bps > 0)) as $all
+    | ($all | group_by([.mode, .loss_up, .delay_ms, rate_mbit])) as $groups |
+    (["link", "runs", "page down", "check down", "iperf3 down", "page up", "check up", "iperf3 up", "ended down/up", "page network s"] | @tsv),
+    ($groups[] | [ (.[0] | link), length,
+        spread(ratio(.page["network.download_bps"] // 0)), spread(ratio(.m["network.download_bps"] // 0)),
+        spread(ratio(.iperf_down_bps)),
+        spread(ratio(.page["network.upload_bps"] // 0)), spread(ratio(.m["network.upload_bps"] // 0)),
+        spread(ratio(.iperf_up_bps)),
+        "\(ended("network.download_bps.source"))/\(ended("network.upload_bps.source"))",
+        ([.[].page.duration_s // 0] | max | . * 10 | round / 10 | tostring)
+      ] | @tsv)
+  ' "$results" | column -t -s $'\t'
+  echo "(figures over the ceiling, median [min-max]; ended: s settled, L at the 5 s limit, ? no figure)"
+  jq -rs '
+    map(select(.set == "page" and .ceiling_bps > 0)) as $all |
+    def lossy: .loss_up > 0 or .loss_down > 0;
+    def worst(sel; f): [$all[] | select(sel) | f | select(. > 0) | . - 1 | fabs] |
+      if length == 0 then "-" else max * 1000 | round / 10 | tostring + "%" end;
+    def down: (.page["network.download_bps"] // 0) / .ceiling_bps;
+    def up: (.page["network.upload_bps"] // 0) / .ceiling_bps;
+    "page worst |error| vs ceiling, no loss: down \(worst(lossy | not; down))  up \(worst(lossy | not; up)); 1% loss: down \(worst(lossy; down))  up \(worst(lossy; up))",
+    "page runs: \($all | length), without figures: \([$all[] | select(.page == null)] | length), longest network phase: \([$all[].page.duration_s // 0] | max * 10 | round / 10) s"
+  ' "$results"
+fi

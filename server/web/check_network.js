@@ -2,7 +2,7 @@
 // same ones the native check uses: idle pings, a download counted as bytes arrive in the
 // page, an upload counted where it arrives (the server's arrival series) with pings under
 // load. Raw samples only; the core (core/analysis/network_figures) makes the figures.
-import { withTimeout } from './check_probes.js';
+import { sleep, withTimeout } from './check_probes.js';
 
 const BIN_MS = 50;
 const STREAMS = 4;
@@ -55,13 +55,47 @@ async function idlePings(seconds, minPings) {
   return { rtts, lost, skew: best ? best.skew : undefined, first };
 }
 
-// `streams` parallel downloads for `seconds`, each byte binned by when the page read it.
-async function download(seconds, onProgress) {
-  const bins = new Array(Math.ceil(seconds * 1000 / BIN_MS) + 1).fill(0);
+// A transfer phase runs until its rate settled, as the native check's do: the core decides
+// (throughput_settled, asked every LOOK_MS from MIN_S on) or MAX_S ends it with a lower
+// confidence. A slow link needs longer to leave slow start and loss recovery than a fast
+// one; a fixed length cut the slow ones short and made the fast ones wait.
+const PHASE_MIN_S = 2;
+const PHASE_MAX_S = 5;
+const LOOK_MS = 250;
+
+// Aborts `controller` when the phase may end; `closedBins()` resolves to the bytes per
+// closed bin so far. Resolves to the phase's length and how it ended.
+async function watchPhase(started, closedBins, binS, settled, controller, onProgress) {
+  let end = 'limit';
+  for (;;) {
+    await sleep(LOOK_MS);
+    const elapsed = (performance.now() - started) / 1000;
+    onProgress(Math.min(1, elapsed / PHASE_MAX_S));
+    if (elapsed >= PHASE_MAX_S) break;
+    if (elapsed < PHASE_MIN_S) continue;
+    let bins;
+    try {
+      bins = await closedBins();
+    } catch {
+      continue;  // a poll that failed says nothing about the rate
+    }
+    if (bins.length > 0 && settled(bins, binS)) {
+      end = 'settled';
+      break;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  controller.abort();
+  return { seconds, end };
+}
+
+// STREAMS parallel downloads, each byte binned by when the page read it.
+async function download(settled, onProgress) {
+  const bins = new Array(Math.ceil((PHASE_MAX_S + 1) * 1000 / BIN_MS)).fill(0);
   const controller = new AbortController();
   const started = performance.now();
   const stream = async () => {
-    while (performance.now() - started < seconds * 1000) {
+    while (!controller.signal.aborted) {
       const response = await fetch(`/v1/probe/download?bytes=${64 << 20}&r=${randomId()}`,
                                    { cache: 'no-store', signal: controller.signal });
       const reader = response.body.getReader();
@@ -73,19 +107,26 @@ async function download(seconds, onProgress) {
       }
     }
   };
-  const timer = setTimeout(() => controller.abort(), seconds * 1000);
-  const progress = setInterval(() => onProgress((performance.now() - started) / (seconds * 1000)), 250);
+  const closed = async () => bins.slice(0, Math.floor((performance.now() - started) / BIN_MS));
+  const watch = watchPhase(started, closed, BIN_MS / 1000, settled, controller, onProgress);
   await Promise.allSettled(Array.from({ length: STREAMS }, stream));
-  clearTimeout(timer);
-  clearInterval(progress);
+  const phase = await watch;
   // A request that ends inside the phase is followed by the next: the series has no gaps.
-  return { bins: bins.slice(0, Math.floor(seconds * 1000 / BIN_MS)) };
+  return { bins: bins.slice(0, Math.floor(phase.seconds * 1000 / BIN_MS)), ...phase };
 }
 
-// Uploads for `seconds` on `streams` requests of `chunkBytes`, pinging meanwhile; the bytes
-// are counted by the server as they arrive, so the browser's send buffer does not inflate
-// the figure.
-async function upload(seconds, chunkBytes, onProgress) {
+// The server's arrival series of an upload session so far (404 until its first byte).
+async function uploadSeries(session, timeoutMs) {
+  const response = await withTimeout(fetch(`/v1/probe/session?id=${session}`, { cache: 'no-store' }),
+                                     timeoutMs, 'the collector');
+  if (!response.ok) throw new Error(`the collector answered ${response.status}`);
+  return response.json();
+}
+
+// Uploads on STREAMS requests of `chunkBytes`, pinging meanwhile; the bytes are counted by
+// the server as they arrive, so the browser's send buffer does not inflate the figure, and
+// the page watches that same series to end the phase.
+async function upload(chunkBytes, settled, onProgress) {
   const session = randomId();
   const body = new Blob([crypto.getRandomValues(new Uint8Array(65536))]);
   const parts = Math.max(1, Math.ceil(chunkBytes / 65536));
@@ -93,7 +134,7 @@ async function upload(seconds, chunkBytes, onProgress) {
   const controller = new AbortController();
   const started = performance.now();
   const stream = async () => {
-    while (performance.now() - started < seconds * 1000) {
+    while (!controller.signal.aborted) {
       await fetch(`/v1/probe/upload?session=${session}`, { method: 'POST', body: payload, cache: 'no-store',
         headers: { 'Content-Type': 'application/octet-stream' }, signal: controller.signal });
     }
@@ -101,40 +142,38 @@ async function upload(seconds, chunkBytes, onProgress) {
   const loaded = [];
   let loadedLost = 0;
   const pinger = (async () => {
-    for (let n = 0; performance.now() - started < seconds * 1000; n++) {
+    for (let n = 0; !controller.signal.aborted; n++) {
       try { loaded.push((await ping(1000 + n, 2000)).rtt); } catch { loadedLost++; }
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(200);
     }
   })();
-  const timer = setTimeout(() => controller.abort(), seconds * 1000);
-  const progress = setInterval(() => onProgress((performance.now() - started) / (seconds * 1000)), 250);
+  // The series' last bin is still filling: it is left out.
+  const closed = async () => (await uploadSeries(session, 1000)).bins.slice(0, -1);
+  const watch = watchPhase(started, closed, BIN_MS / 1000, settled, controller, onProgress);
   await Promise.allSettled([...Array.from({ length: STREAMS }, stream), pinger]);
-  clearTimeout(timer);
-  clearInterval(progress);
-  const series = await (await withTimeout(fetch(`/v1/probe/session?id=${session}`, { cache: 'no-store' }),
-                                         5000, 'the collector')).json();
-  return { bins: series.bins || [], bin_s: (series.bin_ms || BIN_MS) / 1000, loaded, loadedLost };
+  const phase = await watch;
+  const series = await uploadSeries(session, 5000);
+  return { bins: series.bins || [], bin_s: (series.bin_ms || BIN_MS) / 1000, loaded, loadedLost, ...phase };
 }
 
-export async function measureNetwork(onProgress) {
+// `settled(bins, binSeconds)`: the core's verdict on a phase's rate so far.
+export async function measureNetwork(settled, onProgress) {
   const idleSeconds = 2;
-  const downloadSeconds = 4;
-  const uploadSeconds = 4;
   const started = performance.now();
   const idle = await idlePings(idleSeconds, 20);
   if (idle.rtts.length === 0) return { status: 'error', message: 'the collector did not answer a single ping' };
   onProgress(0.2);
-  const down = await download(downloadSeconds, (f) => onProgress(0.2 + 0.4 * f));
-  const downBps = down.bins.reduce((a, b) => a + b, 0) * 8 / downloadSeconds;
+  const down = await download(settled, (f) => onProgress(0.2 + 0.4 * f));
+  const downBps = down.bins.reduce((a, b) => a + b, 0) * 8 / down.seconds;
   // Each request carries about half a second at the download's rate (upload is seldom faster).
   const chunk = Math.min(32 << 20, Math.max(256 << 10, Math.round(downBps / 8 / STREAMS / 2)));
-  const up = await upload(uploadSeconds, chunk, (f) => onProgress(0.6 + 0.4 * f));
+  const up = await upload(chunk, settled, (f) => onProgress(0.6 + 0.4 * f));
   return {
     ...connectionTiming(idle.first),
     idle_rtts_ms: idle.rtts, idle_lost: idle.lost, clock_skew_ms: idle.skew,
     bin_s: BIN_MS / 1000, download_bins: down.bins,
     upload_bin_s: up.bin_s, upload_bins: up.bins, loaded_rtts_ms: up.loaded, loaded_lost: up.loadedLost,
-    download_s: downloadSeconds, upload_s: uploadSeconds, streams: STREAMS,
-    duration_ms: performance.now() - started,
+    download_s: down.seconds, download_end: down.end, upload_s: up.seconds, upload_end: up.end,
+    streams: STREAMS, duration_ms: performance.now() - started,
   };
 }

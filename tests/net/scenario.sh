@@ -16,7 +16,10 @@
 #   scenario.sh stall                the relay freezes mid-test: the check must end in time
 #
 # Environment: EXAMREADY_BIN, EXAMREADY_TESTSERVER, EXAMREADY_RELAY (built binaries);
-# IPERF=0 skips iperf3; NET_NO_ASSERT=1 only prints (the benchmark). Prints one line
+# IPERF=0 skips iperf3; NET_NO_ASSERT=1 only prints (the benchmark);
+# EXAMREADY_WEBCHECK_SERVER (an examready-server) also runs the web check's page on veth and
+# relay links: the server over HTTPS in the server's namespace, headless Chromium in the
+# client's, its figures as `page` in the RESULT line (bench/network's `page` set). Prints one line
 # "RESULT {json}". Exit 0 pass, 1 fail, 77 skipped (with the reason).
 set -euo pipefail
 
@@ -184,6 +187,35 @@ if [[ $IPERF == 1 && ( $assert_tput == 1 || ${NET_NO_ASSERT:-0} == 1 ) && ( $mod
   done
 fi
 
+# The web check's figures on the same link: examready-server over HTTPS (a certificate for
+# the server's address; Chromium pins its key), the page driven by check_selenium.py. Sets
+# $page to its RESULT's JSON, or null with the reason on stderr: the page is an extra here,
+# its failure does not void the native check's figures.
+page_figures() {
+  local dir=$tmp/page spki token=helpdesk-token-$RANDOM$RANDOM
+  mkdir -p "$dir"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=$server_ip" \
+    -addext "subjectAltName=IP:$server_ip" -keyout "$dir/server.key" -out "$dir/server.pem" 2>/dev/null
+  spki=$(openssl x509 -in "$dir/server.pem" -pubkey -noout | openssl pkey -pubin -outform der |
+         openssl dgst -sha256 -binary | base64)
+  "${B[@]}" env EXAMREADY_HELPDESK_TOKENS=$token "$EXAMREADY_WEBCHECK_SERVER" --db "sqlite:$dir/reports.db" \
+    --listen $server_ip:8443 --quiet --rules xiaoyibang --tls-cert "$dir/server.pem" \
+    --tls-key "$dir/server.key" 2> "$dir/server.log" &
+  pids+=($!)
+  for _ in $(seq 100); do in_b ss -Hltn "sport = :8443" | grep -q . && break; sleep 0.05; done
+  in_a env HOME="$dir" timeout 120 /usr/bin/python3 "$(dirname "$0")/../webcheck/check_selenium.py" \
+    network https://$server_ip:8443 - "$token" "$spki" "$dir" "$dir" "$dir" > "$dir/out" 2>&1 || true
+  page=$(sed -n 's/^RESULT //p' "$dir/out")
+  if [[ -z $page ]]; then
+    page=null
+    echo "the page gave no figures: $(tail -3 "$dir/out") $(tail -3 "$dir/server.log")" >&2
+  fi
+}
+page=null
+if [[ -n ${EXAMREADY_WEBCHECK_SERVER:-} && ( $mode == veth || $mode == relay ) ]]; then
+  page_figures
+fi
+
 check() { jq -c '.checks[0]' "$tmp/out.json"; }
 metric() { jq -r --arg m "network.$1" '.checks[0].measurements[$m].value // "null"' "$tmp/out.json"; }
 rate_bps=$(awk -v m="$(mbit_of "${rate:-0mbit}")" 'BEGIN{print m * 1e6}')
@@ -192,12 +224,12 @@ result=$(jq -nc \
   --arg mode "$mode" --arg rate "${rate:-}" --argjson delay "$delay_ms" --argjson jitter "$jitter_ms" \
   --argjson loss_up "$loss_up" --argjson loss_down "$loss_down" --argjson ceiling "$ceiling" \
   --argjson iperf_down "$iperf_down" --argjson iperf_up "$iperf_up" --argjson elapsed "$elapsed_s" \
-  --argjson check "$(check)" \
+  --argjson check "$(check)" --argjson page "$page" \
   '{mode:$mode, rate:$rate, delay_ms:$delay, jitter_ms:$jitter, loss_up:$loss_up, loss_down:$loss_down,
     ceiling_bps:$ceiling, iperf_down_bps:$iperf_down, iperf_up_bps:$iperf_up, elapsed_s:$elapsed,
     status:$check.status, message:$check.message,
     download_source:($check.measurements // {} | .["network.download_bps"].source // null),
-    m:($check.measurements // {} | with_entries(.value = .value.value))}')
+    m:($check.measurements // {} | with_entries(.value = .value.value)), page:$page}')
 echo "RESULT $result"
 [[ ${NET_NO_ASSERT:-0} == 1 ]] && exit 0
 

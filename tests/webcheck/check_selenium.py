@@ -195,7 +195,12 @@ try:
         stored = fetch_report(code)["report"]
         network = next(c for c in stored["checks"] if c["name"] == "network")
         check(network["status"] == "ok", f"the page measured the network ({network.get('message')})")
-        print("RESULT " + json.dumps({k: v["value"] for k, v in network["measurements"].items()}))
+        figures = {k: v["value"] for k, v in network["measurements"].items()}
+        for metric in ("network.download_bps", "network.upload_bps"):
+            if metric in network["measurements"]:
+                figures[metric + ".source"] = network["measurements"][metric]["source"]
+        figures["duration_s"] = network.get("duration_ms", 0) / 1000
+        print("RESULT " + json.dumps(figures))
     elif scenario == "fake-camera":
         driver = start_driver(phone("M2102J20SG"))
         code = run_check(f"{base}/check?only=camera")

@@ -26,8 +26,10 @@ source "$here/common.sh"  # $work, $token, the pinned key ($spki), start_server
 ip link set lo up
 ip link set lo mtu 1500                      # tbf drops 64 KiB GSO packets otherwise
 ip link set lo gso_max_size 1500 2>/dev/null || true  # and 16 KiB ones (scenario.sh)
+# A tc rate (10mbit, 1.5mbit, 1500kbit) in Mbit/s; slow links get scenario.sh's deeper queue.
+mbit=$(awk -v r="$rate" 'BEGIN{m = r ~ /kbit$/ ? 1e-3 : 1; sub(/[km]bit$/, "", r); print r * m}')
 latency=50ms
-[[ ${rate%mbit} -le 5 ]] && latency=150ms
+awk -v m="$mbit" 'BEGIN{exit !(m <= 5)}' && latency=150ms
 tc qdisc add dev lo root tbf rate "$rate" burst 16kb latency $latency
 
 start_server https --tls-cert "$work/server.pem" --tls-key "$work/server.key"

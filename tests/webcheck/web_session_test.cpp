@@ -176,6 +176,36 @@ TEST_CASE("the shipped rules judge what the browser saw") {
   }
 }
 
+TEST_CASE("how the page ended a transfer phase is in the figure's source") {
+  // 4 s of a steady 10 Mbit/s (62,500 bytes per 50 ms) each way.
+  json input = {{"idle_rtts_ms", {20.1, 20.4, 19.9, 21.0, 20.2}},
+                {"bin_s", 0.05},
+                {"download_bins", std::vector<int>(80, 62'500)},
+                {"upload_bin_s", 0.05},
+                {"upload_bins", std::vector<int>(80, 62'500)},
+                {"download_s", 4.0},
+                {"upload_s", 4.0}};
+  const auto source = [](const json& check, const char* metric) {
+    return check.at("measurements").at(metric).at("source").get<std::string>();
+  };
+  SECTION("settled") {
+    input["download_end"] = "settled";
+    input["upload_end"] = "settled";
+    const json check = WebSession(json::object()).run("network", input);
+    CHECK_THAT(source(check, "network.download_bps"), Catch::Contains("rate settled"));
+    CHECK_THAT(source(check, "network.upload_bps"), Catch::Contains("rate settled"));
+    CHECK(measurement(check, "network.download_bps").get<double>() == Approx(10e6).epsilon(0.01));
+  }
+  SECTION("at its longest, with the rate still moving: a lower confidence, said") {
+    input["download_end"] = "limit";
+    const json check = WebSession(json::object()).run("network", input);
+    CHECK_THAT(source(check, "network.download_bps"),
+               Catch::Contains("low confidence: rate still changing when the 4.0 s phase ended"));
+    CHECK_THAT(source(check, "network.upload_bps"),
+               !Catch::Contains("low confidence") && !Catch::Contains("rate settled"));
+  }
+}
+
 TEST_CASE("hostile page input is absent data, never a crash") {
   CHECK_FALSE(WebSession(json::parse(R"({"report_id": "x", "created_at": "yesterday"})"))
                   .report()
