@@ -6,14 +6,19 @@
 // "idle_rtts_ms": [...], "idle_lost", "loaded_rtts_ms": [...], "loaded_lost",
 // "clock_skew_ms", "bin_s", "download_bins": [bytes read per bin], "download_outran",
 // "upload_bin_s", "upload_bins": [the server's arrival series], "upload_outran",
+// "download_reads": [[t_ms, bytes, t_ms, bytes, ...] per stream] (each read of the download's
+// fetch() streams; preferred to "download_bins", which counts bytes at the read),
+// "upload_complete_bins" (how much of the arrival series every stream is in),
 // "download_s", "upload_s" (each phase's length), "download_end", "upload_end" ("settled":
 // the page stopped once the core's throughput_settled said so; "limit": at its longest;
 // absent: a fixed length), "streams"}.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/analysis/network_figures.h"
+#include "core/analysis/read_spreading.h"
 #include "webcheck/check_outcome.h"
 #include "webcheck/web_checks.h"
 
@@ -39,6 +44,25 @@ std::vector<double> numbers(const nlohmann::json& in, const char* key) {
 std::vector<std::uint64_t> byte_bins(const nlohmann::json& in, const char* key) {
   std::vector<std::uint64_t> out;
   for (double v : numbers(in, key)) out.push_back(static_cast<std::uint64_t>(v));
+  return out;
+}
+
+// The download's reads, stream by stream (at most 16), as flat [t_ms, bytes, ...] pairs;
+// anything but a number voids its pair.
+std::vector<std::vector<core::net::Read>> stream_reads(const nlohmann::json& in, const char* key) {
+  std::vector<std::vector<core::net::Read>> out;
+  const auto it = in.find(key);
+  if (it == in.end() || !it->is_array()) return out;
+  for (const auto& stream : *it) {
+    if (out.size() == 16 || !stream.is_array()) break;
+    std::vector<double> flat;
+    flat.reserve(std::min<std::size_t>(stream.size(), 200'000));
+    for (const auto& v : stream) {
+      if (flat.size() == 200'000) break;
+      flat.push_back(v.is_number() ? v.get<double>() : std::nan(""));
+    }
+    out.push_back(core::net::reads_from_pairs(flat));
+  }
   return out;
 }
 
@@ -76,11 +100,19 @@ core::CheckResult network_check(const nlohmann::json& in) {
   s.loaded_lost = count(in, "loaded_lost");
   s.clock_skew_ms = number_field(in, "clock_skew_ms");
   s.bin_s = bin_seconds(in, "bin_s");
-  s.download_bins = byte_bins(in, "download_bins");
-  s.download_source = "bytes read from fetch() streams";
+  if (const auto reads = stream_reads(in, "download_reads"); !reads.empty()) {
+    s.download_bins = core::net::bins_from_reads(reads, s.bin_s, kMaxSeries);
+    s.download_source = "bytes read from fetch() streams, spread over each stream's reads";
+  } else {
+    s.download_bins = byte_bins(in, "download_bins");
+    s.download_source = "bytes read from fetch() streams";
+  }
   s.download_outran = bool_field(in, "download_outran").value_or(false);
   s.upload_bin_s = bin_seconds(in, "upload_bin_s");
   s.upload_bins = byte_bins(in, "upload_bins");
+  if (const auto complete = whole_field(in, "upload_complete_bins", kMaxSeries)) {
+    s.upload_bins.resize(std::min(s.upload_bins.size(), static_cast<std::size_t>(*complete)));
+  }
   s.upload_outran = bool_field(in, "upload_outran").value_or(false);
   s.server_ip = "the collector";
   core::net::PhasePlan plan;

@@ -3,11 +3,13 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <exception>
 #include <vector>
 
 #include "core/analysis/network_analysis.h"
+#include "core/analysis/read_spreading.h"
 #include "rules/devices/device_db.h"
 #include "webcheck/web_session.h"
 
@@ -90,8 +92,9 @@ class JsWebSession {
 
 std::string core_version() { return EXAMREADY_VERSION; }
 
-// Whether a transfer phase may end: the page asks as its bytes arrive (bytes per closed bin),
-// with the native check's policy (core::net::throughput_settled), so both stop alike.
+// Whether a transfer phase may end: the page asks as its bytes arrive, with the native
+// check's policy (core::net::throughput_settled), so both stop alike. `bins`: bytes per
+// closed bin (the upload's arrival series).
 bool throughput_settled(const emscripten::val& bins, double bin_seconds) {
   if (!(bin_seconds >= 0.01 && bin_seconds <= 1.0)) return false;
   std::vector<std::uint64_t> counts;
@@ -99,6 +102,20 @@ bool throughput_settled(const emscripten::val& bins, double bin_seconds) {
     counts.push_back(v > 0 && v < 1e12 ? static_cast<std::uint64_t>(v) : 0);
   }
   return examready::core::net::throughput_settled(counts, bin_seconds);
+}
+
+// The same for the download, from its streams' reads ([t_ms, bytes, ...] per stream), spread
+// as the figure will be (core::net::bins_from_reads).
+bool reads_settled(const emscripten::val& streams, double bin_seconds) {
+  if (!(bin_seconds >= 0.01 && bin_seconds <= 1.0)) return false;
+  std::vector<std::vector<examready::core::net::Read>> reads;
+  const auto count = std::min(streams["length"].as<unsigned>(), 16u);
+  for (unsigned i = 0; i < count; ++i) {
+    reads.push_back(examready::core::net::reads_from_pairs(
+        emscripten::convertJSArrayToNumberVector<double>(streams[i])));
+  }
+  return examready::core::net::throughput_settled(
+      examready::core::net::bins_from_reads(reads, bin_seconds), bin_seconds);
 }
 
 }  // namespace
@@ -113,6 +130,7 @@ EMSCRIPTEN_BINDINGS(examready_web) {
       .function("evaluate", &JsWebSession::evaluate);
   emscripten::function("coreVersion", &core_version);
   emscripten::function("throughputSettled", &throughput_settled);
+  emscripten::function("readsSettled", &reads_settled);
   emscripten::function("useDevices", &use_devices);
   emscripten::function("builtinDevicesHash", &builtin_devices_hash);
 }

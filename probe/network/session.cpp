@@ -467,6 +467,11 @@ PhaseFailure Session::fetch_upload_series(const std::string& session) {
     const auto json = nlohmann::json::parse(s->body);
     samples_.upload_bin_s = json.at("bin_ms").get<double>() / 1000.0;
     samples_.upload_bins = json.at("bins").get<std::vector<std::uint64_t>>();
+    // The bins every request's bytes are in (an older collector does not say: all of them).
+    if (json.contains("complete_bins")) {
+      samples_.upload_bins.resize(
+          std::min(samples_.upload_bins.size(), json.at("complete_bins").get<std::size_t>()));
+    }
   } catch (const std::exception& e) {
     return std::string("the collector's upload series is malformed: ") + e.what();
   }

@@ -2,6 +2,7 @@
 #include "server/measure/probe_endpoints.h"
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -23,10 +24,11 @@ class UploadSink final : public http::BodySink {
       : sessions_(std::move(sessions)), session_(std::move(session)), cap_(cap) {}
   bool on_data(const char*, std::size_t size) override {
     received_ += size;
-    if (!session_.empty()) sessions_->record(session_, size, Clock::now());
+    if (!session_.empty()) sessions_->record(session_, stream_, start_, size, Clock::now());
     return received_ < cap_;
   }
-  http::Response finish(bool) override {
+  http::Response finish(bool complete) override {
+    if (!session_.empty()) sessions_->end_stream(session_, stream_, complete);
     const double duration_ms =
         std::chrono::duration<double, std::milli>(Clock::now() - start_).count();
     return http::json_response(200, {{"bytes", received_}, {"duration_ms", duration_ms}});
@@ -38,6 +40,9 @@ class UploadSink final : public http::BodySink {
   std::uint64_t cap_;
   std::uint64_t received_ = 0;
   Clock::time_point start_ = Clock::now();
+  // This request among the session's (numbers are unique across the server's lifetime).
+  std::uint64_t stream_ = next_stream_.fetch_add(1);
+  static inline std::atomic<std::uint64_t> next_stream_{0};
 };
 
 http::StreamStart start_upload(const std::shared_ptr<UploadSessions>& sessions,
@@ -91,6 +96,7 @@ http::Response session_series(const UploadSessions& sessions, const http::Reques
   if (!series) return http::error_response(404, "no such session");
   http::Response r = http::json_response(200, {{"bin_ms", series->bin_width.count()},
                                                {"bins", series->bins},
+                                               {"complete_bins", series->complete_bins},
                                                {"total_bytes", series->total_bytes},
                                                {"first_byte_unix_ms", series->first_byte_unix_ms}});
   r.set_header("Cache-Control", "no-store");

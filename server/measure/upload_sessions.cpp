@@ -2,6 +2,7 @@
 #include "server/measure/upload_sessions.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace examready::server {
 
@@ -50,7 +51,9 @@ UploadSessions::Open UploadSessions::open(const std::string& id, const std::stri
   return Open::kOk;
 }
 
-void UploadSessions::record(const std::string& id, std::uint64_t bytes, Clock::time_point now) {
+void UploadSessions::record(const std::string& id, std::uint64_t stream,
+                            Clock::time_point stream_start, std::uint64_t bytes,
+                            Clock::time_point now) {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(id);
   if (it == sessions_.end()) return;  // expired while its upload ran: nothing to bin into
@@ -64,17 +67,48 @@ void UploadSessions::record(const std::string& id, std::uint64_t bytes, Clock::t
   }
   s.last_use = now;
   s.series.total_bytes += bytes;
-  const auto bin = static_cast<std::size_t>((now - s.first_byte) / limits_.bin_width);
-  if (bin >= max_bins_) return;
-  if (s.series.bins.size() <= bin) s.series.bins.resize(bin + 1, 0);
-  s.series.bins[bin] += bytes;
+  const auto seconds = [&](Clock::time_point t) {
+    return std::chrono::duration<double>(t - s.first_byte).count();
+  };
+  auto found = s.streams.find(stream);
+  if (found == s.streams.end()) {
+    if (s.streams.size() >= std::max<std::size_t>(limits_.max_streams, 1)) {
+      s.streams.erase(s.streams.begin());  // the oldest request
+    }
+    found = s.streams.emplace(stream, Stream{core::net::ReadSpreader(seconds(stream_start))}).first;
+  }
+  const double bin_s = std::chrono::duration<double>(limits_.bin_width).count();
+  core::net::spread_bytes(s.series.bins, bin_s, found->second.spreader.on_read(seconds(now)), bytes,
+                          max_bins_);
+}
+
+void UploadSessions::end_stream(const std::string& id, std::uint64_t stream, bool complete) {
+  std::lock_guard lock(mutex_);
+  auto it = sessions_.find(id);
+  if (it == sessions_.end()) return;
+  auto found = it->second.streams.find(stream);
+  if (found != it->second.streams.end()) found->second.complete = complete;
+}
+
+std::size_t UploadSessions::complete_bins(const Session& s) const {
+  std::vector<core::net::ReadSpreader> pending;
+  for (const auto& [key, stream] : s.streams) {
+    if (!stream.complete) pending.push_back(stream.spreader);
+  }
+  const auto until = core::net::accounted_until(pending);
+  if (!until) return s.series.bins.size();  // every request's body arrived whole
+  const double bin_s = std::chrono::duration<double>(limits_.bin_width).count();
+  return std::min(s.series.bins.size(),
+                  static_cast<std::size_t>(std::max(0.0, std::floor(*until / bin_s + 1e-9))));
 }
 
 std::optional<UploadSeries> UploadSessions::series(const std::string& id) const {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(id);
   if (it == sessions_.end()) return std::nullopt;
-  return it->second.series;
+  UploadSeries series = it->second.series;
+  series.complete_bins = complete_bins(it->second);
+  return series;
 }
 
 }  // namespace examready::server

@@ -1,4 +1,7 @@
 // Per-measurement-session arrival series of upload bytes, binned by server receive time.
+// Each request's bytes are spread back over the time since its previous read
+// (core/analysis/read_spreading.h): a TLS connection is read a 16 KiB record at a time, and
+// counted at the read a slow link's series jumps by whole records.
 #pragma once
 
 #include <chrono>
@@ -11,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/analysis/read_spreading.h"
+
 namespace examready::server {
 
 // The client counts upload throughput from these bins, not from the bytes it handed to
@@ -18,6 +23,9 @@ namespace examready::server {
 struct UploadSeries {
   std::chrono::milliseconds bin_width{50};
   std::vector<std::uint64_t> bins;  // bytes received per bin since the session's first byte
+  // The leading bins every request's bytes are in: a request still sending (or cut off)
+  // has bytes on their way that belong to the bins after its last read.
+  std::size_t complete_bins = 0;
   std::uint64_t total_bytes = 0;
   std::int64_t first_byte_unix_ms = 0;
 };
@@ -28,6 +36,7 @@ struct UploadSessionLimits {
   std::size_t max_sessions = 4096;      // all clients
   std::size_t max_per_client = 64;      // one client address (a classroom behind NAT)
   std::chrono::seconds ttl{120};        // a session unused this long is forgotten
+  std::size_t max_streams = 32;         // requests whose reads are spread, per session
 };
 
 // Sessions belong to the address that opened them: nobody else can add bytes to one (or
@@ -41,21 +50,32 @@ class UploadSessions {
   enum class Open { kOk, kNotOwner, kClientFull, kTableFull };
   // Opens (or re-enters) session `id` for `client` before its bytes arrive.
   Open open(const std::string& id, const std::string& client, Clock::time_point now);
-  // Adds `bytes` that arrived `now` to an open session.
-  void record(const std::string& id, std::uint64_t bytes, Clock::time_point now);
+  // Adds `bytes` read `now` by request `stream` (any number unique to the request; it began
+  // at `stream_start`) to an open session.
+  void record(const std::string& id, std::uint64_t stream, Clock::time_point stream_start,
+              std::uint64_t bytes, Clock::time_point now);
+  // Request `stream` ended: `complete` when its whole body arrived (none of it is pending).
+  void end_stream(const std::string& id, std::uint64_t stream, bool complete);
   std::optional<UploadSeries> series(const std::string& id) const;
 
   // Session ids are client-chosen: 8 to 64 characters of [0-9a-zA-Z_-].
   static bool valid_id(std::string_view id);
 
  private:
+  struct Stream {
+    core::net::ReadSpreader spreader;
+    bool complete = false;
+  };
   struct Session {
     std::string client;
     Clock::time_point first_byte;
     Clock::time_point last_use;
     bool started = false;  // first byte seen
     UploadSeries series;
+    // The latest requests (at most limits_.max_streams; a stream pushed out is spread no more).
+    std::map<std::uint64_t, Stream> streams;
   };
+  std::size_t complete_bins(const Session& s) const;
   void expire(Clock::time_point now);
 
   UploadSessionLimits limits_;

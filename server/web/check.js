@@ -233,8 +233,7 @@ async function runCheck(core, rulesText) {
     step('network', 'running');
     let network;
     try {
-      network = await measureNetwork((bins, binS) => core.throughputSettled(bins, binS),
-                                     (f) => step('network', 'running', `${Math.round(f * 100)}%`));
+      network = await measureNetwork(core, (f) => step('network', 'running', `${Math.round(f * 100)}%`));
     } catch (e) {
       network = { status: 'error', message: String(e).slice(0, 200) };
     }

@@ -63,9 +63,9 @@ const PHASE_MIN_S = 2;
 const PHASE_MAX_S = 5;
 const LOOK_MS = 250;
 
-// Aborts `controller` when the phase may end; `closedBins()` resolves to the bytes per
-// closed bin so far. Resolves to the phase's length and how it ended.
-async function watchPhase(started, closedBins, binS, settled, controller, onProgress) {
+// Aborts `controller` when the phase may end; `isSettled()` resolves to the core's verdict on
+// the rate so far. Resolves to the phase's length and how it ended.
+async function watchPhase(started, isSettled, controller, onProgress) {
   let end = 'limit';
   for (;;) {
     await sleep(LOOK_MS);
@@ -73,13 +73,13 @@ async function watchPhase(started, closedBins, binS, settled, controller, onProg
     onProgress(Math.min(1, elapsed / PHASE_MAX_S));
     if (elapsed >= PHASE_MAX_S) break;
     if (elapsed < PHASE_MIN_S) continue;
-    let bins;
+    let settled = false;
     try {
-      bins = await closedBins();
+      settled = await isSettled();
     } catch {
       continue;  // a poll that failed says nothing about the rate
     }
-    if (bins.length > 0 && settled(bins, binS)) {
+    if (settled) {
       end = 'settled';
       break;
     }
@@ -89,30 +89,35 @@ async function watchPhase(started, closedBins, binS, settled, controller, onProg
   return { seconds, end };
 }
 
-// STREAMS parallel downloads, each byte binned by when the page read it.
-async function download(settled, onProgress) {
-  const bins = new Array(Math.ceil((PHASE_MAX_S + 1) * 1000 / BIN_MS)).fill(0);
+// STREAMS parallel downloads. Each read is logged per stream as [ms since the phase began,
+// bytes]: a read hands over up to 64 KiB, and the core spreads its bytes back over the time
+// since that stream's previous read (core/analysis/read_spreading.h); [ms, 0] marks when a
+// response's headers came, where its bytes began.
+const MAX_READS = 100000;  // per stream, as the core reads them
+async function download(core, onProgress) {
+  const reads = Array.from({ length: STREAMS }, () => []);
+  let bytes = 0;
   const controller = new AbortController();
   const started = performance.now();
-  const stream = async () => {
+  const stream = async (log) => {
     while (!controller.signal.aborted) {
       const response = await fetch(`/v1/probe/download?bytes=${64 << 20}&r=${randomId()}`,
                                    { cache: 'no-store', signal: controller.signal });
+      if (log.length < 2 * MAX_READS) log.push(performance.now() - started, 0);
       const reader = response.body.getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        const bin = Math.floor((performance.now() - started) / BIN_MS);
-        if (bin < bins.length) bins[bin] += value.length;
+        bytes += value.length;
+        if (log.length < 2 * MAX_READS) log.push(performance.now() - started, value.length);
       }
     }
   };
-  const closed = async () => bins.slice(0, Math.floor((performance.now() - started) / BIN_MS));
-  const watch = watchPhase(started, closed, BIN_MS / 1000, settled, controller, onProgress);
-  await Promise.allSettled(Array.from({ length: STREAMS }, stream));
-  const phase = await watch;
-  // A request that ends inside the phase is followed by the next: the series has no gaps.
-  return { bins: bins.slice(0, Math.floor(phase.seconds * 1000 / BIN_MS)), ...phase };
+  const isSettled = async () => core.readsSettled(reads, BIN_MS / 1000);
+  const watch = watchPhase(started, isSettled, controller, onProgress);
+  await Promise.allSettled(reads.map(stream));
+  // A request that ends inside the phase is followed by the next: the log has no gaps.
+  return { reads, bytes, ...(await watch) };
 }
 
 // The server's arrival series of an upload session so far (404 until its first byte).
@@ -126,7 +131,7 @@ async function uploadSeries(session, timeoutMs) {
 // Uploads on STREAMS requests of `chunkBytes`, pinging meanwhile; the bytes are counted by
 // the server as they arrive, so the browser's send buffer does not inflate the figure, and
 // the page watches that same series to end the phase.
-async function upload(chunkBytes, settled, onProgress) {
+async function upload(chunkBytes, core, onProgress) {
   const session = randomId();
   const body = new Blob([crypto.getRandomValues(new Uint8Array(65536))]);
   const parts = Math.max(1, Math.ceil(chunkBytes / 65536));
@@ -147,32 +152,37 @@ async function upload(chunkBytes, settled, onProgress) {
       await sleep(200);
     }
   })();
-  // The series' last bin is still filling: it is left out.
-  const closed = async () => (await uploadSeries(session, 1000)).bins.slice(0, -1);
-  const watch = watchPhase(started, closed, BIN_MS / 1000, settled, controller, onProgress);
+  // Only the bins every request's bytes are in (complete_bins) are judged.
+  const isSettled = async () => {
+    const series = await uploadSeries(session, 1000);
+    return core.throughputSettled(series.bins.slice(0, series.complete_bins), series.bin_ms / 1000);
+  };
+  const watch = watchPhase(started, isSettled, controller, onProgress);
   await Promise.allSettled([...Array.from({ length: STREAMS }, stream), pinger]);
   const phase = await watch;
   const series = await uploadSeries(session, 5000);
-  return { bins: series.bins || [], bin_s: (series.bin_ms || BIN_MS) / 1000, loaded, loadedLost, ...phase };
+  return { bins: series.bins || [], complete: series.complete_bins, bin_s: (series.bin_ms || BIN_MS) / 1000,
+           loaded, loadedLost, ...phase };
 }
 
-// `settled(bins, binSeconds)`: the core's verdict on a phase's rate so far.
-export async function measureNetwork(settled, onProgress) {
+// `core`: the wasm module, whose throughput_settled ends each transfer phase.
+export async function measureNetwork(core, onProgress) {
   const idleSeconds = 2;
   const started = performance.now();
   const idle = await idlePings(idleSeconds, 20);
   if (idle.rtts.length === 0) return { status: 'error', message: 'the collector did not answer a single ping' };
   onProgress(0.2);
-  const down = await download(settled, (f) => onProgress(0.2 + 0.4 * f));
-  const downBps = down.bins.reduce((a, b) => a + b, 0) * 8 / down.seconds;
+  const down = await download(core, (f) => onProgress(0.2 + 0.4 * f));
+  const downBps = down.bytes * 8 / down.seconds;
   // Each request carries about half a second at the download's rate (upload is seldom faster).
   const chunk = Math.min(32 << 20, Math.max(256 << 10, Math.round(downBps / 8 / STREAMS / 2)));
-  const up = await upload(chunk, settled, (f) => onProgress(0.6 + 0.4 * f));
+  const up = await upload(chunk, core, (f) => onProgress(0.6 + 0.4 * f));
   return {
     ...connectionTiming(idle.first),
     idle_rtts_ms: idle.rtts, idle_lost: idle.lost, clock_skew_ms: idle.skew,
-    bin_s: BIN_MS / 1000, download_bins: down.bins,
-    upload_bin_s: up.bin_s, upload_bins: up.bins, loaded_rtts_ms: up.loaded, loaded_lost: up.loadedLost,
+    bin_s: BIN_MS / 1000, download_reads: down.reads,
+    upload_bin_s: up.bin_s, upload_bins: up.bins, upload_complete_bins: up.complete,
+    loaded_rtts_ms: up.loaded, loaded_lost: up.loadedLost,
     download_s: down.seconds, download_end: down.end, upload_s: up.seconds, upload_end: up.end,
     streams: STREAMS, duration_ms: performance.now() - started,
   };

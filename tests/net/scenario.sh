@@ -19,7 +19,9 @@
 # IPERF=0 skips iperf3; NET_NO_ASSERT=1 only prints (the benchmark);
 # EXAMREADY_WEBCHECK_SERVER (an examready-server) also runs the web check's page on veth and
 # relay links: the server over HTTPS in the server's namespace, headless Chromium in the
-# client's, its figures as `page` in the RESULT line (bench/network's `page` set). Prints one line
+# client's, its figures as `page` in the RESULT line (bench/network's `page` set);
+# EXAMREADY_WEBCHECK_SCENARIO=tap-to-verdict runs every check instead and gives the time from
+# the page's load to its verdict. Prints one line
 # "RESULT {json}". Exit 0 pass, 1 fail, 77 skipped (with the reason).
 set -euo pipefail
 
@@ -204,7 +206,8 @@ page_figures() {
   pids+=($!)
   for _ in $(seq 100); do in_b ss -Hltn "sport = :8443" | grep -q . && break; sleep 0.05; done
   in_a env HOME="$dir" timeout 120 /usr/bin/python3 "$(dirname "$0")/../webcheck/check_selenium.py" \
-    network https://$server_ip:8443 - "$token" "$spki" "$dir" "$dir" "$dir" > "$dir/out" 2>&1 || true
+    "${EXAMREADY_WEBCHECK_SCENARIO:-network}" https://$server_ip:8443 - "$token" "$spki" "$dir" "$dir" "$dir" \
+    > "$dir/out" 2>&1 || true
   page=$(sed -n 's/^RESULT //p' "$dir/out")
   if [[ -z $page ]]; then
     page=null

@@ -206,6 +206,43 @@ TEST_CASE("how the page ended a transfer phase is in the figure's source") {
   }
 }
 
+TEST_CASE("the page's download reads are spread stream by stream, as the native counters") {
+  // 2 Mbit/s on four streams (0.9, 0.967, 1.033 and 1.1 of an even share), each handing
+  // over 64 KiB about every 1.05 s: counted at the read, 250 ms windows swing from 0 to
+  // 256 KiB.
+  json reads = json::array();
+  for (int i = 0; i < 4; ++i) {
+    json log = json::array();
+    const double every_ms = 65536 / (2e6 / 8 / 4 * (0.9 + 0.2 * i / 3)) * 1000;
+    for (double t = every_ms; t < 6000; t += every_ms) {
+      log.push_back(t);
+      log.push_back(65536);
+    }
+    reads.push_back(log);
+  }
+  const json input = {{"idle_rtts_ms", {20.1, 20.4, 19.9}},
+                      {"bin_s", 0.05},
+                      {"download_reads", reads},
+                      {"upload_bin_s", 0.05},
+                      {"upload_bins", std::vector<int>(100, 12'500)},
+                      {"upload_complete_bins", 60},
+                      {"download_s", 6.0},
+                      {"upload_s", 5.0}};
+  const json check = WebSession(json::object()).run("network", input);
+  CHECK(measurement(check, "network.download_bps").get<double>() == Approx(2e6).epsilon(0.02));
+  CHECK(measurement(check, "network.stall_count").get<int>() == 0);
+  CHECK_THAT(check.at("measurements").at("network.download_bps").at("source").get<std::string>(),
+             Catch::Contains("spread over each stream's reads"));
+  // Only the complete part of the upload series counts: 60 bins, 3 s.
+  CHECK(measurement(check, "network.upload_steady_s").get<double>() <= 2.5);
+  SECTION("pairs that are not numbers are dropped, never a crash") {
+    json hostile = input;
+    hostile["download_reads"] = {{"x", 1, 2}, {1e300, -5, 7, 8}, "not a stream", {{1}}};
+    hostile["upload_complete_bins"] = -3;
+    CHECK_NOTHROW(WebSession(json::object()).run("network", hostile));
+  }
+}
+
 TEST_CASE("hostile page input is absent data, never a crash") {
   CHECK_FALSE(WebSession(json::parse(R"({"report_id": "x", "created_at": "yesterday"})"))
                   .report()
