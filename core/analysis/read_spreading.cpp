@@ -36,7 +36,7 @@ void ReadSpreader::restart(double t_s) {
 void spread_bytes(std::vector<std::uint64_t>& bins, double bin_s, ReadSpreader::Span span,
                   std::uint64_t bytes, std::size_t max_bins) {
   if (!(bin_s > 0) || bytes == 0 || !(span.to_s >= 0) || !std::isfinite(span.to_s)) return;
-  double from = std::clamp(span.from_s, 0.0, span.to_s);
+  double from = std::isnan(span.from_s) ? span.to_s : std::clamp(span.from_s, 0.0, span.to_s);
   double to = span.to_s;
   const double end_of_series = static_cast<double>(max_bins) * bin_s;
   if (from >= end_of_series) return;
@@ -48,8 +48,10 @@ void spread_bytes(std::vector<std::uint64_t>& bins, double bin_s, ReadSpreader::
   // Bin k covers [k, k + 1) * bin_s: a read at an instant falls in the bin that holds it, a
   // span ending on a boundary ends in the bin before it.
   const auto first = static_cast<std::size_t>(std::floor(from / bin_s));
-  const auto last = to > from ? static_cast<std::size_t>(std::ceil(to / bin_s)) - 1 : first;
-  if (last < first || last >= max_bins) return;
+  // A span too short to reach past its first bin's start rounds onto it: that one bin.
+  const auto last =
+      std::max(first, to > from ? static_cast<std::size_t>(std::ceil(to / bin_s)) - 1 : first);
+  if (last >= max_bins) return;
   if (bins.size() <= last) bins.resize(last + 1, 0);
   if (first == last) {
     bins[first] += bytes;
@@ -67,19 +69,23 @@ void spread_bytes(std::vector<std::uint64_t>& bins, double bin_s, ReadSpreader::
   }
 }
 
+std::optional<double> accounted_until(std::span<const ReadSpreader> pending, double latest_s) {
+  std::optional<double> until;
+  for (const auto& s : pending) {
+    if (s.has_read() && latest_s - s.last_read_s() <= s.patience_s()) {
+      until = std::min(until.value_or(s.last_read_s()), s.last_read_s());
+    }
+  }
+  return until;
+}
+
 std::optional<double> accounted_until(std::span<const ReadSpreader> streams) {
   double latest = -std::numeric_limits<double>::infinity();
   for (const auto& s : streams) {
     if (s.has_read()) latest = std::max(latest, s.last_read_s());
   }
   if (!std::isfinite(latest)) return std::nullopt;
-  double until = latest;
-  for (const auto& s : streams) {
-    if (s.has_read() && latest - s.last_read_s() <= s.patience_s()) {
-      until = std::min(until, s.last_read_s());
-    }
-  }
-  return until;
+  return accounted_until(streams, latest);
 }
 
 std::vector<Read> reads_from_pairs(std::span<const double> flat, std::size_t max_reads) {

@@ -56,8 +56,9 @@ class ReadSpreader {
 };
 
 // Adds `bytes` spread evenly over `span` to `bins` of `bin_s` from time 0, growing it up to
-// `max_bins` (bytes that fall beyond are left out; so is any part of a span before 0). The
-// sum of the bins grows by exactly the bytes that fall inside.
+// `max_bins` (bytes that fall beyond are left out). A span that begins before 0 is cut to
+// start at 0 and keeps all its bytes. The sum of the bins grows by exactly the bytes that
+// fall inside.
 void spread_bytes(std::vector<std::uint64_t>& bins, double bin_s, ReadSpreader::Span span,
                   std::uint64_t bytes, std::size_t max_bins);
 
@@ -66,6 +67,9 @@ void spread_bytes(std::vector<std::uint64_t>& bins, double bin_s, ReadSpreader::
 // latest read of any stream has stopped (its request ended or failed) and holds nothing back.
 // nullopt when no stream has read anything.
 std::optional<double> accounted_until(std::span<const ReadSpreader> streams);
+// The same, for the `pending` streams of a set whose latest read (finished streams
+// included) was at `latest_s`; nullopt when none of them holds anything back.
+std::optional<double> accounted_until(std::span<const ReadSpreader> pending, double latest_s);
 
 // One read: `bytes` handed over `t_s` seconds after the phase started; 0 bytes marks a
 // response's headers (ReadSpreader::restart).

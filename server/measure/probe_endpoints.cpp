@@ -20,11 +20,12 @@ using Clock = std::chrono::steady_clock;
 // Counts an upload as it arrives (into its session's 50 ms bins) and keeps none of it.
 class UploadSink final : public http::BodySink {
  public:
-  UploadSink(std::shared_ptr<UploadSessions> sessions, std::string session, std::uint64_t cap)
-      : sessions_(std::move(sessions)), session_(std::move(session)), cap_(cap) {}
+  UploadSink(std::shared_ptr<UploadSessions> sessions, std::string session, std::uint64_t stream,
+             std::uint64_t cap)
+      : sessions_(std::move(sessions)), session_(std::move(session)), stream_(stream), cap_(cap) {}
   bool on_data(const char*, std::size_t size) override {
     received_ += size;
-    if (!session_.empty()) sessions_->record(session_, stream_, start_, size, Clock::now());
+    if (!session_.empty()) sessions_->record(session_, stream_, size, Clock::now());
     return received_ < cap_;
   }
   http::Response finish(bool complete) override {
@@ -37,20 +38,22 @@ class UploadSink final : public http::BodySink {
  private:
   std::shared_ptr<UploadSessions> sessions_;
   std::string session_;
+  std::uint64_t stream_;  // this request among the session's
   std::uint64_t cap_;
   std::uint64_t received_ = 0;
   Clock::time_point start_ = Clock::now();
-  // This request among the session's (numbers are unique across the server's lifetime).
-  std::uint64_t stream_ = next_stream_.fetch_add(1);
-  static inline std::atomic<std::uint64_t> next_stream_{0};
 };
+
+// Upload requests are numbered in the order they start, over the server's lifetime.
+std::atomic<std::uint64_t> next_upload_stream{0};
 
 http::StreamStart start_upload(const std::shared_ptr<UploadSessions>& sessions,
                                const ProbeEndpointOptions& options, const http::Request& req) {
   std::string session(req.param("session"));
+  const std::uint64_t stream = next_upload_stream.fetch_add(1);
   if (!session.empty()) {
     if (!UploadSessions::valid_id(session)) return http::error_response(400, "invalid session id");
-    switch (sessions->open(session, req.client, Clock::now())) {
+    switch (sessions->open(session, req.client, Clock::now(), stream)) {
       case UploadSessions::Open::kOk:
         break;
       case UploadSessions::Open::kNotOwner:
@@ -64,7 +67,8 @@ http::StreamStart start_upload(const std::shared_ptr<UploadSessions>& sessions,
       }
     }
   }
-  return std::make_unique<UploadSink>(sessions, std::move(session), options.max_upload_bytes);
+  return std::make_unique<UploadSink>(sessions, std::move(session), stream,
+                                      options.max_upload_bytes);
 }
 
 http::Response ping(const ProbeEndpointOptions& options) {

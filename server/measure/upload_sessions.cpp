@@ -32,12 +32,13 @@ void UploadSessions::expire(Clock::time_point now) {
 }
 
 UploadSessions::Open UploadSessions::open(const std::string& id, const std::string& client,
-                                          Clock::time_point now) {
+                                          Clock::time_point now, std::uint64_t stream) {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(id);
   if (it != sessions_.end()) {
     if (it->second.client != client) return Open::kNotOwner;
     it->second.last_use = now;
+    add_stream(it->second, stream, now);
     return Open::kOk;
   }
   expire(now);
@@ -48,11 +49,31 @@ UploadSessions::Open UploadSessions::open(const std::string& id, const std::stri
   s.last_use = now;
   s.series.bin_width = limits_.bin_width;
   ++per_client_[client];
+  add_stream(s, stream, now);
   return Open::kOk;
 }
 
-void UploadSessions::record(const std::string& id, std::uint64_t stream,
-                            Clock::time_point stream_start, std::uint64_t bytes,
+namespace {
+
+double seconds_since(UploadSessions::Clock::time_point origin,
+                     UploadSessions::Clock::time_point t) {
+  return std::chrono::duration<double>(t - origin).count();
+}
+
+}  // namespace
+
+void UploadSessions::add_stream(Session& s, std::uint64_t stream, Clock::time_point start) {
+  if (s.streams.size() >= std::max<std::size_t>(limits_.max_streams, 1)) {
+    const auto ended = std::find_if(s.streams.begin(), s.streams.end(),
+                                    [](const auto& entry) { return entry.second.ended; });
+    s.streams.erase(ended != s.streams.end() ? ended : s.streams.begin());  // else the oldest
+  }
+  // Before the session's first byte the clock has no origin yet: the stream starts at 0.
+  const double start_s = s.started ? std::max(0.0, seconds_since(s.first_byte, start)) : 0.0;
+  s.streams.emplace(stream, Stream{core::net::ReadSpreader(start_s)});
+}
+
+void UploadSessions::record(const std::string& id, std::uint64_t stream, std::uint64_t bytes,
                             Clock::time_point now) {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(id);
@@ -67,19 +88,14 @@ void UploadSessions::record(const std::string& id, std::uint64_t stream,
   }
   s.last_use = now;
   s.series.total_bytes += bytes;
-  const auto seconds = [&](Clock::time_point t) {
-    return std::chrono::duration<double>(t - s.first_byte).count();
-  };
-  auto found = s.streams.find(stream);
-  if (found == s.streams.end()) {
-    if (s.streams.size() >= std::max<std::size_t>(limits_.max_streams, 1)) {
-      s.streams.erase(s.streams.begin());  // the oldest request
-    }
-    found = s.streams.emplace(stream, Stream{core::net::ReadSpreader(seconds(stream_start))}).first;
-  }
+  // `now` was read before the lock: another thread may have set the origin after it.
+  const double t = std::max(0.0, seconds_since(s.first_byte, now));
+  const auto found = s.streams.find(stream);
+  const core::net::ReadSpreader::Span span =
+      found != s.streams.end() ? found->second.spreader.on_read(t)
+                               : core::net::ReadSpreader::Span{t, t};  // a forgotten request
   const double bin_s = std::chrono::duration<double>(limits_.bin_width).count();
-  core::net::spread_bytes(s.series.bins, bin_s, found->second.spreader.on_read(seconds(now)), bytes,
-                          max_bins_);
+  core::net::spread_bytes(s.series.bins, bin_s, span, bytes, max_bins_);
 }
 
 void UploadSessions::end_stream(const std::string& id, std::uint64_t stream, bool complete) {
@@ -87,16 +103,22 @@ void UploadSessions::end_stream(const std::string& id, std::uint64_t stream, boo
   auto it = sessions_.find(id);
   if (it == sessions_.end()) return;
   auto found = it->second.streams.find(stream);
-  if (found != it->second.streams.end()) found->second.complete = complete;
+  if (found == it->second.streams.end()) return;
+  found->second.ended = true;
+  found->second.complete = complete;
 }
 
 std::size_t UploadSessions::complete_bins(const Session& s) const {
+  // Silence is judged against the latest read of any request, finished ones included; only
+  // requests that did not deliver their whole body can hold bytes back.
+  double latest = 0;
   std::vector<core::net::ReadSpreader> pending;
   for (const auto& [key, stream] : s.streams) {
+    if (stream.spreader.has_read()) latest = std::max(latest, stream.spreader.last_read_s());
     if (!stream.complete) pending.push_back(stream.spreader);
   }
-  const auto until = core::net::accounted_until(pending);
-  if (!until) return s.series.bins.size();  // every request's body arrived whole
+  const auto until = core::net::accounted_until(pending, latest);
+  if (!until) return s.series.bins.size();
   const double bin_s = std::chrono::duration<double>(limits_.bin_width).count();
   return std::min(s.series.bins.size(),
                   static_cast<std::size_t>(std::max(0.0, std::floor(*until / bin_s + 1e-9))));

@@ -48,13 +48,15 @@ class UploadSessions {
   explicit UploadSessions(UploadSessionLimits limits);
 
   enum class Open { kOk, kNotOwner, kClientFull, kTableFull };
-  // Opens (or re-enters) session `id` for `client` before its bytes arrive.
-  Open open(const std::string& id, const std::string& client, Clock::time_point now);
-  // Adds `bytes` read `now` by request `stream` (any number unique to the request; it began
-  // at `stream_start`) to an open session.
-  void record(const std::string& id, std::uint64_t stream, Clock::time_point stream_start,
-              std::uint64_t bytes, Clock::time_point now);
-  // Request `stream` ended: `complete` when its whole body arrived (none of it is pending).
+  // Opens (or re-enters) session `id` for `client` before its bytes arrive, for request
+  // `stream` (a number unique to the request, larger than any before it) starting `now`.
+  Open open(const std::string& id, const std::string& client, Clock::time_point now,
+            std::uint64_t stream);
+  // Adds `bytes` read `now` by request `stream` to an open session.
+  void record(const std::string& id, std::uint64_t stream, std::uint64_t bytes,
+              Clock::time_point now);
+  // Request `stream` ended: `complete` when its whole body arrived (none of it is pending),
+  // else cut off (it may have had bytes on their way; it reads no more).
   void end_stream(const std::string& id, std::uint64_t stream, bool complete);
   std::optional<UploadSeries> series(const std::string& id) const;
 
@@ -64,6 +66,7 @@ class UploadSessions {
  private:
   struct Stream {
     core::net::ReadSpreader spreader;
+    bool ended = false;
     bool complete = false;
   };
   struct Session {
@@ -72,9 +75,11 @@ class UploadSessions {
     Clock::time_point last_use;
     bool started = false;  // first byte seen
     UploadSeries series;
-    // The latest requests (at most limits_.max_streams; a stream pushed out is spread no more).
+    // The latest requests: at most limits_.max_streams, ended ones pushed out first. A
+    // request pushed out is forgotten: its later reads are counted at their instant.
     std::map<std::uint64_t, Stream> streams;
   };
+  void add_stream(Session& s, std::uint64_t stream, Clock::time_point start);
   std::size_t complete_bins(const Session& s) const;
   void expire(Clock::time_point now);
 

@@ -64,29 +64,32 @@ const PHASE_MAX_S = 5;
 const LOOK_MS = 250;
 
 // Aborts `controller` when the phase may end; `isSettled()` resolves to the core's verdict on
-// the rate so far. Resolves to the phase's length and how it ended.
+// the rate so far. Resolves to the phase's length and how it ended. No wait reaches past
+// PHASE_MAX_S, and the transfers stop whatever happens here.
 async function watchPhase(started, isSettled, controller, onProgress) {
   let end = 'limit';
-  for (;;) {
-    await sleep(LOOK_MS);
-    const elapsed = (performance.now() - started) / 1000;
-    onProgress(Math.min(1, elapsed / PHASE_MAX_S));
-    if (elapsed >= PHASE_MAX_S) break;
-    if (elapsed < PHASE_MIN_S) continue;
-    let settled = false;
-    try {
-      settled = await isSettled();
-    } catch {
-      continue;  // a poll that failed says nothing about the rate
+  const left = () => PHASE_MAX_S * 1000 - (performance.now() - started);
+  try {
+    while (left() > 0) {
+      await sleep(Math.min(LOOK_MS, left()));
+      onProgress(Math.min(1, 1 - left() / (PHASE_MAX_S * 1000)));
+      if (left() <= 0) break;
+      if (left() > (PHASE_MAX_S - PHASE_MIN_S) * 1000) continue;
+      let settled = false;
+      try {
+        settled = await withTimeout(isSettled(), Math.max(1, left()), 'the rate');
+      } catch {
+        continue;  // a poll that failed or ran out of time says nothing about the rate
+      }
+      if (settled) {
+        end = 'settled';
+        break;
+      }
     }
-    if (settled) {
-      end = 'settled';
-      break;
-    }
+  } finally {
+    controller.abort();
   }
-  const seconds = (performance.now() - started) / 1000;
-  controller.abort();
-  return { seconds, end };
+  return { seconds: (performance.now() - started) / 1000, end };
 }
 
 // STREAMS parallel downloads. Each read is logged per stream as [ms since the phase began,
@@ -120,9 +123,12 @@ async function download(core, onProgress) {
   return { reads, bytes, ...(await watch) };
 }
 
-// The server's arrival series of an upload session so far (404 until its first byte).
+// The server's arrival series of an upload session so far (404 until its first byte). A
+// request that timed out is cancelled where the browser can (AbortSignal.timeout), so that
+// late polls do not hold connections the upload needs.
 async function uploadSeries(session, timeoutMs) {
-  const response = await withTimeout(fetch(`/v1/probe/session?id=${session}`, { cache: 'no-store' }),
+  const signal = AbortSignal.timeout ? AbortSignal.timeout(timeoutMs) : undefined;
+  const response = await withTimeout(fetch(`/v1/probe/session?id=${session}`, { cache: 'no-store', signal }),
                                      timeoutMs, 'the collector');
   if (!response.ok) throw new Error(`the collector answered ${response.status}`);
   return response.json();
@@ -160,7 +166,9 @@ async function upload(chunkBytes, core, onProgress) {
   const watch = watchPhase(started, isSettled, controller, onProgress);
   await Promise.allSettled([...Array.from({ length: STREAMS }, stream), pinger]);
   const phase = await watch;
-  const series = await uploadSeries(session, 5000);
+  // No series (the collector refused the session, or did not answer): the upload is unknown,
+  // the pings and the download still count.
+  const series = await uploadSeries(session, 5000).catch(() => ({ bins: [] }));
   return { bins: series.bins || [], complete: series.complete_bins, bin_s: (series.bin_ms || BIN_MS) / 1000,
            loaded, loadedLost, ...phase };
 }

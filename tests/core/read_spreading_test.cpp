@@ -1,6 +1,7 @@
 // Chunked reads spread back over the time their bytes took to arrive (read_spreading.h).
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <numeric>
 #include <vector>
@@ -145,4 +146,33 @@ TEST_CASE("a series is read up to where every stream still delivering is in it")
   CHECK(bins_from_reads(streams, kBin).size() == 48);  // 2.4 s of 50 ms bins
   CHECK_FALSE(accounted_until(std::vector<ReadSpreader>(2)));
   CHECK(bins_from_reads({}, kBin).empty());
+}
+
+TEST_CASE("reads in one burst share the span of the first") {
+  ReadSpreader s;
+  (void)s.on_read(0.5);
+  const auto first = s.on_read(1.0);
+  const auto second = s.on_read(1.001);  // the next TLS record of the same socket read
+  CHECK(second.from_s == first.from_s);
+  CHECK(second.to_s == first.to_s);
+  CHECK(s.patience_s() == Approx(3 * 0.5));  // the burst is not a gap of its own
+}
+
+TEST_CASE("the page's read pairs: hostile numbers void their pair") {
+  const std::vector<double> flat = {10,      100, -1, 5, 20, std::nan(""), 30, 1e13,
+                                    700'000, 1,   40, 0, 50};
+  const auto reads = reads_from_pairs(flat);
+  REQUIRE(reads.size() == 2);
+  CHECK(reads[0].t_s == Approx(0.01));
+  CHECK(reads[0].bytes == 100);
+  CHECK(reads[1].t_s == Approx(0.04));
+  CHECK(reads[1].bytes == 0);  // a header mark; the odd value left at the end is dropped
+  CHECK(reads_from_pairs(flat, 1).size() == 1);
+}
+
+TEST_CASE("bins_from_reads stops at max_bins") {
+  const std::vector<std::vector<Read>> streams = {{{1.0, 1000}, {2.0, 1000}, {3.0, 1000}}};
+  const auto bins = bins_from_reads(streams, kBin, 30);
+  CHECK(bins.size() == 30);
+  CHECK(sum(bins) == 1500);  // the first read's 1 s and half of the second's
 }

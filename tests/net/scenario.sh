@@ -196,16 +196,21 @@ fi
 page_figures() {
   local dir=$tmp/page spki token=helpdesk-token-$RANDOM$RANDOM
   mkdir -p "$dir"
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=$server_ip" \
-    -addext "subjectAltName=IP:$server_ip" -keyout "$dir/server.key" -out "$dir/server.pem" 2>/dev/null
-  spki=$(openssl x509 -in "$dir/server.pem" -pubkey -noout | openssl pkey -pubin -outform der |
-         openssl dgst -sha256 -binary | base64)
+  page=null
+  if ! openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=$server_ip" \
+      -addext "subjectAltName=IP:$server_ip" -keyout "$dir/server.key" -out "$dir/server.pem" 2>/dev/null ||
+     ! spki=$(openssl x509 -in "$dir/server.pem" -pubkey -noout | openssl pkey -pubin -outform der |
+              openssl dgst -sha256 -binary | base64); then
+    echo "the page gave no figures: could not make a certificate" >&2
+    return 0
+  fi
   "${B[@]}" env EXAMREADY_HELPDESK_TOKENS=$token "$EXAMREADY_WEBCHECK_SERVER" --db "sqlite:$dir/reports.db" \
     --listen $server_ip:8443 --quiet --rules xiaoyibang --tls-cert "$dir/server.pem" \
     --tls-key "$dir/server.key" 2> "$dir/server.log" &
   pids+=($!)
   for _ in $(seq 100); do in_b ss -Hltn "sport = :8443" | grep -q . && break; sleep 0.05; done
-  in_a env HOME="$dir" timeout 120 /usr/bin/python3 "$(dirname "$0")/../webcheck/check_selenium.py" \
+  # SIGINT: check_selenium.py's `finally` quits Chromium, which deleting the namespace would not.
+  in_a env HOME="$dir" timeout -s INT -k 10 120 /usr/bin/python3 "$(dirname "$0")/../webcheck/check_selenium.py" \
     "${EXAMREADY_WEBCHECK_SCENARIO:-network}" https://$server_ip:8443 - "$token" "$spki" "$dir" "$dir" "$dir" \
     > "$dir/out" 2>&1 || true
   page=$(sed -n 's/^RESULT //p' "$dir/out")

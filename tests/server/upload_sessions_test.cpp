@@ -24,12 +24,13 @@ std::uint64_t sum(const std::vector<std::uint64_t>& bins) {
 TEST_CASE("a TLS upload read a record at a time becomes an even series") {
   UploadSessions sessions({});
   const auto t0 = UploadSessions::Clock::now();
-  REQUIRE(sessions.open(kId, kClient, t0) == UploadSessions::Open::kOk);
+  REQUIRE(sessions.open(kId, kClient, t0, 1) == UploadSessions::Open::kOk);
+  REQUIRE(sessions.open(kId, kClient, t0, 2) == UploadSessions::Open::kOk);
   // Two requests at 1 Mbit/s together: a 16 KiB record every 262 ms on each, offset by half.
-  sessions.record(kId, 1, t0, 16384, t0);
+  sessions.record(kId, 1, 16384, t0);
   for (int k = 1; k <= 12; ++k) {
-    sessions.record(kId, 1, t0, 16384, t0 + k * 262ms);
-    sessions.record(kId, 2, t0, 16384, t0 + k * 262ms + 131ms);
+    sessions.record(kId, 1, 16384, t0 + k * 262ms);
+    sessions.record(kId, 2, 16384, t0 + k * 262ms + 131ms);
   }
   const auto series = sessions.series(kId);
   REQUIRE(series);
@@ -51,17 +52,43 @@ TEST_CASE("a TLS upload read a record at a time becomes an even series") {
     sessions.end_stream(kId, 1, false);
     CHECK(sessions.series(kId)->complete_bins == 62);
   }
+  SECTION("one cut off long before the others' last reads holds nothing back") {
+    sessions.end_stream(kId, 1, false);
+    sessions.end_stream(kId, 2, true);
+    REQUIRE(sessions.open(kId, kClient, t0 + 3300ms, 3) == UploadSessions::Open::kOk);
+    sessions.record(kId, 3, 500'000, t0 + 6s);  // request 3 alone, read last at 6 s
+    sessions.end_stream(kId, 3, true);
+    CHECK(sessions.series(kId)->complete_bins == 120);
+  }
 }
 
-TEST_CASE("a session spreads at most max_streams requests") {
+TEST_CASE("a session spreads the reads of at most max_streams requests") {
   UploadSessions sessions({.max_streams = 2});
   const auto t0 = UploadSessions::Clock::now();
-  REQUIRE(sessions.open(kId, kClient, t0) == UploadSessions::Open::kOk);
-  for (std::uint64_t stream = 0; stream < 1000; ++stream) {
-    sessions.record(kId, stream, t0, 100, t0 + stream * 1ms);
+  REQUIRE(sessions.open(kId, kClient, t0, 1) == UploadSessions::Open::kOk);
+  REQUIRE(sessions.open(kId, kClient, t0, 2) == UploadSessions::Open::kOk);
+  sessions.record(kId, 1, 1000, t0);
+  sessions.record(kId, 2, 1000, t0);
+  SECTION("an ended request is pushed out before a live one") {
+    sessions.end_stream(kId, 2, true);
+    REQUIRE(sessions.open(kId, kClient, t0 + 100ms, 3) == UploadSessions::Open::kOk);
+    sessions.record(kId, 1, 1000, t0 + 500ms);  // the oldest, still spread over its gap
+    const auto bins = sessions.series(kId)->bins;
+    CHECK(bins[0] == 2000 + 100);
+    CHECK(bins[9] == 100);
   }
-  const auto series = sessions.series(kId);
-  REQUIRE(series);
-  CHECK(series->total_bytes == 100'000);
-  CHECK(sum(series->bins) == 100'000);
+  SECTION("a live request pushed out counts its later reads where they come") {
+    REQUIRE(sessions.open(kId, kClient, t0 + 100ms, 3) == UploadSessions::Open::kOk);
+    sessions.record(kId, 1, 1000, t0 + 1s);  // request 1 was the oldest: forgotten
+    const auto bins = sessions.series(kId)->bins;
+    CHECK(bins[20] == 1000);
+    CHECK(bins[19] == 0);
+  }
+  SECTION("however many requests, every byte is in the series") {
+    for (std::uint64_t stream = 3; stream < 1000; ++stream) {
+      REQUIRE(sessions.open(kId, kClient, t0, stream) == UploadSessions::Open::kOk);
+      sessions.record(kId, stream, 100, t0 + stream * 1ms);
+    }
+    CHECK(sum(sessions.series(kId)->bins) == 2000 + 99'700);
+  }
 }
