@@ -47,18 +47,19 @@ std::vector<std::uint64_t> byte_bins(const nlohmann::json& in, const char* key) 
   return out;
 }
 
-// The download's reads, stream by stream (at most 16), as flat [t_ms, bytes, ...] pairs;
-// anything but a number voids its pair.
+// The download's reads, stream by stream (at most kMaxReadStreams), as flat
+// [t_ms, bytes, ...] pairs; anything but a number voids its pair.
 std::vector<std::vector<core::net::Read>> stream_reads(const nlohmann::json& in, const char* key) {
   std::vector<std::vector<core::net::Read>> out;
   const auto it = in.find(key);
   if (it == in.end() || !it->is_array()) return out;
   for (const auto& stream : *it) {
-    if (out.size() == 16 || !stream.is_array()) break;
+    if (out.size() == core::net::kMaxReadStreams || !stream.is_array()) break;
+    constexpr std::size_t kMaxValues = 2 * core::net::kMaxReadsPerStream;
     std::vector<double> flat;
-    flat.reserve(std::min<std::size_t>(stream.size(), 200'000));
+    flat.reserve(std::min(stream.size(), kMaxValues));
     for (const auto& v : stream) {
-      if (flat.size() == 200'000) break;
+      if (flat.size() == kMaxValues) break;
       flat.push_back(v.is_number() ? v.get<double>() : std::nan(""));
     }
     out.push_back(core::net::reads_from_pairs(flat));

@@ -109,7 +109,8 @@ bool throughput_settled(const emscripten::val& bins, double bin_seconds) {
 bool reads_settled(const emscripten::val& streams, double bin_seconds) {
   if (!(bin_seconds >= 0.01 && bin_seconds <= 1.0)) return false;
   std::vector<std::vector<examready::core::net::Read>> reads;
-  const auto count = std::min(streams["length"].as<unsigned>(), 16u);
+  const auto count = std::min<std::size_t>(streams["length"].as<unsigned>(),
+                                           examready::core::net::kMaxReadStreams);
   for (unsigned i = 0; i < count; ++i) {
     reads.push_back(examready::core::net::reads_from_pairs(
         emscripten::convertJSArrayToNumberVector<double>(streams[i])));

@@ -88,6 +88,11 @@ std::optional<double> accounted_until(std::span<const ReadSpreader> streams) {
   return accounted_until(streams, latest);
 }
 
+std::size_t bins_until(double until_s, double bin_s) {
+  // The epsilon keeps a time computed as k * bin_s from losing its last whole bin.
+  return static_cast<std::size_t>(std::max(0.0, std::floor(until_s / bin_s + 1e-9)));
+}
+
 std::vector<Read> reads_from_pairs(std::span<const double> flat, std::size_t max_reads) {
   std::vector<Read> reads;
   for (std::size_t k = 0; k + 1 < flat.size() && reads.size() < max_reads; k += 2) {
@@ -114,8 +119,7 @@ std::vector<std::uint64_t> bins_from_reads(std::span<const std::vector<Read>> st
     }
   }
   const auto until = accounted_until(spreaders);
-  const double whole = until ? std::floor(*until / bin_s + 1e-9) : 0;
-  bins.resize(std::min(bins.size(), static_cast<std::size_t>(std::max(whole, 0.0))));
+  bins.resize(std::min(bins.size(), until ? bins_until(*until, bin_s) : 0));
   return bins;
 }
 

@@ -70,6 +70,8 @@ std::optional<double> accounted_until(std::span<const ReadSpreader> streams);
 // The same, for the `pending` streams of a set whose latest read (finished streams
 // included) was at `latest_s`; nullopt when none of them holds anything back.
 std::optional<double> accounted_until(std::span<const ReadSpreader> pending, double latest_s);
+// The whole bins of `bin_s` that end by `until_s` (0 for a negative time).
+std::size_t bins_until(double until_s, double bin_s);
 
 // One read: `bytes` handed over `t_s` seconds after the phase started; 0 bytes marks a
 // response's headers (ReadSpreader::restart).
@@ -77,10 +79,15 @@ struct Read {
   double t_s = 0;
   std::uint64_t bytes = 0;
 };
+// What the core takes of the web page's reads: 16 streams of 100,000 reads each.
+inline constexpr std::size_t kMaxReadStreams = 16;
+inline constexpr std::size_t kMaxReadsPerStream = 100'000;
+
 // A stream's reads as the web page sends them, flat [t_ms, bytes, t_ms, bytes, ...]; a pair
 // that is not two sane numbers (NaN, negative, t past 10 minutes) is skipped. At most
 // `max_reads`.
-std::vector<Read> reads_from_pairs(std::span<const double> flat, std::size_t max_reads = 100'000);
+std::vector<Read> reads_from_pairs(std::span<const double> flat,
+                                   std::size_t max_reads = kMaxReadsPerStream);
 
 // Streams' reads (each in time order) as bytes per `bin_s` bin from the phase start, spread
 // as above and cut where every stream still delivering is accounted for (a whole bin).

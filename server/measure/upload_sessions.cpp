@@ -2,7 +2,6 @@
 #include "server/measure/upload_sessions.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace examready::server {
 
@@ -10,7 +9,8 @@ UploadSessions::UploadSessions(UploadSessionLimits limits)
     : limits_(limits),
       max_bins_(static_cast<std::size_t>(
           std::chrono::duration_cast<std::chrono::milliseconds>(limits.max_series) /
-          limits.bin_width)) {}
+          limits.bin_width)),
+      bin_s_(std::chrono::duration<double>(limits.bin_width).count()) {}
 
 bool UploadSessions::valid_id(std::string_view id) {
   if (id.size() < 8 || id.size() > 64) return false;
@@ -94,8 +94,7 @@ void UploadSessions::record(const std::string& id, std::uint64_t stream, std::ui
   const core::net::ReadSpreader::Span span =
       found != s.streams.end() ? found->second.spreader.on_read(t)
                                : core::net::ReadSpreader::Span{t, t};  // a forgotten request
-  const double bin_s = std::chrono::duration<double>(limits_.bin_width).count();
-  core::net::spread_bytes(s.series.bins, bin_s, span, bytes, max_bins_);
+  core::net::spread_bytes(s.series.bins, bin_s_, span, bytes, max_bins_);
 }
 
 void UploadSessions::end_stream(const std::string& id, std::uint64_t stream, bool complete) {
@@ -119,9 +118,7 @@ std::size_t UploadSessions::complete_bins(const Session& s) const {
   }
   const auto until = core::net::accounted_until(pending, latest);
   if (!until) return s.series.bins.size();
-  const double bin_s = std::chrono::duration<double>(limits_.bin_width).count();
-  return std::min(s.series.bins.size(),
-                  static_cast<std::size_t>(std::max(0.0, std::floor(*until / bin_s + 1e-9))));
+  return std::min(s.series.bins.size(), core::net::bins_until(*until, bin_s_));
 }
 
 std::optional<UploadSeries> UploadSessions::series(const std::string& id) const {

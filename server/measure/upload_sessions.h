@@ -85,6 +85,7 @@ class UploadSessions {
 
   UploadSessionLimits limits_;
   std::size_t max_bins_;
+  double bin_s_;  // limits_.bin_width in seconds, the read spreading's unit
   mutable std::mutex mutex_;
   std::map<std::string, Session> sessions_;
   std::map<std::string, std::size_t> per_client_;

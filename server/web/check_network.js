@@ -96,7 +96,7 @@ async function watchPhase(started, isSettled, controller, onProgress) {
 // bytes]: a read hands over up to 64 KiB, and the core spreads its bytes back over the time
 // since that stream's previous read (core/analysis/read_spreading.h); [ms, 0] marks when a
 // response's headers came, where its bytes began.
-const MAX_READS = 100000;  // per stream, as the core reads them
+const MAX_READS = 100000;  // per stream: core::net::kMaxReadsPerStream
 async function download(core, onProgress) {
   const reads = Array.from({ length: STREAMS }, () => []);
   let bytes = 0;
