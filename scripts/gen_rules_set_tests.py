@@ -212,6 +212,15 @@ x += case("WeChat installed: advice to quit it", "ready", {"xyb.apps-installed":
 x += case("large font", "warnings", {"xyb.font-scale": "fail"}, over='"font.scale" = 1.3')
 x += case("theme font", "warnings", {"xyb.font-default": "fail"}, over='"font.is_system_default" = false')
 x += case("camera opened fails", "warnings", {"xyb.camera": "fail"}, over='"camera.opened" = false')
+back_camera = '"camera.back_opened" = true\n"camera.back_width_px" = 1920\n"camera.back_height_px" = 1080\n"camera.back_fps" = 30.0\n"camera.back_frozen_frame_ratio" = 0.0'
+x += case("front and back cameras both open at 1080p30", "ready", {"xyb.camera": "pass", "xyb.video-quality": "pass"},
+          over=back_camera)
+x += case("the back camera does not open (WeChat holds it)", "warnings", {"xyb.camera": "fail", "xyb.video-quality": "pass"},
+          over='"camera.back_opened" = false')
+x += case("the back camera opens at VGA", "warnings", {"xyb.camera": "pass", "xyb.video-quality": "fail"},
+          over=back_camera + '\n"camera.back_width_px" = 640\n"camera.back_height_px" = 480')
+x += case("the back camera freezes", "warnings", {"xyb.video-quality": "fail"},
+          over=back_camera + '\n"camera.back_frozen_frame_ratio" = 0.3')
 x += case("microphone records digital silence", "warnings", {"xyb.microphone": "fail"},
           over='"microphone.digital_silence" = true')
 x += case("speaker did not play", "warnings", {"xyb.speaker": "fail"}, over='"speaker.played" = false')

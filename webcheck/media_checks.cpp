@@ -2,7 +2,11 @@
 // frames and samples, analysed by the same core code as the native checks.
 #include <fmt/format.h>
 
+#include <optional>
+#include <string>
+
 #include "core/analysis/audio_analysis.h"
+#include "core/text.h"
 #include "webcheck/check_outcome.h"
 #include "webcheck/web_checks.h"
 
@@ -20,6 +24,76 @@ constexpr const char* kRawCapture =
 // Counts, pixels and rates the page reports are far below this.
 constexpr std::int64_t kMaxWhole = 1'000'000'000;
 
+// getUserMedia's facingMode ("user", "environment") as the report says it; else empty.
+std::string facing_name(const std::string& facing_mode) {
+  if (facing_mode == "user") return "front";
+  if (facing_mode == "environment") return "back";
+  return {};
+}
+
+// A camera's mode as getUserMedia granted it and the frame rate it delivered.
+struct CameraMode {
+  std::optional<std::int64_t> width, height;
+  std::optional<double> fps;
+};
+
+// Reads {"width","height","fps"} and emits them as `width`, `height`, `fps` (the size from
+// `source`, the rate from the frames).
+CameraMode emit_mode(const nlohmann::json& in, MetricId width, MetricId height, MetricId fps,
+                     const std::string& source, core::MeasurementList& out) {
+  CameraMode mode{whole_field(in, "width", kMaxWhole), whole_field(in, "height", kMaxWhole),
+                  number_field(in, "fps")};
+  if (mode.fps && *mode.fps < 0) mode.fps.reset();
+  if (mode.width) out.emit(width, *mode.width, source);
+  if (mode.height) out.emit(height, *mode.height, source);
+  if (mode.fps) out.emit(fps, *mode.fps, "frames delivered over the capture");
+  return mode;
+}
+
+// "front camera 1920x1080 at 30 fps"
+std::string describe_camera(const std::string& which, const CameraMode& mode) {
+  std::string text = which;
+  if (mode.width && mode.height) text += fmt::format(" {}x{}", *mode.width, *mode.height);
+  if (mode.fps) text += fmt::format(" at {:.0f} fps", *mode.fps);
+  return text;
+}
+
+// The phone's back camera, opened after the front one: the exam lets the candidate record
+// with either (小艺帮: "选择前置或者后置摄像头"). {"status","message","width","height","fps",
+// "found_by": "facing"|"other-device"}; "unsupported" means the browser found no
+// other camera, which is no fact about the phone. Returns the message's part about it.
+std::string back_camera(const nlohmann::json& back, const core::FrameStatsAccumulator& frames,
+                        core::MeasurementList& out) {
+  const std::string status = text_field(back, "status");
+  if (status == "unsupported") {
+    const std::string why = text_field(back, "message");
+    return "no back camera found" +
+           (why.empty() ? "" : " (" + core::text::cut_utf8(why, 200) + ")");
+  }
+  // Found by facingMode "environment", or as the camera other than the front one when the
+  // browser does not say which way its cameras face (desktop browsers, some WebViews).
+  const bool by_facing = text_field(back, "found_by") == "facing";
+  const std::string source =
+      by_facing ? "getUserMedia facingMode environment"
+                : "getUserMedia, the camera other than the front one (the browser does not say "
+                  "which way it faces)";
+  if (!status.empty() && status != "ok") {
+    out.emit(MetricId::kCameraBackOpened, false, source);
+    return "back camera did not open: " +
+           core::text::cut_utf8(
+               text_field(back, "message").empty() ? status : text_field(back, "message"), 200);
+  }
+  const core::FrameStats stats = frames.result();
+  out.emit(MetricId::kCameraBackOpened, stats.frames > 0, source);
+  const CameraMode mode =
+      emit_mode(back, MetricId::kCameraBackWidthPx, MetricId::kCameraBackHeightPx,
+                MetricId::kCameraBackFps, source, out);
+  if (stats.frames == 0) return "back camera delivered no frames";
+  out.emit(MetricId::kCameraBackFrozenFrameRatio, stats.frozen_frame_ratio,
+           fmt::format("{} frames analysed", stats.frames));
+  return describe_camera(by_facing ? "back camera" : "second camera", mode);
+}
+
 // Names the processing the browser kept on although the page asked for it off.
 std::string processing_left_on(const nlohmann::json& capture) {
   const auto processing = capture.find("processing");
@@ -35,19 +109,24 @@ std::string processing_left_on(const nlohmann::json& capture) {
 }  // namespace
 
 core::CheckResult camera_check(const nlohmann::json& capture,
-                               const core::FrameStatsAccumulator& frames) {
+                               const core::FrameStatsAccumulator& frames,
+                               const core::FrameStatsAccumulator& back_frames) {
   if (auto refused = refused_outcome("camera", capture)) return *refused;
   core::MeasurementList out;
   if (auto count = whole_field(capture, "camera_count", kMaxWhole))
     out.emit(MetricId::kCameraCount, *count, "enumerateDevices");
   const core::FrameStats stats = frames.result();
   out.emit(MetricId::kCameraOpened, stats.frames > 0, kGetUserMedia);
-  if (auto w = whole_field(capture, "width", kMaxWhole))
-    out.emit(MetricId::kCameraWidthPx, *w, kGetUserMedia);
-  if (auto h = whole_field(capture, "height", kMaxWhole))
-    out.emit(MetricId::kCameraHeightPx, *h, kGetUserMedia);
-  if (auto fps = number_field(capture, "fps"); fps && *fps >= 0)
-    out.emit(MetricId::kCameraFps, *fps, "frames delivered over the capture");
+  const CameraMode mode = emit_mode(capture, MetricId::kCameraWidthPx, MetricId::kCameraHeightPx,
+                                    MetricId::kCameraFps, kGetUserMedia, out);
+  const auto max_width = whole_field(capture, "max_width", kMaxWhole),
+             max_height = whole_field(capture, "max_height", kMaxWhole);
+  if (max_width && max_height && *max_width > 0 && *max_height > 0) {
+    out.emit(MetricId::kCameraMaxWidthPx, *max_width, "MediaStreamTrack.getCapabilities");
+    out.emit(MetricId::kCameraMaxHeightPx, *max_height, "MediaStreamTrack.getCapabilities");
+  }
+  const std::string facing = facing_name(text_field(capture, "facing"));
+  if (!facing.empty()) out.emit(MetricId::kCameraFacing, facing, "getUserMedia facingMode");
   if (stats.frames == 0) {
     return not_measured("camera", core::CheckStatus::kError,
                         "the camera was granted but delivered no frames", &out);
@@ -56,17 +135,9 @@ core::CheckResult camera_check(const nlohmann::json& capture,
   out.emit(MetricId::kCameraMeanLuma, stats.mean_luma, source);
   out.emit(MetricId::kCameraDarkFrameRatio, stats.dark_frame_ratio, source);
   out.emit(MetricId::kCameraFrozenFrameRatio, stats.frozen_frame_ratio, source);
-  // getUserMedia's facingMode: "user" is the front camera, "environment" the back one.
-  const std::string facing = text_field(capture, "facing");
-  const std::string which = facing == "user"          ? "front camera"
-                            : facing == "environment" ? "back camera"
-                                                      : "camera";
-  const auto width = whole_field(capture, "width", kMaxWhole),
-             height = whole_field(capture, "height", kMaxWhole);
-  const auto fps = number_field(capture, "fps");
-  std::string message = which;
-  if (width && height) message += fmt::format(" {}x{}", *width, *height);
-  if (fps) message += fmt::format(" at {:.0f} fps", *fps);
+  std::string message = describe_camera(facing.empty() ? "camera" : facing + " camera", mode);
+  if (const auto back = capture.find("back"); back != capture.end() && back->is_object())
+    message += "; " + back_camera(*back, back_frames, out);
   return ok_result("camera", out, message);
 }
 

@@ -4,7 +4,8 @@
 //
 // Usage: webcheck_replay SESSION.json [RULES.toml]
 // SESSION: {"start": {...}, "steps": [{"check": NAME, "input": {...},
-//            "frames": [{"width", "height", "rgba": [bytes]}], "samples": [floats]}],
+//            "frames": [{"width", "height", "rgba": [bytes], "camera": "back"?}],
+//            "samples": [floats]}],
 //           "now": "2026-12-03T10:00:00Z"}
 // RULES: a rules file, handed over with the other .toml files of its folder as the bundle
 // GET /v1/rules/NAME serves.
@@ -45,7 +46,11 @@ void hand_over_media(examready::webcheck::WebSession& session, const json& step)
   if (const auto frames = step.find("frames"); frames != step.end()) {
     for (const auto& frame : *frames) {
       const auto rgba = frame.at("rgba").get<std::vector<std::uint8_t>>();
-      session.add_rgba_frame(rgba, frame.at("width").get<int>(), frame.at("height").get<int>());
+      const auto camera = frame.value("camera", std::string()) == "back"
+                              ? examready::webcheck::WebSession::Camera::kBack
+                              : examready::webcheck::WebSession::Camera::kFront;
+      session.add_rgba_frame(rgba, frame.at("width").get<int>(), frame.at("height").get<int>(),
+                             camera);
     }
   }
   if (const auto samples = step.find("samples"); samples != step.end())

@@ -45,19 +45,39 @@ struct Parts {
   }
 };
 
-// The camera check's message names the camera ("front camera 1280x720 at 30 fps"), which
-// no measurement does; en keeps that message as it is.
+// "1920×1080，30 帧/秒" for one camera's figures.
+std::string camera_zh(std::optional<double> width, std::optional<double> height,
+                      std::optional<double> fps) {
+  std::string zh;
+  if (width && height) zh = fmt::format("{:.0f}×{:.0f}", *width, *height);
+  if (fps) zh += fmt::format("{}{:.0f} 帧/秒", zh.empty() ? "" : "，", *fps);
+  return zh;
+}
+
+// The camera check's message names the cameras ("front camera 1280x720 at 30 fps; back
+// camera …"); en keeps it as it is, zh is made from the measurements.
 Parts camera(const CheckResult& r) {
   Parts p;
-  const auto w = number(r, MetricId::kCameraWidthPx), h = number(r, MetricId::kCameraHeightPx);
-  if (w && h) p.add(fmt::format("{:.0f}×{:.0f}", *w, *h), fmt::format("{:.0f}×{:.0f}", *w, *h));
-  if (const auto fps = number(r, MetricId::kCameraFps))
-    p.add(fmt::format("{:.0f} 帧/秒", *fps), fmt::format("{:.0f} fps", *fps));
-  const char* facing = r.message.starts_with("front camera")  ? "前置摄像头 "
-                       : r.message.starts_with("back camera") ? "后置摄像头 "
-                                                              : "";
-  p.zh = facing + p.zh;
-  if (!r.message.empty()) p.en = r.message;
+  const std::string facing = text(r, MetricId::kCameraFacing);
+  const std::string front =
+      camera_zh(number(r, MetricId::kCameraWidthPx), number(r, MetricId::kCameraHeightPx),
+                number(r, MetricId::kCameraFps));
+  p.zh = (facing == "front" ? "前置摄像头 " : facing == "back" ? "后置摄像头 " : "") + front;
+  if (const auto back = flag(r, MetricId::kCameraBackOpened)) {
+    // Found by facing "environment", or only as the camera other than the front one.
+    const std::string which =
+        r.find(MetricId::kCameraBackOpened)->source.find("environment") != std::string::npos
+            ? "后置摄像头"
+            : "第二个摄像头";
+    p.zh += *back ? "；" + which + " " +
+                        camera_zh(number(r, MetricId::kCameraBackWidthPx),
+                                  number(r, MetricId::kCameraBackHeightPx),
+                                  number(r, MetricId::kCameraBackFps))
+                  : "；" + which + "打不开";
+  } else if (r.message.find("no back camera found") != std::string::npos) {
+    p.zh += "；没有找到后置摄像头";
+  }
+  p.en = r.message;
   return p;
 }
 

@@ -70,9 +70,13 @@ class JsWebSession {
       return error_text(e);
     }
   }
-  void add_rgba_frame(const emscripten::val& rgba, int width, int height) {
+  // `camera`: "back" for a phone's back camera, anything else the front (or only) one.
+  void add_rgba_frame(const emscripten::val& rgba, int width, int height,
+                      const std::string& camera) {
     const auto bytes = emscripten::convertJSArrayToNumberVector<std::uint8_t>(rgba);
-    session_.add_rgba_frame(bytes, width, height);
+    session_.add_rgba_frame(
+        bytes, width, height,
+        camera == "back" ? WebSession::Camera::kBack : WebSession::Camera::kFront);
   }
   void set_samples(const emscripten::val& samples) {
     session_.set_samples(emscripten::convertJSArrayToNumberVector<float>(samples));

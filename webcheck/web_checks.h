@@ -25,9 +25,12 @@ using core::CheckResult;
 // -> the "os", "device" and "browser" checks, in that order.
 std::vector<CheckResult> identity_checks(const nlohmann::json& hints, const devices::DeviceDb& db);
 
-// Camera: frames go to the accumulator as they are captured (luma planes), then
-// {"status","message","width","height","fps","camera_count","facing","requested":{"width","height","fps"}}.
-CheckResult camera_check(const nlohmann::json& capture, const core::FrameStatsAccumulator& frames);
+// Camera: frames go to the accumulators as they are captured (luma planes), then
+// {"status","message","width","height","fps","camera_count","facing","max_width","max_height",
+//  "back": {"status","message","width","height","fps","facing","found_by"}}: the front camera
+// (or the only one) at the top, a phone's back camera in "back" (absent: not tried).
+CheckResult camera_check(const nlohmann::json& capture, const core::FrameStatsAccumulator& frames,
+                         const core::FrameStatsAccumulator& back_frames);
 
 // Microphone: the recorded samples (mono, [-1, 1]) and
 // {"status","message","sample_rate_hz","device_count","processing":{"echoCancellation",…}}.

@@ -80,14 +80,15 @@ void WebSession::keep(core::CheckResult result) {
   }
 }
 
-void WebSession::add_rgba_frame(std::span<const std::uint8_t> rgba, int width, int height) {
+void WebSession::add_rgba_frame(std::span<const std::uint8_t> rgba, int width, int height,
+                                Camera camera) {
   if (width <= 0 || height <= 0 || width > kMaxFrameSide || height > kMaxFrameSide) return;
   const auto pixels = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
   if (rgba.size() < pixels * 4) return;
   luma_.resize(pixels);
   for (std::size_t i = 0; i < pixels; ++i)
     luma_[i] = luma_of(rgba[4 * i], rgba[4 * i + 1], rgba[4 * i + 2]);
-  frames_.add({luma_, width, height, width});
+  (camera == Camera::kBack ? back_frames_ : frames_).add({luma_, width, height, width});
 }
 
 nlohmann::json WebSession::run(const std::string& check, const nlohmann::json& input) {
@@ -109,8 +110,9 @@ nlohmann::json WebSession::run(const std::string& check, const nlohmann::json& i
   }
   core::CheckResult result;
   if (check == "camera") {
-    result = camera_check(input, frames_);
+    result = camera_check(input, frames_, back_frames_);
     frames_ = {};
+    back_frames_ = {};
   } else if (check == "microphone") {
     result = microphone_check(input, samples_);
   } else if (check == "speaker") {

@@ -35,8 +35,11 @@ class WebSession {
   nlohmann::json run(const std::string& check, const nlohmann::json& input);
 
   // Captured media, handed over before the check that analyses it. RGBA frames (a canvas's
-  // ImageData) become BT.601 video-range luma, as a camera's YUV frames are.
-  void add_rgba_frame(std::span<const std::uint8_t> rgba, int width, int height);
+  // ImageData) become BT.601 video-range luma, as a camera's YUV frames are; a phone's back
+  // camera's frames are kept apart from the front (or only) camera's.
+  enum class Camera { kFront, kBack };
+  void add_rgba_frame(std::span<const std::uint8_t> rgba, int width, int height,
+                      Camera camera = Camera::kFront);
   void set_samples(std::vector<float> samples) { samples_ = std::move(samples); }
 
   // The report so far, validated against the schema ({"error": …} when it is not valid).
@@ -54,7 +57,7 @@ class WebSession {
   reports::Report report_;
   std::shared_ptr<const devices::DeviceDb> devices_;
   std::string pair_proof_;
-  core::FrameStatsAccumulator frames_;
+  core::FrameStatsAccumulator frames_, back_frames_;
   std::vector<std::uint8_t> luma_;  // reused conversion buffer
   std::vector<float> samples_;
 };

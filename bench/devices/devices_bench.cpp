@@ -37,6 +37,7 @@ struct Tally {
   int family = 0, family_right = 0;  // Redmi Note 9 / Redmi 9 rows: series named right
   std::vector<std::string> wrong;    // what was stated wrongly, for a developer to look at
   std::map<std::string, int> class_unknown_by_brand, year_unknown_by_brand;
+  std::map<std::string, int> year_range_by_source;  // answers that are a range, not one year
 };
 
 bool in_family(const DeviceRecord& row) {
@@ -66,6 +67,7 @@ void judge(const DeviceDb& db, const DeviceRecord& truth, Tally& tally) {
   } else {
     const LaunchFact& launch = *facts.launch;
     const int year = truth.launch_year;
+    if (launch.earliest != launch.latest) ++tally.year_range_by_source[launch.source];
     if (launch.earliest == launch.latest && launch.earliest == year) {
       ++tally.year_exact;
     } else if (year - 1 <= launch.earliest && launch.latest <= year + 1) {
@@ -121,6 +123,10 @@ void print(const char* title, const Tally& t, bool show_wrong) {
   };
   by_brand("class", t.class_unknown_by_brand);
   by_brand("launch", t.year_unknown_by_brand);
+  std::printf("  launch a range of years, by source:");
+  for (const auto& [source, count] : t.year_range_by_source)
+    std::printf(" %s %d", source.c_str(), count);
+  std::printf("\n");
   if (!show_wrong) return;
   for (const std::string& line : t.wrong) std::printf("    %s\n", line.c_str());
 }

@@ -3,7 +3,7 @@
 // the verdict in the rules' own words, uploads the report (kept in the browser until it is
 // delivered exactly once) and offers the second phone its pairing link.
 import createExamReady from './examready_web.mjs';
-import { benchmarkEncoder, captureCamera, identityHints, openMicrophone, readBattery, readFontSize,
+import { benchmarkEncoder, captureCameras, identityHints, openMicrophone, readBattery, readFontSize,
          recordMicrophone } from './check_probes.js';
 import { measureNetwork } from './check_network.js';
 import { deliverQueued, enqueue } from './check_queue.js';
@@ -211,7 +211,7 @@ async function runCheck(core, rulesText) {
   if (want('camera')) {
     step('camera', 'running');
     const started = performance.now();
-    camera = await captureCamera(session, video);
+    camera = await captureCameras(session, video);
     const result = run('camera', { ...camera.input, duration_ms: performance.now() - started });
     stepFromResult('camera', result);
     refused = result.status === 'denied';

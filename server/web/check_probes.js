@@ -49,61 +49,121 @@ export async function identityHints() {
   return hints;
 }
 
-// Opens the camera at the exam's recording mode and hands `seconds` of frames (scaled to at
-// most 320 px wide: the statistics sample every other pixel anyway) to the core.
-export async function captureCamera(session, video, { facing = 'user', width = 1280, height = 720, seconds = 2 } = {}) {
-  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia)
-    return { input: { status: 'unsupported', message: 'no navigator.mediaDevices (not a secure context?)' } };
-  let stream;
-  try {
-    stream = await withTimeout(navigator.mediaDevices.getUserMedia({
-      audio: false,
-      video: { facingMode: facing, width: { ideal: width }, height: { ideal: height }, frameRate: { ideal: 30 } },
-    }), 20000, 'the camera');
-  } catch (e) {
-    return { input: mediaOutcome(e) };
-  }
+// The exam's recording mode: 1080p at 30 fps where the camera offers it (the apps record
+// 720p or 1080p at 30 fps).
+const EXAM_MODE = { width: { ideal: 1920 }, height: { ideal: 1080 }, frameRate: { ideal: 30 } };
+
+function openCamera(video) {
+  return withTimeout(navigator.mediaDevices.getUserMedia({ audio: false, video }), 20000, 'the camera');
+}
+
+// Hands `seconds` of frames of an open camera (scaled to at most 320 px wide: the statistics
+// sample every other pixel anyway) to the core, as `camera` ('front' or 'back'). Returns what
+// the browser says of the camera and the frame rate it delivered; throws on a stall.
+async function captureFrames(session, video, stream, camera, seconds) {
   const track = stream.getVideoTracks()[0];
   const settings = track.getSettings();
+  const capabilities = track.getCapabilities ? track.getCapabilities() : {};
   video.srcObject = stream;
   video.hidden = false;
+  await withTimeout(video.play(), 5000, 'the camera preview');
+  const width = settings.width || video.videoWidth;
+  const height = settings.height || video.videoHeight;
+  const scale = Math.min(1, 320 / (width || 320));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(2, Math.round(width * scale));
+  canvas.height = Math.max(2, Math.round(height * scale));
+  const context = canvas.getContext('2d', { willReadFrequently: true });
   let frames = 0;
   let firstAt = 0;
   let lastAt = 0;
-  try {
-    await withTimeout(video.play(), 5000, 'the camera preview');
-    const scale = Math.min(1, 320 / (settings.width || video.videoWidth || 320));
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.max(2, Math.round((settings.width || video.videoWidth) * scale));
-    canvas.height = Math.max(2, Math.round((settings.height || video.videoHeight) * scale));
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    const grab = () => {
+  // One grab per frame the camera delivers (requestVideoFrameCallback), so the frame rate
+  // and frozen frames are the camera's, not the page's timer's.
+  await withTimeout(new Promise((resolve) => {
+    const next = video.requestVideoFrameCallback
+      ? (f) => video.requestVideoFrameCallback(f) : (f) => setTimeout(f, 33);
+    const onFrame = () => {
+      const now = performance.now();
+      if (!firstAt) firstAt = now;
+      lastAt = now;
       context.drawImage(video, 0, 0, canvas.width, canvas.height);
-      session.addRgbaFrame(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+      session.addRgbaFrame(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height, camera);
+      frames++;
+      if (now - firstAt >= seconds * 1000) resolve(); else next(onFrame);
     };
-    // One grab per frame the camera delivers (requestVideoFrameCallback), so the frame rate
-    // and frozen frames are the camera's, not the page's timer's.
-    await withTimeout(new Promise((resolve) => {
-      const next = video.requestVideoFrameCallback
-        ? (f) => video.requestVideoFrameCallback(f) : (f) => setTimeout(f, 33);
-      const onFrame = () => {
-        const now = performance.now();
-        if (!firstAt) firstAt = now;
-        lastAt = now;
-        grab();
-        frames++;
-        if (now - firstAt >= seconds * 1000) resolve(); else next(onFrame);
-      };
-      next(onFrame);
-    }), seconds * 1000 + 8000, 'the camera');
+    next(onFrame);
+  }), seconds * 1000 + 8000, 'the camera');
+  const input = { width, height, facing: settings.facingMode || '', device_id: settings.deviceId };
+  if (capabilities.width && capabilities.height) {
+    input.max_width = capabilities.width.max;
+    input.max_height = capabilities.height.max;
+  }
+  if (frames > 1 && lastAt > firstAt) input.fps = (frames - 1) / ((lastAt - firstAt) / 1000);
+  return input;
+}
+
+// The phone's back camera, after the front one was closed (a phone opens one camera at a
+// time): by facingMode, else, where the browser does not say which way its cameras face,
+// the camera other than the front one.
+async function captureBackCamera(session, video, frontDeviceId, seconds) {
+  let stream;
+  let foundBy = 'facing';
+  try {
+    stream = await openCamera({ ...EXAM_MODE, facingMode: { exact: 'environment' } });
   } catch (e) {
-    track.stop();
+    if (e.name !== 'OverconstrainedError' && e.name !== 'NotFoundError') return { back: { ...mediaOutcome(e), found_by: foundBy } };
+    let other;
+    try {
+      other = (await navigator.mediaDevices.enumerateDevices()).find((d) => d.kind === 'videoinput' && d.deviceId && d.deviceId !== frontDeviceId);
+    } catch { /* none found */ }
+    if (!other) return { back: { status: 'unsupported', message: 'no camera faces back' } };
+    foundBy = 'other-device';
+    try {
+      stream = await openCamera({ ...EXAM_MODE, deviceId: { exact: other.deviceId } });
+    } catch (e2) {
+      return { back: { ...mediaOutcome(e2), found_by: foundBy } };
+    }
+  }
+  try {
+    const back = await captureFrames(session, video, stream, 'back', seconds);
+    delete back.device_id;
+    return { back: { ...back, found_by: foundBy }, stream };
+  } catch (e) {
+    stream.getTracks().forEach((track) => track.stop());
+    return { back: { ...mediaOutcome(e), found_by: foundBy } };
+  }
+}
+
+// Opens the front camera (or the only one) at the exam's recording mode for `seconds`, then
+// a phone's back camera for `backSeconds`: the exam apps let the candidate record with
+// either. Returns the camera check's input and the stream left open (the back camera's, else
+// the front one's) for the encoder's real frames.
+export async function captureCameras(session, video, { seconds = 2, backSeconds = 1 } = {}) {
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia)
+    return { input: { status: 'unsupported', message: 'no navigator.mediaDevices (not a secure context?)' } };
+  let stream;
+  let input;
+  try {
+    stream = await openCamera({ ...EXAM_MODE, facingMode: 'user' });
+    input = await captureFrames(session, video, stream, 'front', seconds);
+  } catch (e) {
+    if (stream) stream.getTracks().forEach((track) => track.stop());
     return { input: mediaOutcome(e) };
   }
-  const input = { width: settings.width || video.videoWidth, height: settings.height || video.videoHeight,
-                  camera_count: await countDevices('videoinput'), facing: settings.facingMode || facing };
-  if (frames > 1 && lastAt > firstAt) input.fps = (frames - 1) / ((lastAt - firstAt) / 1000);
-  return { input, stream, track };
+  input.camera_count = await countDevices('videoinput');
+  const frontDeviceId = input.device_id;
+  delete input.device_id;
+  if (input.facing === 'environment') {
+    input.back = { status: 'unsupported', message: 'the browser opened a back camera when asked for the front one' };
+  } else if (!(input.camera_count >= 2)) {
+    input.back = { status: 'unsupported' };
+  } else {
+    stream.getTracks().forEach((track) => track.stop());
+    const back = await captureBackCamera(session, video, frontDeviceId, backSeconds);
+    input.back = back.back;
+    stream = back.stream;
+  }
+  return stream ? { input, stream, track: stream.getVideoTracks()[0] } : { input };
 }
 
 // Records the microphone with echo cancellation, noise suppression and auto gain off. While

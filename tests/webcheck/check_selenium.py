@@ -37,12 +37,15 @@ def phone(model, ua=REDMI_UA, mobile=True, width=393, height=851, platform="Andr
                             "architecture": "arm", "bitness": "64"}}
 
 
-def start_driver(emulation=None, fake_ui=True, video_file=None, audio_file=True, ipad=False):
+def start_driver(emulation=None, fake_ui=True, video_file=None, audio_file=True, ipad=False, cameras=1):
     options = webdriver.ChromeOptions()
     flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
              "--hide-scrollbars", "--window-size=360,800", f"--user-data-dir={profile}/ud-{scenario}",
-             f"--ignore-certificate-errors-spki-list={spki}", "--use-fake-device-for-media-stream",
+             f"--ignore-certificate-errors-spki-list={spki}",
+             # Chromium's fake cameras (pattern frames, no facing mode); two stand for a
+             # phone's front and back cameras.
+             "--use-fake-device-for-media-stream" + (f"=device-count={cameras},fps=30" if cameras > 1 else ""),
              "--autoplay-policy=no-user-gesture-required", "--host-resolver-rules=MAP exam.test 127.0.0.1"]
     if fake_ui:
         flags.append("--use-fake-ui-for-media-stream")
@@ -171,6 +174,8 @@ try:
         check(measurement(stored, "device", "device.model") == "M2003J15SS", "model from client hints")
         check(outcome(stored, "xyb.redmi-note-9") == "fail", "XYB-4 warning for M2003J15SS")
         check(measurement(stored, "camera", "camera.dark_frame_ratio") == 1.0, "a black clip is dark")
+        check(measurement(stored, "camera", "camera.back_opened") is None,
+              "one camera (the clip): no back camera is claimed")
         rms = measurement(stored, "microphone", "microphone.rms_dbfs")
         check(rms is not None and abs(rms + 9.03) <= 0.5, f"1 kHz sine at 0.5 reads -9 dBFS ±0.5 ({rms})")
         check(status(stored, "encoder") in ("ok", "unsupported"), f"encoder answered ({status(stored, 'encoder')})")
@@ -213,14 +218,36 @@ try:
         print("RESULT " + json.dumps({"verdict_s": round(seconds, 1), "network_s": network.get("duration_ms", 0) / 1000,
                                       "statuses": {c["name"]: c["status"] for c in stored["checks"]}}))
     elif scenario == "fake-camera":
-        driver = start_driver(phone("M2102J20SG"))
+        # Two fake cameras at 30 fps stand for a phone's front and back ones. They say nothing
+        # of their facing, so the second is found as the camera other than the first.
+        driver = start_driver(phone("M2102J20SG"), cameras=2)
         code = run_check(f"{base}/check?only=camera")
         stored = fetch_report(code)["report"]
+        camera = next(c for c in stored["checks"] if c["name"] == "camera")
+        print(f"figure: camera check {camera.get('duration_ms', 0) / 1000:.1f} s ({camera.get('message')})")
         check(measurement(stored, "camera", "camera.dark_frame_ratio") == 0.0, "the built-in fake camera is not dark")
         frozen = measurement(stored, "camera", "camera.frozen_frame_ratio")
         check(frozen is not None and frozen < 0.2, f"and not frozen ({frozen})")
         fps = measurement(stored, "camera", "camera.fps")
-        check(fps is not None and fps > 10, f"its frame rate is measured ({fps})")
+        check(fps is not None and abs(fps - 30) <= 3, f"its frame rate is measured: 30 fps ({fps})")
+        size = (measurement(stored, "camera", "camera.width_px"), measurement(stored, "camera", "camera.height_px"))
+        check(size == (1920, 1080), f"opened at the exam's 1080p ({size})")
+        best = (measurement(stored, "camera", "camera.max_width_px"), measurement(stored, "camera", "camera.max_height_px"))
+        check(best == (3840, 2160), f"the best mode it offers is read from its capabilities ({best})")
+        check(measurement(stored, "camera", "camera.count") == 2, "two cameras enumerated")
+        check(measurement(stored, "camera", "camera.back_opened") is True, "the second camera opened too")
+        back = (measurement(stored, "camera", "camera.back_width_px"), measurement(stored, "camera", "camera.back_height_px"))
+        check(back == (1920, 1080), f"at 1080p ({back})")
+        back_fps = measurement(stored, "camera", "camera.back_fps")
+        check(back_fps is not None and abs(back_fps - 30) <= 3, f"at 30 fps ({back_fps})")
+        back_frozen = measurement(stored, "camera", "camera.back_frozen_frame_ratio")
+        check(back_frozen is not None and back_frozen < 0.2, f"and not frozen ({back_frozen})")
+        check("does not say" in camera["measurements"]["camera.back_opened"]["source"],
+              "its source says the browser did not tell which way it faces")
+        check(outcome(stored, "xyb.camera") == "pass" and outcome(stored, "xyb.video-quality") == "pass",
+              "both cameras pass xyb.camera and xyb.video-quality")
+        steps = driver.find_element(By.ID, "steps").text
+        check("第二个摄像头 1920×1080" in steps, f"the camera line names the second camera in zh-CN ({steps!r})")
     elif scenario == "tablet":
         driver = start_driver(phone("SM-X700", ua=TABLET_UA, mobile=False, width=800, height=1280, version="13.0.0"))
         code = run_check(f"{base}/check?only=identity")

@@ -25,9 +25,20 @@ TEST_CASE("a check's figures read in both languages") {
   camera.emit(MetricId::kCameraWidthPx, std::int64_t{1280}, "getUserMedia");
   camera.emit(MetricId::kCameraHeightPx, std::int64_t{720}, "getUserMedia");
   camera.emit(MetricId::kCameraFps, 29.7, "frames");
+  camera.emit(MetricId::kCameraFacing, std::string("front"), "getUserMedia facingMode");
   auto s = step_summary(ok("camera", camera, "front camera 1280x720 at 30 fps"));
   CHECK(s.zh == "前置摄像头 1280×720，30 帧/秒");
   CHECK(s.en == "front camera 1280x720 at 30 fps");
+
+  MeasurementList cameras;
+  cameras.emit(MetricId::kCameraWidthPx, std::int64_t{1920}, "getUserMedia");
+  cameras.emit(MetricId::kCameraHeightPx, std::int64_t{1080}, "getUserMedia");
+  cameras.emit(MetricId::kCameraFacing, std::string("front"), "getUserMedia facingMode");
+  cameras.emit(MetricId::kCameraBackOpened, false, "getUserMedia facingMode environment");
+  s = step_summary(
+      ok("camera", cameras, "front camera 1920x1080; back camera did not open: NotReadableError"));
+  CHECK(s.zh == "前置摄像头 1920×1080；后置摄像头打不开");
+  CHECK(s.en == "front camera 1920x1080; back camera did not open: NotReadableError");
 
   MeasurementList network;
   network.emit(MetricId::kNetworkDownloadBps, 48.24e6, "fetch");

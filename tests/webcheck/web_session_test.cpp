@@ -77,6 +77,76 @@ TEST_CASE("black frames are dark, changing frames are neither dark nor frozen") 
   CHECK(measurement(camera, "camera.frozen_frame_ratio").get<double>() == 0.0);
 }
 
+TEST_CASE("a phone's back camera is measured apart from its front camera") {
+  WebSession session(json::object());
+  std::vector<std::uint8_t> black(64 * 36 * 4, 0);
+  std::vector<std::uint8_t> frame(64 * 36 * 4, 0);
+  for (int i = 0; i < 6; ++i) {
+    session.add_rgba_frame(black, 64, 36);  // front: frozen black
+    for (std::size_t p = 0; p < frame.size(); ++p)
+      frame[p] = static_cast<std::uint8_t>(p * 7 + i * 13);
+    session.add_rgba_frame(frame, 64, 36, WebSession::Camera::kBack);
+  }
+  json camera = session.run("camera", {{"width", 1920},
+                                       {"height", 1080},
+                                       {"fps", 30},
+                                       {"facing", "user"},
+                                       {"max_width", 4000},
+                                       {"max_height", 3000},
+                                       {"back",
+                                        {{"width", 1280},
+                                         {"height", 720},
+                                         {"fps", 29.5},
+                                         {"facing", "environment"},
+                                         {"found_by", "facing"}}}});
+  CHECK(measurement(camera, "camera.facing") == "front");
+  CHECK(measurement(camera, "camera.frozen_frame_ratio").get<double>() == 1.0);
+  CHECK(measurement(camera, "camera.max_width_px") == 4000);
+  CHECK(measurement(camera, "camera.back_opened") == true);
+  CHECK(measurement(camera, "camera.back_width_px") == 1280);
+  CHECK(measurement(camera, "camera.back_fps").get<double>() == Approx(29.5));
+  CHECK(measurement(camera, "camera.back_frozen_frame_ratio").get<double>() == 0.0);
+  CHECK(camera.at("measurements").at("camera.back_opened").at("source") ==
+        "getUserMedia facingMode environment");
+  CHECK(camera.at("message") == "front camera 1920x1080 at 30 fps; back camera 1280x720 at 30 fps");
+  CHECK(camera.at("summary").at("zh-CN") ==
+        "前置摄像头 1920×1080，30 帧/秒；后置摄像头 1280×720，30 帧/秒");
+
+  SECTION("a second camera the browser does not say faces back is named as such") {
+    session.add_rgba_frame(frame, 64, 36);
+    session.add_rgba_frame(frame, 64, 36, WebSession::Camera::kBack);
+    camera = session.run(
+        "camera", {{"width", 1280},
+                   {"height", 720},
+                   {"back", {{"width", 640}, {"height", 480}, {"found_by", "other-device"}}}});
+    CHECK(measurement(camera, "camera.back_opened") == true);
+    CHECK(camera.at("measurements")
+              .at("camera.back_opened")
+              .at("source")
+              .get<std::string>()
+              .find("does not say") != std::string::npos);
+    CHECK(camera.at("message") == "camera 1280x720; second camera 640x480");
+    CHECK_FALSE(camera.at("measurements").contains("camera.facing"));
+  }
+  SECTION("a back camera that does not open is a finding, none found is not") {
+    session.add_rgba_frame(frame, 64, 36);
+    camera = session.run("camera", {{"facing", "user"},
+                                    {"back",
+                                     {{"status", "error"},
+                                      {"message", "NotReadableError: Could not start video source"},
+                                      {"found_by", "facing"},
+                                      {"facing", "environment"}}}});
+    CHECK(camera.at("status") == "ok");
+    CHECK(measurement(camera, "camera.back_opened") == false);
+    CHECK(camera.at("message") ==
+          "front camera; back camera did not open: NotReadableError: Could not start video source");
+    session.add_rgba_frame(frame, 64, 36);
+    camera = session.run("camera", {{"back", {{"status", "unsupported"}}}});
+    CHECK_FALSE(camera.at("measurements").contains("camera.back_opened"));
+    CHECK(camera.at("message") == "camera; no back camera found");
+  }
+}
+
 TEST_CASE("a refused camera is denied, with no measurements") {
   WebSession session(json::object());
   const json camera = session.run("camera", {{"status", "denied"}, {"message", "NotAllowedError"}});
