@@ -62,8 +62,8 @@ void emit_connection(MeasurementList& ctx, const Samples& s) {
 void emit_idle_latency(MeasurementList& ctx, const Samples& s,
                        const std::optional<RttSummary>& idle) {
   if (idle) {
-    const std::string source =
-        fmt::format("{} pings over HTTP/{} to {}", idle->samples, s.http_version, s.server_ip);
+    const std::string source = fmt::format("{} pings over HTTP/{} to {} ({})", idle->samples,
+                                           s.http_version, s.server_ip, s.rtt_timing);
     ctx.emit(MetricId::kNetworkRttMedianMs, idle->median_ms, source);
     ctx.emit(MetricId::kNetworkRttP90Ms, idle->p90_ms, source);
     if (idle->samples > 1) ctx.emit(MetricId::kNetworkJitterMs, idle->jitter_ms, source);
@@ -147,7 +147,8 @@ std::string emit_upload(MeasurementList& ctx, const Samples& s, const PhasePlan&
 void emit_loaded_latency(MeasurementList& ctx, const Samples& s) {
   const auto loaded = summarize_rtts(s.loaded_rtts_ms);
   if (!loaded) return;
-  const std::string source = fmt::format("{} pings during the upload", loaded->samples);
+  const std::string source =
+      fmt::format("{} pings during the upload ({})", loaded->samples, s.rtt_timing);
   ctx.emit(MetricId::kNetworkLoadedRttMs, loaded->median_ms, source);
   if (loaded->median_ms > 0)
     ctx.emit(MetricId::kNetworkResponsivenessRpm, 60000.0 / loaded->median_ms, source);

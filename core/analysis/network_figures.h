@@ -18,6 +18,8 @@ struct Samples {
   std::string server_ip;
   std::string http_version;                   // "1.1" or "2"
   std::string timing_source = "curl timing";  // the browser's: "resource timing"
+  // How a ping's RTT was timed (named in the latency figures' sources).
+  std::string rtt_timing = "request sent to first byte, curl";
   double dns_ms = 0, connect_ms = 0;
   std::optional<double> tls_ms;
   std::vector<double> idle_rtts_ms;

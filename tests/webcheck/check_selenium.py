@@ -200,6 +200,8 @@ try:
         stored = fetch_report(code)["report"]
         network = next(c for c in stored["checks"] if c["name"] == "network")
         check(network["status"] == "ok", f"the page measured the network ({network.get('message')})")
+        rtt_source = network["measurements"].get("network.rtt_median_ms", {}).get("source", "")
+        check("resource timing" in rtt_source, f"pings are timed by the network stack ({rtt_source})")
         figures = {k: v["value"] for k, v in network["measurements"].items()}
         for metric in ("network.download_bps", "network.upload_bps"):
             if metric in network["measurements"]:
