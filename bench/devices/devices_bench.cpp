@@ -36,6 +36,7 @@ struct Tally {
   int redmi = 0, redmi_right = 0;
   int family = 0, family_right = 0;  // Redmi Note 9 / Redmi 9 rows: series named right
   std::vector<std::string> wrong;    // what was stated wrongly, for a developer to look at
+  std::vector<std::string> class_unknown_rows;  // and whose class nothing told
   std::map<std::string, int> class_unknown_by_brand, year_unknown_by_brand;
   std::map<std::string, int> year_range_by_source;  // answers that are a range, not one year
 };
@@ -54,6 +55,7 @@ void judge(const DeviceDb& db, const DeviceRecord& truth, Tally& tally) {
   if (!facts.device_class) {
     ++tally.class_unknown;
     ++tally.class_unknown_by_brand[truth.brand];
+    tally.class_unknown_rows.push_back(truth.device_class + ": " + label);
   } else if (facts.device_class->value == truth.device_class) {
     ++tally.class_right;
   } else {
@@ -129,6 +131,8 @@ void print(const char* title, const Tally& t, bool show_wrong) {
   std::printf("\n");
   if (!show_wrong) return;
   for (const std::string& line : t.wrong) std::printf("    %s\n", line.c_str());
+  for (const std::string& line : t.class_unknown_rows)
+    std::printf("    class unknown, verified %s\n", line.c_str());
 }
 
 DeviceDb verified_only(const DeviceDb& verified,

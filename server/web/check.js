@@ -7,6 +7,7 @@ import { benchmarkEncoder, captureCameras, identityHints, openMicrophone, readBa
          recordMicrophone } from './check_probes.js';
 import { measureNetwork } from './check_network.js';
 import { deliverQueued, enqueue } from './check_queue.js';
+import { recordingSession } from './check_recorder.js';
 
 const params = new URLSearchParams(location.search);
 let lang = params.get('lang') === 'en' || localStorage.getItem('examready.lang') === 'en' ? 'en' : 'zh';
@@ -182,12 +183,14 @@ async function useServedDevices(core, served) {
 
 async function runCheck(core, rulesText) {
   const role = params.get('role') === 'secondary' ? 'secondary' : 'primary';
-  const session = new core.WebSession(JSON.stringify({ role, pair_code: params.get('pair') || '',
-                                                        pair_proof: params.get('proof') || '',
-                                                        installation_secret: installationSecret(),
-                                                        // ?exam=YYYY-MM-DD: the core keeps a real date in the report and judges
-                                                        // as of it (the collector too); anything else is ignored.
-                                                        exam_date: params.get('exam') || '' }));
+  const start = { role, pair_code: params.get('pair') || '', pair_proof: params.get('proof') || '',
+                  installation_secret: installationSecret(),
+                  // ?exam=YYYY-MM-DD: the core keeps a real date in the report and judges as of
+                  // it (the collector too); anything else is ignored.
+                  exam_date: params.get('exam') || '' };
+  const coreSession = new core.WebSession(JSON.stringify(start));
+  // ?record: the session is also kept as a replay fixture (check_recorder.js).
+  const session = params.has('record') ? recordingSession(coreSession, start) : coreSession;
   const run = (name, input) => JSON.parse(session.run(name, JSON.stringify(input)));
   // Audio may only start from the tap itself; it is closed once the audio checks are done (it
   // holds the audio output and a real-time thread).

@@ -57,6 +57,18 @@ function openCamera(video) {
   return withTimeout(navigator.mediaDevices.getUserMedia({ audio: false, video }), 20000, 'the camera');
 }
 
+// A phone's camera service may still hold the camera just closed: one more try after a
+// moment before "another app holds it" (NotReadableError) is believed.
+async function openCameraAgain(video) {
+  try {
+    return await openCamera(video);
+  } catch (e) {
+    if (e.name !== 'NotReadableError' && e.name !== 'AbortError') throw e;
+    await sleep(500);
+    return openCamera(video);
+  }
+}
+
 // Hands `seconds` of frames of an open camera (scaled to at most 320 px wide: the statistics
 // sample every other pixel anyway) to the core, as `camera` ('front' or 'back'). Returns what
 // the browser says of the camera and the frame rate it delivered; throws on a stall.
@@ -109,7 +121,7 @@ async function captureBackCamera(session, video, frontDeviceId, seconds) {
   let stream;
   let foundBy = 'facing';
   try {
-    stream = await openCamera({ ...EXAM_MODE, facingMode: { exact: 'environment' } });
+    stream = await openCameraAgain({ ...EXAM_MODE, facingMode: { exact: 'environment' } });
   } catch (e) {
     if (e.name !== 'OverconstrainedError' && e.name !== 'NotFoundError') return { back: { ...mediaOutcome(e), found_by: foundBy } };
     let other;
@@ -119,7 +131,7 @@ async function captureBackCamera(session, video, frontDeviceId, seconds) {
     if (!other) return { back: { status: 'unsupported', message: 'no camera faces back' } };
     foundBy = 'other-device';
     try {
-      stream = await openCamera({ ...EXAM_MODE, deviceId: { exact: other.deviceId } });
+      stream = await openCameraAgain({ ...EXAM_MODE, deviceId: { exact: other.deviceId } });
     } catch (e2) {
       return { back: { ...mediaOutcome(e2), found_by: foundBy } };
     }

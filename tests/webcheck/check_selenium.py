@@ -335,6 +335,19 @@ try:
         ids = [fetch_report(c)["report"]["host"].get("device_id") for c in (primary, secondary)]
         check(ids[0] is not None and len(ids[0]) == 32 and ids[0] == ids[1],
               f"one browser, one device id ({ids})")
+    elif scenario == "record":
+        # A whole check as a Redmi Note 9 with Chromium's two fake cameras and the sine as the
+        # microphone, kept as a replay session (check_recorder.js) in OUTDIR/recorded-session.json:
+        # how tests/fixtures/webcheck/redmi-note-9-chromium.json was captured.
+        driver = start_driver(phone("M2003J15SS"), cameras=2)
+        code = run_check(f"{base}/check?record")
+        recording = driver.execute_script("return window.examreadyRecording")
+        check(recording is not None and len(recording["steps"]) >= 8, "the page kept the session")
+        check(recording["start"].get("report_id") and "installation_secret" not in recording["start"],
+              "with the report's id and without the browser's secret")
+        with open(f"{outdir}/recorded-session.json", "w") as out:
+            json.dump(recording, out, separators=(",", ":"))
+        print(f"recorded {len(recording['steps'])} steps for report {code}")
     else:
         fail(f"no scenario {scenario}")
 except Exception as error:  # noqa: BLE001 - a timeout or a driver error fails the scenario
