@@ -31,6 +31,16 @@ std::string facing_name(const std::string& facing_mode) {
   return {};
 }
 
+// How the page counted the frame rate: the frames the video element presented over their
+// media timestamps (the camera's rate, whatever the page kept up with), else the frames it
+// grabbed over its own clock.
+std::string fps_source(const nlohmann::json& in) {
+  const std::string from = text_field(in, "fps_from");
+  if (from == "presented frames over their media time" || from == "frames grabbed over the capture")
+    return from;
+  return "frames delivered over the capture";
+}
+
 // A camera's mode as getUserMedia granted it and the frame rate it delivered.
 struct CameraMode {
   std::optional<std::int64_t> width, height;
@@ -46,7 +56,7 @@ CameraMode emit_mode(const nlohmann::json& in, MetricId width, MetricId height, 
   if (mode.fps && *mode.fps < 0) mode.fps.reset();
   if (mode.width) out.emit(width, *mode.width, source);
   if (mode.height) out.emit(height, *mode.height, source);
-  if (mode.fps) out.emit(fps, *mode.fps, "frames delivered over the capture");
+  if (mode.fps) out.emit(fps, *mode.fps, fps_source(in));
   return mode;
 }
 

@@ -77,26 +77,36 @@ async function idlePings(seconds, minPings) {
 // A transfer phase runs until its rate settled, as the native check's do: the core decides
 // (throughput_settled, asked every LOOK_MS from MIN_S on) or MAX_S ends it with a lower
 // confidence. A slow link needs longer to leave slow start and loss recovery than a fast
-// one; a fixed length cut the slow ones short and made the fast ones wait.
+// one; a fixed length cut the slow ones short and made the fast ones wait. Below SLOW_BPS
+// the limit is SLOW_MAX_S: there a stream's reads come seconds apart (64 KiB every 2 s per
+// stream at 1 Mbit/s) and 5 s never showed the rate settled; from 2 Mbit/s up (read as
+// 1.8-1.9 Mbit/s while the streams ramp up) the network phase stays within 10 s.
 const PHASE_MIN_S = 2;
 const PHASE_MAX_S = 5;
+const SLOW_BPS = 1.5e6;
+const SLOW_MAX_S = 8;
 const LOOK_MS = 250;
 
 // Aborts `controller` when the phase may end; `isSettled()` resolves to the core's verdict on
-// the rate so far. Resolves to the phase's length and how it ended. No wait reaches past
-// PHASE_MAX_S, and the transfers stop whatever happens here.
-async function watchPhase(started, isSettled, controller, onProgress) {
+// the rate so far, `rateBps()` gives the rate so far (0: not known yet). Resolves to the
+// phase's length and how it ended. No wait reaches past the phase's limit, and the transfers
+// stop whatever happens here.
+async function watchPhase(started, isSettled, rateBps, controller, onProgress) {
   let end = 'limit';
-  const left = () => PHASE_MAX_S * 1000 - (performance.now() - started);
+  let limitS = PHASE_MAX_S;
+  const elapsedS = () => (performance.now() - started) / 1000;
+  const leftMs = () => (limitS - elapsedS()) * 1000;
   try {
-    while (left() > 0) {
-      await sleep(Math.min(LOOK_MS, left()));
-      onProgress(Math.min(1, 1 - left() / (PHASE_MAX_S * 1000)));
-      if (left() <= 0) break;
-      if (left() > (PHASE_MAX_S - PHASE_MIN_S) * 1000) continue;
+    while (leftMs() > 0) {
+      await sleep(Math.min(LOOK_MS, leftMs()));
+      const rate = rateBps();
+      if (limitS === PHASE_MAX_S && elapsedS() >= PHASE_MIN_S && rate > 0 && rate < SLOW_BPS) limitS = SLOW_MAX_S;
+      onProgress(Math.min(1, elapsedS() / limitS));
+      if (leftMs() <= 0) break;
+      if (elapsedS() < PHASE_MIN_S) continue;
       let settled = false;
       try {
-        settled = await withTimeout(isSettled(), Math.max(1, left()), 'the rate');
+        settled = await withTimeout(isSettled(), Math.max(1, leftMs()), 'the rate');
       } catch {
         continue;  // a poll that failed or ran out of time says nothing about the rate
       }
@@ -136,7 +146,8 @@ async function download(core, onProgress) {
     }
   };
   const isSettled = async () => core.readsSettled(reads, BIN_MS / 1000);
-  const watch = watchPhase(started, isSettled, controller, onProgress);
+  const rateBps = () => bytes * 8 / Math.max(0.001, (performance.now() - started) / 1000);
+  const watch = watchPhase(started, isSettled, rateBps, controller, onProgress);
   await Promise.allSettled(reads.map(stream));
   // A request that ends inside the phase is followed by the next: the log has no gaps.
   return { reads, bytes, ...(await watch) };
@@ -178,11 +189,14 @@ async function upload(chunkBytes, core, onProgress) {
     }
   })();
   // Only the bins every request's bytes are in (complete_bins) are judged.
+  let seenBps = 0;
   const isSettled = async () => {
     const series = await uploadSeries(session, 1000);
-    return core.throughputSettled(series.bins.slice(0, series.complete_bins), series.bin_ms / 1000);
+    const complete = series.bins.slice(0, series.complete_bins);
+    if (complete.length) seenBps = complete.reduce((a, b) => a + b, 0) * 8 / (complete.length * series.bin_ms / 1000);
+    return core.throughputSettled(complete, series.bin_ms / 1000);
   };
-  const watch = watchPhase(started, isSettled, controller, onProgress);
+  const watch = watchPhase(started, isSettled, () => seenBps, controller, onProgress);
   await Promise.allSettled([...Array.from({ length: STREAMS }, stream), pinger]);
   const phase = await watch;
   // No series (the collector refused the session, or did not answer): the upload is unknown,

@@ -112,6 +112,17 @@ TEST_CASE("a phone's back camera is measured apart from its front camera") {
   CHECK(camera.at("summary").at("zh-CN") ==
         "前置摄像头 1920×1080，30 帧/秒；后置摄像头 1280×720，30 帧/秒");
 
+  SECTION("the frame rate's source says how the page counted it, in known words only") {
+    session.add_rgba_frame(frame, 64, 36);
+    camera = session.run("camera",
+                         {{"fps", 30}, {"fps_from", "presented frames over their media time"}});
+    CHECK(camera.at("measurements").at("camera.fps").at("source") ==
+          "presented frames over their media time");
+    session.add_rgba_frame(frame, 64, 36);
+    camera = session.run("camera", {{"fps", 30}, {"fps_from", "<script>"}});
+    CHECK(camera.at("measurements").at("camera.fps").at("source") ==
+          "frames delivered over the capture");
+  }
   SECTION("a second camera the browser does not say faces back is named as such") {
     session.add_rgba_frame(frame, 64, 36);
     session.add_rgba_frame(frame, 64, 36, WebSession::Camera::kBack);
