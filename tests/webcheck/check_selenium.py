@@ -210,8 +210,9 @@ try:
         print("RESULT " + json.dumps(figures))
     elif scenario == "tap-to-verdict":
         # tests/net/scenario.sh on a shaped link (EXAMREADY_WEBCHECK_SCENARIO): every check
-        # with Chromium's own fake camera and microphone, timed from the page's load.
-        driver = start_driver(phone("M2102J20SG"), audio_file=False)
+        # with Chromium's own fake cameras (two, as a phone's front and back) and microphone,
+        # timed from the page's load.
+        driver = start_driver(phone("M2102J20SG"), audio_file=False, cameras=2)
         started = time.monotonic()
         code = run_check(f"{base}/check")
         seconds = time.monotonic() - started
