@@ -94,6 +94,7 @@ const LOOK_MS = 250;
 async function watchPhase(started, isSettled, rateBps, controller, onProgress) {
   let end = 'limit';
   let limitS = PHASE_MAX_S;
+  let shown = 0;  // progress never goes back when the limit grows
   const elapsedS = () => (performance.now() - started) / 1000;
   const leftMs = () => (limitS - elapsedS()) * 1000;
   try {
@@ -101,7 +102,8 @@ async function watchPhase(started, isSettled, rateBps, controller, onProgress) {
       await sleep(Math.min(LOOK_MS, leftMs()));
       const rate = rateBps();
       if (limitS === PHASE_MAX_S && elapsedS() >= PHASE_MIN_S && rate > 0 && rate < SLOW_BPS) limitS = SLOW_MAX_S;
-      onProgress(Math.min(1, elapsedS() / limitS));
+      shown = Math.max(shown, Math.min(1, elapsedS() / limitS));
+      onProgress(shown);
       if (leftMs() <= 0) break;
       if (elapsedS() < PHASE_MIN_S) continue;
       let settled = false;

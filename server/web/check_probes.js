@@ -184,6 +184,10 @@ export async function captureCameras(session, video, { seconds = 2, backSeconds 
     input.back = { status: 'unsupported', message: 'the browser opened a back camera when asked for the front one' };
   } else if (!(input.camera_count >= 2)) {
     input.back = { status: 'unsupported' };
+  } else if (!(navigator.maxTouchPoints > 0) && !(navigator.userAgentData && navigator.userAgentData.mobile)) {
+    // A computer's second camera (a webcam beside the built-in one, a virtual camera) is
+    // no phone's back camera: not tried.
+    input.back = { status: 'unsupported', message: 'not a phone or tablet: a second camera is not a back camera' };
   } else {
     stream.getTracks().forEach((track) => track.stop());
     const back = await captureBackCamera(session, video, frontDeviceId, backSeconds);

@@ -17,6 +17,7 @@ command -v openssl >/dev/null && command -v ffmpeg >/dev/null || skip "openssl a
 
 source "$here/common.sh"  # $work, $token, the pinned key ($spki), start_server
 mkdir -p "$out"
+rm -f "$out/recorded-session.json"  # the replay test must not pass on an earlier run's
 
 # The fake devices: a black 640x360 clip, a 1 kHz sine at amplitude 0.5 (RMS -9.03 dBFS).
 ffmpeg -loglevel error -y -f lavfi -i color=black:s=640x360:r=30 -t 1 -pix_fmt yuv420p "$work/black.y4m"
