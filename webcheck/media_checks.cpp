@@ -75,23 +75,19 @@ std::string describe_camera(const std::string& which, const CameraMode& mode) {
 std::string back_camera(const nlohmann::json& back, const core::FrameStatsAccumulator& frames,
                         core::MeasurementList& out) {
   const std::string status = text_field(back, "status");
-  if (status == "unsupported") {
-    const std::string why = text_field(back, "message");
-    return "no back camera found" +
-           (why.empty() ? "" : " (" + core::text::cut_utf8(why, 200) + ")");
-  }
+  const std::string why = core::text::cut_utf8(text_field(back, "message"), 200);
+  if (status == "unsupported")
+    return std::string(kNoBackCameraFound) + (why.empty() ? "" : " (" + why + ")");
   // Found by facingMode "environment", or as the camera other than the front one when the
   // browser does not say which way its cameras face (desktop browsers, some WebViews).
   const bool by_facing = text_field(back, "found_by") == "facing";
   const std::string source =
-      by_facing ? "getUserMedia facingMode environment"
+      by_facing ? kBackCameraByFacing
                 : "getUserMedia, the camera other than the front one (the browser does not say "
                   "which way it faces)";
   if (!status.empty() && status != "ok") {
     out.emit(MetricId::kCameraBackOpened, false, source);
-    return "back camera did not open: " +
-           core::text::cut_utf8(
-               text_field(back, "message").empty() ? status : text_field(back, "message"), 200);
+    return "back camera did not open: " + (why.empty() ? core::text::cut_utf8(status, 200) : why);
   }
   const core::FrameStats stats = frames.result();
   out.emit(MetricId::kCameraBackOpened, stats.frames > 0, source);

@@ -1,5 +1,6 @@
 // The page's per-check line in zh-CN and en (step_summary.h).
 #include "webcheck/step_summary.h"
+#include "webcheck/web_checks.h"
 
 #include <fmt/format.h>
 
@@ -65,16 +66,15 @@ Parts camera(const CheckResult& r) {
   p.zh = (facing == "front" ? "前置摄像头 " : facing == "back" ? "后置摄像头 " : "") + front;
   if (const auto back = flag(r, MetricId::kCameraBackOpened)) {
     // Found by facing "environment", or only as the camera other than the front one.
-    const std::string which =
-        r.find(MetricId::kCameraBackOpened)->source.find("environment") != std::string::npos
-            ? "后置摄像头"
-            : "第二个摄像头";
+    const std::string which = r.find(MetricId::kCameraBackOpened)->source == kBackCameraByFacing
+                                  ? "后置摄像头"
+                                  : "第二个摄像头";
     p.zh += *back ? "；" + which + " " +
                         camera_zh(number(r, MetricId::kCameraBackWidthPx),
                                   number(r, MetricId::kCameraBackHeightPx),
                                   number(r, MetricId::kCameraBackFps))
                   : "；" + which + "打不开";
-  } else if (r.message.find("no back camera found") != std::string::npos) {
+  } else if (r.message.find(kNoBackCameraFound) != std::string::npos) {
     p.zh += "；没有找到后置摄像头";
   }
   p.en = r.message;

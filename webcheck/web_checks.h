@@ -31,6 +31,10 @@ std::vector<CheckResult> identity_checks(const nlohmann::json& hints, const devi
 // (or the only one) at the top, a phone's back camera in "back" (absent: not tried).
 CheckResult camera_check(const nlohmann::json& capture, const core::FrameStatsAccumulator& frames,
                          const core::FrameStatsAccumulator& back_frames);
+// The camera check's words its step line reads back (step_summary.cpp): the source of a back
+// camera found by facingMode, and the message part when no back camera was found.
+inline constexpr const char* kBackCameraByFacing = "getUserMedia facingMode environment";
+inline constexpr const char* kNoBackCameraFound = "no back camera found";
 
 // Microphone: the recorded samples (mono, [-1, 1]) and
 // {"status","message","sample_rate_hz","device_count","processing":{"echoCancellation",…}}.
