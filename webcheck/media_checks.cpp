@@ -117,8 +117,23 @@ std::string processing_left_on(const nlohmann::json& capture) {
 core::CheckResult camera_check(const nlohmann::json& capture,
                                const core::FrameStatsAccumulator& frames,
                                const core::FrameStatsAccumulator& back_frames) {
-  if (auto refused = refused_outcome("camera", capture)) return *refused;
   core::MeasurementList out;
+  const auto back = capture.find("back");
+  const bool back_tried = back != capture.end() && back->is_object();
+  if (auto refused = refused_outcome("camera", capture)) {
+    // A front camera that failed (held by another app, stalled) does not keep the back one
+    // from being judged: the exam lets the candidate record with either. The check keeps the
+    // front camera's outcome, and that it did not open is a finding then (with the camera
+    // count beside it, the rules could otherwise read the front camera as not tried).
+    if (!back_tried || refused->status == core::CheckStatus::kDenied) return *refused;
+    if (auto count = whole_field(capture, "camera_count", kMaxWhole))
+      out.emit(MetricId::kCameraCount, *count, "enumerateDevices");
+    out.emit(MetricId::kCameraOpened, false, kGetUserMedia);
+    refused->message =
+        "front camera: " + refused->message + "; " + back_camera(*back, back_frames, out);
+    refused->measurements = out.take();
+    return *refused;
+  }
   if (auto count = whole_field(capture, "camera_count", kMaxWhole))
     out.emit(MetricId::kCameraCount, *count, "enumerateDevices");
   const core::FrameStats stats = frames.result();
@@ -134,16 +149,16 @@ core::CheckResult camera_check(const nlohmann::json& capture,
   const std::string facing = facing_name(text_field(capture, "facing"));
   if (!facing.empty()) out.emit(MetricId::kCameraFacing, facing, "getUserMedia facingMode");
   if (stats.frames == 0) {
-    return not_measured("camera", core::CheckStatus::kError,
-                        "the camera was granted but delivered no frames", &out);
+    std::string message = "the camera was granted but delivered no frames";
+    if (back_tried) message += "; " + back_camera(*back, back_frames, out);
+    return not_measured("camera", core::CheckStatus::kError, std::move(message), &out);
   }
   const std::string source = fmt::format("{} frames analysed", stats.frames);
   out.emit(MetricId::kCameraMeanLuma, stats.mean_luma, source);
   out.emit(MetricId::kCameraDarkFrameRatio, stats.dark_frame_ratio, source);
   out.emit(MetricId::kCameraFrozenFrameRatio, stats.frozen_frame_ratio, source);
   std::string message = describe_camera(facing.empty() ? "camera" : facing + " camera", mode);
-  if (const auto back = capture.find("back"); back != capture.end() && back->is_object())
-    message += "; " + back_camera(*back, back_frames, out);
+  if (back_tried) message += "; " + back_camera(*back, back_frames, out);
   return ok_result("camera", out, message);
 }
 

@@ -4,7 +4,7 @@
 // The page sends {"status", "http_version" ("1.1", "2", "3"), "dns_ms", "connect_ms",
 // "tls_ms" (resource timing of the first ping; absent when the connection was reused),
 // "idle_rtts_ms": [...], "idle_lost", "loaded_rtts_ms": [...], "loaded_lost", "rtt_timing"
-// ("resource-timing": request sent to first byte; else timed around fetch()),
+// ("resource-timing": request sent to first byte; "fetch": timed around fetch(); "mixed"),
 // "clock_skew_ms", "bin_s", "download_bins": [bytes read per bin], "download_outran",
 // "upload_bin_s", "upload_bins": [the server's arrival series], "upload_outran",
 // "download_reads": [[t_ms, bytes, t_ms, bytes, ...] per stream] (each read of the download's
@@ -95,8 +95,11 @@ core::CheckResult network_check(const nlohmann::json& in) {
   s.timing_source = "resource timing";
   // The page times pings with resource timing where the browser keeps the entry, else
   // around fetch(), which adds the browser's own cost per request.
-  s.rtt_timing = text_field(in, "rtt_timing") == "resource-timing"
-                     ? "request sent to first byte, resource timing"
+  const std::string timing = text_field(in, "rtt_timing");
+  s.rtt_timing = timing == "resource-timing" ? "request sent to first byte, resource timing"
+                 : timing == "mixed"
+                     ? "request sent to first byte, resource timing (some pings timed around "
+                       "fetch(), where the browser kept no entry)"
                      : "fetch() call to its answer, the browser's own time included";
   s.dns_ms = number_field(in, "dns_ms").value_or(0);
   s.connect_ms = number_field(in, "connect_ms").value_or(0);

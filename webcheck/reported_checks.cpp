@@ -17,6 +17,16 @@ constexpr const char* kWebCodecs = "webcodecs";
 // iOS's standard Dynamic Type body size (the "Large" setting) in CSS px.
 constexpr double kStandardIosBodyPx = 17.0;
 
+// Which frames the page encoded: the camera's (drawn from its preview), or frames it drew
+// itself where no camera was open; pages before "camera_frames" did not say.
+std::string frames_encoded(const nlohmann::json& result, double frames) {
+  const auto from_camera = number_field(result, "camera_frames");
+  if (!from_camera) return "frames";
+  if (*from_camera >= frames) return "camera frames";
+  if (*from_camera <= 0) return "drawn frames (no camera open)";
+  return fmt::format("frames ({:.0f} from the camera)", *from_camera);
+}
+
 }  // namespace
 
 core::CheckResult encoder_check(const nlohmann::json& in) {
@@ -40,8 +50,8 @@ core::CheckResult encoder_check(const nlohmann::json& in) {
       const auto frames = number_field(r, "frames"), seconds = number_field(r, "seconds");
       if (!frames || !seconds || *frames < 1 || *frames > 1e6 || *seconds < 1e-3) continue;
       const double fps = *frames / *seconds;
-      const std::string source =
-          fmt::format("{} {:.0f} frames encoded in {:.2f} s", kWebCodecs, *frames, *seconds);
+      const std::string source = fmt::format("{} {:.0f} {} encoded in {:.2f} s", kWebCodecs,
+                                             *frames, frames_encoded(r, *frames), *seconds);
       if (*height >= 1080) {
         out.emit(MetricId::kEncoderFps1080p, fps, source);
         out.emit(MetricId::kEncoderRealtimeFactor1080p, fps / 30.0, source);

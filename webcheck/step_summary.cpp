@@ -63,7 +63,10 @@ Parts camera(const CheckResult& r) {
   const std::string front =
       camera_zh(number(r, MetricId::kCameraWidthPx), number(r, MetricId::kCameraHeightPx),
                 number(r, MetricId::kCameraFps));
-  p.zh = (facing == "front" ? "前置摄像头 " : facing == "back" ? "后置摄像头 " : "") + front;
+  if (r.status != core::CheckStatus::kOk)
+    p.zh = "前置摄像头打不开";  // the back camera was tried all the same
+  else
+    p.zh = (facing == "front" ? "前置摄像头 " : facing == "back" ? "后置摄像头 " : "") + front;
   if (const auto back = flag(r, MetricId::kCameraBackOpened)) {
     // Found by facing "environment", or only as the camera other than the front one.
     const std::string which = r.find(MetricId::kCameraBackOpened)->source == kBackCameraByFacing
@@ -178,7 +181,14 @@ Parts device(const CheckResult& r) {
 }  // namespace
 
 StepSummary step_summary(const CheckResult& result) {
-  if (result.status != core::CheckStatus::kOk) return {{}, result.message};
+  if (result.status != core::CheckStatus::kOk) {
+    // A failed front camera with the back one tried: what became of the back one.
+    if (result.name == "camera" && result.find(MetricId::kCameraBackOpened)) {
+      Parts p = camera(result);
+      return {p.zh, p.en};
+    }
+    return {{}, result.message};
+  }
   using Summarize = Parts (*)(const CheckResult&);
   static constexpr std::pair<std::string_view, Summarize> kByCheck[] = {
       {"camera", camera},   {"microphone", microphone}, {"speaker", speaker}, {"network", network},

@@ -16,7 +16,8 @@ struct StepSummary {
 };
 
 // ok: the check's main figures ("1280×720，30 帧/秒"; "1280x720 at 30 fps").
-// Other statuses: zh empty (the page shows the status word), en the result's message.
+// Other statuses: zh empty (the page shows the status word), en the result's message; a
+// camera check whose front camera failed says in zh what became of the back one.
 StepSummary step_summary(const core::CheckResult& result);
 
 }  // namespace examready::webcheck

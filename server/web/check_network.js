@@ -18,8 +18,13 @@ const pageRun = randomId();
 // A ping's RTT is the network stack's: resource timing's request sent to first byte, as
 // curl's is for the native check. Timed around fetch() instead it carries the browser's own
 // cost per request (1.5-3.5 ms on a PC, more on a slow phone); that is the fallback where
-// the entry is missing, and the report says which (rtt_timing).
-let rttTiming = 'resource-timing';
+// the entry is missing, and the report says which (rtt_timing: all by resource timing, all
+// around fetch(), or mixed).
+const pingsTimed = { entry: 0, fetch: 0 };
+function rttTiming() {
+  if (!pingsTimed.fetch) return 'resource-timing';
+  return pingsTimed.entry ? 'mixed' : 'fetch';
+}
 if (performance.setResourceTimingBufferSize) performance.setResourceTimingBufferSize(2000);
 
 function timingEntry(url) {
@@ -34,7 +39,7 @@ async function ping(n, timeoutMs) {
   const fetchRtt = performance.now() - started;
   await withTimeout(response.arrayBuffer(), timeoutMs, 'a ping');  // its timing entry is made at the end
   const entry = timingEntry(url);
-  if (!entry) rttTiming = 'fetch';
+  pingsTimed[entry ? 'entry' : 'fetch']++;
   const rtt = entry ? entry.responseStart - entry.requestStart : fetchRtt;
   const serverUs = Number(response.headers.get('X-Examready-Server-Time-Us'));
   const localMs = performance.timeOrigin + (entry ? entry.requestStart : started) + rtt / 2;
@@ -222,7 +227,7 @@ export async function measureNetwork(core, onProgress) {
   const up = await upload(chunk, core, (f) => onProgress(0.6 + 0.4 * f));
   return {
     ...connectionTiming(idle.first),
-    idle_rtts_ms: idle.rtts, idle_lost: idle.lost, clock_skew_ms: idle.skew, rtt_timing: rttTiming,
+    idle_rtts_ms: idle.rtts, idle_lost: idle.lost, clock_skew_ms: idle.skew, rtt_timing: rttTiming(),
     bin_s: BIN_MS / 1000, download_reads: down.reads,
     upload_bin_s: up.bin_s, upload_bins: up.bins, upload_complete_bins: up.complete,
     loaded_rtts_ms: up.loaded, loaded_lost: up.loadedLost,

@@ -139,6 +139,8 @@ async function captureBackCamera(session, video, frontDeviceId, seconds) {
     stream = await openCameraAgain({ ...EXAM_MODE, facingMode: { exact: 'environment' } });
   } catch (e) {
     if (e.name !== 'OverconstrainedError' && e.name !== 'NotFoundError') return { back: { ...mediaOutcome(e), found_by: foundBy } };
+    // Without the front camera's id (it failed) the other camera cannot be told apart.
+    if (!frontDeviceId) return { back: { status: 'unsupported', message: 'no camera faces back' } };
     let other;
     try {
       other = (await navigator.mediaDevices.enumerateDevices()).find((d) => d.kind === 'videoinput' && d.deviceId && d.deviceId !== frontDeviceId);
@@ -151,31 +153,51 @@ async function captureBackCamera(session, video, frontDeviceId, seconds) {
       return { back: { ...mediaOutcome(e2), found_by: foundBy } };
     }
   }
+  const stop = () => stream.getTracks().forEach((track) => track.stop());
+  const deviceId = stream.getVideoTracks()[0].getSettings().deviceId;
+  if (frontDeviceId && deviceId === frontDeviceId) {
+    // A browser that calls its only camera "environment" as well: no second camera.
+    stop();
+    return { back: { status: 'unsupported', message: 'the browser gave the front camera again' } };
+  }
   try {
     const back = await captureFrames(session, video, stream, 'back', seconds);
     delete back.device_id;
     return { back: { ...back, found_by: foundBy }, stream };
   } catch (e) {
-    stream.getTracks().forEach((track) => track.stop());
+    stop();
     return { back: { ...mediaOutcome(e), found_by: foundBy } };
   }
 }
 
+// A phone or tablet, whose second camera is its back one; a computer's second camera (a
+// webcam beside the built-in one, a virtual camera) is not.
+function isTouchDevice() {
+  return navigator.maxTouchPoints > 0 || Boolean(navigator.userAgentData && navigator.userAgentData.mobile);
+}
+
 // Opens the front camera (or the only one) at the exam's recording mode for `seconds`, then
 // a phone's back camera for `backSeconds`: the exam apps let the candidate record with
-// either. Returns the camera check's input and the stream left open (the back camera's, else
-// the front one's) for the encoder's real frames.
+// either, so a front camera that fails (held by another app, stalled) does not keep the back
+// one from being tried. Returns the camera check's input and an open stream for the
+// encoder's real frames: the back camera's, else the front one's (opened again when the back
+// one failed after it was closed); none when no camera delivers.
 export async function captureCameras(session, video, { seconds = 2, backSeconds = 1 } = {}) {
   if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia)
     return { input: { status: 'unsupported', message: 'no navigator.mediaDevices (not a secure context?)' } };
   let stream;
   let input;
+  let frontFailed = false;
   try {
     stream = await openCamera({ ...EXAM_MODE, facingMode: 'user' });
     input = await captureFrames(session, video, stream, 'front', seconds);
   } catch (e) {
     if (stream) stream.getTracks().forEach((track) => track.stop());
-    return { input: mediaOutcome(e) };
+    stream = undefined;
+    input = mediaOutcome(e);
+    // Refused, or no camera at all: the back camera would be refused or missing as well.
+    if (input.status === 'denied' || input.status === 'unsupported') return { input };
+    frontFailed = true;
   }
   input.camera_count = await countDevices('videoinput');
   const frontDeviceId = input.device_id;
@@ -184,16 +206,25 @@ export async function captureCameras(session, video, { seconds = 2, backSeconds 
     input.back = { status: 'unsupported', message: 'the browser opened a back camera when asked for the front one' };
   } else if (!(input.camera_count >= 2)) {
     input.back = { status: 'unsupported' };
-  } else if (!(navigator.maxTouchPoints > 0) && !(navigator.userAgentData && navigator.userAgentData.mobile)) {
-    // A computer's second camera (a webcam beside the built-in one, a virtual camera) is
-    // no phone's back camera: not tried.
+  } else if (!isTouchDevice()) {
     input.back = { status: 'unsupported', message: 'not a phone or tablet: a second camera is not a back camera' };
   } else {
-    stream.getTracks().forEach((track) => track.stop());
+    if (stream) stream.getTracks().forEach((track) => track.stop());
     const back = await captureBackCamera(session, video, frontDeviceId, backSeconds);
     input.back = back.back;
     stream = back.stream;
+    if (!stream && !frontFailed) {
+      try {
+        stream = await openCameraAgain({ ...EXAM_MODE, deviceId: { exact: frontDeviceId } });
+        video.srcObject = stream;
+        await withTimeout(video.play(), 5000, 'the camera preview');
+      } catch {
+        if (stream) stream.getTracks().forEach((track) => track.stop());
+        stream = undefined;  // the encoder then draws its own frames, and says so
+      }
+    }
   }
+  if (frontFailed && input.back.status === 'unsupported') delete input.back;
   return stream ? { input, stream, track: stream.getVideoTracks()[0] } : { input };
 }
 
@@ -261,6 +292,7 @@ export async function benchmarkEncoder(video) {
     canvas.height = height;
     const context = canvas.getContext('2d');
     let encoded = 0;
+    let fromCamera = 0;
     let failure = null;
     const encoder = new VideoEncoder({ output: () => { encoded++; }, error: (e) => { failure = e; } });
     encoder.configure({ ...base, hardwareAcceleration: hardware ? 'prefer-hardware' : 'no-preference' });
@@ -268,7 +300,10 @@ export async function benchmarkEncoder(video) {
     const started = performance.now();
     try {
       for (let i = 0; i < count && !failure; i++) {
-        if (video && video.readyState >= 2) context.drawImage(video, 0, 0, width, height);
+        if (video && video.readyState >= 2) {
+          context.drawImage(video, 0, 0, width, height);
+          fromCamera++;
+        }
         context.fillStyle = `hsl(${i * 12},70%,50%)`;
         context.fillRect((i * 37) % width, (i * 23) % height, 64, 64);  // never two equal frames
         const frame = new VideoFrame(canvas, { timestamp: Math.round(i * 1e6 / 30) });
@@ -282,7 +317,8 @@ export async function benchmarkEncoder(video) {
     const elapsed = (performance.now() - started) / 1000;
     try { encoder.close(); } catch { /* closed by an error */ }
     results.push(failure ? { width, height, supported: false }
-                         : { width, height, supported: true, hardware, frames: encoded, seconds: elapsed });
+                         : { width, height, supported: true, hardware, frames: encoded, seconds: elapsed,
+                             camera_frames: fromCamera });
   }
   return { codec: 'avc1 (H.264)', results };
 }

@@ -251,6 +251,48 @@ try:
               "both cameras pass xyb.camera and xyb.video-quality")
         steps = driver.find_element(By.ID, "steps").text
         check("第二个摄像头 1920×1080" in steps, f"the camera line names the second camera in zh-CN ({steps!r})")
+    elif scenario == "phone-cameras":
+        # The two fake cameras with the facing a phone's browser reports (phone_cameras.js:
+        # Linux Chromium's fake devices have none): the back camera is found by facingMode,
+        # and a camera another app holds (NotReadableError) does not hide the other one.
+        driver = start_driver(phone("M2102J20SG"), cameras=2)
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "phone_cameras.js")) as shim:
+            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": shim.read()})
+
+        def cameras_run(n, busy=""):
+            code = run_check(f"{base}/check?only=camera,encoder&n={n}" + (f"#busy={busy}" if busy else ""))
+            stored = fetch_report(code)["report"]
+            camera = next(c for c in stored["checks"] if c["name"] == "camera")
+            encoder = next(c for c in stored["checks"] if c["name"] == "encoder")
+            fps_source = encoder["measurements"].get("encoder.fps_720p", {}).get("source", "")
+            return stored, camera, fps_source, driver.find_element(By.ID, "steps").text
+
+        stored, camera, fps_source, steps = cameras_run(1)
+        check(measurement(stored, "camera", "camera.facing") == "front", "the front camera says it faces the user")
+        check(camera["measurements"]["camera.back_opened"]["source"] == "getUserMedia facingMode environment",
+              "the back camera is found by facingMode environment")
+        check(measurement(stored, "camera", "camera.back_opened") is True, "and opened")
+        check("前置摄像头 1920×1080" in steps and "后置摄像头 1920×1080" in steps,
+              f"the zh line names front and back cameras ({steps!r})")
+        check("camera frames" in fps_source, f"the encoder encoded the camera's frames ({fps_source})")
+
+        stored, camera, fps_source, steps = cameras_run(2, busy="user")
+        check(camera["status"] == "error" and camera["message"].startswith("front camera: NotReadableError"),
+              f"a front camera another app holds is an error ({camera['message']})")
+        check(measurement(stored, "camera", "camera.back_opened") is True
+              and measurement(stored, "camera", "camera.back_width_px") == 1920,
+              "the back camera is measured all the same")
+        check("前置摄像头打不开；后置摄像头 1920×1080" in steps, f"and the zh line says both ({steps!r})")
+        check(outcome(stored, "xyb.camera") == "fail", "xyb.camera fails: the front camera did not open")
+        check("camera frames" in fps_source, f"the encoder encoded the back camera's frames ({fps_source})")
+
+        stored, camera, fps_source, steps = cameras_run(3, busy="environment")
+        check(camera["status"] == "ok" and measurement(stored, "camera", "camera.back_opened") is False,
+              f"a back camera another app holds is a finding ({camera['message']})")
+        check(outcome(stored, "xyb.camera") == "fail", "xyb.camera fails on it")
+        check("后置摄像头打不开" in steps, f"the zh line says so ({steps!r})")
+        check("camera frames" in fps_source,
+              f"the front camera was opened again for the encoder ({fps_source})")
     elif scenario == "tablet":
         driver = start_driver(phone("SM-X700", ua=TABLET_UA, mobile=False, width=800, height=1280, version="13.0.0"))
         code = run_check(f"{base}/check?only=identity")

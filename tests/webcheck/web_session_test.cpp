@@ -158,6 +158,66 @@ TEST_CASE("a phone's back camera is measured apart from its front camera") {
   }
 }
 
+TEST_CASE("a front camera that fails does not hide a working back camera") {
+  WebSession session(json::object());
+  std::vector<std::uint8_t> frame(64 * 36 * 4, 0);
+  for (int i = 0; i < 4; ++i) {
+    for (std::size_t p = 0; p < frame.size(); ++p)
+      frame[p] = static_cast<std::uint8_t>(p * 5 + i * 11);
+    session.add_rgba_frame(frame, 64, 36, WebSession::Camera::kBack);
+  }
+  const json back = {{"width", 1920}, {"height", 1080}, {"fps", 30}, {"found_by", "facing"}};
+  SECTION("held by another app") {
+    const json camera =
+        session.run("camera", {{"status", "error"},
+                               {"message", "NotReadableError: Could not start video source"},
+                               {"camera_count", 2},
+                               {"back", back}});
+    CHECK(camera.at("status") == "error");  // the front camera's outcome
+    CHECK(measurement(camera, "camera.back_opened") == true);
+    CHECK(measurement(camera, "camera.back_width_px") == 1920);
+    CHECK(measurement(camera, "camera.count") == 2);
+    CHECK(measurement(camera, "camera.opened") == false);
+    CHECK(camera.at("message") ==
+          "front camera: NotReadableError: Could not start video source; back camera 1920x1080 "
+          "at 30 fps");
+    CHECK(camera.at("summary").at("zh-CN") == "前置摄像头打不开；后置摄像头 1920×1080，30 帧/秒");
+    const json evaluation =
+        session.evaluate(rules_bundle("xiaoyibang.toml"), "2026-12-03T10:00:00Z");
+    CHECK(rule_outcome(evaluation, "xyb.camera") == "fail");  // the front camera did not open
+  }
+  SECTION("granted but no frames") {
+    const json camera = session.run("camera", {{"width", 1280}, {"height", 720}, {"back", back}});
+    CHECK(camera.at("status") == "error");
+    CHECK(measurement(camera, "camera.opened") == false);
+    CHECK(measurement(camera, "camera.back_opened") == true);
+    CHECK(camera.at("summary").at("zh-CN") == "前置摄像头打不开；后置摄像头 1920×1080，30 帧/秒");
+  }
+  SECTION("a refusal stays a refusal") {
+    const json camera = session.run(
+        "camera", {{"status", "denied"}, {"message", "NotAllowedError"}, {"back", back}});
+    CHECK(camera.at("status") == "denied");
+    CHECK(camera.at("measurements").empty());
+  }
+}
+
+TEST_CASE("the encoder's source says whose frames it encoded") {
+  WebSession session(json::object());
+  auto source = [&](const json& result) {
+    json mode = {{"width", 1280},     {"height", 720}, {"supported", true},
+                 {"hardware", false}, {"frames", 30},  {"seconds", 0.5}};
+    mode.update(result);
+    const json encoder = session.run("encoder", {{"codec", "avc1 (H.264)"}, {"results", {mode}}});
+    return encoder.at("measurements").at("encoder.fps_720p").at("source").get<std::string>();
+  };
+  CHECK(source({{"camera_frames", 30}}) == "webcodecs 30 camera frames encoded in 0.50 s");
+  CHECK(source({{"camera_frames", 0}}) ==
+        "webcodecs 30 drawn frames (no camera open) encoded in 0.50 s");
+  CHECK(source({{"camera_frames", 12}}) ==
+        "webcodecs 30 frames (12 from the camera) encoded in 0.50 s");
+  CHECK(source(json::object()) == "webcodecs 30 frames encoded in 0.50 s");
+}
+
 TEST_CASE("a refused camera is denied, with no measurements") {
   WebSession session(json::object());
   const json camera = session.run("camera", {{"status", "denied"}, {"message", "NotAllowedError"}});
@@ -285,6 +345,21 @@ TEST_CASE("how the page ended a transfer phase is in the figure's source") {
     CHECK_THAT(source(check, "network.upload_bps"),
                !Catch::Contains("low confidence") && !Catch::Contains("rate settled"));
   }
+}
+
+TEST_CASE("the RTT's source says how the page timed its pings") {
+  const auto source = [](const char* timing) {
+    const json check = WebSession(json::object())
+                           .run("network", {{"idle_rtts_ms", {20.1, 20.4, 19.9}},
+                                            {"http_version", "2"},
+                                            {"rtt_timing", timing}});
+    return check.at("measurements").at("network.rtt_median_ms").at("source").get<std::string>();
+  };
+  CHECK_THAT(source("resource-timing"),
+             Catch::EndsWith("(request sent to first byte, resource timing)"));
+  CHECK_THAT(source("mixed"), Catch::Contains("some pings timed around fetch()"));
+  CHECK_THAT(source("fetch"), Catch::Contains("fetch() call to its answer"));
+  CHECK_THAT(source("<img>"), Catch::Contains("fetch() call to its answer"));
 }
 
 TEST_CASE("the page's download reads are spread stream by stream, as the native counters") {
