@@ -41,6 +41,11 @@ std::string steady_window_text(const ThroughputSummary& t, PhaseEnd end, double 
   if (end == PhaseEnd::kLimit) {
     text = fmt::format("low confidence: rate still changing when the {:.1f} s phase ended; {}",
                        phase_s, text);
+  } else if (end == PhaseEnd::kSettled && t.steady_seconds < SettlePolicy{}.min_steady_s - 1e-9) {
+    // Settled by the live count, but the series the figure is read from came out shorter
+    // (the collector's complete part of the upload ends at the slowest stream's last read).
+    text = fmt::format("low confidence: a steady window under {:.1f} s; {}",
+                       SettlePolicy{}.min_steady_s, text);
   }
   return text;
 }

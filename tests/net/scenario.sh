@@ -237,6 +237,7 @@ result=$(jq -nc \
     ceiling_bps:$ceiling, iperf_down_bps:$iperf_down, iperf_up_bps:$iperf_up, elapsed_s:$elapsed,
     status:$check.status, message:$check.message,
     download_source:($check.measurements // {} | .["network.download_bps"].source // null),
+    upload_source:($check.measurements // {} | .["network.upload_bps"].source // null),
     m:($check.measurements // {} | with_entries(.value = .value.value)), page:$page}')
 echo "RESULT $result"
 [[ ${NET_NO_ASSERT:-0} == 1 ]] && exit 0

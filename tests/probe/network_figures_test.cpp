@@ -94,6 +94,16 @@ TEST_CASE("a throughput figure says how long its steady window was and how its p
   net::emit_network_figures(fixed, s, core::net::PhasePlan{});
   CHECK(source_of(fixed, MetricId::kNetworkUploadBps).find("settled") == std::string::npos);
   CHECK(source_of(fixed, MetricId::kNetworkUploadBps).find("confidence") == std::string::npos);
+  // Settled live, but the series the figure is read from kept only 1.0 s after the ramp-up.
+  CheckContext short_window(host, options);
+  s.upload_bins.assign(31, 12500);
+  phases.upload_s = 1.55;
+  phases.upload_end = core::net::PhaseEnd::kSettled;
+  net::emit_network_figures(short_window, s, phases);
+  CHECK(source_of(short_window, MetricId::kNetworkUploadBps)
+            .rfind("4 streams, counted at the server, low confidence: a steady window under "
+                   "1.5 s; 1.00 s steady window after 0.50 s ramp-up, rate settled",
+                   0) == 0);
 }
 
 TEST_CASE("heavy upstream loss warns that a single-stream upload would collapse") {
