@@ -56,10 +56,13 @@ for metric in download_bps upload_bps rtt_median_ms loaded_rtt_ms; do
     awk -v r="$ratio" 'BEGIN { exit !(r != "-" && r >= 0.9 && r <= 1.1) }' || { echo "FAIL: $metric off by more than 10 %"; bad=1; }
   fi
   # The idle RTT is the network stack's in both (resource timing, curl): within 10 % or, on
-  # this sub-millisecond loopback, 1 ms. Timed around fetch() it read 2-4 ms more.
+  # this sub-millisecond loopback, 1 ms. Timed around fetch() it read 2-4 ms more, which
+  # this catches. Below the native figure the page may be by up to 2 ms: curl's time is taken
+  # in a process a loaded 2-core machine schedules late (CI, running tests two at a time:
+  # native 1.53 ms, page 0.40 ms, on 6 Dec), the browser's in its network stack.
   if [[ $metric == rtt_median_ms ]]; then
-    awk -v n="$n" -v p="$p" 'BEGIN { d = p - n; if (d < 0) d = -d; exit !(p != "" && (d <= 1 || d <= 0.1 * n)) }' ||
-      { echo "FAIL: $metric differs by more than 10 % and 1 ms"; bad=1; }
+    awk -v n="$n" -v p="$p" 'BEGIN { d = p - n; exit !(p != "" && (d <= 1 && d >= -2 || (d < 0 ? -d : d) <= 0.1 * n)) }' ||
+      { echo "FAIL: $metric: the page's not within 10 % of the native's, nor 1 ms above it or 2 ms below"; bad=1; }
   fi
 done
 exit $bad
