@@ -118,6 +118,8 @@ core::CheckResult camera_check(const nlohmann::json& capture,
                                const core::FrameStatsAccumulator& frames,
                                const core::FrameStatsAccumulator& back_frames) {
   core::MeasurementList out;
+  if (auto count = whole_field(capture, "camera_count", kMaxWhole))
+    out.emit(MetricId::kCameraCount, *count, "enumerateDevices");
   const auto back = capture.find("back");
   const bool back_tried = back != capture.end() && back->is_object();
   if (auto refused = refused_outcome("camera", capture)) {
@@ -126,16 +128,12 @@ core::CheckResult camera_check(const nlohmann::json& capture,
     // front camera's outcome, and that it did not open is a finding then (with the camera
     // count beside it, the rules could otherwise read the front camera as not tried).
     if (!back_tried || refused->status == core::CheckStatus::kDenied) return *refused;
-    if (auto count = whole_field(capture, "camera_count", kMaxWhole))
-      out.emit(MetricId::kCameraCount, *count, "enumerateDevices");
     out.emit(MetricId::kCameraOpened, false, kGetUserMedia);
     refused->message =
         "front camera: " + refused->message + "; " + back_camera(*back, back_frames, out);
     refused->measurements = out.take();
     return *refused;
   }
-  if (auto count = whole_field(capture, "camera_count", kMaxWhole))
-    out.emit(MetricId::kCameraCount, *count, "enumerateDevices");
   const core::FrameStats stats = frames.result();
   out.emit(MetricId::kCameraOpened, stats.frames > 0, kGetUserMedia);
   const CameraMode mode = emit_mode(capture, MetricId::kCameraWidthPx, MetricId::kCameraHeightPx,

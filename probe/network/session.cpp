@@ -69,6 +69,18 @@ class TransferEnd {
     settled_ = core::net::throughput_settled(live_bins(), bin_s);
     return settled_;
   }
+  // As due(), but once the rate settled the phase runs on for `run_on_s(settled rate in
+  // bit/s)` more, at most to the limit.
+  template <typename LiveBins, typename RunOn>
+  bool due_after_run_on(bool live, const LiveBins& live_bins, double bin_s, const RunOn& run_on_s) {
+    if (run_on_until_) return Clock::now() >= *run_on_until_;
+    if (!due(live, live_bins, bin_s)) return false;
+    if (!settled_) return true;
+    const auto steady = core::net::summarize_throughput(live_bins(), bin_s);
+    run_on_until_ =
+        std::min(limit(), after(Clock::now(), run_on_s(steady ? steady->steady_bps : 0.0)));
+    return false;
+  }
   core::net::PhaseEnd end() const {
     return !live_     ? core::net::PhaseEnd::kFixed
            : settled_ ? core::net::PhaseEnd::kSettled
@@ -81,6 +93,7 @@ class TransferEnd {
   Clock::time_point start_;
   double last_look_s_ = 0;
   bool live_ = true, settled_ = false;
+  std::optional<Clock::time_point> run_on_until_;
 };
 
 // Bins of a live cumulative count, without the last one (still filling).
@@ -435,16 +448,7 @@ PhaseFailure Session::upload_phase(const std::string& session) {
   };
   TransferEnd end(plan_.upload, phase_start);
   auto live_bins = [&] { return closed_bins(acked, samples_.bin_s); };
-  // The rate acknowledged over the last second.
-  auto live_rate_bps = [&] {
-    if (acked.size() < 2) return 0.0;
-    const auto from =
-        std::lower_bound(acked.begin(), acked.end(), acked.back().t_s - 1.0,
-                         [](const core::net::CumulativeSample& a, double t) { return a.t_s < t; });
-    const double dt = acked.back().t_s - from->t_s;
-    return dt > 0 ? static_cast<double>(acked.back().bytes - from->bytes) * 8 / dt : 0.0;
-  };
-  std::optional<Clock::time_point> settled_until;  // the series margin after the settle
+  auto series_margin = [&](double rate_bps) { return series_margin_s(rate_bps, plan_.streams); };
   const bool flowing = pump(
       end.limit(),
       [&] {
@@ -452,12 +456,7 @@ PhaseFailure Session::upload_phase(const std::string& session) {
         // Loaded pings start once the streams had a moment to fill the queue.
         if (seconds_since(phase_start) > 0.3) next_ping(kLoadedPingPause_s);
         if (completed > 0) return true;  // the whole capped volume went out: see the download
-        if (settled_until) return Clock::now() >= *settled_until;
-        if (!end.due(kernel_ok, live_bins, samples_.bin_s)) return false;
-        if (end.end() != core::net::PhaseEnd::kSettled) return true;
-        settled_until = std::min(
-            end.limit(), after(Clock::now(), series_margin_s(live_rate_bps(), plan_.streams)));
-        return false;
+        return end.due_after_run_on(kernel_ok, live_bins, samples_.bin_s, series_margin);
       },
       [&](Stream& s, CURLcode code) {
         if (&s == ping_.get()) return loaded_done(s, code);

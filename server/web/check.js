@@ -4,7 +4,7 @@
 // delivered exactly once) and offers the second phone its pairing link.
 import createExamReady from './examready_web.mjs';
 import { benchmarkEncoder, captureCameras, identityHints, openMicrophone, readBattery, readFontSize,
-         recordMicrophone } from './check_probes.js';
+         recordMicrophone, stopStream } from './check_probes.js';
 import { measureNetwork } from './check_network.js';
 import { deliverQueued, enqueue } from './check_queue.js';
 import { recordingSession } from './check_recorder.js';
@@ -225,7 +225,7 @@ async function runCheck(core, rulesText) {
     stepFromResult('encoder', run('encoder', { ...(await benchmarkEncoder(camera.stream ? video : null)),
                                                duration_ms: performance.now() - started }));
   }
-  if (camera.track) camera.track.stop();
+  stopStream(camera.stream);
   video.hidden = true;
 
   if (want('microphone') || want('speaker')) refused = (await checkAudio(session, run, audio)) || refused;
@@ -270,7 +270,7 @@ async function checkAudio(session, run, audio) {
   const mic = await openMicrophone();
   if (!mic.stream || !audio) {
     const outcome = mic.input.status ? mic.input : { status: 'unsupported', message: 'no Web Audio in this browser' };
-    if (mic.stream) mic.stream.getTracks().forEach((track) => track.stop());
+    stopStream(mic.stream);
     stepFromResult('microphone', run('microphone', outcome));
     if (want('speaker')) stepFromResult('speaker', run('speaker', outcome));
     return outcome.status === 'denied';
@@ -285,7 +285,7 @@ async function checkAudio(session, run, audio) {
     stepFromResult('speaker', run('speaker', { played: true, frequency_hz: tone.frequency_hz,
                                                sample_rate_hz: audio.sampleRate }));
   }
-  mic.stream.getTracks().forEach((track) => track.stop());
+  stopStream(mic.stream);
   return false;
 }
 

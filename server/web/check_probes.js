@@ -24,6 +24,18 @@ export function mediaOutcome(error) {
   return { status: 'error', message };
 }
 
+// Releases a camera or microphone (stream may be undefined).
+export function stopStream(stream) {
+  if (stream) stream.getTracks().forEach((track) => track.stop());
+}
+
+// Shows a camera's stream in the preview and waits until it plays.
+async function showStream(video, stream) {
+  video.srcObject = stream;
+  video.hidden = false;
+  await withTimeout(video.play(), 5000, 'the camera preview');
+}
+
 async function countDevices(kind) {
   try {
     return (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === kind).length;
@@ -76,9 +88,7 @@ async function captureFrames(session, video, stream, camera, seconds) {
   const track = stream.getVideoTracks()[0];
   const settings = track.getSettings();
   const capabilities = track.getCapabilities ? track.getCapabilities() : {};
-  video.srcObject = stream;
-  video.hidden = false;
-  await withTimeout(video.play(), 5000, 'the camera preview');
+  await showStream(video, stream);
   const width = settings.width || video.videoWidth;
   const height = settings.height || video.videoHeight;
   const scale = Math.min(1, 320 / (width || 320));
@@ -153,11 +163,10 @@ async function captureBackCamera(session, video, frontDeviceId, seconds) {
       return { back: { ...mediaOutcome(e2), found_by: foundBy } };
     }
   }
-  const stop = () => stream.getTracks().forEach((track) => track.stop());
   const deviceId = stream.getVideoTracks()[0].getSettings().deviceId;
   if (frontDeviceId && deviceId === frontDeviceId) {
     // A browser that calls its only camera "environment" as well: no second camera.
-    stop();
+    stopStream(stream);
     return { back: { status: 'unsupported', message: 'the browser gave the front camera again' } };
   }
   try {
@@ -165,7 +174,7 @@ async function captureBackCamera(session, video, frontDeviceId, seconds) {
     delete back.device_id;
     return { back: { ...back, found_by: foundBy }, stream };
   } catch (e) {
-    stop();
+    stopStream(stream);
     return { back: { ...mediaOutcome(e), found_by: foundBy } };
   }
 }
@@ -192,7 +201,7 @@ export async function captureCameras(session, video, { seconds = 2, backSeconds 
     stream = await openCamera({ ...EXAM_MODE, facingMode: 'user' });
     input = await captureFrames(session, video, stream, 'front', seconds);
   } catch (e) {
-    if (stream) stream.getTracks().forEach((track) => track.stop());
+    stopStream(stream);
     stream = undefined;
     input = mediaOutcome(e);
     // Refused, or no camera at all: the back camera would be refused or missing as well.
@@ -209,23 +218,22 @@ export async function captureCameras(session, video, { seconds = 2, backSeconds 
   } else if (!isTouchDevice()) {
     input.back = { status: 'unsupported', message: 'not a phone or tablet: a second camera is not a back camera' };
   } else {
-    if (stream) stream.getTracks().forEach((track) => track.stop());
+    stopStream(stream);
     const back = await captureBackCamera(session, video, frontDeviceId, backSeconds);
     input.back = back.back;
     stream = back.stream;
     if (!stream && !frontFailed) {
       try {
         stream = await openCameraAgain({ ...EXAM_MODE, deviceId: { exact: frontDeviceId } });
-        video.srcObject = stream;
-        await withTimeout(video.play(), 5000, 'the camera preview');
+        await showStream(video, stream);
       } catch {
-        if (stream) stream.getTracks().forEach((track) => track.stop());
+        stopStream(stream);
         stream = undefined;  // the encoder then draws its own frames, and says so
       }
     }
   }
   if (frontFailed && input.back.status === 'unsupported') delete input.back;
-  return stream ? { input, stream, track: stream.getVideoTracks()[0] } : { input };
+  return { input, stream };
 }
 
 // Records the microphone with echo cancellation, noise suppression and auto gain off. While
