@@ -13,6 +13,7 @@
 #include "core/entropy.h"
 #include "probe/network/transfer.h"
 #include "probe/network/udp_echo_client.h"
+#include "probe/network/upload_run_on.h"
 #include "protocol/measure_endpoints.h"
 
 namespace examready::probe::net {
@@ -33,19 +34,6 @@ std::string random_session_id() { return core::random_hex(8); }
 // each some 230 bytes on the wire with the ACKs of its answer), which the upload's own
 // figure then lacked: it read 1.1 % under iperf3 with 1 % loss.
 constexpr double kLoadedPingPause_s = 0.2;
-
-// The collector counts a TLS record when its last byte arrives, so the part of its upload
-// series every stream is complete in ends up to one record per stream before the streams
-// were cut off (complete_bins). Once the rate settled, the upload goes on that long (and a
-// little), so the steady window the figure is read from stays as long as the one judged
-// live: at 1.5 Mbit/s it came out 1.0-1.25 s without this, and once under the 1 s a figure
-// needs.
-constexpr double kTlsRecordBytes = 16384 + 29;
-constexpr double kMaxSeriesMargin_s = 0.75;
-double series_margin_s(double rate_bps, int streams) {
-  if (!(rate_bps > 0)) return kMaxSeriesMargin_s;
-  return std::min(kMaxSeriesMargin_s, kTlsRecordBytes * 8 * streams / rate_bps + 0.1);
-}
 
 // When a transfer phase ends: once the rate, watched live from the kernel's counts, has
 // settled (no sooner than min_s), or at max_s; at fixed_s where there are no live counts.
@@ -69,18 +57,6 @@ class TransferEnd {
     settled_ = core::net::throughput_settled(live_bins(), bin_s);
     return settled_;
   }
-  // As due(), but once the rate settled the phase runs on for `run_on_s(settled rate in
-  // bit/s)` more, at most to the limit.
-  template <typename LiveBins, typename RunOn>
-  bool due_after_run_on(bool live, const LiveBins& live_bins, double bin_s, const RunOn& run_on_s) {
-    if (run_on_until_) return Clock::now() >= *run_on_until_;
-    if (!due(live, live_bins, bin_s)) return false;
-    if (!settled_) return true;
-    const auto steady = core::net::summarize_throughput(live_bins(), bin_s);
-    run_on_until_ =
-        std::min(limit(), after(Clock::now(), run_on_s(steady ? steady->steady_bps : 0.0)));
-    return false;
-  }
   core::net::PhaseEnd end() const {
     return !live_     ? core::net::PhaseEnd::kFixed
            : settled_ ? core::net::PhaseEnd::kSettled
@@ -93,7 +69,6 @@ class TransferEnd {
   Clock::time_point start_;
   double last_look_s_ = 0;
   bool live_ = true, settled_ = false;
-  std::optional<Clock::time_point> run_on_until_;
 };
 
 // Bins of a live cumulative count, without the last one (still filling).
@@ -429,18 +404,20 @@ PhaseFailure Session::upload_phase(const std::string& session) {
   // that tells a slow link from a stalled one: on a 1 Mbit/s link the first writes fill the
   // send buffers for seconds, and libcurl asks for no more data meanwhile.
   std::vector<core::net::CumulativeSample> acked;
+  std::vector<std::uint64_t> stream_acked(streams.size(), 0);
   bool kernel_ok = true;
   auto sample_acked = [&] {
     const double t = seconds_since(phase_start);
     if (!acked.empty() && t - acked.back().t_s < 0.005) return;
     std::uint64_t total = 0;
-    for (auto& s : streams) {
-      if (s->socket == platform::kNoSocket) continue;
-      const auto counters = platform::tcp_counters(s->socket);
+    for (std::size_t i = 0; i < streams.size(); ++i) {
+      if (streams[i]->socket == platform::kNoSocket) continue;
+      const auto counters = platform::tcp_counters(streams[i]->socket);
       if (!counters) {
         kernel_ok = false;
         continue;
       }
+      stream_acked[i] = counters->bytes_acked;
       total += counters->bytes_acked;
     }
     if (!acked.empty() && total > acked.back().bytes) last_progress_ = Clock::now();
@@ -448,7 +425,7 @@ PhaseFailure Session::upload_phase(const std::string& session) {
   };
   TransferEnd end(plan_.upload, phase_start);
   auto live_bins = [&] { return closed_bins(acked, samples_.bin_s); };
-  auto series_margin = [&](double rate_bps) { return series_margin_s(rate_bps, plan_.streams); };
+  std::optional<UploadRunOn> run_on;  // once the rate settled
   const bool flowing = pump(
       end.limit(),
       [&] {
@@ -456,7 +433,11 @@ PhaseFailure Session::upload_phase(const std::string& session) {
         // Loaded pings start once the streams had a moment to fill the queue.
         if (seconds_since(phase_start) > 0.3) next_ping(kLoadedPingPause_s);
         if (completed > 0) return true;  // the whole capped volume went out: see the download
-        return end.due_after_run_on(kernel_ok, live_bins, samples_.bin_s, series_margin);
+        if (run_on) return run_on->done(stream_acked, seconds_since(phase_start));
+        if (!end.due(kernel_ok, live_bins, samples_.bin_s)) return false;
+        if (end.end() != core::net::PhaseEnd::kSettled) return true;
+        run_on.emplace(stream_acked, seconds_since(phase_start));
+        return false;
       },
       [&](Stream& s, CURLcode code) {
         if (&s == ping_.get()) return loaded_done(s, code);
