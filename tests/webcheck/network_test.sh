@@ -56,13 +56,15 @@ for metric in download_bps upload_bps rtt_median_ms loaded_rtt_ms; do
     awk -v r="$ratio" 'BEGIN { exit !(r != "-" && r >= 0.9 && r <= 1.1) }' || { echo "FAIL: $metric off by more than 10 %"; bad=1; }
   fi
   # The idle RTT is the network stack's in both (resource timing, curl): within 10 % or, on
-  # this sub-millisecond loopback, 1 ms. Timed around fetch() it read 2-4 ms more, which
-  # this catches. Below the native figure the page may be by up to 2 ms: curl's time is taken
-  # in a process a loaded 2-core machine schedules late (CI, running tests two at a time:
-  # native 1.53 ms, page 0.40 ms, on 6 Dec), the browser's in its network stack.
+  # this sub-millisecond loopback, 1.5 ms above and 2 ms below. Timed around fetch() it read
+  # 2-4 ms more, which this catches (and check_selenium.py checks the pings' source says
+  # resource timing). The two run one after the other, so a loaded 2-core machine moves
+  # either by a millisecond: curl's time is taken in a process scheduled late (CI, running
+  # tests two at a time: native 1.53 ms, page 0.40 ms, on 6 Dec), and a benchmark beside an
+  # ASan run once gave the page 1.90 ms against the native 0.89 ms (6 Dec).
   if [[ $metric == rtt_median_ms ]]; then
-    awk -v n="$n" -v p="$p" 'BEGIN { d = p - n; exit !(p != "" && (d <= 1 && d >= -2 || (d < 0 ? -d : d) <= 0.1 * n)) }' ||
-      { echo "FAIL: $metric: the page's not within 10 % of the native's, nor 1 ms above it or 2 ms below"; bad=1; }
+    awk -v n="$n" -v p="$p" 'BEGIN { d = p - n; exit !(p != "" && (d <= 1.5 && d >= -2 || (d < 0 ? -d : d) <= 0.1 * n)) }' ||
+      { echo "FAIL: $metric: the page's not within 10 % of the native's, nor 1.5 ms above it or 2 ms below"; bad=1; }
   fi
 done
 exit $bad
