@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
+#include <vector>
 
 namespace examready::devices {
 namespace {
@@ -54,7 +56,7 @@ int code_year(int yy) {
   return yy >= 0 && year >= kFirstCodeYear && year <= kLastCodeYear ? year : 0;
 }
 
-enum class Family { kUnknown, kNone, kXiaomi, kHuawei, kSamsung, kVivo, kOppo, kApple };
+enum class Family { kUnknown, kNone, kXiaomi, kHuawei, kSamsung, kVivo, kOppo, kApple, kGoogle };
 
 // kUnknown: no brand given; kNone: a brand none of these rules knows.
 Family family_of(std::string_view brand) {
@@ -66,6 +68,7 @@ Family family_of(std::string_view brand) {
   if (b == "VIVO" || b == "IQOO") return Family::kVivo;
   if (b == "OPPO" || b == "ONEPLUS" || b == "REALME") return Family::kOppo;
   if (b == "APPLE") return Family::kApple;
+  if (b == "GOOGLE") return Family::kGoogle;
   return Family::kNone;
 }
 
@@ -158,6 +161,24 @@ bool huawei_wifi_tablet(std::string_view code) {
 
 // --- Samsung --------------------------------------------------------------------------------
 
+// China Telecom's W series, SM-W + 4 digits (+ letters): W2014-W2022 (SM-W2018X), then
+// SM-W9023 (fold) and SM-W7023 (flip) on. The last two digits name the year the phone is
+// sold for; it launches in the autumn before (W2016: 2015; W25, SM-W9025: 2024). The TabPro S
+// and Galaxy Books are SM-W + 3 digits (SM-W700, SM-W720): not this shape.
+bool derive_samsung_w_series(std::string_view code, DerivedDeviceFacts& out) {
+  if (code.size() < 8 || code[3] != 'W' || !all_of(code.substr(4, 4), is_digit) ||
+      !all_of(code.substr(8), is_upper) || code[5] != '0' ||
+      (code[4] != '2' && code[4] != '7' && code[4] != '9')) {
+    return false;
+  }
+  const int yy = two_digits(code, 6);
+  const int year = 2000 + yy;
+  if (yy < 14 || year > kLastCodeYear) return false;  // SM- codes began with the W2014
+  set_launch(out, year - 1, year - 1, "samsung-w-series-year");
+  set_class(out, "phone", "samsung-w-series-year");
+  return true;
+}
+
 void derive_samsung(std::string_view code, DerivedDeviceFacts& out) {
   const std::size_t slash = code.find('/');  // SIM suffix: SM-T505/DS
   if (slash != std::string_view::npos) code = code.substr(0, slash);
@@ -165,6 +186,7 @@ void derive_samsung(std::string_view code, DerivedDeviceFacts& out) {
       !all_of(code.substr(3), is_alnum)) {
     return;
   }
+  if (derive_samsung_w_series(code, out)) return;
   switch (code[3]) {
     case 'T':
     case 'X':
@@ -306,6 +328,59 @@ int identifier_major(std::string_view code, std::string_view product) {
   return std::stoi(std::string(rest.substr(0, comma)));
 }
 
+// --- Google ---------------------------------------------------------------------------------
+
+// Pixel phones report their name as the model code: "Pixel", "Pixel XL", "Pixel Fold",
+// "Pixel N[a]" with Pro / XL / Fold / (5G) after it ("Pixel 9 Pro Fold", "Pixel 4a (5G)").
+// Pixel N launched in 2015 + N (Pixel 2: 2017 ... Pixel 10: 2025, the Pro Folds too), Pixel Na
+// in 2016 + N (3a: 2019 ... 9a: 2025); Pixel and Pixel XL in 2016, Pixel Fold in 2023: no
+// exception among the 32 Pixel phones of Google Play's list and the verified rows. Every other
+// Pixel name is another kind of device and says nothing: Pixel C and Pixel Tablet (tablets),
+// Pixel Slate (a Chromebook), Pixel Watch, Pixelbook; so do the G020x codes of the 3a.
+void derive_google(std::string_view code, DerivedDeviceFacts& out) {
+  if (!starts_with(code, "PIXEL") || (code.size() > 5 && code[5] != ' ')) return;
+  std::string_view rest = code.substr(5);
+  int number = 0;
+  bool a_model = false;
+  std::vector<std::string_view> words;
+  while (!rest.empty()) {
+    rest.remove_prefix(1);  // the blank
+    const std::size_t blank = rest.find(' ');
+    words.push_back(rest.substr(0, blank));
+    rest = blank == std::string_view::npos ? std::string_view{} : rest.substr(blank);
+  }
+  std::size_t first_suffix = 0;
+  if (!words.empty() && !words[0].empty() && is_digit(words[0][0])) {
+    std::string_view n = words[0];
+    if (n.back() == 'A') {
+      a_model = true;
+      n.remove_suffix(1);
+    }
+    if (n.empty() || n.size() > 2 || !all_of(n, is_digit)) return;
+    number = std::stoi(std::string(n));
+    first_suffix = 1;
+  }
+  bool fold = false;
+  for (std::size_t i = first_suffix; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (w == "FOLD") {
+      fold = true;
+    } else if (w != "PRO" && w != "XL" && w != "(5G)" && w != "5G") {
+      return;
+    }
+  }
+  int year = 0;
+  if (number == 0) {
+    if (words.size() > 1) return;  // Pixel, Pixel XL, Pixel Fold only
+    year = fold ? 2023 : 2016;
+  } else if (number >= (a_model ? 3 : 2)) {
+    year = (a_model ? 2016 : 2015) + number;
+  }
+  if (year == 0 || year > kLastCodeYear) return;
+  set_launch(out, year, year, "google-pixel-name");
+  set_class(out, "phone", "google-pixel-name");
+}
+
 // The class of an Apple identifier is device_facts' (class_from_os); here only the launch.
 void derive_apple(std::string_view code, DerivedDeviceFacts& out) {
   const int major = identifier_major(code, "IPHONE");
@@ -342,6 +417,9 @@ DerivedDeviceFacts derive_from_model_code(std::string_view brand, std::string_vi
       break;
     case Family::kApple:
       derive_apple(code, out);
+      break;
+    case Family::kGoogle:
+      derive_google(code, out);
       break;
     case Family::kUnknown:  // only the shapes no other maker uses
       if (starts_with(code, "SM-")) {

@@ -26,9 +26,12 @@
 //                        ro.product.model.)
 //  samsung-tab-prefix    Samsung SM-T…, SM-X…, SM-P…: tablets.
 //  samsung-phone-prefix  Samsung SM-S/G/N/A/M/F/E/J…: phones (SM-F: foldables and Galaxy F).
-//                        SM-W (W-series phones and the TabPro S), SM-C, SM-R/L (watches): none.
-//                        A SIM suffix (SM-T505/DS) is ignored; an empty brand is Samsung for
-//                        `SM-` codes.
+//                        SM-C, SM-R/L (watches), SM-W + 3 digits (TabPro S, Galaxy Book):
+//                        none. A SIM suffix (SM-T505/DS) is ignored; an empty brand is
+//                        Samsung for `SM-` codes.
+//  samsung-w-series-year China Telecom's W series, SM-W[279]0YY (SM-W2018X, SM-W9025):
+//                        phones, launched the autumn before the year they are named for
+//                        (20YY - 1: W2016 in 2015, W25 in 2024).
 //  vivo-model-year       vivo / iQOO China codes V YY NN A (V2324A) and vivo Pad PA YY NN:
 //  vivo-codename-year    launch in YY or YY + 1; codenames PD YY NN (phones) and DPD YY NN
 //                        (tablets) likewise, used only when the model code is not a vivo code.
@@ -52,6 +55,9 @@
 //                        iPhone 11, 2019; iPhone12,8 = SE 2, 2020), from iPhone1,2 (2008) to
 //                        iPhone18,x (2025); iPhone1,x: 2007-2008. iPad launch years do not
 //                        follow N: nothing. (The class of an identifier: device_facts.h.)
+//  google-pixel-name     Pixel phones report their name: "Pixel N[a] [Pro|XL|Fold|(5G)]…" is a
+//                        phone launched in 2015 + N (Na: 2016 + N); Pixel / Pixel XL 2016,
+//                        Pixel Fold 2023. Pixel C, Pixel Tablet, Pixel Slate, Watch: nothing.
 #pragma once
 
 #include <optional>

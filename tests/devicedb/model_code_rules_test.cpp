@@ -44,6 +44,18 @@ struct RuleStats {
   std::map<int, int> widths;  // range width in years -> codes (launch rules only)
 };
 
+// Each code derives a phone launched in exactly that year, by `rule`.
+void check_phones_launched(std::string_view brand, const std::map<std::string, int>& launched,
+                           std::string_view rule) {
+  for (const auto& [code, year] : launched) {
+    INFO(code);
+    const auto facts = derive_from_model_code(brand, code);
+    CHECK(same_range(facts, year, year));
+    CHECK(facts.device_class == "phone");
+    CHECK(facts.rule == rule);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("Xiaomi certification dates: old M-form and new form") {
@@ -181,14 +193,47 @@ TEST_CASE("Samsung model prefixes") {
     CHECK(facts.device_class == "phone");
     CHECK(facts.rule == "samsung-phone-prefix");
   }
-  // W: phones (SM-W9024) and the TabPro S (SM-W700); R/L: Wear OS watches; C: cameras too.
-  for (const char* code : {"SM-W9024", "SM-W700", "SM-R860", "SM-L300", "SM-C101", "SCG13",
-                           "SC-51C", "SM-", "SM-T", "SM-TXXX", "GT-N5100"}) {
+  // SM-W + 3 digits: the TabPro S and Galaxy Books (Windows); R/L: Wear OS watches; C:
+  // cameras too. SM-W + 4 digits: below.
+  for (const char* code : {"SM-W700", "SM-W720", "SM-R860", "SM-L300", "SM-C101", "SCG13", "SC-51C",
+                           "SM-", "SM-T", "SM-TXXX", "GT-N5100"}) {
     INFO(code);
     CHECK(derive_from_model_code("samsung", code).empty());
   }
   CHECK(derive_from_model_code("", "SM-X710").device_class == "tablet");
   CHECK(derive_from_model_code("xiaomi", "SM-X710").empty());
+}
+
+TEST_CASE("Samsung's W series: phones, launched the year before the one they are named for") {
+  const std::map<std::string, int> launched = {
+      {"SM-W2014", 2013}, {"SM-W2018X", 2017}, {"SM-W2022", 2021},   {"SM-W7023", 2022},
+      {"SM-W9025", 2024}, {"sm-w9026", 2025},  {"SM-W9025/DS", 2024}};
+  check_phones_launched("samsung", launched, "samsung-w-series-year");
+  CHECK(derive_from_model_code("", "SM-W9025").device_class == "phone");
+  // Other shapes of SM-W: Windows tablets and laptops (3 digits), or no plausible year.
+  for (const char* code : {"SM-W700", "SM-W767", "SM-W1023", "SM-W9125", "SM-W9099", "SM-W2013",
+                           "SM-W90", "SM-W20221", "SM-W2022-1"}) {
+    INFO(code);
+    CHECK(derive_from_model_code("samsung", code).empty());
+  }
+}
+
+TEST_CASE("Pixel names: phones, with their launch year") {
+  const std::map<std::string, int> launched = {
+      {"Pixel", 2016},       {"Pixel XL", 2016},        {"Pixel 2 XL", 2017},
+      {"Pixel 3a XL", 2019}, {"Pixel 4a (5G)", 2020},   {"Pixel 5a", 2021},
+      {"Pixel 8 Pro", 2023}, {"Pixel Fold", 2023},      {"Pixel 9 Pro Fold", 2024},
+      {"Pixel 9a", 2025},    {"Pixel 10 Pro XL", 2025}, {"pixel 10 pro fold", 2025}};
+  check_phones_launched("Google", launched, "google-pixel-name");
+  // Tablets, a Chromebook, a watch, a laptop, odd shapes, years past kLastCodeYear.
+  for (const char* code : {"Pixel C", "Pixel Tablet", "Pixel Slate", "Pixel Watch", "Pixelbook",
+                           "Pixel 1", "Pixel 2a", "Pixel XL 2", "Pixel  9", "Pixel 9 Max",
+                           "Pixel 9b", "Pixel 123", "Pixel 13", "Pixel Fold XL", "G020F"}) {
+    INFO(code);
+    CHECK(derive_from_model_code("Google", code).empty());
+  }
+  CHECK(derive_from_model_code("", "Pixel 8").empty());  // only with Google's brand
+  CHECK(derive_from_model_code("lava", "Pixel 8").empty());
 }
 
 TEST_CASE("vivo and iQOO codes and codenames") {
@@ -374,7 +419,8 @@ TEST_CASE("every rule agrees with the hand-checked rows of the database") {
        {"xiaomi-cert-date", "xiaomi-series-tablet", "xiaomi-series-phone", "huawei-wifi-tablet",
         "samsung-tab-prefix", "samsung-phone-prefix", "vivo-model-year", "vivo-codename-year",
         "vivo-model-class", "vivo-codename-class", "oppo-tablet-code", "oppo-phone-code",
-        "oppo-code-block", "apple-iphone-identifier"}) {
+        "oppo-code-block", "apple-iphone-identifier", "samsung-w-series-year",
+        "google-pixel-name"}) {
     INFO(rule);
     CHECK(stats[rule].rows.size() >= 5);
   }
