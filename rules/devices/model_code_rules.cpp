@@ -163,7 +163,8 @@ bool huawei_wifi_tablet(std::string_view code) {
 
 // China Telecom's W series, SM-W + 4 digits (+ letters): W2014-W2022 (SM-W2018X), then
 // SM-W9023 (fold) and SM-W7023 (flip) on. The last two digits name the year the phone is
-// sold for; it launches in the autumn before (W2016: 2015; W25, SM-W9025: 2024). The TabPro S
+// sold for; it launches in the autumn before (W2016: 2015; W25, SM-W9025: 2024): so for the
+// 7 verified rows (W23-W26) and for W2014-W22 as their launches were reported. The TabPro S
 // and Galaxy Books are SM-W + 3 digits (SM-W700, SM-W720): not this shape.
 bool derive_samsung_w_series(std::string_view code, DerivedDeviceFacts& out) {
   if (code.size() < 8 || code[3] != 'W' || !all_of(code.substr(4, 4), is_digit) ||
@@ -334,9 +335,10 @@ int identifier_major(std::string_view code, std::string_view product) {
 // "Pixel N[a]" with Pro / XL / Fold / (5G) after it ("Pixel 9 Pro Fold", "Pixel 4a (5G)").
 // Pixel N launched in 2015 + N (Pixel 2: 2017 ... Pixel 10: 2025, the Pro Folds too), Pixel Na
 // in 2016 + N (3a: 2019 ... 9a: 2025); Pixel and Pixel XL in 2016, Pixel Fold in 2023: no
-// exception among the 32 Pixel phones of Google Play's list and the verified rows. Every other
-// Pixel name is another kind of device and says nothing: Pixel C and Pixel Tablet (tablets),
-// Pixel Slate (a Chromebook), Pixel Watch, Pixelbook; so do the G020x codes of the 3a.
+// exception among the 22 verified Pixel rows, nor the 29 Pixel phones the sources date
+// (device-info and the LineageOS wiki, 2016-10 to 2025-04). Every other Pixel name is another
+// kind of device and says nothing: Pixel C and Pixel Tablet (tablets), Pixel Slate (a
+// Chromebook), Pixel Watch, Pixelbook; so do the G020x codes of the 3a.
 void derive_google(std::string_view code, DerivedDeviceFacts& out) {
   if (!starts_with(code, "PIXEL") || (code.size() > 5 && code[5] != ' ')) return;
   std::string_view rest = code.substr(5);
