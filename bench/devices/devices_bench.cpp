@@ -37,6 +37,7 @@ struct Tally {
   int family = 0, family_right = 0;  // Redmi Note 9 / Redmi 9 rows: series named right
   std::vector<std::string> wrong;    // what was stated wrongly, for a developer to look at
   std::vector<std::string> class_unknown_rows;  // and whose class nothing told
+  std::vector<std::string> year_unknown_rows;   // or whose launch
   std::map<std::string, int> class_unknown_by_brand, year_unknown_by_brand;
   std::map<std::string, int> year_range_by_source;  // answers that are a range, not one year
 };
@@ -66,6 +67,7 @@ void judge(const DeviceDb& db, const DeviceRecord& truth, Tally& tally) {
   if (!facts.launch) {
     ++tally.year_unknown;
     ++tally.year_unknown_by_brand[truth.brand];
+    tally.year_unknown_rows.push_back(std::to_string(truth.launch_year) + ": " + label);
   } else {
     const LaunchFact& launch = *facts.launch;
     const int year = truth.launch_year;
@@ -133,6 +135,8 @@ void print(const char* title, const Tally& t, bool show_wrong) {
   for (const std::string& line : t.wrong) std::printf("    %s\n", line.c_str());
   for (const std::string& line : t.class_unknown_rows)
     std::printf("    class unknown, verified %s\n", line.c_str());
+  for (const std::string& line : t.year_unknown_rows)
+    std::printf("    launch unknown, verified %s\n", line.c_str());
 }
 
 DeviceDb verified_only(const DeviceDb& verified,

@@ -301,6 +301,11 @@ void derive_oppo_launch(std::string_view code, bool china_code, DerivedDeviceFac
 
 void derive_oppo(std::string_view brand, std::string_view code, DerivedDeviceFacts& out) {
   if ((starts_with(code, "OPD") || starts_with(code, "RMP")) && letters_digits(code, 3, 4)) {
+    // OPD / RMP YY NN: launched in 20YY or the year after (OPD2101, OPPO Pad: 2022; OPD2404,
+    // OnePlus Pad Pro: 2024): so for all 25 tablets of the verified rows and the sources.
+    if (const int year = code_year(two_digits(code, 3)); year != 0) {
+      set_launch(out, year, year + 1, "oppo-tablet-year");
+    }
     set_class(out, "tablet", "oppo-tablet-code");
     return;
   }

@@ -41,7 +41,8 @@
 //  vivo-model-class      V… model codes are phones, PA… / iPA… tablets; codenames PD… phones,
 //  vivo-codename-class   DPD… tablets.
 //  oppo-tablet-code      OPPO / OnePlus / realme: OPD + 4 digits (OPPO Pad, OnePlus Pad) and
-//                        RMP + 4 digits (realme Pad) are tablets;
+//  oppo-tablet-year      RMP + 4 digits (realme Pad) are tablets, OPD / RMP YY NN launched in
+//                        20YY or 20YY + 1 (25 tablets of known launch: no exception);
 //  oppo-phone-code       CPH / RMX + 4 digits, the China codes P + 3 letters + 2 digits
 //                        (PFFM10) or P + 2 letters + 3 digits (PJD110), and OnePlus's two
 //                        letters + 4 digits (IN2010, LE2120) are phones. Measured on 276 codes

@@ -280,6 +280,12 @@ TEST_CASE("OPPO, OnePlus and realme code shapes") {
   CHECK(class_of("OPPO", "OPD2101") == "tablet");     // OPPO Pad
   CHECK(class_of("OnePlus", "OPD2203") == "tablet");  // OnePlus Pad
   CHECK(class_of("realme", "RMP2102") == "tablet");   // realme Pad
+  CHECK(same_range(derive_from_model_code("OPPO", "OPD2101"), 2021, 2022));  // 2022
+  CHECK(same_range(derive_from_model_code("OnePlus", "OPD2504"), 2025, 2026));
+  CHECK(same_range(derive_from_model_code("realme", "RMP2402"), 2024, 2025));
+  CHECK(derive_from_model_code("OPPO", "OPD2101").rule == "oppo-tablet-year+oppo-tablet-code");
+  CHECK_FALSE(derive_from_model_code("OPPO", "OPD1401").launch);  // no plausible year
+  CHECK(derive_from_model_code("OPPO", "OPD1401").device_class == "tablet");
   CHECK(class_of("OPPO", "CPH2239") == "phone");
   CHECK(class_of("realme", "RMX3085") == "phone");
   CHECK(class_of("OPPO", "PFFM10") == "phone");     // Find X5 (China)
@@ -419,7 +425,7 @@ TEST_CASE("every rule agrees with the hand-checked rows of the database") {
        {"xiaomi-cert-date", "xiaomi-series-tablet", "xiaomi-series-phone", "huawei-wifi-tablet",
         "samsung-tab-prefix", "samsung-phone-prefix", "vivo-model-year", "vivo-codename-year",
         "vivo-model-class", "vivo-codename-class", "oppo-tablet-code", "oppo-phone-code",
-        "oppo-code-block", "apple-iphone-identifier", "samsung-w-series-year",
+        "oppo-code-block", "oppo-tablet-year", "apple-iphone-identifier", "samsung-w-series-year",
         "google-pixel-name"}) {
     INFO(rule);
     CHECK(stats[rule].rows.size() >= 5);
