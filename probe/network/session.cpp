@@ -430,13 +430,14 @@ PhaseFailure Session::upload_phase(const std::string& session) {
       end.limit(),
       [&] {
         sample_acked();
+        const double t = seconds_since(phase_start);
         // Loaded pings start once the streams had a moment to fill the queue.
-        if (seconds_since(phase_start) > 0.3) next_ping(kLoadedPingPause_s);
+        if (t > 0.3) next_ping(kLoadedPingPause_s);
         if (completed > 0) return true;  // the whole capped volume went out: see the download
-        if (run_on) return run_on->done(stream_acked, seconds_since(phase_start));
+        if (run_on) return run_on->done(stream_acked, t);
         if (!end.due(kernel_ok, live_bins, samples_.bin_s)) return false;
         if (end.end() != core::net::PhaseEnd::kSettled) return true;
-        run_on.emplace(stream_acked, seconds_since(phase_start));
+        run_on.emplace(stream_acked, t);
         return false;
       },
       [&](Stream& s, CURLcode code) {

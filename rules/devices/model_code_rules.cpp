@@ -5,7 +5,6 @@
 #include <array>
 #include <cstddef>
 #include <string>
-#include <vector>
 
 namespace examready::devices {
 namespace {
@@ -346,39 +345,26 @@ int identifier_major(std::string_view code, std::string_view product) {
 // Chromebook), Pixel Watch, Pixelbook; so do the G020x codes of the 3a.
 void derive_google(std::string_view code, DerivedDeviceFacts& out) {
   if (!starts_with(code, "PIXEL") || (code.size() > 5 && code[5] != ' ')) return;
-  std::string_view rest = code.substr(5);
-  int number = 0;
-  bool a_model = false;
-  std::vector<std::string_view> words;
-  while (!rest.empty()) {
+  int number = 0, words = 0;
+  bool a_model = false, fold = false;
+  for (std::string_view rest = code.substr(5); !rest.empty();) {
     rest.remove_prefix(1);  // the blank
-    const std::size_t blank = rest.find(' ');
-    words.push_back(rest.substr(0, blank));
-    rest = blank == std::string_view::npos ? std::string_view{} : rest.substr(blank);
-  }
-  std::size_t first_suffix = 0;
-  if (!words.empty() && !words[0].empty() && is_digit(words[0][0])) {
-    std::string_view n = words[0];
-    if (n.back() == 'A') {
-      a_model = true;
-      n.remove_suffix(1);
-    }
-    if (n.empty() || n.size() > 2 || !all_of(n, is_digit)) return;
-    number = std::stoi(std::string(n));
-    first_suffix = 1;
-  }
-  bool fold = false;
-  for (std::size_t i = first_suffix; i < words.size(); ++i) {
-    const std::string_view w = words[i];
-    if (w == "FOLD") {
+    const std::string_view word = rest.substr(0, rest.find(' '));
+    rest.remove_prefix(word.size());
+    if (++words == 1 && !word.empty() && is_digit(word[0])) {  // N or Na
+      a_model = word.back() == 'A';
+      const std::string_view n = word.substr(0, word.size() - (a_model ? 1 : 0));
+      if (n.size() > 2 || !all_of(n, is_digit)) return;
+      number = std::stoi(std::string(n));
+    } else if (word == "FOLD") {
       fold = true;
-    } else if (w != "PRO" && w != "XL" && w != "(5G)" && w != "5G") {
+    } else if (word != "PRO" && word != "XL" && word != "(5G)" && word != "5G") {
       return;
     }
   }
   int year = 0;
   if (number == 0) {
-    if (words.size() > 1) return;  // Pixel, Pixel XL, Pixel Fold only
+    if (words > 1) return;  // Pixel, Pixel XL, Pixel Fold only
     year = fold ? 2023 : 2016;
   } else if (number >= (a_model ? 3 : 2)) {
     year = (a_model ? 2016 : 2015) + number;
