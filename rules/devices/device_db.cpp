@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "rules/devices/devices_tsv.h"
+#include "rules/devices/model_code_rules.h"
 
 namespace examready::devices {
 namespace {
@@ -277,6 +278,14 @@ DeviceDb DeviceDb::parse(std::string_view tsv) {
   for (const DeviceRecord& row : db.records_) {
     db.newest_launch_ =
         std::max(db.newest_launch_, LaunchMonth{row.launch_year_latest, row.launch_month});
+    if (row.device_class.empty() || brand_family(row.brand) != "huawei") continue;
+    for (const std::string& code : row.model_codes) {
+      const std::string platform = huawei_platform(code);
+      if (platform.empty()) continue;
+      const auto [entry, inserted] =
+          db.huawei_platform_class_.try_emplace(platform, row.device_class);
+      if (!inserted && entry->second != row.device_class) entry->second.clear();
+    }
   }
   return db;
 }
@@ -287,6 +296,12 @@ const DeviceDb& DeviceDb::shipped() {
 }
 
 std::string_view DeviceDb::shipped_text() { return kShippedDevicesTsv; }
+
+std::string_view DeviceDb::platform_class(std::string_view brand, std::string_view model) const {
+  if (brand_family(brand) != "huawei") return {};
+  const auto found = huawei_platform_class_.find(huawei_platform(model));
+  return found == huawei_platform_class_.end() ? std::string_view{} : found->second;
+}
 
 DeviceMatch DeviceDb::lookup(std::string_view model, std::string_view codename,
                              std::string_view brand) const {

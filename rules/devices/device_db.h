@@ -74,6 +74,11 @@ class DeviceDb {
   // ("iPhone12,1") match as kIdentifier.
   DeviceMatch lookup(std::string_view model, std::string_view codename = {},
                      std::string_view brand = {}) const;
+  // The class every Huawei / Honor row of a model code's platform gives ("ALN" for the
+  // unlisted ALN-LX9: the rows of ALN-AL00 and ALN-AL10), for a code no row lists. Empty when
+  // no row of the platform has a class or two rows disagree. Of the shipped rows' 262
+  // platforms with a class, none holds both a phone and a tablet (tests/devicedb).
+  std::string_view platform_class(std::string_view brand, std::string_view model) const;
   std::span<const DeviceRecord> records() const { return records_; }
   bool generated() const { return generated_; }
   // Which database judged a report: "N rows, <16 hex digits of FNV-1a 64 of the text>".
@@ -98,6 +103,8 @@ class DeviceDb {
   // Lower-case keys -> indexes into records_, in file order.
   std::unordered_map<std::string, std::vector<std::size_t>> by_model_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_codename_;
+  // Huawei / Honor platform (huawei_platform) -> the class its rows agree on; "" if they differ.
+  std::unordered_map<std::string, std::string> huawei_platform_class_;
 };
 
 // True for Apple product identifiers ("iPhone12,1", "iPad13,4", "iPod9,1").

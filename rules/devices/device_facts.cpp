@@ -189,6 +189,14 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
   facts.price_tier = shared(rows, &DeviceRecord::price_tier, &DeviceRecord::source);
   facts.launch = shared_launch(rows);
   apply_model_code(facts, model, codename, brand);
+  if (!facts.device_class) {
+    const std::string_view maker = !trim(brand).empty() ? brand
+                                   : facts.brand        ? std::string_view(facts.brand->value)
+                                                        : std::string_view{};
+    if (const std::string_view platform = db.platform_class(maker, model); !platform.empty()) {
+      facts.device_class = SourcedFact{std::string(platform), std::string(kPlatformSource)};
+    }
+  }
   if (firmware_launch) apply_firmware_launch(facts, *firmware_launch);
   if (!facts.brand) {
     if (const std::string os_brand = lower(trim(brand)); !os_brand.empty()) {

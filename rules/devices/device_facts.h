@@ -60,6 +60,9 @@ struct DeviceFacts {
 // ("model-code:xiaomi-cert-date").
 inline constexpr std::string_view kDeviceDbSource = "device-db";
 inline constexpr std::string_view kModelCodeSource = "model-code";
+// A class no row of the model code gives but every row of its Huawei / Honor platform does
+// (DeviceDb::platform_class).
+inline constexpr std::string_view kPlatformSource = "device-db:platform";
 inline constexpr std::string_view kCharacteristicsSource = "getprop:ro.build.characteristics";
 inline constexpr std::string_view kPanelsSource = "dumpsys:display";
 inline constexpr std::string_view kFirstApiLevelSource = "getprop:ro.product.first_api_level";

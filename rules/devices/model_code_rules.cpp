@@ -130,7 +130,7 @@ void derive_xiaomi(std::string_view code, DerivedDeviceFacts& out) {
   out.certified_year = cert->year;
   out.certified_month = cert->month;
   const int index = cert->year * 12 + (cert->month - 1);  // months since year 0
-  set_launch(out, (index - 3) / 12, (index + 6) / 12, "xiaomi-cert-date");
+  set_launch(out, (index - 2) / 12, (index + 6) / 12, "xiaomi-cert-date");
 
   const std::string_view series = xiaomi_series(code, form);
   if (series == "RP") {
@@ -179,6 +179,74 @@ bool derive_samsung_w_series(std::string_view code, DerivedDeviceFacts& out) {
   return true;
 }
 
+// Flagship lines whose codes move one block a generation, a generation a year: SM- + the line's
+// letter + two digits. Years as node-device-detector's device-info and the verified rows give
+// them for every code of the block (and Google Play's list names no other phone in them):
+// Galaxy S (G9x to 2021, S9x since 2022, S7x the FE), Note (N9x), Z Fold (F9x), Z Flip (F7x:
+// the Flip7 skipped F75), Tab S (X7x-X9x) and the Tab A / S FE lines (X2x, X5x, X6x). A block
+// holding two launches gives both years (N93: Note7 2016, Note FE 2017; G99: S21 2021, S21 FE
+// January 2022; G90: S5 2014, S5 Neo 2015). Blocks not listed (S94, the Tab S11 X73/X93, the
+// Galaxy F F4x, SM-G91x of 2013) say nothing.
+struct SamsungBlock {
+  std::string_view prefix;  // "S91": the letter after SM- and the next two digits
+  int earliest, latest;
+};
+constexpr std::array<SamsungBlock, 49> kSamsungFlagshipBlocks = {{
+    {"G90", 2014, 2015}, {"G92", 2015, 2015}, {"G93", 2016, 2016}, {"G95", 2017, 2017},
+    {"G96", 2018, 2018}, {"G97", 2019, 2019}, {"G98", 2020, 2020}, {"G99", 2021, 2022},
+    {"S90", 2022, 2022}, {"S91", 2023, 2023}, {"S92", 2024, 2024}, {"S93", 2025, 2025},
+    {"S71", 2023, 2023}, {"S72", 2024, 2024}, {"N90", 2013, 2013}, {"N91", 2014, 2014},
+    {"N92", 2015, 2015}, {"N93", 2016, 2017}, {"N95", 2017, 2017}, {"N96", 2018, 2018},
+    {"N97", 2019, 2019}, {"N98", 2020, 2020}, {"F90", 2019, 2019}, {"F91", 2020, 2020},
+    {"F92", 2021, 2021}, {"F93", 2022, 2022}, {"F94", 2023, 2023}, {"F95", 2024, 2024},
+    {"F96", 2025, 2025}, {"F70", 2020, 2020}, {"F71", 2021, 2021}, {"F72", 2022, 2022},
+    {"F73", 2023, 2023}, {"F74", 2024, 2024}, {"F76", 2025, 2025}, {"X70", 2022, 2022},
+    {"X71", 2023, 2023}, {"X80", 2022, 2022}, {"X81", 2023, 2023}, {"X82", 2024, 2024},
+    {"X90", 2022, 2022}, {"X91", 2023, 2023}, {"X92", 2024, 2024}, {"X20", 2022, 2022},
+    {"X21", 2023, 2023}, {"X51", 2023, 2023}, {"X52", 2025, 2025}, {"X61", 2023, 2023},
+    {"X62", 2025, 2025},
+}};
+
+// What may follow a Galaxy S code's digits: nothing, the China 0 (SM-S9180), or a market letter
+// and a digit (B, E, U, U1, W, N, C, Q). TracFone's SM-S codes end in L (SM-S920L, the 2014
+// Grand Prime; SM-S727VL, a 2017 J7) and name other phones: they say nothing.
+bool galaxy_s_suffix(std::string_view suffix) {
+  if (suffix.empty() || suffix == "0") return true;
+  const std::string_view markets = "BEUWNCQ";
+  return suffix.size() <= 2 && markets.find(suffix[0]) != std::string_view::npos &&
+         (suffix.size() == 1 || is_digit(suffix[1]));
+}
+
+void derive_samsung_flagship_launch(std::string_view code, DerivedDeviceFacts& out) {
+  const std::string_view prefix = code.substr(3, 3);
+  if (code[3] == 'S' && !galaxy_s_suffix(code.substr(7))) return;
+  for (const SamsungBlock& block : kSamsungFlagshipBlocks) {
+    if (block.prefix == prefix) {
+      set_launch(out, block.earliest, block.latest, "samsung-flagship-block");
+      return;
+    }
+  }
+}
+
+// Galaxy A, M and F (SM-E) codes since 2019: SM-A + tier + generation digit + variant, the
+// variant not 0 (SM-A536B: A53, generation 3; SM-M146B; SM-E546B). Generation G launched in
+// 2018 + G or the year after: the low tiers come in the autumn before (A15, SM-A155F,
+// December 2023), the others in spring (A55, SM-A556B, 2024). So for all 211 codes of known
+// launch in device-info and the verified rows but one: SM-A102J, the Japanese Galaxy A21 of 2020
+// on a 2019 A10e code. Japanese (J) variants are therefore left out. The 2014-2018 A and E
+// codes end in 0 (SM-A520F, SM-E700H; the A6+ SM-A605 of 2018 fits generation 0): not this
+// shape. TracFone's SM-S...DL copies of these codes are left to the database.
+void derive_samsung_generation_launch(std::string_view code, DerivedDeviceFacts& out) {
+  if (code[3] != 'A' && code[3] != 'M' && code[3] != 'E') return;
+  if (code.size() < 7 || !all_of(code.substr(4, 3), is_digit) || code[6] == '0') return;
+  const std::string_view suffix = code.substr(7);
+  if (suffix.find('J') != std::string_view::npos) return;
+  const int generation = code[5] - '0';
+  const int year = 2018 + generation;
+  if (year + 1 > kLastCodeYear) return;
+  set_launch(out, year, year + 1, "samsung-generation-digit");
+}
+
 void derive_samsung(std::string_view code, DerivedDeviceFacts& out) {
   const std::size_t slash = code.find('/');  // SIM suffix: SM-T505/DS
   if (slash != std::string_view::npos) code = code.substr(0, slash);
@@ -187,6 +255,10 @@ void derive_samsung(std::string_view code, DerivedDeviceFacts& out) {
     return;
   }
   if (derive_samsung_w_series(code, out)) return;
+  if (code.size() >= 7 && all_of(code.substr(4, 3), is_digit)) {
+    derive_samsung_flagship_launch(code, out);
+    if (!out.launch) derive_samsung_generation_launch(code, out);
+  }
   switch (code[3]) {
     case 'T':
     case 'X':
@@ -432,6 +504,28 @@ DerivedDeviceFacts derive_from_model_code(std::string_view brand, std::string_vi
     out.rule += out.class_rule;
   }
   return out;
+}
+
+std::string huawei_platform(std::string_view code) {
+  const std::string text = upper(code);
+  const std::size_t dash = text.find('-');
+  if (dash == std::string::npos || dash < 2 || dash > 5 || !is_upper(text[0]) ||
+      !all_of(std::string_view(text).substr(0, dash), is_alnum)) {
+    return {};
+  }
+  // The variant: letters, digits, letters, counted in that order.
+  const std::string_view variant = std::string_view(text).substr(dash + 1);
+  std::size_t at = 0;
+  const auto run = [&](bool (*pred)(char)) {
+    const std::size_t start = at;
+    while (at < variant.size() && pred(variant[at])) ++at;
+    return at - start;
+  };
+  const std::size_t letters = run(is_upper), digits = run(is_digit), tail = run(is_upper);
+  if (at != variant.size() || letters < 1 || letters > 3 || digits < 1 || digits > 3 || tail > 2) {
+    return {};
+  }
+  return text.substr(0, dash);
 }
 
 std::optional<int> launch_floor_from_first_api_level(int api_level) {

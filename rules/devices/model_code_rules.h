@@ -7,8 +7,12 @@
 //  xiaomi-cert-date      Xiaomi / Redmi / POCO model codes carry their certification month:
 //                        `M` YYMM… (2018-2021: M2003J15SG = 2020-03) or YYMM… (2021-:
 //                        2201117TG = 2022-01, 23129RAA4G = 2023-12). Launch falls within
-//                        -3..+6 months of it, so the range is the years of [cert - 3 months,
-//                        cert + 6 months]. Codes must be 8-11 letters and digits ending in a
+//                        -2..+6 months of it, so the range is the years of [cert - 2 months,
+//                        cert + 6 months]: a code of February to June names one year. (Of
+//                        the ~700 verified codes, none launched more than a month before
+//                        its certification: Xiaomi 12, 2201123C, December 2021; none of
+//                        February-June launched in another year but later variants.)
+//                        Codes must be 8-11 letters and digits ending in a
 //                        letter (the region), month 01-12, year 2015-2027; so the Japanese
 //                        carrier codes (XIG01, A101XM), the 7-digit codes of 2012-2016
 //                        (2014811) and 22200414R (month 20) derive nothing. An empty brand is
@@ -32,6 +36,13 @@
 //  samsung-w-series-year China Telecom's W series, SM-W[279]0YY (SM-W2018X, SM-W9025):
 //                        phones, launched the autumn before the year they are named for
 //                        (20YY - 1: W2016 in 2015, W25 in 2024).
+//  samsung-flagship-block  Galaxy S, Note, Z Fold / Flip and Tab S / A / FE codes move one
+//                        block a generation: SM-S91x (S23) 2023, SM-G97x (S10) 2019, SM-F94x
+//                        (Fold5) 2023, SM-X71x (Tab S9) 2023; each block's years as the sources
+//                        give them, unlisted blocks and TracFone's SM-S…L codes say nothing.
+//  samsung-generation-digit  Galaxy A / M / F (SM-E) codes since 2019: the second digit is the
+//                        generation G (SM-A546B: A54, 4), launched in 2018 + G or 2019 + G;
+//                        the older codes ending in 0 (SM-A520F) and Japanese …J variants: none.
 //  vivo-model-year       vivo / iQOO China codes V YY NN A (V2324A) and vivo Pad PA YY NN:
 //  vivo-codename-year    launch in YY or YY + 1; codenames PD YY NN (phones) and DPD YY NN
 //                        (tablets) likewise, used only when the model code is not a vivo code.
@@ -96,6 +107,14 @@ DerivedDeviceFacts derive_from_model_code(std::string_view brand, std::string_vi
 // 29 -> 2019, 34 -> 2023, 35 -> 2024, 36 -> 2025). nullopt for levels not released yet or
 // not positive. 32 (12L, stable March 2022) gives 2021, its announcement year: a floor that is
 // merely loose.
+// The hardware platform a Huawei / Honor model code names: the part before the dash of
+// "ALN-AL00", "BAH3-W09", "ELS-NX9" (2-5 letters and digits, starting with a letter), when
+// the part after it is a variant (1-3 letters, 1-3 digits, at most 2 letters: AL00, LX1, W09HN).
+// Variants of one platform are one design sold in other markets or networks, so they share
+// the class (database rows: device_db.h). Upper case; empty for any other shape (docomo's
+// HW-01K, C8813).
+std::string huawei_platform(std::string_view code);
+
 std::optional<int> launch_floor_from_first_api_level(int api_level);
 
 }  // namespace examready::devices

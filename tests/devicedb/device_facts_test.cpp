@@ -4,9 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "rules/devices/device_facts.h"
+#include "rules/devices/model_code_rules.h"
 #include "tests/support/fake_host.h"
 
 using namespace examready::devices;
@@ -219,6 +221,51 @@ TEST_CASE("the model code fills unknown facts and vetoes a generated row it cont
   const auto unknown = emitted_from(db, "SM-X710", "", "samsung");
   CHECK(std::get<std::string>(unknown.at("device.class").first) == "tablet");
   CHECK(unknown.at("device.class").second == "model-code:samsung-tab-prefix");
+}
+
+TEST_CASE("an unlisted Huawei / Honor variant takes the class its platform's rows agree on") {
+  const DeviceDb db = DeviceDb::parse(
+      kGeneratedHeader +
+      "huawei\t\tHUAWEI Mate 60 Pro\tphone\t2023\t\tALN-AL00;ALN-AL10\t\tsrc\tverified\t"
+      "verified\n"
+      "huawei\t\tMatePad 10.4\ttablet\t2020\t\tBAH3-W09\t\tsrc\tverified\tverified\n"
+      "honor\t\tHonor Mixed\tphone\t2022\t\tMIX-AN00\t\tsrc\tverified\tverified\n"
+      "honor\t\tHonor Mixed Pad\ttablet\t2022\t\tMIX-W09\t\tsrc\tverified\tverified\n"
+      "huawei\t\tNo Class\t\t\t\tNOC-LX9\t\tgoogle-play\t\t\n");
+  const auto global = device_facts(db, "ALN-LX9", "", "HUAWEI", "");
+  REQUIRE(global.device_class);
+  CHECK(global.device_class->value == "phone");
+  CHECK(global.device_class->source == "device-db:platform");
+  CHECK_FALSE(global.launch);  // a platform's variants may launch in other years: nothing said
+  CHECK_FALSE(global.series);
+  // An LTE variant of a Wi-Fi tablet; Honor and Huawei are one family.
+  CHECK(device_facts(db, "bah3-al00", "", "honor", "").device_class->value == "tablet");
+  // A listed code's own row comes first; one without a class asks its platform, here none.
+  CHECK(device_facts(db, "ALN-AL00", "", "huawei", "").device_class->source == "device-db");
+  CHECK_FALSE(device_facts(db, "NOC-LX9", "", "huawei", "").device_class);
+  // Rows of one platform that disagree say nothing; other makers and shapes neither.
+  CHECK_FALSE(device_facts(db, "MIX-AL00", "", "honor", "").device_class);
+  CHECK_FALSE(device_facts(db, "ALN-LX9", "", "xiaomi", "").device_class);
+  CHECK_FALSE(device_facts(db, "ALN", "", "huawei", "").device_class);
+  // The platform outranks the firmware's hint, as any database fact does.
+  CHECK(device_facts(db, "BAH3-AN00", "", "huawei", "default").device_class->value == "tablet");
+}
+
+TEST_CASE("no Huawei / Honor platform of the shipped database holds both a phone and a tablet") {
+  std::map<std::string, std::set<std::string>> classes;
+  for (const DeviceRecord& row : DeviceDb::shipped().records()) {
+    if (brand_family(row.brand) != "huawei" || row.device_class.empty()) continue;
+    for (const std::string& code : row.model_codes) {
+      if (const std::string platform = huawei_platform(code); !platform.empty()) {
+        classes[platform].insert(row.device_class);
+      }
+    }
+  }
+  CHECK(classes.size() > 250);  // 262 when written
+  for (const auto& [platform, seen] : classes) {
+    INFO(platform);
+    CHECK(seen.size() == 1);
+  }
 }
 
 TEST_CASE("the panels' physical size places models nobody knows; 7-9 inches needs the hint") {

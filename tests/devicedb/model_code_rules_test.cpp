@@ -34,6 +34,8 @@ const std::map<std::string, std::string> kKnownLaunchExceptions = {
     // Redmi Note 13 Pro+ 5G: China launch 2023-09; this is the Japanese model, certified
     // 2024-04 and launched 2024-05.
     {"24040RA98R", "Japanese variant launched 2024"},
+    // POCO M4 Pro 5G: launched November 2021; this is the Indian code, certified 2022-03.
+    {"22031116AI", "Indian variant certified 2022"},
 };
 
 struct RuleStats {
@@ -62,7 +64,7 @@ TEST_CASE("Xiaomi certification dates: old M-form and new form") {
   const auto note9 = derive_from_model_code("Redmi", "M2003J15SG", "merlin");
   CHECK(note9.certified_year == 2020);
   CHECK(note9.certified_month == 3);
-  CHECK(same_range(note9, 2019, 2020));
+  CHECK(same_range(note9, 2020, 2020));  // March: one year
   REQUIRE(note9.launch);
   CHECK(note9.launch->contains(2020));  // the Redmi Note 9 launched in 2020
   CHECK(note9.rule == "xiaomi-cert-date");
@@ -82,8 +84,9 @@ TEST_CASE("Xiaomi certification dates: old M-form and new form") {
   CHECK(late.certified_month == 12);
   CHECK(same_range(late, 2023, 2024));
   CHECK(same_range(derive_from_model_code("POCO", "2409BRN2CA"), 2024, 2025));
-  // The window's edges: March reaches back to December, July forward to January.
-  CHECK(same_range(derive_from_model_code("xiaomi", "2303ERA42L"), 2022, 2023));
+  // The window's edges: February reaches back to December, July forward to January.
+  CHECK(same_range(derive_from_model_code("xiaomi", "2302ERA42L"), 2022, 2023));
+  CHECK(same_range(derive_from_model_code("xiaomi", "2303ERA42L"), 2023, 2023));
   CHECK(same_range(derive_from_model_code("xiaomi", "2304FPN6DG"), 2023, 2023));
   CHECK(same_range(derive_from_model_code("xiaomi", "2306EPN60G"), 2023, 2023));
   CHECK(same_range(derive_from_model_code("xiaomi", "2307EPN60G"), 2023, 2024));
@@ -113,14 +116,14 @@ TEST_CASE("Xiaomi codes without a date derive nothing") {
 }
 
 TEST_CASE("Xiaomi rules take any case and blanks, and only the Xiaomi brands") {
-  CHECK(same_range(derive_from_model_code("  REDMI ", "  m2003j15sg\n"), 2019, 2020));
+  CHECK(same_range(derive_from_model_code("  REDMI ", "  m2003j15sg\n"), 2020, 2020));
   CHECK(same_range(derive_from_model_code("poco", "23129raa4g"), 2023, 2024));
   // Another maker: even a Xiaomi-shaped code derives nothing.
   CHECK(derive_from_model_code("Meizu", "M2003J15SG").empty());
   CHECK(derive_from_model_code("samsung", "2201117TG").empty());
   // No brand: the two Xiaomi shapes are unmistakable (no other maker uses them).
   const auto no_brand = derive_from_model_code("", "M2003J15SG");
-  CHECK(same_range(no_brand, 2019, 2020));
+  CHECK(same_range(no_brand, 2020, 2020));
   CHECK(derive_from_model_code("", "23043RP34G").device_class == "tablet");
   CHECK(derive_from_model_code("", "5033D").empty());  // Alcatel-style short codes
   CHECK(derive_from_model_code("", "").empty());
@@ -178,20 +181,34 @@ TEST_CASE("Huawei and Honor Wi-Fi tablets") {
   CHECK(derive_from_model_code("Lenovo", "TB-W09").empty());  // another maker
 }
 
+TEST_CASE("Huawei / Honor platforms: the part of the code before a variant") {
+  CHECK(examready::devices::huawei_platform("ALN-AL00") == "ALN");
+  CHECK(examready::devices::huawei_platform(" els-nx9 ") == "ELS");
+  CHECK(examready::devices::huawei_platform("BAH3-W09") == "BAH3");
+  CHECK(examready::devices::huawei_platform("AGS3-W09HN") == "AGS3");
+  CHECK(examready::devices::huawei_platform("FIN-AL60") == "FIN");
+  CHECK(examready::devices::huawei_platform("JNY-LX1") == "JNY");
+  for (const char* code : {"HW-01K", "C8813", "ALN", "ALN-", "-AL00", "A-AL00", "ABCDEF-AL00",
+                           "ALN-AL", "ALN-00", "ALN-AL0000", "ALN-ABCD00", "ALN-AL00ABC",
+                           "1LN-AL00", "ALN-AL00-1", "AL N-AL00", "M2003J15SG"}) {
+    INFO(code);
+    CHECK(examready::devices::huawei_platform(code).empty());
+  }
+}
+
 TEST_CASE("Samsung model prefixes") {
   for (const char* tablet : {"SM-X710", "SM-T505/DS", "sm-t220", "SM-P610", "SM-X916C"}) {
     INFO(tablet);
     const auto facts = derive_from_model_code("samsung", tablet);
     CHECK(facts.device_class == "tablet");
-    CHECK(facts.rule == "samsung-tab-prefix");
-    CHECK_FALSE(facts.launch);
+    CHECK(facts.class_rule == "samsung-tab-prefix");
   }
   for (const char* phone : {"SM-S918B", "SM-S918B/DS", "SM-F946B", "SM-F127G", "SM-G960F",
                             "SM-N986B", "SM-A5460", "SM-M315F", "SM-E625F", "SM-J730F"}) {
     INFO(phone);
     const auto facts = derive_from_model_code("Samsung", phone);
     CHECK(facts.device_class == "phone");
-    CHECK(facts.rule == "samsung-phone-prefix");
+    CHECK(facts.class_rule == "samsung-phone-prefix");
   }
   // SM-W + 3 digits: the TabPro S and Galaxy Books (Windows); R/L: Wear OS watches; C:
   // cameras too. SM-W + 4 digits: below.
@@ -215,6 +232,58 @@ TEST_CASE("Samsung's W series: phones, launched the year before the one they are
                            "SM-W90", "SM-W20221", "SM-W2022-1"}) {
     INFO(code);
     CHECK(derive_from_model_code("samsung", code).empty());
+  }
+}
+
+TEST_CASE("Samsung flagship codes: one block a generation") {
+  const std::map<std::string, int> launched = {
+      {"SM-S928B", 2024},   {"SM-S9310", 2025}, {"SM-S911U1", 2023}, {"SM-S711B", 2023},
+      {"SM-G973F", 2019},   {"SM-G9500", 2017}, {"SM-N960F", 2018},  {"SM-N9860", 2020},
+      {"SM-F946B", 2023},   {"SM-F7660", 2025}, {"SM-F700F", 2020},  {"SM-F968", 2025},
+      {"SM-S901E/DS", 2022}};
+  check_phones_launched("samsung", launched, "samsung-flagship-block+samsung-phone-prefix");
+  const auto tab = derive_from_model_code("samsung", "SM-X716B");
+  CHECK(same_range(tab, 2023, 2023));
+  CHECK(tab.device_class == "tablet");
+  CHECK(tab.rule == "samsung-flagship-block+samsung-tab-prefix");
+  // Two launches in one block give both years.
+  CHECK(same_range(derive_from_model_code("samsung", "SM-N935F"), 2016, 2017));
+  CHECK(same_range(derive_from_model_code("samsung", "SM-G990B"), 2021, 2022));
+  // TracFone's SM-S codes are other phones (SM-S920L: 2014 Grand Prime; SM-S727VL: 2017 J7),
+  // and blocks no source dates say nothing (S94, Tab S11 SM-X730, Galaxy F41 SM-F415F).
+  for (const char* code : {"SM-S920L", "SM-S727VL", "SM-S906L", "SM-S765C", "SM-S9420", "SM-X730",
+                           "SM-F415F", "SM-G910S", "SM-T870"}) {
+    INFO(code);
+    const auto facts = derive_from_model_code("samsung", code);
+    CHECK_FALSE(facts.launch);
+    CHECK(facts.device_class);  // the prefix still gives the class
+  }
+}
+
+TEST_CASE("Samsung Galaxy A / M / F codes: the generation digit gives the launch") {
+  const std::map<std::string, std::pair<int, int>> launched = {
+      {"SM-A155F", {2023, 2024}},  // A15: December 2023
+      {"SM-A556B", {2023, 2024}},  // A55: March 2024
+      {"SM-A5360", {2021, 2022}},  // A53 China
+      {"SM-A105F", {2018, 2019}},  // A10: 2019
+      {"SM-A605F", {2018, 2019}},  // A6+: 2018, the one 2018 code of this shape
+      {"SM-M346B", {2022, 2023}},  // M34: 2023
+      {"SM-E546B", {2022, 2023}},  // F54: 2023
+      {"SM-A075F/DS", {2025, 2026}},
+  };
+  for (const auto& [code, years] : launched) {
+    INFO(code);
+    const auto facts = derive_from_model_code("samsung", code);
+    CHECK(same_range(facts, years.first, years.second));
+    CHECK(facts.launch_rule == "samsung-generation-digit");
+    CHECK(facts.device_class == "phone");
+  }
+  // 2014-2018 codes end in 0; Japanese variants launch later (SM-A102J: the 2020 Galaxy A21 on a
+  // 2019 code); generation 9 would be 2027-2028, past any plausible code.
+  for (const char* code : {"SM-A520F", "SM-A750FN", "SM-E700H", "SM-A3000", "SM-A102J", "SM-A395F",
+                           "SM-J415F", "SM-A5"}) {
+    INFO(code);
+    CHECK_FALSE(derive_from_model_code("samsung", code).launch);
   }
 }
 
@@ -426,7 +495,7 @@ TEST_CASE("every rule agrees with the hand-checked rows of the database") {
         "samsung-tab-prefix", "samsung-phone-prefix", "vivo-model-year", "vivo-codename-year",
         "vivo-model-class", "vivo-codename-class", "oppo-tablet-code", "oppo-phone-code",
         "oppo-code-block", "oppo-tablet-year", "apple-iphone-identifier", "samsung-w-series-year",
-        "google-pixel-name"}) {
+        "google-pixel-name", "samsung-flagship-block", "samsung-generation-digit"}) {
     INFO(rule);
     CHECK(stats[rule].rows.size() >= 5);
   }

@@ -20,7 +20,11 @@ namespace {
 
 using core::text::lower;
 
-constexpr double kTabletInches = 7.0;  // diagonal from which a non-foldable is a tablet
+constexpr double kTabletInches = 7.0;  // diagonal from which a non-foldable is a tablet…
+// …except in this band, which holds both the biggest phones (Honor 8X Max and Y Max, 7.12";
+// Mate 20 X, 7.2") and small tablets (7.09-7.19" in device-info): there the size says nothing.
+constexpr double kMixedBandFrom = 7.05;
+constexpr double kMixedBandBelow = 7.3;
 
 struct Evidence {
   std::string source;  // "lineage-wiki", "device-info:display", "name"…
@@ -87,11 +91,21 @@ std::string launch_text(int year, int month) {
   return text;
 }
 
+// Text that went through a wrong decoding: U+FFFD, or the CJK syllables its UTF-8 bytes
+// become when read again as UTF-16 (뿯 U+BFEF, 붿 U+BDBF). No name or brand holds them.
+bool damaged_text(std::string_view text) {
+  for (std::string_view mark : {"\xEF\xBF\xBD", "\xEB\xBF\xAF", "\xEB\xB6\xBF"}) {
+    if (text.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 std::vector<Evidence> evidence_of(const SourceRow& row, const std::string& id) {
   std::vector<Evidence> out;
   if (!row.device_class.empty()) {
     out.push_back({id, row.device_class, 0, 0});
-  } else if (row.display_inches > 0) {
+  } else if (row.display_inches > 0 &&
+             !(row.display_inches >= kMixedBandFrom && row.display_inches < kMixedBandBelow)) {
     const bool tablet =
         row.display_inches >= kTabletInches && !is_foldable_name(row.marketing_name);
     out.push_back({id + ":display", tablet ? "tablet" : "phone", 0, 0});
@@ -104,6 +118,7 @@ class Merger {
   std::vector<Product> products;
 
   void add_play(const SourceRow& row, const std::string& id) {
+    if (damaged_text(row.brand)) return;
     Product product = new_product(row, id);
     // Play lists one model under its maker's brand and its line's ("Xiaomi" and "Redmi" for
     // one Redmi): one product per brand and name.
@@ -345,12 +360,23 @@ std::string render(const DeviceRecord& row) {
          "\tverified\tverified\n";
 }
 
+// About 200 of Google Play's names were mangled before the list was published ("华为畅뿯亽8",
+// "realme X7뿯½5G"). They still join their product (their readable part does), but no one
+// should read them: a product known only by such a name shows its model code (or codename).
+std::string shown_name(const Product& product) {
+  if (!damaged_text(product.name)) return product.name;
+  if (!product.codes.empty()) return product.codes.front();
+  if (!product.codenames.empty()) return product.codenames.front();
+  return product.name;
+}
+
 std::string render(const Product& product) {
-  return product.brand + '\t' + series_from_name(product.brand, product.name) + '\t' +
-         product.name + '\t' + product.device_class + '\t' +
-         launch_text(product.year, product.month) + "\t\t" + joined(product.codes, ';') + '\t' +
-         joined(product.codenames, ';') + '\t' + joined(product.sources, '+') + '\t' +
-         product.class_source + '\t' + product.launch_source + '\n';
+  const std::string name = shown_name(product);
+  return product.brand + '\t' + series_from_name(product.brand, name) + '\t' + name + '\t' +
+         product.device_class + '\t' + launch_text(product.year, product.month) + "\t\t" +
+         joined(product.codes, ';') + '\t' + joined(product.codenames, ';') + '\t' +
+         joined(product.sources, '+') + '\t' + product.class_source + '\t' + product.launch_source +
+         '\n';
 }
 
 constexpr std::string_view kHeaderComment =
