@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -193,16 +194,33 @@ TEST_CASE("a device database file (--devices) judges instead of the built-in one
   CHECK(version.rfind("1 rows, ", 0) == 0);
   CHECK(version.size() == std::string("1 rows, ").size() + 16);
 
-  // A phone the file does not name: the launch is bounded by the Android release it shipped
-  // with (first API level 34: Android 14, 2023) and by today, so 小艺帮's "launched within two
-  // years" is undecided, neither passed nor failed.
-  const auto s24 = examready::platform::run_process(
-      {EXAMREADY_BIN, "check", "--from-getprop",
-       fixture_path("android/samsung_s24_oneui61/getprop.txt").string(), "--only", "device",
-       "--devices", newer, "--rules", "xiaoyibang", "--json"},
-      std::chrono::seconds(60));
-  REQUIRE(s24.out.find('{') == 0);
-  const json unknown_phone = json::parse(s24.out);
+  const auto check_s24 = [&](const std::string& getprop) {
+    const auto run = examready::platform::run_process(
+        {EXAMREADY_BIN, "check", "--from-getprop", getprop, "--only", "device", "--devices", newer,
+         "--rules", "xiaoyibang", "--json"},
+        std::chrono::seconds(60));
+    REQUIRE(run.out.find('{') == 0);
+    return json::parse(run.out);
+  };
+  // A phone the file does not name: Samsung's naming scheme still dates it (SM-S92x: the
+  // Galaxy S24 line, 2024).
+  const std::string s24_capture = fixture_path("android/samsung_s24_oneui61/getprop.txt").string();
+  const json s24 = check_s24(s24_capture);
+  CHECK(measured(s24, "device.db_match") == "none");
+  CHECK(measured(s24, "device.launch_year") == 2024);
+  CHECK(measured(s24, "device.launch_year_latest") == nullptr);
+
+  // The same capture under a model code nothing knows: the launch is bounded by the Android
+  // release it shipped with (first API level 34: Android 14, 2023) and by today, so 小艺帮's
+  // "launched within two years" is undecided, neither passed nor failed.
+  std::stringstream captured;
+  captured << std::ifstream(s24_capture).rdbuf();
+  std::string renamed = captured.str();
+  const std::size_t model = renamed.find("[ro.product.model]: [SM-S9210]");
+  REQUIRE(model != std::string::npos);
+  renamed.replace(model, std::string("[ro.product.model]: [SM-S9210]").size(),
+                  "[ro.product.model]: [SM-Z9990]");
+  const json unknown_phone = check_s24(write("unknown-model.getprop.txt", renamed));
   CHECK(measured(unknown_phone, "device.db_match") == "none");
   CHECK(measured(unknown_phone, "device.launch_year") == 2023);
   const int this_year = static_cast<int>(std::chrono::year_month_day{
