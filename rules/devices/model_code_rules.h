@@ -8,10 +8,11 @@
 //                        `M` YYMM… (2018-2021: M2003J15SG = 2020-03) or YYMM… (2021-:
 //                        2201117TG = 2022-01, 23129RAA4G = 2023-12). Launch falls within
 //                        -2..+6 months of it, so the range is the years of [cert - 2 months,
-//                        cert + 6 months]: a code of February to June names one year. (Of
-//                        the ~700 verified codes, none launched more than a month before
-//                        its certification: Xiaomi 12, 2201123C, December 2021; none of
-//                        February-June launched in another year but later variants.)
+//                        cert + 6 months]: a code of March to June names one year. (Of
+//                        the ~700 verified codes, 6 of 67 from January launched the
+//                        December before (Xiaomi 12, 2201123C); none from February to June
+//                        launched in another year but later variants: a lead of a month
+//                        is seen, the window allows two.)
 //                        Codes must be 8-11 letters and digits ending in a
 //                        letter (the region), month 01-12, year 2015-2027; so the Japanese
 //                        carrier codes (XIG01, A101XM), the 7-digit codes of 2012-2016
