@@ -217,6 +217,12 @@ bool galaxy_s_suffix(std::string_view suffix) {
          (suffix.size() == 1 || is_digit(suffix[1]));
 }
 
+// Both launch rules below read SM- + a letter + three digits (+ a suffix: SM-S928B,
+// SM-A5360); derive_samsung checks the shape once for both.
+bool samsung_numbered(std::string_view code) {
+  return code.size() >= 7 && all_of(code.substr(4, 3), is_digit);
+}
+
 void derive_samsung_flagship_launch(std::string_view code, DerivedDeviceFacts& out) {
   const std::string_view prefix = code.substr(3, 3);
   if (code[3] == 'S' && !galaxy_s_suffix(code.substr(7))) return;
@@ -237,8 +243,7 @@ void derive_samsung_flagship_launch(std::string_view code, DerivedDeviceFacts& o
 // codes end in 0 (SM-A520F, SM-E700H; the A6+ SM-A605 of 2018 fits generation 0): not this
 // shape. TracFone's SM-S...DL copies of these codes are left to the database.
 void derive_samsung_generation_launch(std::string_view code, DerivedDeviceFacts& out) {
-  if (code[3] != 'A' && code[3] != 'M' && code[3] != 'E') return;
-  if (code.size() < 7 || !all_of(code.substr(4, 3), is_digit) || code[6] == '0') return;
+  if ((code[3] != 'A' && code[3] != 'M' && code[3] != 'E') || code[6] == '0') return;
   const std::string_view suffix = code.substr(7);
   if (suffix.find('J') != std::string_view::npos) return;
   const int generation = code[5] - '0';
@@ -255,7 +260,7 @@ void derive_samsung(std::string_view code, DerivedDeviceFacts& out) {
     return;
   }
   if (derive_samsung_w_series(code, out)) return;
-  if (code.size() >= 7 && all_of(code.substr(4, 3), is_digit)) {
+  if (samsung_numbered(code)) {
     derive_samsung_flagship_launch(code, out);
     if (!out.launch) derive_samsung_generation_launch(code, out);
   }

@@ -103,11 +103,6 @@ struct DerivedDeviceFacts {
 DerivedDeviceFacts derive_from_model_code(std::string_view brand, std::string_view model,
                                           std::string_view codename = {});
 
-// Android's first API level (ro.product.first_api_level) -> the earliest year a device
-// shipping with it can have launched: the year that Android version was released (21 -> 2014,
-// 29 -> 2019, 34 -> 2023, 35 -> 2024, 36 -> 2025). nullopt for levels not released yet or
-// not positive. 32 (12L, stable March 2022) gives 2021, its announcement year: a floor that is
-// merely loose.
 // The hardware platform a Huawei / Honor model code names: the part before the dash of
 // "ALN-AL00", "BAH3-W09", "ELS-NX9" (2-5 letters and digits, starting with a letter), when
 // the part after it is a variant (1-3 letters, 1-3 digits, at most 2 letters: AL00, LX1, W09HN).
@@ -116,6 +111,11 @@ DerivedDeviceFacts derive_from_model_code(std::string_view brand, std::string_vi
 // HW-01K, C8813).
 std::string huawei_platform(std::string_view code);
 
+// Android's first API level (ro.product.first_api_level) -> the earliest year a device
+// shipping with it can have launched: the year that Android version was released (21 -> 2014,
+// 29 -> 2019, 34 -> 2023, 35 -> 2024, 36 -> 2025). nullopt for levels not released yet or
+// not positive. 32 (12L, stable March 2022) gives 2021, its announcement year: a floor that is
+// merely loose.
 std::optional<int> launch_floor_from_first_api_level(int api_level);
 
 }  // namespace examready::devices
