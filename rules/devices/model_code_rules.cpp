@@ -81,6 +81,25 @@ void set_class(DerivedDeviceFacts& out, std::string_view device_class, std::stri
   out.class_rule = std::string(rule);
 }
 
+// A run of model codes a maker issued in one period: the codes' prefix and the launch years
+// of every code of it the sources date (the Samsung and OPPO tables below).
+struct CodeBlock {
+  std::string_view prefix;
+  int earliest, latest;
+};
+
+// The launch of the block `prefix` names, by `rule`; nothing when no block is listed.
+template <std::size_t N>
+void set_block_launch(const std::array<CodeBlock, N>& blocks, std::string_view prefix,
+                      std::string_view rule, DerivedDeviceFacts& out) {
+  for (const CodeBlock& block : blocks) {
+    if (block.prefix == prefix) {
+      set_launch(out, block.earliest, block.latest, rule);
+      return;
+    }
+  }
+}
+
 // --- Xiaomi / Redmi / POCO ------------------------------------------------------------------
 
 struct CertDate {
@@ -187,11 +206,8 @@ bool derive_samsung_w_series(std::string_view code, DerivedDeviceFacts& out) {
 // holding two launches gives both years (N93: Note7 2016, Note FE 2017; G99: S21 2021, S21 FE
 // January 2022; G90: S5 2014, S5 Neo 2015). Blocks not listed (S94, the Tab S11 X73/X93, the
 // Galaxy F F4x, SM-G91x of 2013) say nothing.
-struct SamsungBlock {
-  std::string_view prefix;  // "S91": the letter after SM- and the next two digits
-  int earliest, latest;
-};
-constexpr std::array<SamsungBlock, 49> kSamsungFlagshipBlocks = {{
+// Prefix: the letter after SM- and the next two digits ("S91").
+constexpr std::array<CodeBlock, 49> kSamsungFlagshipBlocks = {{
     {"G90", 2014, 2015}, {"G92", 2015, 2015}, {"G93", 2016, 2016}, {"G95", 2017, 2017},
     {"G96", 2018, 2018}, {"G97", 2019, 2019}, {"G98", 2020, 2020}, {"G99", 2021, 2022},
     {"S90", 2022, 2022}, {"S91", 2023, 2023}, {"S92", 2024, 2024}, {"S93", 2025, 2025},
@@ -224,14 +240,8 @@ bool samsung_numbered(std::string_view code) {
 }
 
 void derive_samsung_flagship_launch(std::string_view code, DerivedDeviceFacts& out) {
-  const std::string_view prefix = code.substr(3, 3);
   if (code[3] == 'S' && !galaxy_s_suffix(code.substr(7))) return;
-  for (const SamsungBlock& block : kSamsungFlagshipBlocks) {
-    if (block.prefix == prefix) {
-      set_launch(out, block.earliest, block.latest, "samsung-flagship-block");
-      return;
-    }
-  }
+  set_block_launch(kSamsungFlagshipBlocks, code.substr(3, 3), "samsung-flagship-block", out);
 }
 
 // Galaxy A, M and F (SM-E) codes since 2019: SM-A + tier + generation digit + variant, the
@@ -350,10 +360,7 @@ bool letters_digits(std::string_view code, std::size_t letters, std::size_t digi
 // and the LineageOS wiki (372 codes). Two device-info years disagree and are that source's
 // slips, a name reused years apart: "a57" CPH2407 2016 (the 2022 A57 5G) and "a3" CPH2669
 // 2018 (the 2024 A3). The newest blocks allow the next year too (codes still being issued).
-struct CodeBlock {
-  std::string_view prefix;  // "CPH19": CPH + the first two digits; "PH": P + the first letter
-  int earliest, latest;
-};
+// Prefix: "CPH19", CPH + the first two digits; "PH", P + the first letter.
 constexpr std::array<CodeBlock, 39> kOppoCodeBlocks = {{
     {"CPH17", 2016, 2018}, {"CPH18", 2017, 2018}, {"CPH19", 2018, 2019}, {"CPH20", 2019, 2020},
     {"CPH21", 2020, 2021}, {"CPH22", 2020, 2021}, {"CPH23", 2021, 2022}, {"CPH24", 2022, 2023},
@@ -369,10 +376,7 @@ constexpr std::array<CodeBlock, 39> kOppoCodeBlocks = {{
 
 // CPH/RMX codes are keyed by their first two digits, the China codes by their second letter.
 void derive_oppo_launch(std::string_view code, bool china_code, DerivedDeviceFacts& out) {
-  const std::string_view prefix = code.substr(0, china_code ? 2 : 5);
-  for (const CodeBlock& block : kOppoCodeBlocks) {
-    if (block.prefix == prefix) set_launch(out, block.earliest, block.latest, "oppo-code-block");
-  }
+  set_block_launch(kOppoCodeBlocks, code.substr(0, china_code ? 2 : 5), "oppo-code-block", out);
 }
 
 void derive_oppo(std::string_view brand, std::string_view code, DerivedDeviceFacts& out) {
