@@ -92,9 +92,7 @@ bool from_verified_row(const std::optional<SourcedFact>& fact) {
 // picked. A verified row's facts are final on a model-code match; on a codename match a
 // launch the code contradicts means another name on the same platform (Redmi 9i and Redmi
 // 10A are both `dandelion`): its per-name facts go, the code's launch stays.
-void apply_model_code(DeviceFacts& facts, std::string_view model, std::string_view codename,
-                      std::string_view brand) {
-  const DerivedDeviceFacts derived = derive_from_model_code(brand, model, codename);
+void apply_model_code(DeviceFacts& facts, const DerivedDeviceFacts& derived) {
   const bool by_code = !facts.match.by_codename;
   if (derived.device_class && !(by_code && from_verified_row(facts.device_class))) {
     if (!facts.device_class) {
@@ -120,6 +118,36 @@ void apply_model_code(DeviceFacts& facts, std::string_view model, std::string_vi
   }
   forget_per_name_facts(facts);
   facts.launch = from_code;
+}
+
+// When a row launched: its own launch, else what the naming scheme says of its first model
+// code that says anything (a generated row often has codes but no date).
+std::optional<YearRange> row_launch(const DeviceRecord& row) {
+  if (row.launch_year != 0) return YearRange{row.launch_year, row.launch_year_latest};
+  for (const std::string& code : row.model_codes) {
+    if (auto launch = derive_from_model_code(row.brand, code, {}).launch) return launch;
+  }
+  return std::nullopt;
+}
+
+// The rows a codename named that can be this device: on a codename match, a row whose launch
+// lies outside what the model code allows is another name on the same platform (`dandelion`
+// is the Redmi 9A of 2020 and the Redmi 10A of 2022; M2006C3LII, certified in June 2020, is
+// neither's code but can only be the first's kin) and is left out before the rows' shared
+// facts are taken. Rows whose launch nothing tells stay. If the code rules out every row, all
+// stay (apply_model_code then drops the per-name facts).
+std::vector<const DeviceRecord*> rows_the_code_allows(const DeviceMatch& match,
+                                                      const DerivedDeviceFacts& derived) {
+  if (!match.by_codename || !derived.launch || match.candidates.size() < 2) return match.candidates;
+  std::vector<const DeviceRecord*> allowed;
+  for (const DeviceRecord* row : match.candidates) {
+    const std::optional<YearRange> launch = row_launch(*row);
+    if (!launch ||
+        (derived.launch->contains(launch->earliest) && derived.launch->contains(launch->latest))) {
+      allowed.push_back(row);
+    }
+  }
+  return allowed.empty() ? match.candidates : allowed;
 }
 
 // The firmware's bound on the launch (see device_facts) applied to what the database and
@@ -181,14 +209,15 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
                          std::optional<YearRange> firmware_launch) {
   DeviceFacts facts;
   facts.match = db.lookup(model, codename, brand);
-  const std::vector<const DeviceRecord*>& rows = facts.match.candidates;
+  const DerivedDeviceFacts derived = derive_from_model_code(brand, model, codename);
+  const std::vector<const DeviceRecord*> rows = rows_the_code_allows(facts.match, derived);
   facts.brand = shared(rows, &DeviceRecord::brand, &DeviceRecord::source);
   facts.device_class = shared(rows, &DeviceRecord::device_class, &DeviceRecord::class_source);
   facts.series = shared(rows, &DeviceRecord::series, &DeviceRecord::source);
   facts.marketing_name = shared(rows, &DeviceRecord::marketing_name, &DeviceRecord::source);
   facts.price_tier = shared(rows, &DeviceRecord::price_tier, &DeviceRecord::source);
   facts.launch = shared_launch(rows);
-  apply_model_code(facts, model, codename, brand);
+  apply_model_code(facts, derived);
   if (!facts.device_class) {
     const std::string_view maker = !trim(brand).empty() ? brand
                                    : facts.brand        ? std::string_view(facts.brand->value)

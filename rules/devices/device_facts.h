@@ -45,7 +45,9 @@ std::optional<YearRange> launch_range_from_first_api_level(std::string_view firs
 
 // What the database (or, failing it, the model code's naming scheme or the OS) says about a
 // device. Empty optionals are facts nobody could establish: never filled with guesses. Where
-// the database matched several rows (ambiguous), only the facts they all share are kept.
+// the database matched several rows (ambiguous), only the facts they all share are kept; on a
+// codename match, rows whose launch the model code rules out (other names on the platform)
+// are left out first.
 struct DeviceFacts {
   DeviceMatch match;                        // record == nullptr when unknown or ambiguous
   std::optional<SourcedFact> brand;         // database brand, else the OS brand (lower case)

@@ -195,6 +195,37 @@ TEST_CASE("ambiguous matches keep only the facts every candidate shares") {
   CHECK(merlin.count("device.price_tier") == 0);
 }
 
+TEST_CASE("a codename's rows the model code rules out are other names on the platform") {
+  // `dandelion` is the Redmi 9A of 2020 and the Redmi 10A of 2022; Play's Redmi 10A Sport has
+  // no date, but its code was certified in February 2022.
+  const DeviceDb db = DeviceDb::parse(
+      kGeneratedHeader +
+      "redmi\tredmi-9\tRedmi 9A\tphone\t2020\tbudget\tM2006C3LG\tdandelion\tsrc\tverified\t"
+      "verified\n"
+      "redmi\tredmi-10\tRedmi 10A\tphone\t2022\tbudget\t220233L2G\tdandelion\tsrc\tverified\t"
+      "verified\n"
+      "redmi\tredmi-10\tRedmi 10A Sport\t\t\t\t220233L2I\tdandelion\tgoogle-play\t\t\n");
+  // The Indian Redmi 9i, certified in June 2020: only the Redmi 9A can be its kin.
+  const auto nine_i = emitted_from(db, "M2006C3LII", "dandelion", "Redmi");
+  CHECK(text_of(nine_i, "device.db_match") == "ambiguous");
+  CHECK(text_of(nine_i, "device.series") == "redmi-9");
+  CHECK(text_of(nine_i, "device.class") == "phone");
+  CHECK(std::get<std::int64_t>(nine_i.at("device.launch_year").first) == 2020);
+  // A 2022 code: the two Redmi 10A rows remain, whose series is one.
+  const auto ten_a = emitted_from(db, "220233L2X", "dandelion", "Redmi");
+  CHECK(text_of(ten_a, "device.series") == "redmi-10");
+  CHECK(ten_a.count("device.marketing_name") == 0);  // 10A or 10A Sport: not said
+  // No launch from the code: every row stays, nothing they disagree on is said.
+  const auto no_code = emitted_from(db, "", "dandelion", "Redmi");
+  CHECK(no_code.count("device.series") == 0);
+  CHECK(no_code.count("device.launch_year") == 0);
+  // A code that rules out every row: all stay, and the name's facts go (see the firmware
+  // test below for the single-row case).
+  const auto none = emitted_from(db, "M2403C3LG", "dandelion", "Redmi");
+  CHECK(none.count("device.series") == 0);
+  CHECK(std::get<std::int64_t>(none.at("device.launch_year").first) == 2024);
+}
+
 TEST_CASE("the model code fills unknown facts and vetoes a generated row it contradicts") {
   const DeviceDb db = DeviceDb::parse(
       kGeneratedHeader +
