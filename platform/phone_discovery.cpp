@@ -13,6 +13,14 @@ namespace examready::platform {
 namespace {
 
 namespace pa = android;
+// What to install when adb cannot be started: Debian packages it; on Windows it comes with
+// Google's SDK Platform-Tools, unpacked anywhere.
+#ifdef _WIN32
+constexpr std::string_view kAdbMissing =
+    "adb.exe was not found: unpack Android SDK Platform-Tools and add its folder to PATH";
+#else
+constexpr std::string_view kAdbMissing = "adb is not installed (Debian package adb)";
+#endif
 // Starting the adb server on first use takes a few seconds.
 constexpr std::chrono::milliseconds kDiscoveryTimeout{15000};
 
@@ -50,7 +58,7 @@ PhoneConnection pick_iphone() {
 
 PhoneConnection connect_android(const std::string& serial) {
   CommandResult r = run_process({"adb", "devices", "-l"}, kDiscoveryTimeout);
-  if (!r.started) return failure(PhoneError::kUnavailable, "adb is not installed (Debian package adb)");
+  if (!r.started) return failure(PhoneError::kUnavailable, std::string(kAdbMissing));
   if (r.timed_out) {
     return failure(PhoneError::kUnavailable,
                    "`adb devices` did not answer in time; try `adb kill-server`");

@@ -37,9 +37,15 @@ std::map<std::string, std::string, std::less<>> parse_ideviceinfo(std::string_vi
 
 std::string describe_ios_failure(std::string_view out, std::string_view err, bool timed_out,
                                  bool started) {
-  if (!started)
+  if (!started) {
+#ifdef _WIN32
+    return "could not run idevice_id.exe / ideviceinfo.exe: put libimobiledevice's Windows "
+           "tools on PATH (the iPhone's USB driver comes with Apple Devices or iTunes)";
+#else
     return "could not run libimobiledevice tools (install the Debian package "
            "libimobiledevice-utils)";
+#endif
+  }
   if (timed_out) return "the iPhone did not answer in time; reconnect it";
   const std::string all = std::string(out) + std::string(err);
   if (all.find("No device found") != std::string::npos ||

@@ -194,6 +194,29 @@ struct ChildProcess::Launch {
 
 namespace {
 
+// A start that failed for want of a moment's resources is tried again, twice, 25 then 50 ms
+// later: a check must not fail because the machine was busy for an instant. Under Wine 8
+// on a loaded 2-core machine about one CreateProcessW in a few thousand fails with
+// ERROR_INTERNAL_ERROR (1359) and the next one works; on Windows the memory and quota errors
+// below are the momentary ones. Any other error (no such program, bad format, access denied)
+// is final at once.
+constexpr int kStartAttempts = 3;
+constexpr DWORD kStartRetryPauseMs = 25;
+
+bool is_momentary(DWORD error) {
+  switch (error) {
+    case ERROR_INTERNAL_ERROR:
+    case ERROR_NOT_ENOUGH_MEMORY:
+    case ERROR_OUTOFMEMORY:
+    case ERROR_NO_SYSTEM_RESOURCES:
+    case ERROR_COMMITMENT_LIMIT:
+    case ERROR_NOT_ENOUGH_QUOTA:
+      return true;
+    default:
+      return false;
+  }
+}
+
 Started start_process(const ChildProcess::Launch& request) {
   Started s;
   SECURITY_ATTRIBUTES inheritable{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
@@ -244,12 +267,19 @@ Started start_process(const ChildProcess::Launch& request) {
   DWORD flags = CREATE_SUSPENDED | CREATE_NO_WINDOW | CREATE_UNICODE_ENVIRONMENT;
   if (inherit_only.list()) flags |= EXTENDED_STARTUPINFO_PRESENT;
   std::fflush(nullptr);
-  const BOOL created = ::CreateProcessW(
-      request.application.empty() ? nullptr : request.application.c_str(), command_line.data(),
-      nullptr, nullptr, TRUE, flags,
-      request.environment ? const_cast<wchar_t*>(request.environment->c_str()) : nullptr, nullptr,
-      &startup.StartupInfo, &info);
-  const DWORD create_error = ::GetLastError();
+  BOOL created = FALSE;
+  DWORD create_error = 0;
+  for (int attempt = 1;; ++attempt) {
+    created = ::CreateProcessW(
+        request.application.empty() ? nullptr : request.application.c_str(), command_line.data(),
+        nullptr, nullptr, TRUE, flags,
+        request.environment ? const_cast<wchar_t*>(request.environment->c_str()) : nullptr, nullptr,
+        &startup.StartupInfo, &info);
+    create_error = ::GetLastError();
+    if (created || attempt == kStartAttempts || !is_momentary(create_error)) break;
+    ::Sleep(kStartRetryPauseMs * attempt);
+    command_line = request.command_line;
+  }
   close_handle(out_write);
   close_handle(err_write);
   close_handle(in_read);

@@ -1,55 +1,78 @@
 // `examready check --android/--ios/--from-getprop` end to end: the real binary, with fake
-// adb and libimobiledevice tools first on PATH replaying recorded device transcripts.
-#include <unistd.h>
+// adb and libimobiledevice tools (tests/support/fake_adb.cpp, fake_idevice.cpp) first on PATH
+// replaying recorded device transcripts. On Windows the same, under Wine, with .exe fakes.
 #include <catch2/catch.hpp>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
+#ifdef _WIN32
+#include <process.h>
+#else
+#include <unistd.h>
+#endif
+
 #include "platform/command.h"
+#include "tests/support/environment.h"
 #include "tests/support/fixtures.h"
 
 namespace fs = std::filesystem;
 using examready::platform::CommandResult;
 using examready::test::fixture_path;
+using examready::test::set_environment;
 using json = nlohmann::json;
 
 namespace {
 
+#ifdef _WIN32
+constexpr const char* kExe = ".exe";
+constexpr char kPathSeparator = ';';
+int process_id() { return ::_getpid(); }
+#else
+constexpr const char* kExe = "";
+constexpr char kPathSeparator = ':';
+int process_id() { return ::getpid(); }
+#endif
+
 // Checks a phone over USB cannot answer: capturing sound needs the probe on the phone.
 const json kNotOverUsb = json::array({"microphone", "speaker"});
 
-// A private bin dir (adb, idevice_id, ideviceinfo) and HOME for one test case.
+// A private bin dir (adb, idevice_id, ideviceinfo) and HOME (%LOCALAPPDATA% on Windows) for
+// one test case.
 class FakeTools {
  public:
   FakeTools() {
-    dir_ = fs::temp_directory_path() / ("examready-phone-" + std::to_string(::getpid()));
+    dir_ = fs::temp_directory_path() / ("examready-phone-" + std::to_string(process_id()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "bin");
-    const fs::path support = fs::path(EXAMREADY_TEST_SUPPORT);
-    fs::create_symlink(support / "fake_adb", dir_ / "bin/adb");
-    fs::create_symlink(support / "fake_idevice", dir_ / "bin/idevice_id");
-    fs::create_symlink(support / "fake_idevice", dir_ / "bin/ideviceinfo");
+    const auto tool = [this](const char* fake, const std::string& name) {
+      fs::copy_file(fake, dir_ / "bin" / (name + kExe));
+    };
+    tool(EXAMREADY_FAKE_ADB, "adb");
+    tool(EXAMREADY_FAKE_IDEVICE, "idevice_id");
+    tool(EXAMREADY_FAKE_IDEVICE, "ideviceinfo");
     old_path_ = std::getenv("PATH");
-    ::setenv("PATH", ((dir_ / "bin").string() + ":" + old_path_).c_str(), 1);
-    ::setenv("HOME", dir_.c_str(), 1);
+    set_environment("PATH", (dir_ / "bin").string() + kPathSeparator + old_path_);
+    set_environment("HOME", dir_.string());
+    set_environment("LOCALAPPDATA", dir_.string());
     for (const char* v :
          {"FAKE_ADB_DEVICE", "FAKE_ADB_SERIAL", "FAKE_ADB_DEVICES", "FAKE_ADB_FAULT",
           "FAKE_ADB_STATE", "FAKE_IOS_DEVICE", "FAKE_IOS_UDID", "FAKE_IOS_FAULT"}) {
-      ::unsetenv(v);
+      set_environment(v, "");
     }
   }
   ~FakeTools() {
-    ::setenv("PATH", old_path_.c_str(), 1);
+    set_environment("PATH", old_path_);
     std::error_code ec;
     fs::remove_all(dir_, ec);
   }
-  fs::path file(const std::string& name, const std::string& content) const {
+  std::string file(const std::string& name, const std::string& content) const {
     const fs::path p = dir_ / name;
-    std::ofstream(p) << content;
-    return p;
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
   }
   fs::path dir() const { return dir_; }
 
@@ -59,7 +82,7 @@ class FakeTools {
 };
 
 void device(const std::string& name) {
-  ::setenv("FAKE_ADB_DEVICE", fixture_path("android/" + name).c_str(), 1);
+  set_environment("FAKE_ADB_DEVICE", fixture_path("android/" + name).string());
 }
 
 struct Run {
@@ -83,6 +106,17 @@ std::string check_status(const json& report, const std::string& name) {
     if (c.at("name") == name) return c.at("status");
   }
   return "absent";
+}
+
+// "name: status: message" of every check that did not run to the end, for a failure's log.
+std::string unfinished_checks(const json& report) {
+  std::string out;
+  for (const auto& c : report.at("checks")) {
+    if (c.at("status") == "ok" || c.at("status") == "unsupported") continue;
+    out += c.at("name").get<std::string>() + ": " + c.at("status").get<std::string>() + ": " +
+           c.value("message", "") + "\n";
+  }
+  return out;
 }
 
 std::string rule_outcome(const json& report, const std::string& id) {
@@ -127,6 +161,7 @@ TEST_CASE("adb: six-plus recorded phones give complete reports and the manuals' 
           {"check", "--android", "--rules", rules, "--exam-date", "2026-03-01", "--json"});
       INFO(run.r.err);
       REQUIRE(run.report.is_object());
+      INFO(unfinished_checks(run.report));
       CHECK(run.report["probe"]["transport"] == "adb");
       // Over USB only the microphone and speaker stay out of reach: they need the on-device probe.
       CHECK(run.report["probe"]["unavailable_checks"] == kNotOverUsb);
@@ -193,42 +228,41 @@ TEST_CASE("getprop text from stdin, and input that is not getprop") {
   FakeTools tools;
   const auto text = examready::test::read_fixture("android/getprop/xiaomi14_hyperos1.txt");
   const auto file = tools.file("pasted.txt", text);
+#ifndef _WIN32  // a shell's redirection; run_process gives the child an empty stdin
   // Pasted text on stdin.
   const auto piped = examready::platform::run_process(
       {"sh", "-c", std::string("\"$0\" check --from-getprop - --json < \"$1\""), EXAMREADY_BIN,
-       file.string()},
+       file},
       std::chrono::seconds(30));
   CHECK(piped.exit_code == 0);
   CHECK(piped.out.find("\"hyperos\"") != std::string::npos);
+#endif
   // An empty paste is invalid input.
   const Run empty = run_examready({"check", "--from-getprop", "-", "--json"});
   CHECK(empty.r.exit_code == 65);
-  const Run from_file = run_examready({"check", "--from-getprop", file.string(), "--json"});
+  const Run from_file = run_examready({"check", "--from-getprop", file, "--json"});
   CHECK(from_file.r.exit_code == 0);
   CHECK(from_file.report["checks"][0]["measurements"]["os.vendor_ui"]["value"] == "hyperos");
-  const Run bad =
-      run_examready({"check", "--from-getprop", tools.file("x.txt", "hello\nworld\n").string()});
+  const Run bad = run_examready({"check", "--from-getprop", tools.file("x.txt", "hello\nworld\n")});
   CHECK(bad.r.exit_code == 65);
   CHECK(bad.r.err.find("no properties") != std::string::npos);
 }
 
 TEST_CASE("adb: no phone, several phones, unknown serial are usage errors (64)") {
   FakeTools tools;
-  ::setenv("FAKE_ADB_DEVICES", tools.file("none.txt", "").c_str(), 1);
+  set_environment("FAKE_ADB_DEVICES", tools.file("none.txt", ""));
   Run run = run_examready({"check", "--android"});
   CHECK(run.r.exit_code == 64);
   CHECK(run.r.err.find("no Android phone found") != std::string::npos);
 
   device("pixel6_stock");
-  ::setenv("FAKE_ADB_DEVICES",
-           tools
-               .file("two.txt",
-                     "1A051FDF6004TR         device usb:1-1 product:oriole model:Pixel_6 "
-                     "device:oriole transport_id:1\n"
-                     "8f3a2c1d               device usb:1-2 product:merlin_global model:M2003J15SG "
-                     "device:merlin transport_id:2\n")
-               .c_str(),
-           1);
+  set_environment(
+      "FAKE_ADB_DEVICES",
+      tools.file("two.txt",
+                 "1A051FDF6004TR         device usb:1-1 product:oriole model:Pixel_6 "
+                 "device:oriole transport_id:1\n"
+                 "8f3a2c1d               device usb:1-2 product:merlin_global model:M2003J15SG "
+                 "device:merlin transport_id:2\n"));
   run = run_examready({"check", "--android"});
   CHECK(run.r.exit_code == 64);
   CHECK(run.r.err.find("several phones") != std::string::npos);
@@ -244,14 +278,13 @@ TEST_CASE("adb: no phone, several phones, unknown serial are usage errors (64)")
 
 TEST_CASE("adb: unauthorised and offline phones are incomplete (3) with the fix") {
   FakeTools tools;
-  ::setenv(
+  set_environment(
       "FAKE_ADB_DEVICES",
-      tools.file("u.txt", "8f3a2c1d               unauthorized usb:1-1 transport_id:4\n").c_str(),
-      1);
+      tools.file("u.txt", "8f3a2c1d               unauthorized usb:1-1 transport_id:4\n"));
   Run run = run_examready({"check", "--android"});
   CHECK(run.r.exit_code == 3);
   CHECK(run.r.err.find("accept the USB debugging prompt on the phone") != std::string::npos);
-  ::setenv("FAKE_ADB_DEVICES", tools.file("o.txt", "8f3a2c1d\toffline\n").c_str(), 1);
+  set_environment("FAKE_ADB_DEVICES", tools.file("o.txt", "8f3a2c1d\toffline\n"));
   run = run_examready({"check", "--android"});
   CHECK(run.r.exit_code == 3);
   CHECK(run.r.err.find("offline") != std::string::npos);
@@ -260,13 +293,14 @@ TEST_CASE("adb: unauthorised and offline phones are incomplete (3) with the fix"
 TEST_CASE("adb: a slow command times out alone, bounded") {
   FakeTools tools;
   device("samsung_s24_oneui61");
-  ::setenv("FAKE_ADB_FAULT", "slow:dumpsys battery", 1);
+  set_environment("FAKE_ADB_FAULT", "slow:dumpsys battery");
   const Run run = run_examready({"check", "--android", "--json"});
   CHECK(run.r.exit_code == 3);
   CHECK(run.seconds < 15);
   CHECK(check_status(run.report, "battery") == "error");
   CHECK(check_status(run.report, "storage") == "ok");
-  CHECK(run.report["probe"]["unavailable_checks"] == json::array({"battery", "microphone", "speaker"}));
+  CHECK(run.report["probe"]["unavailable_checks"] ==
+        json::array({"battery", "microphone", "speaker"}));
 }
 
 TEST_CASE("adb: truncated output never passes for a full answer") {
@@ -274,19 +308,19 @@ TEST_CASE("adb: truncated output never passes for a full answer") {
   device("huawei_pura70_harmonyos4");
   // Listings carry an end marker: a cut camera dump or process list is an error, since the
   // missing part could hold the largest sensor or a running WeChat.
-  ::setenv("FAKE_ADB_FAULT", "truncate:dumpsys media.camera", 1);
+  set_environment("FAKE_ADB_FAULT", "truncate:dumpsys media.camera");
   Run run = run_examready(
       {"check", "--android", "--json", "--only", "camera,apps", "--rules", "xiaoyibang"});
   CHECK(check_status(run.report, "camera") == "error");
   CHECK(run.report["checks"][0].value("message", "").find("cut short") != std::string::npos);
   CHECK(check_status(run.report, "apps") == "error");
   CHECK(run.r.exit_code == 3);
-  ::setenv("FAKE_ADB_FAULT", "truncate:ps -A", 1);
+  set_environment("FAKE_ADB_FAULT", "truncate:ps -A");
   run = run_examready({"check", "--android", "--json", "--only", "apps", "--rules", "xiaoyibang"});
   CHECK(check_status(run.report, "apps") == "error");
   CHECK(rule_outcome(run.report, "xyb.apps-running") == "unknown");
   // A cut getprop loses properties: what is missing stays unmeasured.
-  ::setenv("FAKE_ADB_FAULT", "truncate:getprop", 1);
+  set_environment("FAKE_ADB_FAULT", "truncate:getprop");
   run = run_examready(
       {"check", "--android", "--json", "--only", "os,device", "--rules", "yishusheng"});
   CHECK(run.report["evaluation"]["verdict"] != "ready");
@@ -295,7 +329,7 @@ TEST_CASE("adb: truncated output never passes for a full answer") {
 TEST_CASE("adb: permission denied is reported as denied") {
   FakeTools tools;
   device("pixel6_stock");
-  ::setenv("FAKE_ADB_FAULT", "denied:cat /vendor/etc", 1);
+  set_environment("FAKE_ADB_FAULT", "denied:cat /vendor/etc");
   const Run run = run_examready({"check", "--android", "--json"});
   CHECK(run.r.exit_code == 3);
   CHECK(check_status(run.report, "encoder") == "denied");
@@ -305,8 +339,8 @@ TEST_CASE("adb: permission denied is reported as denied") {
 TEST_CASE("adb: a phone unplugged mid-run gives an incomplete report, not a crash") {
   FakeTools tools;
   device("oppo_reno11pro_coloros14");
-  ::setenv("FAKE_ADB_FAULT", "disconnect-after:4", 1);
-  ::setenv("FAKE_ADB_STATE", tools.file("count", "0").c_str(), 1);
+  set_environment("FAKE_ADB_FAULT", "disconnect-after:4");
+  set_environment("FAKE_ADB_STATE", (tools.dir() / "commands").string());
   const Run run = run_examready({"check", "--android", "--json"});
   CHECK(run.r.exit_code == 3);
   CHECK(run.seconds < 15);
@@ -321,7 +355,7 @@ TEST_CASE("adb: a phone unplugged mid-run gives an incomplete report, not a cras
 
 TEST_CASE("ios: iPhone 11 and iPad over the libimobiledevice tools") {
   FakeTools tools;
-  ::setenv("FAKE_IOS_DEVICE", fixture_path("ios/iphone11_ios17").c_str(), 1);
+  set_environment("FAKE_IOS_DEVICE", fixture_path("ios/iphone11_ios17").string());
   Run run = run_examready({"check", "--ios", "--json"});
   INFO(run.r.err);
   CHECK(run.r.exit_code == 0);
@@ -336,7 +370,7 @@ TEST_CASE("ios: iPhone 11 and iPad over the libimobiledevice tools") {
   CHECK(run.r.out.find("F2LZK0ABN73D") == std::string::npos);
   CHECK(run.r.out.find("13800138000") == std::string::npos);
 
-  ::setenv("FAKE_IOS_DEVICE", fixture_path("ios/ipad9_ipados16").c_str(), 1);
+  set_environment("FAKE_IOS_DEVICE", fixture_path("ios/ipad9_ipados16").string());
   run = run_examready({"check", "--ios", "--rules", "xiaoyibang", "--json"});
   CHECK(run.report["evaluation"]["verdict"] == "not_ready");
   CHECK(rule_outcome(run.report, "device.phone") == "fail");
@@ -347,13 +381,32 @@ TEST_CASE("ios: no device is a usage error, an untrusted one is incomplete") {
   Run run = run_examready({"check", "--ios"});
   CHECK(run.r.exit_code == 64);
   CHECK(run.r.err.find("no iPhone found") != std::string::npos);
-  ::setenv("FAKE_IOS_DEVICE", fixture_path("ios/iphone11_ios17").c_str(), 1);
-  ::setenv("FAKE_IOS_FAULT", "untrusted", 1);
+  set_environment("FAKE_IOS_DEVICE", fixture_path("ios/iphone11_ios17").string());
+  set_environment("FAKE_IOS_FAULT", "untrusted");
   run = run_examready({"check", "--ios"});
   CHECK(run.r.exit_code == 3);
   CHECK(run.r.err.find("Trust") != std::string::npos);
 }
 
+TEST_CASE("no adb or libimobiledevice tools on PATH: incomplete (3), saying what to install") {
+  FakeTools tools;
+  const fs::path empty = tools.dir() / "empty";
+  fs::create_directories(empty);
+  set_environment("PATH", empty.string());
+#ifdef _WIN32
+  const char* adb_fix = "Platform-Tools";
+#else
+  const char* adb_fix = "Debian package adb";
+#endif
+  Run run = run_examready({"check", "--android"});
+  CHECK(run.r.exit_code == 3);
+  CHECK(run.r.err.find(adb_fix) != std::string::npos);
+  run = run_examready({"check", "--ios"});
+  CHECK(run.r.exit_code == 3);
+  CHECK(run.r.err.find("libimobiledevice") != std::string::npos);
+}
+
+#ifndef _WIN32  // Debian's adb and libimobiledevice; Windows has only what a helpdesk installs
 TEST_CASE("real adb and libimobiledevice with nothing attached: clear usage errors") {
   // The Debian tools themselves (scripts/apt-packages.txt), on a private adb server port
   // and a throwaway HOME (adb writes ~/.android/adbkey); the server is stopped afterwards.
@@ -377,3 +430,4 @@ TEST_CASE("real adb and libimobiledevice with nothing attached: clear usage erro
   std::error_code ec;
   fs::remove_all(tmp, ec);
 }
+#endif
