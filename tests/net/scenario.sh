@@ -12,6 +12,10 @@
 #                                    0..J server->client; P per direction). --queue-ms Q
 #                                    shapes in the relay instead, with a Q ms drop-tail
 #                                    queue (bufferbloat): loaded RTT must rise well above idle
+#   --cc ALGO (veth, relay)          TCP congestion control of both namespaces (their
+#                                    net.ipv4.tcp_congestion_control; default: the host's).
+#                                    reno is a loss-based sender as a phone's CUBIC is, for
+#                                    hosts that allow no cubic (see docs/WEBCHECK.md)
 #   scenario.sh dead                 nothing listens: the check must fail fast
 #   scenario.sh stall                the relay freezes mid-test: the check must end in time
 #
@@ -28,11 +32,12 @@ set -euo pipefail
 skip() { echo "SKIP: $*"; exit 77; }
 mode=${1:?mode}; shift
 rate=${1:-}; [[ $mode == lo || $mode == veth || $mode == relay ]] && shift
-delay_ms=0 jitter_ms=0 loss_up=0 loss_down=0 queue_ms=0
+delay_ms=0 jitter_ms=0 loss_up=0 loss_down=0 queue_ms=0 cc=
 while (($#)); do
   case $1 in
     --delay-ms) delay_ms=$2 ;; --jitter-ms) jitter_ms=$2 ;;
     --loss-up) loss_up=$2 ;; --loss-down) loss_down=$2 ;; --queue-ms) queue_ms=$2 ;;
+    --cc) cc=$2 ;;
     *) echo "unknown option $1"; exit 64 ;;
   esac
   shift 2
@@ -150,6 +155,14 @@ case $mode in
     ;;
   *) echo "unknown mode $mode"; exit 64 ;;
 esac
+
+if [[ -n $cc ]]; then
+  [[ $mode == veth || $mode == relay ]] || { echo "--cc needs the veth or relay link"; exit 64; }
+  for ns in "${netns[@]}"; do
+    ip netns exec "$ns" sysctl -qw net.ipv4.tcp_congestion_control="$cc" ||
+      skip "congestion control $cc is not allowed here ($(sysctl -n net.ipv4.tcp_allowed_congestion_control))"
+  done
+fi
 
 if [[ $mode != dead ]]; then
   "${B[@]}" "$EXAMREADY_TESTSERVER" $server_ip 8080 9000 > "$tmp/server.log" 2>&1 &

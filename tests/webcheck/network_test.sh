@@ -3,8 +3,12 @@
 # network namespace whose loopback is shaped by tbf to RATE (as tests/net/scenario.sh's `lo`
 # mode), an HTTPS examready-server in it, `examready check --only network` and then the page
 # in headless Chromium (check_selenium.py's `network` scenario), one after the other.
-# Download and upload must agree within ±10 %. Idle RTT on an undelayed loopback is a
-# fraction of a millisecond, where a browser's own per-request cost dominates; it is
+# Download, upload and the loaded RTT must agree within ±10 %; the idle RTT (a fraction of a
+# millisecond on an undelayed loopback) within 10 % or a millisecond or two (below).
+# The namespace's TCP is reno, a loss-based sender as a phone's (CUBIC) and a collector's
+# are: this machine's default, BBR, paces Chromium's uploads so that the bottleneck queue
+# stays short while libcurl's four streams fill it, and the loaded RTTs then differ threefold
+# (docs/WEBCHECK.md). Where reno is not allowed, the default stays and the loaded RTT is
 # printed, not compared.
 # Usage: network_test.sh EXAMREADY_BIN SERVER_BIN RATE (e.g. 10mbit)
 # Exit 0 pass, 1 fail, 77 skipped (with the reason).
@@ -31,6 +35,9 @@ mbit=$(awk -v r="$rate" 'BEGIN{m = r ~ /kbit$/ ? 1e-3 : 1; sub(/[km]bit$/, "", r
 latency=50ms
 awk -v m="$mbit" 'BEGIN{exit !(m <= 5)}' && latency=150ms
 tc qdisc add dev lo root tbf rate "$rate" burst 16kb latency $latency
+loss_based=1
+sysctl -qw net.ipv4.tcp_congestion_control=reno 2>/dev/null || loss_based=0
+echo "TCP congestion control: $(sysctl -n net.ipv4.tcp_congestion_control)"
 
 start_server https --tls-cert "$work/server.pem" --tls-key "$work/server.key"
 base=https://localhost:$port
@@ -52,7 +59,7 @@ for metric in download_bps upload_bps rtt_median_ms loaded_rtt_ms; do
   n=$(native network.$metric) p=$(jq -r ".\"network.$metric\" // empty" <<<"$page")
   ratio=$(awk -v n="$n" -v p="$p" 'BEGIN { if (n > 0 && p != "") printf "%.3f", p / n; else print "-" }')
   printf '%-22s %14s %14s %8s\n' "$metric" "${n:--}" "${p:--}" "$ratio"
-  if [[ $metric == *_bps ]]; then
+  if [[ $metric == *_bps || ( $metric == loaded_rtt_ms && $loss_based == 1 ) ]]; then
     awk -v r="$ratio" 'BEGIN { exit !(r != "-" && r >= 0.9 && r <= 1.1) }' || { echo "FAIL: $metric off by more than 10 %"; bad=1; }
   fi
   # The idle RTT is the network stack's in both (resource timing, curl): within 10 % or, on
