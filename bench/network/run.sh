@@ -13,7 +13,9 @@
 #                EXAMREADY_WEBCHECK_SERVER) on veth and relay links, beside the native check and
 #                iperf3: throughput both ways against the ceiling, how each phase ended, time
 # REPEATS (default 3) runs of each link; about 16 s per run (the check, then iperf3 both ways),
-# about 40 s with the page.
+# about 40 s with the page. BENCH_CC=reno runs the veth and relay links with that TCP
+# congestion control in both namespaces (scenario.sh --cc): a loss-based sender, as phones'
+# CUBIC, where the host's default is BBR.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 scenario=$here/../../tests/net/scenario.sh
@@ -53,13 +55,15 @@ results=${BENCH_RESULTS:-$(mktemp)}
 reprint=${BENCH_REPRINT:-0}
 [[ $reprint == 1 ]] || : > "$results"
 measure() {  # SET LINK...: REPEATS runs of each, tagged with their set
-  local set=$1 link line r env=(env)
+  local set=$1 link line r env=(env) cc
   shift
   [[ $set == page ]] && env+=(EXAMREADY_WEBCHECK_SERVER="$webcheck_server")
   for link in "$@"; do
+    cc=()
+    [[ -n ${BENCH_CC:-} && $link != lo* ]] && cc=(--cc "$BENCH_CC")
     for ((r = 0; r < repeats; r++)); do
       # shellcheck disable=SC2086  # $link is the scenario's argument list
-      line=$(NET_NO_ASSERT=1 "${env[@]}" "$scenario" $link | grep '^RESULT ' || true)
+      line=$(NET_NO_ASSERT=1 "${env[@]}" "$scenario" $link "${cc[@]}" | grep '^RESULT ' || true)
       if [[ -z $line ]]; then echo "$link: no result (skipped?)" >&2; continue; fi
       jq -c --arg set "$set" '. + {set: $set}' <<< "${line#RESULT }" >> "$results"
       printf '.' >&2
@@ -83,11 +87,12 @@ jq -rs "$jq_lib"'
   def spread(xs): (xs | sort) as $s | if ($s | length) == 0 then "-"
     else "\($s[(($s | length) - 1) / 2 | floor] | r3) [\($s[0] | r3)-\($s[-1] | r3)]" end;
   def link: "\(.mode) \(.rate)" + (if .delay_ms > 0 then " rtt=\(2 * .delay_ms)ms" else "" end)
+    + (if (.cc // "") != "" then " \(.cc)" else "" end)
     + (if .jitter_ms > 0 then " j=\(.jitter_ms)" else "" end)
     + (if .loss_up > 0 then " loss=\(.loss_up * 100)%" else "" end);
   def ratio(f): [.[] | f / .ceiling_bps | select(. > 0)];
   map(select(.ceiling_bps > 0))
-  | group_by([.set != "sweep", .mode, .loss_up, .delay_ms, .jitter_ms, rate_mbit]) as $groups |
+  | group_by([.set != "sweep", .mode, (.cc // ""), .loss_up, .delay_ms, .jitter_ms, rate_mbit]) as $groups |
   (["link", "runs", "down/ceiling", "iperf3 down/ceiling", "up/ceiling", "iperf3 up/ceiling", "check s", "steady s down/up"] | @tsv),
   ($groups[] | [ (.[0] | link), length,
       spread(ratio(.m["network.download_bps"] // 0)), spread(ratio(.iperf_down_bps)),
@@ -106,7 +111,7 @@ if [[ $what == sweep || $what == all ]]; then
     # Figures a run did not give (an error, IPERF=0) are left out and counted, not read as 0.
     def pct(xs): if (xs | length) == 0 then "-" else (xs | max * 1000 | round / 10 | tostring) + "%" end;
     def points(xs): if (xs | length) == 0 then "-" else (xs | max * 1000 | round / 10 | tostring) end;
-    map(select(.set == "sweep" and .ceiling_bps > 0)) | group_by([.mode, .rate, .delay_ms, .loss_up]) as $groups |
+    map(select(.set == "sweep" and .ceiling_bps > 0)) | group_by([.mode, .rate, (.cc // ""), .delay_ms, .loss_up]) as $groups |
     ( [$groups[][]] as $all |
       def worst(sel; f): pct([$all[] | select(sel) | f | select(. > 0) | . - 1 | fabs]);
       def widest(f): points([$groups[] | [.[] | f | select(. > 0)] | select(length > 0) | max - min]);
@@ -149,9 +154,10 @@ if [[ $what == page || $what == all ]]; then
     def ratio(f): [.[] | f / .ceiling_bps | select(. > 0)];
     def ended(f): [.[] | .page[f] // "" | if test("rate settled") then "s" elif test("low confidence") then "L" else "?" end] | join("");
     def link: "\(.mode) \(.rate)" + (if .delay_ms > 0 then " rtt=\(2 * .delay_ms)ms" else "" end)
+      + (if (.cc // "") != "" then " \(.cc)" else "" end)
       + (if .loss_up > 0 then " loss=\(.loss_up * 100)%" else "" end);
     map(select(.set == "page" and .ceiling_bps > 0)) as $all
-    | ($all | group_by([.mode, .loss_up, .delay_ms, rate_mbit])) as $groups |
+    | ($all | group_by([.mode, (.cc // ""), .loss_up, .delay_ms, rate_mbit])) as $groups |
     (["link", "runs", "page down", "check down", "iperf3 down", "page up", "check up", "iperf3 up", "ended down/up", "page network s"] | @tsv),
     ($groups[] | [ (.[0] | link), length,
         spread(ratio(.page["network.download_bps"] // 0)), spread(ratio(.m["network.download_bps"] // 0)),

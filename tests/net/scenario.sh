@@ -245,8 +245,8 @@ result=$(jq -nc \
   --arg mode "$mode" --arg rate "${rate:-}" --argjson delay "$delay_ms" --argjson jitter "$jitter_ms" \
   --argjson loss_up "$loss_up" --argjson loss_down "$loss_down" --argjson ceiling "$ceiling" \
   --argjson iperf_down "$iperf_down" --argjson iperf_up "$iperf_up" --argjson elapsed "$elapsed_s" \
-  --argjson check "$(check)" --argjson page "$page" \
-  '{mode:$mode, rate:$rate, delay_ms:$delay, jitter_ms:$jitter, loss_up:$loss_up, loss_down:$loss_down,
+  --argjson check "$(check)" --argjson page "$page" --arg cc "$cc" \
+  '{mode:$mode, rate:$rate, cc:$cc, delay_ms:$delay, jitter_ms:$jitter, loss_up:$loss_up, loss_down:$loss_down,
     ceiling_bps:$ceiling, iperf_down_bps:$iperf_down, iperf_up_bps:$iperf_up, elapsed_s:$elapsed,
     status:$check.status, message:$check.message,
     download_source:($check.measurements // {} | .["network.download_bps"].source // null),

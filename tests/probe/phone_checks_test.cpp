@@ -2,14 +2,16 @@
 // Host interface adb uses (a replaying FakeHost here; the fake adb in the CLI tests).
 #include <catch2/catch.hpp>
 
+#include "platform/android/adb_host.h"
 #include "platform/android/getprop_text_host.h"
+#include "platform/command.h"
 #include "probe/registry.h"
 #include "tests/support/phone_replay.h"
 
 using namespace examready;
-using probe::CheckContext;
 using core::CheckStatus;
 using core::MetricId;
+using probe::CheckContext;
 
 namespace {
 
@@ -34,8 +36,7 @@ struct Run {
 
 // Runs the registry's form of `check` for the transport, as the runner does.
 Run run(platform::Host& host, std::string_view check,
-        core::Transport transport = core::Transport::kAdb,
-        std::vector<std::string> watched = {}) {
+        core::Transport transport = core::Transport::kAdb, std::vector<std::string> watched = {}) {
   probe::ProbeOptions options;
   options.transport = transport;
   options.watched_apps = std::move(watched);
@@ -60,11 +61,8 @@ TEST_CASE("every recorded device answers every phone check") {
         "vivo_x200_originos5", "samsung_s24_oneui61", "pixel6_stock", "xiaomi_pad5_miui13"}) {
     INFO(device);
     auto host = test::phone_replay_host(device);
-    for (auto check :
-         {"os", "device", "storage",
-          "battery", "phone", "apps",
-          "font", "camera",
-          "encoder", "network"}) {
+    for (auto check : {"os", "device", "storage", "battery", "phone", "apps", "font", "camera",
+                       "encoder", "network"}) {
       const Run r = run(*host, check, core::Transport::kAdb, kWatch);
       INFO(r.outcome.message);
       CHECK(r.outcome.status == CheckStatus::kOk);
@@ -137,8 +135,7 @@ TEST_CASE("phone state across devices") {
       CHECK(phone.as<bool>(MetricId::kPhoneCanTakeCalls) == *c.can_call);
     else
       CHECK(phone.get(MetricId::kPhoneCanTakeCalls) == nullptr);
-    CHECK(run(*host, "font").as<double>(MetricId::kFontScale) ==
-          Approx(c.font_scale));
+    CHECK(run(*host, "font").as<double>(MetricId::kFontScale) == Approx(c.font_scale));
   }
 }
 
@@ -170,10 +167,8 @@ TEST_CASE("pasted getprop: device and OS only, everything else unsupported") {
   CHECK(os.measurements.front().source == "getprop-text:getprop");
   auto dev = run(host, "device", t);
   CHECK(dev.as<std::string>(MetricId::kDeviceModel) == "M2003J15SG");
-  for (auto check : {"storage", "battery",
-                     "phone", "apps",
-                     "font", "camera",
-                     "encoder", "network"}) {
+  for (auto check :
+       {"storage", "battery", "phone", "apps", "font", "camera", "encoder", "network"}) {
     const Run r = run(host, check, t, kWatch);
     CHECK(r.outcome.status == CheckStatus::kUnsupported);
     CHECK(r.outcome.message.find("getprop") != std::string::npos);
@@ -340,4 +335,29 @@ TEST_CASE("phone: each failure of the new dumps is an explicit outcome") {
     CHECK(phone.get(MetricId::kPhoneScreenCaptureActive) == nullptr);
     CHECK(phone.get(MetricId::kPhoneAlarmSet) != nullptr);
   }
+}
+
+TEST_CASE("adb's command line: shell_quote's words read back as they were") {
+  // What AdbHost sends is one string the phone's shell splits again; the fake adb splits it
+  // with split_shell_words. Both must give back every word, whatever it holds.
+  const std::vector<std::string> words = {"cat",        "/vendor/etc/media_codecs.xml",
+                                          "",           "two words",
+                                          "it's",       "a'b'c",
+                                          "$HOME",      "back\\slash",
+                                          "\"quoted\"", "tab\there",
+                                          "中文",       "a && echo b",
+                                          "*"};
+  std::string line;
+  for (const auto& word : words)
+    line += (line.empty() ? "" : " ") + platform::android::shell_quote(word);
+  CHECK(test::split_shell_words(line) == words);
+#ifndef _WIN32
+  // And a real POSIX shell reads it the same way.
+  const platform::CommandResult r =
+      platform::run_process({"sh", "-c", "for w in " + line + "; do printf '[%s]' \"$w\"; done"},
+                            std::chrono::seconds(10));
+  std::string expected;
+  for (const auto& word : words) expected += "[" + word + "]";
+  CHECK(r.out == expected);
+#endif
 }
