@@ -14,24 +14,22 @@
 #include <thread>
 #include <vector>
 
+#include "core/text.h"
 #include "tests/support/fake_tool.h"
 #include "tests/support/phone_transcript.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using examready::core::text::contains;
+using examready::core::text::starts_with;
 using examready::test::environment;
 using examready::test::recorded_prop;
 using examready::test::slurp;
 
-bool starts_with(const std::string& text, const std::string& prefix) {
-  return text.rfind(prefix, 0) == 0;
-}
-
 // The fault's TEXT when FAKE_ADB_FAULT is `kind:TEXT` and the command contains TEXT.
 bool fault_hits(const std::string& fault, const std::string& kind, const std::string& command) {
-  return starts_with(fault, kind + ":") &&
-         command.find(fault.substr(kind.size() + 1)) != std::string::npos;
+  return starts_with(fault, kind + ":") && contains(command, fault.substr(kind.size() + 1));
 }
 
 // The how-many-th shell command this is, counted across concurrent adb processes: each takes

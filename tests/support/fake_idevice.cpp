@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "platform/ios/ideviceinfo.h"
 #include "tests/support/fake_tool.h"
 #include "tests/support/phone_transcript.h"
 
@@ -20,21 +21,12 @@ using examready::test::environment;
 using examready::test::write_err;
 using examready::test::write_out;
 
-// The values of `KEY: value` lines whose key is `key`, one per line.
-std::string values_of(const std::string& text, const std::string& key) {
-  std::string out;
-  const std::string prefix = key + ": ";
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string_view line(text.data() + start, end - start);
-    if (line.substr(0, prefix.size()) == prefix) {
-      out += std::string(line.substr(prefix.size())) + "\n";
-    }
-    start = end + 1;
-  }
-  return out;
+// The value of one top-level key of a recorded `ideviceinfo` listing; empty when it has none
+// (or a nested one, as `ideviceinfo -k` of a dictionary prints nothing this fake knows).
+std::string value_of(const std::string& listing, std::string_view key) {
+  const auto values = examready::platform::ios::parse_ideviceinfo(listing);
+  const auto found = values.find(key);
+  return found == values.end() ? std::string() : found->second;
 }
 
 int ideviceinfo(const std::vector<std::string>& args, const fs::path& dir,
@@ -65,7 +57,11 @@ int ideviceinfo(const std::vector<std::string>& args, const fs::path& dir,
   const fs::path file =
       domain.empty() ? dir / "ideviceinfo.txt" : dir / ("ideviceinfo_" + domain + ".txt");
   const std::string text = examready::test::slurp(file).value_or("");
-  write_out(key.empty() ? text : values_of(text, key));
+  if (key.empty()) {
+    write_out(text);
+  } else if (const std::string value = value_of(text, key); !value.empty()) {
+    write_out(value + "\n");
+  }
   return 0;
 }
 
@@ -77,9 +73,7 @@ int main(int argc, char** argv) {
   const fs::path dir = environment("FAKE_IOS_DEVICE");
   std::string udid = environment("FAKE_IOS_UDID");
   if (udid.empty() && !dir.empty()) {
-    std::string line =
-        values_of(examready::test::slurp(dir / "ideviceinfo.txt").value_or(""), "UniqueDeviceID");
-    udid = line.substr(0, line.find('\n'));
+    udid = value_of(examready::test::slurp(dir / "ideviceinfo.txt").value_or(""), "UniqueDeviceID");
   }
   const std::string called = fs::path(argv[0]).stem().string();
   if (called == "idevice_id") {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/text.h"
 #include "platform/android/getprop.h"
 
 namespace examready::test {
@@ -112,7 +113,7 @@ platform::CommandResult replay_phone_command(const fs::path& dir,
     file("ps_A.txt");
   } else if (cmd == "ls") {
     file("vendor_etc.ls");
-  } else if (cmd == "cat" && arg(1).rfind("/vendor/etc/", 0) == 0) {
+  } else if (cmd == "cat" && core::text::starts_with(arg(1), "/vendor/etc/")) {
     file("vendor_etc/" + fs::path(arg(1)).filename().string());
   } else if (cmd == "cat") {
     r.exit_code = 1;
