@@ -84,11 +84,11 @@ TEST_CASE("a throughput figure says how long its steady window was and how its p
   // 3.0 s, the last bin dropped, 0.5 s of ramp-up cut: 2.25 s of whole 250 ms windows.
   CHECK(number(ctx, MetricId::kNetworkDownloadSteadyS) == Approx(2.25));
   CHECK(source_of(ctx, MetricId::kNetworkDownloadBps).find("rate settled") != std::string::npos);
-  CHECK(number(ctx, MetricId::kNetworkUploadSteadyS) == Approx(3.25));
-  const std::string up = source_of(ctx, MetricId::kNetworkUploadBps);
-  CHECK(up.rfind("4 streams, counted at the server, low confidence: rate still changing when "
-                 "the 4.0 s phase ended",
-                 0) == 0);
+  // Ended at the limit: read from the second half of 3.75 s of whole windows.
+  CHECK(number(ctx, MetricId::kNetworkUploadSteadyS) == Approx(2.0));
+  CHECK(source_of(ctx, MetricId::kNetworkUploadBps) ==
+        "4 streams, counted at the server, low confidence: rate still changing when the 4.0 s "
+        "phase ended (2.00 Mbit/s from 0.50 s on); read from its last 2.00 s");
   // The web check's fixed phases say neither.
   CheckContext fixed(host, options);
   net::emit_network_figures(fixed, s, core::net::PhasePlan{});
@@ -104,6 +104,31 @@ TEST_CASE("a throughput figure says how long its steady window was and how its p
             .rfind("4 streams, counted at the server, low confidence: a steady window under "
                    "1.5 s; 1.00 s steady window after 0.50 s ramp-up, rate settled",
                    0) == 0);
+}
+
+TEST_CASE("a rate still falling at the phase's limit is read from the phase's second half") {
+  // A loss-based sender's slow-start overshoot: 20 Mbit/s for 1.5 s, then 14 Mbit/s.
+  test::FakeHost host;
+  ProbeOptions options;
+  net::Samples s;
+  s.download_bins.assign(30, 125000);
+  s.download_bins.resize(80, 87500);
+  core::net::PhasePlan phases;
+  phases.download_s = 4.0;
+  phases.download_end = core::net::PhaseEnd::kLimit;
+  CheckContext ctx(host, options);
+  net::emit_network_figures(ctx, s, phases);
+  CHECK(number(ctx, MetricId::kNetworkDownloadBps) == Approx(14e6));
+  CHECK(number(ctx, MetricId::kNetworkDownloadSteadyS) == Approx(2.0));
+  // From 0.5 s on: 1.0 s at 20 and 2.25 s at 14 Mbit/s.
+  CHECK(source_of(ctx, MetricId::kNetworkDownloadBps) ==
+        "4 streams, bytes read, low confidence: rate still falling when the 4.0 s phase ended "
+        "(15.85 Mbit/s from 0.50 s on); read from its last 2.00 s");
+  // Settled, the same series is read from the ramp-up on.
+  CheckContext settled(host, options);
+  phases.download_end = core::net::PhaseEnd::kSettled;
+  net::emit_network_figures(settled, s, phases);
+  CHECK(number(settled, MetricId::kNetworkDownloadBps) == Approx(15.846e6).epsilon(0.001));
 }
 
 TEST_CASE("heavy upstream loss warns that a single-stream upload would collapse") {
