@@ -2,6 +2,7 @@
 #include "tests/support/phone_transcript.h"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "core/text.h"
@@ -84,7 +85,13 @@ platform::CommandResult replay_phone_command(const fs::path& dir,
     }
   };
   const auto arg = [&](std::size_t i) { return i < argv.size() ? argv[i] : std::string(); };
-  if (cmd == "getprop" && argv.size() == 1) {
+  // Commands whose output is one recorded file whatever their arguments.
+  static const std::map<std::string, std::string, std::less<>> kRecordedOutput = {
+      {"stat", "stat_f.txt"},         {"df", "df.txt"},   {"uname", "uname.txt"},
+      {"pm", "pm_list_packages.txt"}, {"ps", "ps_A.txt"}, {"ls", "vendor_etc.ls"}};
+  if (const auto recorded = kRecordedOutput.find(cmd); recorded != kRecordedOutput.end()) {
+    file(recorded->second);
+  } else if (cmd == "getprop" && argv.size() == 1) {
     file("getprop.txt");
   } else if (cmd == "getprop") {
     r.out = recorded_prop(dir, arg(1)) + "\n";
@@ -95,24 +102,12 @@ platform::CommandResult replay_phone_command(const fs::path& dir,
     while (lines >> ns >> key >> value) {
       if (ns == arg(2) && key == arg(3)) r.out = value + "\n";
     }
-  } else if (cmd == "stat") {
-    file("stat_f.txt");
-  } else if (cmd == "df") {
-    file("df.txt");
-  } else if (cmd == "uname") {
-    file("uname.txt");
   } else if (cmd == "dumpsys") {
     // A service the phone lacks: dumpsys says so and still exits 0.
     if (auto text = slurp(dir / ("dumpsys_" + arg(1) + ".txt")))
       r.out = std::move(*text);
     else
       r.out = "Can't find service: " + arg(1) + "\n";
-  } else if (cmd == "pm") {
-    file("pm_list_packages.txt");
-  } else if (cmd == "ps") {
-    file("ps_A.txt");
-  } else if (cmd == "ls") {
-    file("vendor_etc.ls");
   } else if (cmd == "cat" && core::text::starts_with(arg(1), "/vendor/etc/")) {
     file("vendor_etc/" + fs::path(arg(1)).filename().string());
   } else if (cmd == "cat") {
