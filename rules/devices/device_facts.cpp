@@ -150,6 +150,29 @@ std::vector<const DeviceRecord*> rows_the_code_allows(const DeviceMatch& match,
   return allowed.empty() ? match.candidates : allowed;
 }
 
+// A model code's row that gives no launch (a generated row whose sources date nothing, such
+// as a Huawei China code only Matomo's detector lists) leaves the launch to the codename's
+// rows, as if the code were unknown: the launch they share, where their class does not
+// contradict the code's row. The source says it came by the codename.
+std::optional<LaunchFact> launch_by_codename(const DeviceDb& db, const DeviceFacts& facts,
+                                             std::string_view codename, std::string_view brand,
+                                             const DerivedDeviceFacts& derived) {
+  if (facts.match.by_codename || facts.match.candidates.empty() || trim(codename).empty()) {
+    return std::nullopt;
+  }
+  const DeviceMatch by_codename = db.lookup({}, codename, brand);
+  if (!by_codename.by_codename) return std::nullopt;
+  const std::vector<const DeviceRecord*> rows = rows_the_code_allows(by_codename, derived);
+  const std::optional<SourcedFact> row_class =
+      shared(rows, &DeviceRecord::device_class, &DeviceRecord::class_source);
+  if (facts.device_class && (!row_class || row_class->value != facts.device_class->value)) {
+    return std::nullopt;
+  }
+  std::optional<LaunchFact> launch = shared_launch(rows);
+  if (launch) launch->source += std::string(kByCodenameSuffix);
+  return launch;
+}
+
 // The firmware's bound on the launch (see device_facts) applied to what the database and
 // the model code said.
 void apply_firmware_launch(DeviceFacts& facts, const YearRange& firmware) {
@@ -217,6 +240,7 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
   facts.marketing_name = shared(rows, &DeviceRecord::marketing_name, &DeviceRecord::source);
   facts.price_tier = shared(rows, &DeviceRecord::price_tier, &DeviceRecord::source);
   facts.launch = shared_launch(rows);
+  if (!facts.launch) facts.launch = launch_by_codename(db, facts, codename, brand, derived);
   apply_model_code(facts, derived);
   if (!facts.device_class) {
     const std::string_view maker = !trim(brand).empty() ? brand

@@ -70,6 +70,8 @@ inline constexpr std::string_view kPanelsSource = "dumpsys:display";
 inline constexpr std::string_view kFirstApiLevelSource = "getprop:ro.product.first_api_level";
 inline constexpr std::string_view kAppleIdentifierSource = "apple-identifier";
 inline constexpr std::string_view kOsBrandSource = "os";
+// Appended to a launch taken from the codename's rows where the model code's row had none.
+inline constexpr std::string_view kByCodenameSuffix = "+codename";
 
 // Looks the device up in `db`.
 //   model          ro.product.model ("M2003J15SG") or the Apple identifier ("iPhone12,1")

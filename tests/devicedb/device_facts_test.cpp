@@ -178,6 +178,25 @@ TEST_CASE("generated rows: each fact says which source gave it, unknown facts st
   CHECK(two.count("device.launch_year") == 0);
 }
 
+TEST_CASE("a code's row without a launch leaves the launch to its codename's rows") {
+  // HUAWEI Mate X3: the China code known only to Matomo's detector (class, no date), the
+  // platform `Alta` to the verified Mate X5 of the same year.
+  const DeviceDb db = DeviceDb::parse(
+      kGeneratedHeader +
+      "huawei\tmate-x\tHUAWEI Mate X5\tphone\t2023\tflagship\tALT-AL10\tAlta\tsrc\tverified\t"
+      "verified\n"
+      "huawei\t\tMate X3\tphone\t\t\tALT-AL00\t\tdevice-detector\tdevice-detector\t\n"
+      "huawei\t\tMatePad X\ttablet\t\t\tALT-W00\t\tdevice-detector\tdevice-detector\t\n");
+  const auto x3 = emitted_from(db, "ALT-AL00", "Alta", "HUAWEI");
+  CHECK(text_of(x3, "device.db_match") == "model");
+  CHECK(text_of(x3, "device.marketing_name") == "Mate X3");  // the code's row, not the X5's
+  CHECK(std::get<std::int64_t>(x3.at("device.launch_year").first) == 2023);
+  CHECK(x3.at("device.launch_year").second == "device-db+codename");
+  // Without the codename, or where the codename's rows are of another class: no launch.
+  CHECK(emitted_from(db, "ALT-AL00", "", "HUAWEI").count("device.launch_year") == 0);
+  CHECK(emitted_from(db, "ALT-W00", "Alta", "HUAWEI").count("device.launch_year") == 0);
+}
+
 TEST_CASE("ambiguous matches keep only the facts every candidate shares") {
   const DeviceDb db = DeviceDb::parse(
       kGeneratedHeader +

@@ -163,6 +163,10 @@ TEST_CASE("names: brand slugs, Redmi series, tablets and foldables") {
   CHECK(class_from_name("Mate X5") == "phone");
   CHECK(class_from_name("Mate 60") == "");
   CHECK(name_key("Galaxy A5(2016)") == name_key("galaxy a5 (2016)"));
+  // Chinese names whose ASCII is a number alone: the tablet 华为平板5 is not the phone 麦芒5.
+  CHECK(name_key("华为平板5") != name_key("麦芒5"));
+  CHECK(name_key("华为平板 5") == name_key("华为平板5"));
+  CHECK(name_key("荣耀 X40") == name_key("X40"));  // letters left: the ASCII key as before
 }
 
 TEST_CASE("names: makers whose tablets all say Pad name their phones without it") {
@@ -353,6 +357,53 @@ TEST_CASE("the merge: names mangled in the published list are not shown") {
     CHECK(record.marketing_name.find("\xEB\xB6\xBF") == std::string::npos);
     CHECK(record.brand.find("\xEB\xBF\xAF") == std::string::npos);
   }
+}
+
+TEST_CASE("the merge: a gap-filling source joins by code only and classes only the unclassed") {
+  // Matomo device-detector's facts (sources/device-detector.tsv): its names are its own, so
+  // it joins by model code alone, and its class counts only where no other source gives one.
+  std::vector<SourceSet> sources = {
+      {"google-play",
+       {row("Huawei", "MediaPad M1 8.0", {"403HW"}, {"hws803"}),
+        row("Huawei", "HUAWEI P30", {"ELE-L29"}, {"HWELE"}),
+        row("Huawei", "华为平板5", {"AGS2-AL00HN"}, {"HWAGS2"}),
+        row("Huawei", "麦芒5", {"MLA-AL10"}, {"HWMLA"})}},
+      {"device-detector",
+       {row("Huawei", "MediaPad M1 8.0", {"403HW"}, {}, "phone"),  // the detector's slip
+        row("Huawei", "P30", {"ELE-L29"}, {}, "phone"),
+        row("Huawei", "Maimang 5", {"MLA-AL10"}, {}, "phone"),
+        // A China code no other source lists: a product of its own, class only.
+        row("Huawei", "Mate 70 Pro+ 5G", {"PLA-AL10"}, {}, "phone"),
+        // Its name is another product's, but without a code in common it does not join it.
+        row("Huawei", "HUAWEI P30", {"ELE-AL00"}, {}, "phone")}},
+  };
+  BuildOptions options;
+  options.keep_brands = {"huawei"};
+  const BuildResult result = build_database(reference_rows(), sources, options);
+  const DeviceDb db = DeviceDb::parse(result.devices_tsv);
+  const DeviceRecord* m1 = only(db, "403HW", "huawei");
+  REQUIRE(m1 != nullptr);
+  CHECK(m1->device_class == "tablet");  // from its name; the detector is set aside
+  CHECK(m1->class_source == "name");
+  CHECK_THAT(result.conflicts,
+             Catch::Contains("class\thuawei\tMediaPad M1 8.0\tname=tablet, device-detector=phone"
+                             "\tdevice-detector set aside"));
+  const DeviceRecord* p30 = only(db, "ELE-L29", "huawei");
+  REQUIRE(p30 != nullptr);
+  CHECK(p30->device_class == "phone");
+  CHECK(p30->class_source == "device-detector");
+  CHECK(p30->marketing_name == "HUAWEI P30");  // Play's name kept
+  const DeviceRecord* mate = only(db, "PLA-AL10", "huawei");
+  REQUIRE(mate != nullptr);
+  CHECK(mate->device_class == "phone");
+  CHECK(mate->launch_year == 0);
+  const DeviceRecord* p30_china = only(db, "ELE-AL00", "huawei");
+  REQUIRE(p30_china != nullptr);
+  CHECK(p30_china != p30);
+  // The tablet and the phone whose names have only "5" in ASCII stay two products.
+  CHECK(only(db, "AGS2-AL00HN", "huawei")->device_class.empty());
+  CHECK(only(db, "MLA-AL10", "huawei")->device_class == "phone");
+  CHECK(only(db, "AGS2-AL00HN", "huawei") != only(db, "MLA-AL10", "huawei"));
 }
 
 TEST_CASE("the hold-out is the same rows every run, about the fraction asked") {

@@ -33,6 +33,13 @@ struct Evidence {
   int month = 0;
 };
 
+// A source that only fills gaps: its rows join a product by model code alone (its names are
+// the detector's own, "Pad X9 11.5\" WiFi", not always what the box says), nothing joins its
+// products by name, and its class counts only where no other source gives one. Matomo
+// device-detector's data (sources/device-detector.tsv) are that: right for every verified
+// Huawei and Honor code they class, but about 2 % at odds with the other sources elsewhere.
+bool fills_gaps_only(std::string_view source_id) { return source_id == "device-detector"; }
+
 struct Product {
   std::string brand;  // slug
   std::string name;
@@ -146,30 +153,18 @@ class Merger {
     const std::string brand = brand_slug(row.brand, row.marketing_name);
     if (brand.empty()) return;
     const std::string family = brand_family(brand);
-    // The same phone: a model code in common. A codename is a platform several names share
-    // (miatoll: Redmi Note 9S, POCO M2 Pro, Redmi Note 10 Lite…), so it joins only a product
-    // of the same name, and only a row without codes of its own.
+    const bool by_code_only = fills_gaps_only(id);
+    // The same phone: a model code in common; else (not for a gap-filling source) a codename
+    // or a name.
     std::set<std::size_t> matched = find(by_code_, family, row.model_codes);
-    const std::string key = name_key(row.marketing_name);
-    if (matched.empty() && row.model_codes.empty()) {
-      for (std::size_t index_of : find(by_codename_, family, row.codenames)) {
-        if (name_key(products[index_of].name) == key) matched.insert(index_of);
-      }
-    }
-    if (matched.empty()) {
-      // A name alone joins only when it names one product of the family.
-      if (const auto it = by_name_.find(family + '|' + key);
-          it != by_name_.end() && it->second.size() == 1) {
-        matched.insert(it->second.front());
-      }
-    }
+    if (matched.empty() && !by_code_only) matched = join_by_codename_or_name(row, family);
     if (matched.empty()) {
       Product product = new_product(row, id);
       if (std::string by_name = class_from_name(row.marketing_name); !by_name.empty()) {
         product.class_evidence.push_back({"name", by_name, 0, 0});
       }
       attach(product, row, id, true);
-      index(products.size(), product);
+      index(products.size(), product, !by_code_only);
       products.push_back(std::move(product));
       return;
     }
@@ -183,7 +178,7 @@ class Merger {
       if (!single) continue;
       for (const std::string& code : row.model_codes) add_unique(product.codes, code);
       for (const std::string& codename : row.codenames) add_unique(product.codenames, codename);
-      index(index_of, product);
+      index(index_of, product, !by_code_only);
     }
   }
 
@@ -200,6 +195,27 @@ class Merger {
     return product;
   }
 
+  // A row with no code in common. A codename is a platform several names share (miatoll:
+  // Redmi Note 9S, POCO M2 Pro, Redmi Note 10 Lite…), so it joins only a product of the same
+  // name, and only for a row without codes of its own; a name alone joins when it names one
+  // product of the family.
+  std::set<std::size_t> join_by_codename_or_name(const SourceRow& row, const std::string& family) {
+    std::set<std::size_t> matched;
+    const std::string key = name_key(row.marketing_name);
+    if (row.model_codes.empty()) {
+      for (std::size_t index_of : find(by_codename_, family, row.codenames)) {
+        if (name_key(products[index_of].name) == key) matched.insert(index_of);
+      }
+    }
+    if (matched.empty()) {
+      if (const auto it = by_name_.find(family + '|' + key);
+          it != by_name_.end() && it->second.size() == 1) {
+        matched.insert(it->second.front());
+      }
+    }
+    return matched;
+  }
+
   static void attach(Product& product, const SourceRow& row, const std::string& id,
                      bool with_launch) {
     for (Evidence& evidence : evidence_of(row, id)) product.class_evidence.push_back(evidence);
@@ -214,14 +230,14 @@ class Merger {
     if (std::find(rows.begin(), rows.end(), index_of) == rows.end()) rows.push_back(index_of);
   }
 
-  void index(std::size_t index_of, const Product& product) {
+  void index(std::size_t index_of, const Product& product, bool by_name = true) {
     const std::string family = brand_family(product.brand);
     for (const std::string& code : product.codes)
       add_key(by_code_, family + '|' + lower(code), index_of);
     for (const std::string& codename : product.codenames) {
       add_key(by_codename_, family + '|' + lower(codename), index_of);
     }
-    add_key(by_name_, family + '|' + name_key(product.name), index_of);
+    if (by_name) add_key(by_name_, family + '|' + name_key(product.name), index_of);
   }
 
   static std::set<std::size_t> find(const std::map<std::string, std::vector<std::size_t>>& map,
@@ -260,7 +276,32 @@ struct YearBounds {
   int last = 0;
 };
 
+// A class from a source that only fills gaps counts where no other source gives one; where
+// another does and they differ, the other is kept and the difference reported.
+void set_gap_fillers_aside(Product& product, std::string& conflicts) {
+  std::vector<Evidence> gap_fillers;
+  std::erase_if(product.class_evidence, [&](const Evidence& item) {
+    if (!fills_gaps_only(item.source)) return false;
+    gap_fillers.push_back(item);
+    return true;
+  });
+  if (product.class_evidence.empty()) {
+    product.class_evidence = std::move(gap_fillers);
+    return;
+  }
+  for (const Evidence& filler : gap_fillers) {
+    const bool differs =
+        std::any_of(product.class_evidence.begin(), product.class_evidence.end(),
+                    [&](const Evidence& item) { return item.device_class != filler.device_class; });
+    if (!differs) continue;
+    conflicts += "class\t" + product.brand + '\t' + product.name + '\t' +
+                 describe(product.class_evidence, false) + ", " + filler.source + '=' +
+                 filler.device_class + '\t' + filler.source + " set aside\n";
+  }
+}
+
 void decide(Product& product, const YearBounds& years, std::string& conflicts) {
+  set_gap_fillers_aside(product, conflicts);
   std::set<std::string> classes;
   for (const Evidence& item : product.class_evidence) classes.insert(item.device_class);
   if (classes.size() == 1) {
@@ -416,7 +457,12 @@ BuildResult build_database(const DeviceDb& verified, const std::vector<SourceSet
     for (const SourceRow& row : source.rows) merger.add_play(row, source.id);
   }
   for (const SourceSet& source : sources) {
-    if (source.id == "google-play") continue;
+    if (source.id == "google-play" || fills_gaps_only(source.id)) continue;
+    for (const SourceRow& row : source.rows) merger.add_facts(row, source.id);
+  }
+  // Last, so that their rows join the products the others made rather than splitting them.
+  for (const SourceSet& source : sources) {
+    if (!fills_gaps_only(source.id)) continue;
     for (const SourceRow& row : source.rows) merger.add_facts(row, source.id);
   }
 

@@ -80,6 +80,18 @@ std::string name_key(std::string_view name) {
   }
   std::string key;
   for (const std::string& word : list) key += word;
+  // The words are ASCII: of "华为平板5" and "麦芒5" (a tablet and a phone) only "5" is left.
+  // A key with no letter names nothing, so such a name is its own key, whole.
+  const bool has_letter =
+      std::any_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool non_ascii = std::any_of(name.begin(), name.end(),
+                                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (!has_letter && non_ascii) {
+    key.clear();
+    for (char c : lower(core::text::trim(name))) {
+      if (c != ' ') key += c;
+    }
+  }
   return key;
 }
 
