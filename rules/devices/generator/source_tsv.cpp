@@ -53,16 +53,6 @@ std::vector<std::string> list_of(std::string_view field) {
   return items;
 }
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> parts;
-  while (true) {
-    const auto tab = line.find('\t');
-    parts.push_back(line.substr(0, tab));
-    if (tab == std::string_view::npos) return parts;
-    line.remove_prefix(tab + 1);
-  }
-}
-
 [[noreturn]] void fail(std::string_view file, std::size_t line, const std::string& what) {
   throw std::invalid_argument(std::string(file) + " line " + std::to_string(line) + ": " + what);
 }
@@ -102,7 +92,7 @@ std::vector<SourceRow> read_source_tsv(std::string_view text, std::string_view f
       header_seen = true;
       continue;
     }
-    const auto fields = split_tabs(line);
+    const auto fields = core::text::split(line, '\t');
     if (fields.size() != 7) {
       fail(file, number,
            "expected 7 tab-separated columns, found " + std::to_string(fields.size()));
