@@ -36,8 +36,8 @@ struct Evidence {
 // A source that only fills gaps: its rows join a product by model code alone (its names are
 // the detector's own, "Pad X9 11.5\" WiFi", not always what the box says), nothing joins its
 // products by name, and its class counts only where no other source gives one. Matomo
-// device-detector's data (sources/device-detector.tsv) are that: right for every verified
-// Huawei and Honor code they class, but about 2 % at odds with the other sources elsewhere.
+// device-detector's data (sources/device-detector.tsv) are that: right for all 1,054 verified
+// codes they class, but at odds with another source for 7 of 2,072 products (README).
 bool fills_gaps_only(std::string_view source_id) { return source_id == "device-detector"; }
 
 struct Product {
