@@ -414,6 +414,42 @@ TEST_CASE("the merge: a gap-filling source joins by code only and classes only t
   CHECK(only(db, "AGS2-AL00HN", "huawei") != only(db, "MLA-AL10", "huawei"));
 }
 
+TEST_CASE("the merge: a code two sources give to two brands of a family is ambiguous") {
+  // Real rows: Google Play lists the China Redmi K50 Ultra's code under the Xiaomi 12T Pro;
+  // the LineageOS wiki under the Redmi K50 Ultra. A Redmi rule (YSS-4) must not read xiaomi.
+  std::vector<SourceSet> sources = {
+      {"google-play",
+       {row("Xiaomi", "Xiaomi 12T Pro", {"22081212C", "22081212UG", "22081212R"}, {"diting"})}},
+      {"lineage-wiki",
+       {row("Xiaomi", "Redmi K50 Ultra", {"22081212C"}, {"diting"}, "phone", 2022, 8),
+        row("Xiaomi", "12T Pro", {"22081212UG", "22081212R"}, {"diting"}, "phone", 2022, 10)}},
+  };
+  BuildOptions options;
+  options.keep_brands = {"xiaomi", "redmi"};
+  const BuildResult result = build_database(reference_rows(), sources, options);
+  const DeviceDb db = DeviceDb::parse(result.devices_tsv);
+  const DeviceMatch china = db.lookup("22081212C");
+  CHECK(china.kind == DeviceMatchKind::kAmbiguous);
+  REQUIRE(china.candidates.size() == 2);
+  CHECK(china.candidates[0]->brand != china.candidates[1]->brand);
+  // The phone's own brand (ro.product.brand) picks its row.
+  const DeviceRecord* redmi = only(db, "22081212C", "Redmi");
+  REQUIRE(redmi != nullptr);
+  CHECK(redmi->marketing_name == "Redmi K50 Ultra");
+  CHECK(redmi->launch_month == 8);
+  const DeviceRecord* global = only(db, "22081212UG", "xiaomi");
+  REQUIRE(global != nullptr);
+  CHECK(global->marketing_name == "Xiaomi 12T Pro");
+  CHECK(global->launch_year == 2022);
+  CHECK_THAT(
+      result.conflicts,
+      Catch::Contains("brand\tredmi\tRedmi K50 Ultra\tlineage-wiki=redmi, "
+                      "google-play=xiaomi (Xiaomi 12T Pro)\tboth kept, 22081212C ambiguous"));
+  CHECK(brand_in_name("Redmi K50 Ultra") == "redmi");
+  CHECK(brand_in_name("H60").empty());
+  CHECK(brand_in_name("Galaxy S9").empty());
+}
+
 TEST_CASE("the web cut: no comments, no codename-only rows, generated rows' codenames go") {
   const std::string tsv =
       std::string(kGeneratedHeader) +

@@ -123,6 +123,7 @@ std::vector<Evidence> evidence_of(const SourceRow& row, const std::string& id) {
 class Merger {
  public:
   std::vector<Product> products;
+  std::string conflicts_;  // joins refused (brand), before the facts are decided
 
   void add_play(const SourceRow& row, const std::string& id) {
     if (damaged_text(row.brand)) return;
@@ -158,6 +159,18 @@ class Merger {
     // or a name.
     std::set<std::size_t> matched = find(by_code_, family, row.model_codes);
     if (matched.empty() && !by_code_only) matched = join_by_codename_or_name(row, family);
+    if (const Product* other = by_code_only ? nullptr : named_by_another_brand(matched, row);
+        other != nullptr) {
+      // The code's phone named with another brand of the family than the product that lists
+      // it (the LineageOS wiki: 22081212C is the Redmi K50 Ultra; Google Play lists it under
+      // Xiaomi 12T Pro). Nothing here says which is right: a product of its own, sharing the
+      // codes, so that a lookup finds both and states only what they agree on.
+      conflicts_ += "brand\t" + brand + '\t' + display_name(row.marketing_name) + '\t' + id + '=' +
+                    brand_in_name(row.marketing_name) + ", " + other->sources.front() + '=' +
+                    brand_in_name(other->name) + " (" + other->name + ")\tboth kept, " +
+                    joined(row.model_codes, ';') + " ambiguous\n";
+      matched.clear();
+    }
     if (matched.empty()) {
       Product product = new_product(row, id);
       if (std::string by_name = class_from_name(row.marketing_name); !by_name.empty()) {
@@ -193,6 +206,18 @@ class Merger {
     for (const std::string& codename : row.codenames) add_unique(product.codenames, codename);
     product.sources.push_back(id);
     return product;
+  }
+
+  // A matched product whose name begins with another brand than the row's name, if any.
+  const Product* named_by_another_brand(const std::set<std::size_t>& matched,
+                                        const SourceRow& row) const {
+    const std::string brand = brand_in_name(row.marketing_name);
+    if (brand.empty()) return nullptr;
+    for (std::size_t index_of : matched) {
+      const std::string other = brand_in_name(products[index_of].name);
+      if (!other.empty() && other != brand) return &products[index_of];
+    }
+    return nullptr;
   }
 
   // A row with no code in common. A codename is a platform several names share (miatoll:
@@ -465,6 +490,8 @@ BuildResult build_database(const DeviceDb& verified, const std::vector<SourceSet
     if (!fills_gaps_only(source.id)) continue;
     for (const SourceRow& row : source.rows) merger.add_facts(row, source.id);
   }
+
+  result.conflicts += merger.conflicts_;
 
   // The verified rows kept, and the codes and codenames they own.
   std::vector<const DeviceRecord*> kept;

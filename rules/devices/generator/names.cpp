@@ -95,6 +95,15 @@ std::string name_key(std::string_view name) {
   return key;
 }
 
+std::string brand_in_name(std::string_view name) {
+  const std::vector<std::string> list = words(name);
+  if (list.size() < 2) return {};
+  static constexpr std::array<std::string_view, 10> kLines = {
+      "xiaomi", "redmi", "poco", "huawei", "honor", "vivo", "iqoo", "oppo", "oneplus", "realme"};
+  const std::string& first = list.front();
+  return std::find(kLines.begin(), kLines.end(), first) != kLines.end() ? first : std::string();
+}
+
 std::string series_from_name(std::string_view brand_slug, std::string_view name) {
   if (brand_slug != "redmi") return {};
   const std::vector<std::string> list = words(name);

@@ -18,6 +18,11 @@ std::string brand_slug(std::string_view source_brand, std::string_view name);
 // "galaxy a5 (2016)" -> "galaxya52016".
 std::string name_key(std::string_view name);
 
+// The brand a marketing name begins with, of the makers whose lines share model codes
+// (xiaomi, redmi, poco, huawei, honor, vivo, iqoo, oppo, oneplus, realme): "Redmi K50 Ultra"
+// -> "redmi", "Xiaomi 12T Pro" -> "xiaomi"; "" for "H60" or "Galaxy S9".
+std::string brand_in_name(std::string_view name);
+
 // The Redmi family a name belongs to, as the verified rows cut them: "Redmi Note 9 Pro" ->
 // redmi-note-9, "Redmi 10X 4G" -> redmi-10x, "Redmi 9C" -> redmi-9, "Redmi K40 Pro+" ->
 // redmi-k40, "Redmi Pad SE" -> redmi-pad. Empty for other brands and unknown shapes.
