@@ -29,6 +29,11 @@ using namespace examready::devices;
 using namespace examready::devices::generator;
 
 void write_file(const fs::path& path, const std::string& text) {
+  // Written aside and renamed over the target: never over a device or a directory
+  // (`--version-out /dev/null` once replaced /dev/null with a file).
+  if (fs::exists(path) && !fs::is_regular_file(path)) {
+    throw std::runtime_error("will not replace " + path.string() + ": not a regular file");
+  }
   const fs::path partial = path.string() + ".partial";
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
