@@ -383,10 +383,14 @@ TEST_CASE("the merge: a gap-filling source joins by code only and classes only t
         // A China code no other source lists: a product of its own, class only.
         row("Huawei", "Mate 70 Pro+ 5G", {"PLA-AL10"}, {}, "phone"),
         // Its name is another product's, but without a code in common it does not join it.
-        row("Huawei", "HUAWEI P30", {"ELE-AL00"}, {}, "phone")}},
+        row("Huawei", "HUAWEI P30", {"ELE-AL00"}, {}, "phone"),
+        // Real rows: ZTE reports a tablet's name as its model code; the detector calls it a
+        // phone. A foldable word in a code ("Flip") says nothing: FlipkartTV is a television.
+        row("ZTE", "V9A", {"Light Tab 2", "V9A"}, {}, "phone"),
+        row("Motorola", "Motorola Android 9.0 TV", {"FlipkartTV"}, {}, "")}},
   };
   BuildOptions options;
-  options.keep_brands = {"huawei"};
+  options.keep_brands = {"huawei", "zte", "motorola"};
   const BuildResult result = build_database(reference_rows(), sources, options);
   const DeviceDb db = DeviceDb::parse(result.devices_tsv);
   const DeviceRecord* m1 = only(db, "403HW", "huawei");
@@ -412,6 +416,11 @@ TEST_CASE("the merge: a gap-filling source joins by code only and classes only t
   CHECK(only(db, "AGS2-AL00HN", "huawei")->device_class.empty());
   CHECK(only(db, "MLA-AL10", "huawei")->device_class == "phone");
   CHECK(only(db, "AGS2-AL00HN", "huawei") != only(db, "MLA-AL10", "huawei"));
+  REQUIRE(only(db, "V9A", "zte") != nullptr);
+  CHECK(only(db, "V9A", "zte")->device_class == "tablet");
+  CHECK(only(db, "V9A", "zte")->class_source == "code-name");
+  REQUIRE(only(db, "FlipkartTV", "motorola") != nullptr);
+  CHECK(only(db, "FlipkartTV", "motorola")->device_class.empty());
 }
 
 TEST_CASE("the merge: a code two sources give to two brands of a family is ambiguous") {

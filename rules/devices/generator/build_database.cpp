@@ -325,7 +325,18 @@ void set_gap_fillers_aside(Product& product, std::string& conflicts) {
   }
 }
 
+// Some makers report a name as the model code ("Light Tab 2" on a ZTE tablet, "MIPAD2"): a
+// tablet word in it is evidence like one in the product's name. Only the tablet words: the
+// foldable ones match codes that are no phone's ("FlipkartTV").
+void add_code_name_evidence(Product& product) {
+  const bool tablet_code =
+      std::any_of(product.codes.begin(), product.codes.end(),
+                  [](const std::string& code) { return class_from_name(code) == "tablet"; });
+  if (tablet_code) product.class_evidence.push_back({"code-name", "tablet", 0, 0});
+}
+
 void decide(Product& product, const YearBounds& years, std::string& conflicts) {
+  add_code_name_evidence(product);
   set_gap_fillers_aside(product, conflicts);
   std::set<std::string> classes;
   for (const Evidence& item : product.class_evidence) classes.insert(item.device_class);
