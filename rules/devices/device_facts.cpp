@@ -169,7 +169,14 @@ std::optional<LaunchFact> launch_by_codename(const DeviceDb& db, const DeviceFac
     return std::nullopt;
   }
   std::optional<LaunchFact> launch = shared_launch(rows);
-  if (launch) launch->source += std::string(kByCodenameSuffix);
+  if (!launch) return std::nullopt;
+  // Another name on the platform (dandelion: the Redmi 10A of 2022 for a 2020 Redmi 9A code):
+  // the code's own launch, if it has one, is the better answer.
+  if (derived.launch &&
+      !(derived.launch->contains(launch->earliest) && derived.launch->contains(launch->latest))) {
+    return std::nullopt;
+  }
+  launch->source += std::string(kByCodenameSuffix);
   return launch;
 }
 

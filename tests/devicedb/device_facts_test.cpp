@@ -195,6 +195,18 @@ TEST_CASE("a code's row without a launch leaves the launch to its codename's row
   // Without the codename, or where the codename's rows are of another class: no launch.
   CHECK(emitted_from(db, "ALT-AL00", "", "HUAWEI").count("device.launch_year") == 0);
   CHECK(emitted_from(db, "ALT-W00", "Alta", "HUAWEI").count("device.launch_year") == 0);
+
+  // A codename's launch the model code rules out is another name's (dandelion: the Redmi 10A
+  // of 2022); the code's own launch stands (M2006C3LG, certified June 2020: the Redmi 9A).
+  const DeviceDb redmi = DeviceDb::parse(
+      kGeneratedHeader +
+      "redmi\tredmi-10\tRedmi 10A\tphone\t2022\tbudget\t220233L2G\tdandelion\tsrc\tverified\t"
+      "verified\n"
+      "redmi\tredmi-9\tRedmi 9A\tphone\t\t\tM2006C3LG\t\tgoogle-play\tdevice-detector\t\n");
+  const auto nine_a = emitted_from(redmi, "M2006C3LG", "dandelion", "Redmi");
+  CHECK(std::get<std::int64_t>(nine_a.at("device.launch_year").first) == 2020);
+  CHECK(nine_a.at("device.launch_year").second == "model-code:xiaomi-cert-date");
+  CHECK(text_of(nine_a, "device.series") == "redmi-9");
 }
 
 TEST_CASE("ambiguous matches keep only the facts every candidate shares") {
