@@ -36,12 +36,7 @@ Response devices_text(const Request& req, const std::shared_ptr<const ServedDevi
     return r;
   }
   r.content_type = "text/tab-separated-values; charset=utf-8";
-  if (gzip) r.set_header("Content-Encoding", "gzip");
-  const std::string_view bytes = gzip ? devices.gzip : devices.text;
-  // Served in place from the one copy, which the stream keeps alive.
-  r.stream = http::BodyStream{bytes.size(), [served, bytes](std::uint64_t offset, std::size_t max) {
-                                return bytes.substr(static_cast<std::size_t>(offset), max);
-                              }};
+  serve_in_coding(req, r, devices.text, devices.gzip, {}, served);  // gzip as for the ETag
   return r;
 }
 

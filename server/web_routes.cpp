@@ -51,28 +51,30 @@ bool accepts_coding(const Request& req, std::string_view coding) {
 
 bool accepts_gzip(const Request& req) { return accepts_coding(req, "gzip"); }
 
+void serve_in_coding(const Request& req, Response& r, std::string_view plain, std::string_view gzip,
+                     std::string_view brotli, std::shared_ptr<const void> keep) {
+  std::string_view bytes = plain;
+  if (!brotli.empty() && accepts_coding(req, "br")) {
+    bytes = brotli;
+    r.set_header("Content-Encoding", "br");
+  } else if (!gzip.empty() && accepts_gzip(req)) {
+    bytes = gzip;
+    r.set_header("Content-Encoding", "gzip");
+  }
+  r.set_header("Vary", "Accept-Encoding");
+  r.stream = http::BodyStream{bytes.size(), [keep, bytes](std::uint64_t offset, std::size_t max) {
+                                return bytes.substr(static_cast<std::size_t>(offset), max);
+                              }};
+}
+
 namespace {
 
-// The embedded bytes are served in place (a stream over static data, no copy per request).
 Response asset(const Request& req, std::string_view path, std::string_view policy = kPagePolicy) {
   const WebAsset* found = find_web_asset(path);
   if (!found) return http::error_response(404, "no such page");
   Response r;
   r.content_type = std::string(found->content_type);
-  // Brotli where the client takes it (browsers do over HTTPS), else gzip: the web check's
-  // module is ~20 % smaller so (docs/WEBCHECK.md, page weight).
-  std::string_view bytes = found->content;
-  if (!found->brotli.empty() && accepts_coding(req, "br")) {
-    bytes = found->brotli;
-    r.set_header("Content-Encoding", "br");
-  } else if (!found->gzip.empty() && accepts_gzip(req)) {
-    bytes = found->gzip;
-    r.set_header("Content-Encoding", "gzip");
-  }
-  r.set_header("Vary", "Accept-Encoding");
-  r.stream = http::BodyStream{bytes.size(), [bytes](std::uint64_t offset, std::size_t max) {
-                                return bytes.substr(static_cast<std::size_t>(offset), max);
-                              }};
+  serve_in_coding(req, r, found->content, found->gzip, found->brotli);
   r.set_header("Cache-Control", "no-cache");
   r.set_header("Content-Security-Policy", std::string(policy));
   r.set_header("X-Content-Type-Options", "nosniff");
@@ -99,15 +101,13 @@ ServedRules served(WebCheckRules rules) {
   return out;
 }
 
-Response rules_bundle(const Request& req, const ServedRules& rules, std::string_view name) {
-  const auto found = rules.bundles.find(name);
-  if (found == rules.bundles.end()) return http::error_response(404, "no such rules set");
+Response rules_bundle(const Request& req, const std::shared_ptr<const ServedRules>& rules,
+                      std::string_view name) {
+  const auto found = rules->bundles.find(name);
+  if (found == rules->bundles.end()) return http::error_response(404, "no such rules set");
   Response r;
   r.content_type = "application/json";
-  const bool gzip = accepts_gzip(req);
-  r.body = gzip ? found->second.gzip : found->second.json;
-  if (gzip) r.set_header("Content-Encoding", "gzip");
-  r.set_header("Vary", "Accept-Encoding");
+  serve_in_coding(req, r, found->second.json, found->second.gzip, {}, rules);
   r.set_header("Cache-Control", "no-cache");
   return r;
 }
@@ -164,13 +164,13 @@ void add_web_routes(http::Router& router, WebCheckRules rules) {
               .handler = [shared](Request& req) {
                 if (shared->default_name.empty())
                   return http::error_response(404, "this collector judges with no rules set");
-                return rules_bundle(req, *shared, shared->default_name);
+                return rules_bundle(req, shared, shared->default_name);
               }});
   router.add({.method = "GET",
               .pattern = "/v1/rules/{}",
               .label = "/v1/rules/{name}",
               .handler = [shared](Request& req) {
-                return rules_bundle(req, *shared, req.captures.at(0));
+                return rules_bundle(req, shared, req.captures.at(0));
               }});
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -27,5 +28,14 @@ void add_web_routes(http::Router& router, WebCheckRules rules);
 // Accept-Encoding lists `coding` ("gzip", "br"; any case) and does not weigh it q=0.
 bool accepts_coding(const http::Request& req, std::string_view coding);
 bool accepts_gzip(const http::Request& req);
+
+// A body held in memory, served in place (no copy per request) in the coding the client
+// takes: brotli (browsers take it over HTTPS; the web check's module is ~20 % smaller so,
+// docs/WEBCHECK.md), else gzip, else as it is; an empty alternative is not offered. Sets
+// Content-Encoding, Vary and the body stream. `keep` keeps the bytes alive while the stream
+// reads them (nothing for static data).
+void serve_in_coding(const http::Request& req, http::Response& r, std::string_view plain,
+                     std::string_view gzip, std::string_view brotli,
+                     std::shared_ptr<const void> keep = {});
 
 }  // namespace examready::server

@@ -123,7 +123,7 @@ std::vector<Evidence> evidence_of(const SourceRow& row, const std::string& id) {
 class Merger {
  public:
   std::vector<Product> products;
-  std::string conflicts_;  // joins refused (brand), before the facts are decided
+  std::string join_conflicts;  // joins refused (brand), before the facts are decided
 
   void add_play(const SourceRow& row, const std::string& id) {
     if (damaged_text(row.brand)) return;
@@ -165,10 +165,10 @@ class Merger {
       // it (the LineageOS wiki: 22081212C is the Redmi K50 Ultra; Google Play lists it under
       // Xiaomi 12T Pro). Nothing here says which is right: a product of its own, sharing the
       // codes, so that a lookup finds both and states only what they agree on.
-      conflicts_ += "brand\t" + brand + '\t' + display_name(row.marketing_name) + '\t' + id + '=' +
-                    brand_in_name(row.marketing_name) + ", " + other->sources.front() + '=' +
-                    brand_in_name(other->name) + " (" + other->name + ")\tboth kept, " +
-                    joined(row.model_codes, ';') + " ambiguous\n";
+      join_conflicts += "brand\t" + brand + '\t' + display_name(row.marketing_name) + '\t' + id +
+                        '=' + brand_in_name(row.marketing_name) + ", " + other->sources.front() +
+                        '=' + brand_in_name(other->name) + " (" + other->name + ")\tboth kept, " +
+                        joined(row.model_codes, ';') + " ambiguous\n";
       matched.clear();
     }
     if (matched.empty()) {
@@ -502,7 +502,7 @@ BuildResult build_database(const DeviceDb& verified, const std::vector<SourceSet
     for (const SourceRow& row : source.rows) merger.add_facts(row, source.id);
   }
 
-  result.conflicts += merger.conflicts_;
+  result.conflicts += merger.join_conflicts;
 
   // The verified rows kept, and the codes and codenames they own.
   std::vector<const DeviceRecord*> kept;
