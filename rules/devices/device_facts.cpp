@@ -126,23 +126,38 @@ void apply_model_code(DeviceFacts& facts, const DerivedDeviceFacts& derived) {
 // those disagree, one of them is wrong (device-info dates VOG-AL00, a P30 Pro of 2019, 2020):
 // the launch is left unknown. Only the model code's own row's name: a codename names the
 // platform, which other names share. A verified row's launch is final.
-void apply_marketing_name(DeviceFacts& facts) {
+// A China code of a line that launches there first launched in the generation's first year
+// (source "+china-code"), whatever year a source gives the product: the sources date its
+// launch abroad as often (the LineageOS wiki dates the OnePlus 13 2025-01; PJZ110 came out in
+// China in 2024-10). A range the code's own scheme gives still bounds it.
+void apply_marketing_name(DeviceFacts& facts, std::string_view model) {
   const DeviceRecord* row = facts.match.record;
   if (row == nullptr || facts.match.by_codename || row->verified()) return;
   const std::optional<NamedLaunch> named =
       launch_from_marketing_name(row->brand, row->marketing_name);
   if (!named) return;
-  const std::string source = std::string(kMarketingNameSource) + ':' + named->rule;
+  std::string source = std::string(kMarketingNameSource) + ':' + named->rule;
+  std::optional<int> china;
+  if (named->china_launch && china_market_code(row->brand, model)) {
+    china = named->china_launch;
+    source += kChinaCodeSuffix;
+  }
   if (!facts.launch) {
-    facts.launch = LaunchFact{named->launch.earliest, named->launch.latest, 0, source};
+    facts.launch = china ? LaunchFact{*china, *china, 0, source}
+                         : LaunchFact{named->launch.earliest, named->launch.latest, 0, source};
     return;
   }
   LaunchFact& launch = *facts.launch;
-  const int earliest = std::max(launch.earliest, named->launch.earliest);
-  const int latest = std::min(launch.latest, named->launch.latest);
+  int earliest = std::max(launch.earliest, named->launch.earliest);
+  int latest = std::min(launch.latest, named->launch.latest);
   if (earliest > latest) {
     facts.launch.reset();
     return;
+  }
+  const bool products_date =
+      row->launch_year != 0 && launch.source == db_source(*row, row->launch_source);
+  if (china && (products_date || (earliest <= *china && *china <= latest))) {
+    earliest = latest = *china;
   }
   if (earliest == launch.earliest && latest == launch.latest) return;  // the name adds nothing
   launch.earliest = earliest;
@@ -291,7 +306,7 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
   facts.launch = shared_launch(rows);
   if (!facts.launch) facts.launch = launch_by_codename(db, facts, codename, brand, derived);
   apply_model_code(facts, derived);
-  apply_marketing_name(facts);
+  apply_marketing_name(facts, model);
   if (!facts.device_class) {
     const std::string_view maker = !trim(brand).empty() ? brand
                                    : facts.brand        ? std::string_view(facts.brand->value)

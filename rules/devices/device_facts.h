@@ -72,6 +72,8 @@ inline constexpr std::string_view kAppleIdentifierSource = "apple-identifier";
 // A launch the model code's row's marketing name gives or narrows: "name:" + the rule
 // (name_series_rules.h), after the source it narrowed ("device-db+codename+name:oppo-reno").
 inline constexpr std::string_view kMarketingNameSource = "name";
+// After it, where a China code took the generation's China launch ("name:redmi-note+china-code").
+inline constexpr std::string_view kChinaCodeSuffix = "+china-code";
 inline constexpr std::string_view kOsBrandSource = "os";
 // Appended to a launch taken from the codename's rows where the model code's row had none.
 inline constexpr std::string_view kByCodenameSuffix = "+codename";

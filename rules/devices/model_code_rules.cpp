@@ -149,7 +149,11 @@ void derive_xiaomi(std::string_view code, DerivedDeviceFacts& out) {
   out.certified_year = cert->year;
   out.certified_month = cert->month;
   const int index = cert->year * 12 + (cert->month - 1);  // months since year 0
-  set_launch(out, (index - 2) / 12, (index + 6) / 12, "xiaomi-cert-date");
+  if (code.back() == 'C') {  // China: launched there within months of the certificate
+    set_launch(out, (index - 2) / 12, (index + 4) / 12, "xiaomi-china-cert-date");
+  } else {
+    set_launch(out, (index - 2) / 12, (index + 6) / 12, "xiaomi-cert-date");
+  }
 
   const std::string_view series = xiaomi_series(code, form);
   if (series == "RP") {
@@ -374,6 +378,13 @@ constexpr std::array<CodeBlock, 39> kOppoCodeBlocks = {{
     {"PJ", 2023, 2025},    {"PK", 2024, 2025},    {"PL", 2025, 2026},
 }};
 
+// OPPO / OnePlus China codes: P + 3 letters + 2 digits (PGBM10) or P + 2 letters + 3 digits
+// (PHM110).
+bool oppo_china_code(std::string_view code) {
+  return code.size() == 6 && code[0] == 'P' &&
+         (letters_digits(code, 4, 2) || letters_digits(code, 3, 3));
+}
+
 // CPH/RMX codes are keyed by their first two digits, the China codes by their second letter.
 void derive_oppo_launch(std::string_view code, bool china_code, DerivedDeviceFacts& out) {
   set_block_launch(kOppoCodeBlocks, code.substr(0, china_code ? 2 : 5), "oppo-code-block", out);
@@ -391,8 +402,7 @@ void derive_oppo(std::string_view brand, std::string_view code, DerivedDeviceFac
   }
   const bool global_code =
       (starts_with(code, "CPH") || starts_with(code, "RMX")) && letters_digits(code, 3, 4);
-  const bool china_code = code.size() == 6 && code[0] == 'P' &&
-                          (letters_digits(code, 4, 2) || letters_digits(code, 3, 3));
+  const bool china_code = oppo_china_code(code);
   if (global_code || china_code) derive_oppo_launch(code, china_code, out);
   if (global_code || china_code || (upper(brand) == "ONEPLUS" && letters_digits(code, 2, 4))) {
     set_class(out, "phone", "oppo-phone-code");
@@ -455,8 +465,36 @@ void derive_google(std::string_view code, DerivedDeviceFacts& out) {
   set_class(out, "phone", "google-pixel-name");
 }
 
+// iPadN,M: N is the chip's generation, and one chip served iPads launched over a few years
+// (iPad7: the A10X Pros of 2017, the iPad of 2018 and of 2019), so each N gives the years of
+// the iPads Apple numbered so (Apple's identifiers as the verified rows list them; iPad1-6 as
+// Apple's support pages name the models). N = 9 and 10 were never used; the newest stay open
+// to the next year (a later iPad on the same chip).
+struct IpadGeneration {
+  int major, earliest, latest;
+};
+constexpr std::array kIpadGenerations = {
+    IpadGeneration{1, 2010, 2010},  IpadGeneration{2, 2011, 2012},  IpadGeneration{3, 2012, 2012},
+    IpadGeneration{4, 2013, 2014},  IpadGeneration{5, 2014, 2015},  IpadGeneration{6, 2015, 2017},
+    IpadGeneration{7, 2017, 2019},  IpadGeneration{8, 2018, 2020},  IpadGeneration{11, 2019, 2020},
+    IpadGeneration{12, 2021, 2021}, IpadGeneration{13, 2020, 2022}, IpadGeneration{14, 2021, 2024},
+    IpadGeneration{15, 2025, 2026}, IpadGeneration{16, 2024, 2026}, IpadGeneration{17, 2025, 2026},
+    IpadGeneration{18, 2025, 2026},
+};
+
+void derive_ipad(std::string_view code, DerivedDeviceFacts& out) {
+  const int major = identifier_major(code, "IPAD");
+  for (const IpadGeneration& g : kIpadGenerations) {
+    if (g.major == major) set_launch(out, g.earliest, g.latest, "apple-ipad-identifier");
+  }
+}
+
 // The class of an Apple identifier is device_facts' (class_from_os); here only the launch.
 void derive_apple(std::string_view code, DerivedDeviceFacts& out) {
+  if (starts_with(code, "IPAD")) {
+    derive_ipad(code, out);
+    return;
+  }
   const int major = identifier_major(code, "IPHONE");
   if (2008 + major > kLastCodeYear + 1) return;  // a made-up identifier, not a future iPhone
   if (major == 1) {
@@ -535,6 +573,28 @@ std::string huawei_platform(std::string_view code) {
     return {};
   }
   return text.substr(0, dash);
+}
+
+bool china_market_code(std::string_view brand, std::string_view model) {
+  const std::string code = upper(trim(model));
+  switch (family_of(brand)) {
+    case Family::kXiaomi:  // the market letter ends the code: 2410DPN6CC, M2011K2C (G, I, R…)
+      return xiaomi_form(code) != XiaomiForm::kNone && code.back() == 'C';
+    case Family::kHuawei: {  // ALN-AL00, MAA-AN00, HPB-TN00 (abroad: -L29, -LX9, -NX9)
+      if (huawei_platform(code).empty()) return false;
+      const std::string_view variant = std::string_view(code).substr(code.find('-') + 1);
+      return starts_with(variant, "AL") || starts_with(variant, "AN") ||
+             starts_with(variant, "TL") || starts_with(variant, "TN");
+    }
+    case Family::kVivo:  // V2324A, V2366GA (abroad: V2309, no A)
+      return code.size() >= 6 && code.size() <= 7 && code[0] == 'V' &&
+             all_of(std::string_view(code).substr(1, 4), is_digit) && code.back() == 'A' &&
+             all_of(std::string_view(code).substr(5), is_upper);
+    case Family::kOppo:  // PGBM10, PHM110 (abroad: CPH, RMX; realme's China codes are RMX too)
+      return oppo_china_code(code);
+    default:
+      return false;
+  }
 }
 
 std::optional<int> launch_floor_from_first_api_level(int api_level) {

@@ -19,6 +19,11 @@
 //                        (2014811) and 22200414R (month 20) derive nothing. An empty brand is
 //                        taken as Xiaomi for these two shapes only: no other maker in
 //                        KHwang9883/MobileModels (7,000+ codes) has one.
+//  xiaomi-china-cert-date  The same for China codes (the market letter C last: 2410DPN6CC),
+//                        which launch at home first: within -2..+4 months of the certificate
+//                        (of the verified rows' 148 China codes, all from March to October
+//                        launched that year; the latest, Xiaomi MIX Fold's M2011J18C, four
+//                        months after), so a code of March to August names one year.
 //  xiaomi-series-tablet  New-form codes since 2022 put a two-letter series after YYMM and one
 //  xiaomi-series-phone   more character (23043RP34G): RP is the Xiaomi / Redmi Pad series
 //                        (tablet); RA, RN, RK, RT, PN, PT, PX, PY (Redmi Note, Redmi, K, Turbo,
@@ -66,8 +71,11 @@
 //                        the newest blocks open to the next year; unlisted blocks say nothing.
 //  apple-iphone-identifier  iPhoneN,M launched in 2007 + N or the year after (iPhone12,1 =
 //                        iPhone 11, 2019; iPhone12,8 = SE 2, 2020), from iPhone1,2 (2008) to
-//                        iPhone18,x (2025); iPhone1,x: 2007-2008. iPad launch years do not
-//                        follow N: nothing. (The class of an identifier: device_facts.h.)
+//                        iPhone18,x (2025); iPhone1,x: 2007-2008. (The class of an
+//                        identifier: device_facts.h.)
+//  apple-ipad-identifier  iPadN,M: N is the chip's generation, which served iPads over up to
+//                        four years: a table of each N's years (iPad7: 2017-2019, iPad14:
+//                        2021-2024), the newest open to the next year; an unlisted N: nothing.
 //  google-pixel-name     Pixel phones report their name: "Pixel N[a] [Pro|XL|Fold|(5G)]…" is a
 //                        phone launched in 2015 + N (Na: 2016 + N); Pixel / Pixel XL 2016,
 //                        Pixel Fold 2023. Pixel C, Pixel Tablet, Pixel Slate, Watch: nothing.
@@ -110,6 +118,12 @@ DerivedDeviceFacts derive_from_model_code(std::string_view brand, std::string_vi
 // the class (database rows: device_db.h). Upper case; empty for any other shape (docomo's
 // HW-01K, C8813).
 std::string huawei_platform(std::string_view code);
+
+// Whether a model code is one sold in mainland China, by its maker's market mark: Xiaomi /
+// Redmi / POCO codes ending in C (2410DPN6CC), Huawei / Honor variants AL, AN, TL, TN
+// (ALN-AL00), vivo / iQOO V + 4 digits ending in A (V2324A), OPPO / OnePlus P codes (PHM110).
+// False for other makers' codes and shapes (realme's China codes look like its others).
+bool china_market_code(std::string_view brand, std::string_view model);
 
 // Android's first API level (ro.product.first_api_level) -> the earliest year a device
 // shipping with it can have launched: the year that Android version was released (21 -> 2014,

@@ -33,7 +33,8 @@ constexpr std::string_view kPro = "pro";
 constexpr std::string_view kProPlus = "pro pro+";
 constexpr std::string_view kSamsungS = "+ ultra";
 
-constexpr std::array kGenerations = {
+// A plain array: clang cannot deduce a std::array of this many elements.
+constexpr Generation kGenerations[] = {
     // HUAWEI Mate (autumn launches), P / Pura (spring), foldables.
     Generation{"huawei", "huawei-mate", "mate10", 2017, 2017, kMateWords},
     Generation{"huawei", "huawei-mate", "mate20", 2018, 2018, kMateWords},
@@ -65,6 +66,7 @@ constexpr std::array kGenerations = {
     Generation{"huawei", "huawei-nova", "nova6", 2019, 2019, kNovaWords},
     Generation{"huawei", "huawei-nova", "nova7", 2020, 2020, kNovaWords},
     Generation{"huawei", "huawei-nova", "nova8", 2020, 2021, kNovaWords},
+    Generation{"huawei", "huawei-nova", "nova9 se", 2022, 2022, ""},
     Generation{"huawei", "huawei-nova", "nova9", 2021, 2022, kNovaWords},
     Generation{"huawei", "huawei-nova", "nova10", 2022, 2022, kNovaWords},
     Generation{"huawei", "huawei-nova", "nova11", 2023, 2023, kNovaWords},
@@ -77,7 +79,8 @@ constexpr std::array kGenerations = {
     Generation{"honor", "honor-number", "20", 2019, 2019, kPro},
     Generation{"honor", "honor-number", "30", 2020, 2020, kProPlus},
     Generation{"honor", "honor-number", "50", 2021, 2021, "pro se"},
-    Generation{"honor", "honor-number", "60", 2021, 2022, "pro se"},
+    Generation{"honor", "honor-number", "60 se", 2022, 2022, ""},
+    Generation{"honor", "honor-number", "60", 2021, 2022, kPro},
     Generation{"honor", "honor-number", "70", 2022, 2022, kProPlus},
     Generation{"honor", "honor-number", "80", 2022, 2022, "pro se gt"},
     Generation{"honor", "honor-number", "80 pro 直屏版", 2023, 2023, ""},
@@ -89,12 +92,14 @@ constexpr std::array kGenerations = {
     Generation{"honor", "honor-magic", "magic3", 2021, 2021, kMagicWords},
     Generation{"honor", "honor-magic", "magic4", 2022, 2022, kMagicWords},
     Generation{"honor", "honor-magic", "magic5", 2023, 2023, kMagicWords},
-    Generation{"honor", "honor-magic", "magic6", 2023, 2024, "lite"},
+    Generation{"honor", "honor-magic", "magic6 lite", 2023, 2023, ""},
+    Generation{"honor", "honor-magic", "magic6", 2023, 2024, ""},
     Generation{"honor", "honor-magic", "magic6 pro", 2024, 2024, ""},
     Generation{"honor", "honor-magic", "magic6 rsr", 2024, 2024, "porsche design"},
     Generation{"honor", "honor-magic", "magic6 至臻版", 2024, 2024, ""},
     Generation{"honor", "honor-magic", "magic6 ultimate", 2024, 2024, ""},
-    Generation{"honor", "honor-magic", "magic7", 2024, 2025, "pro lite"},
+    Generation{"honor", "honor-magic", "magic7 lite", 2025, 2025, ""},
+    Generation{"honor", "honor-magic", "magic7", 2024, 2025, kPro},
     Generation{"honor", "honor-magic", "magic7 rsr", 2024, 2024, "porsche design"},
     Generation{"honor", "honor-magic", "magic v", 2022, 2022, ""},
     Generation{"honor", "honor-magic", "magic v2", 2023, 2023, "至臻版 ultimate"},
@@ -181,14 +186,18 @@ constexpr std::array kGenerations = {
     Generation{"oneplus", "oneplus-nord", "nord ce5", 2025, 2025, ""},
     // vivo X: the November generations since the X60 span two years; "s" issues the year after.
     Generation{"vivo", "vivo-x", "x50", 2020, 2020, "pro pro+ lite"},
-    Generation{"vivo", "vivo-x", "x60", 2020, 2021, kProPlus},
+    Generation{"vivo", "vivo-x", "x60 pro+", 2021, 2021, ""},
+    Generation{"vivo", "vivo-x", "x60", 2020, 2021, kPro},
     Generation{"vivo", "vivo-x", "x70", 2021, 2021, kProPlus},
     Generation{"vivo", "vivo-x", "x80", 2022, 2022, "pro lite"},
     Generation{"vivo", "vivo-x", "x90", 2022, 2023, kProPlus},
     Generation{"vivo", "vivo-x", "x90s", 2023, 2023, ""},
-    Generation{"vivo", "vivo-x", "x100", 2023, 2024, "pro ultra"},
+    Generation{"vivo", "vivo-x", "x100 ultra", 2024, 2024, ""},
+    Generation{"vivo", "vivo-x", "x100", 2023, 2024, kPro},
     Generation{"vivo", "vivo-x", "x100s", 2024, 2024, kPro},
-    Generation{"vivo", "vivo-x", "x200", 2024, 2025, "pro mini ultra fe"},
+    Generation{"vivo", "vivo-x", "x200 ultra", 2025, 2025, ""},
+    Generation{"vivo", "vivo-x", "x200 fe", 2025, 2025, ""},
+    Generation{"vivo", "vivo-x", "x200", 2024, 2025, "pro mini"},
     Generation{"vivo", "vivo-x", "x200s", 2025, 2025, ""},
     Generation{"vivo", "vivo-x", "x fold", 2022, 2022, ""},
     Generation{"vivo", "vivo-x", "x fold2", 2023, 2023, ""},
@@ -291,7 +300,9 @@ constexpr std::array kGenerations = {
     // Redmi: K in China (K60 / K70 / K80 in the winter, their Ultra the next summer); Note in
     // China in the autumn since the Note 11, abroad the next year; the number line.
     Generation{"redmi", "redmi-k", "k20", 2019, 2019, kPro},
-    Generation{"redmi", "redmi-k", "k30", 2019, 2020, "pro ultra"},
+    Generation{"redmi", "redmi-k", "k30 pro", 2020, 2020, ""},
+    Generation{"redmi", "redmi-k", "k30 ultra", 2020, 2020, ""},
+    Generation{"redmi", "redmi-k", "k30", 2019, 2020, ""},
     Generation{"redmi", "redmi-k", "k40", 2021, 2021, "pro pro+ gaming"},
     Generation{"redmi", "redmi-k", "k50", 2022, 2022, "pro gaming ultra"},
     Generation{"redmi", "redmi-k", "k60", 2022, 2023, kPro},
@@ -421,6 +432,21 @@ constexpr std::array kGenerations = {
     Generation{"samsung", "samsung-galaxy-a", "a56", 2025, 2025, ""},
     Generation{"samsung", "samsung-galaxy-a", "a72", 2021, 2021, ""},
     Generation{"samsung", "samsung-galaxy-a", "a73", 2022, 2022, ""},
+};
+
+// The lines whose every generation launched in mainland China first, the rest of the world up
+// to a year later; a generation whose variants launched later apart (nova 9 SE, Redmi K30
+// Pro, vivo X100 Ultra) has a row of its own. (Not so: the Redmi number line and POCO, whose
+// China phones bear other names; realme, whose China codes look like its others.) Measured:
+// every hand-checked row of these lines with a China code launched in the first year
+// (tests/devicedb/name_series_rules_test.cpp).
+constexpr std::array kChinaFirstLines = {
+    std::string_view("huawei-nova"), std::string_view("honor-number"),
+    std::string_view("honor-magic"), std::string_view("oppo-reno"),
+    std::string_view("oppo-find"),   std::string_view("oneplus-number"),
+    std::string_view("vivo-x"),      std::string_view("iqoo-number"),
+    std::string_view("iqoo-neo"),    std::string_view("xiaomi-number"),
+    std::string_view("redmi-k"),     std::string_view("redmi-note"),
 };
 
 // The words a name may start with, and the series brand they say (the brand column of a
@@ -554,11 +580,16 @@ std::optional<NamedLaunch> launch_of_one_name(std::string_view brand, std::strin
   if (rest.empty()) return std::nullopt;
   for (const Generation& g : kGenerations) {
     if (g.brand == series_brand && is_generation(rest, g)) {
-      return NamedLaunch{YearRange{g.earliest, g.latest}, std::string(g.rule)};
+      NamedLaunch named{YearRange{g.earliest, g.latest}, std::string(g.rule), std::nullopt};
+      if (std::find(kChinaFirstLines.begin(), kChinaFirstLines.end(), g.rule) !=
+          kChinaFirstLines.end()) {
+        named.china_launch = g.earliest;
+      }
+      return named;
     }
   }
   if (const int year = year_in_name(all); year != 0) {
-    return NamedLaunch{YearRange{year - 1, year}, "year-in-name"};
+    return NamedLaunch{YearRange{year - 1, year}, "year-in-name", std::nullopt};
   }
   return std::nullopt;
 }
@@ -572,7 +603,8 @@ std::optional<NamedLaunch> launch_from_marketing_name(std::string_view brand,
     std::optional<NamedLaunch> one = launch_of_one_name(brand, core::text::trim(part));
     if (!one) return std::nullopt;
     if (answer && (answer->launch.earliest != one->launch.earliest ||
-                   answer->launch.latest != one->launch.latest)) {
+                   answer->launch.latest != one->launch.latest ||
+                   answer->china_launch != one->china_launch)) {
       return std::nullopt;
     }
     answer = std::move(one);

@@ -34,6 +34,10 @@ namespace examready::devices {
 struct NamedLaunch {
   YearRange launch;
   std::string rule;  // the rule id above
+  // The year the generation's phones for mainland China launched, where the lines launch
+  // there first and abroad up to a year later (Reno11: China 2023-11, abroad 2024-01; Redmi
+  // Note 14: China 2024-09, abroad 2025-01): the first of the years. Unset for other lines.
+  std::optional<int> china_launch;
 };
 
 // brand: the row's brand (lower or any case: "huawei", "Honor", "iqoo"); name: its marketing

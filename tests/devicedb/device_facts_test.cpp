@@ -221,7 +221,11 @@ TEST_CASE("a generated row's marketing name narrows its launch, or unsets one it
       "device-info\n"
       "huawei\tp30\tHUAWEI P30 Pro\tphone\t2020\tflagship\tVOG-L29\t\tsrc\tverified\t"
       "verified\n"
-      "oppo\t\tReno 10 5G\t\t\t\tCPH2531\t\tgoogle-play\t\t\n");
+      "oppo\t\tReno 10 5G\t\t\t\tCPH2531\t\tgoogle-play\t\t\n"
+      "redmi\t\tRedmi K70 Pro\t\t\t\t23117RK66C\t\tgoogle-play\t\t\n"
+      "redmi\t\tRedmi Note 14 Pro+\t\t\t\t24115RA8EG\t\tgoogle-play\t\t\n"
+      "oneplus\t\t13\tphone\t2025-01\t\tPJZ110;CPH2649\t\tlineage-wiki\tlineage-wiki\t"
+      "lineage-wiki\n");
   // POCO F7 Pro: the platform's REDMI K80 (2024) and the code (certified 2024-11) leave
   // 2024..2025; the name says 2025.
   const auto f7 = emitted_from(db, "24117RK2CG", "zorn", "POCO");
@@ -238,6 +242,26 @@ TEST_CASE("a generated row's marketing name narrows its launch, or unsets one it
   CHECK(std::get<std::int64_t>(reno.at("device.launch_year").first) == 2023);
   CHECK(reno.count("device.launch_year_latest") == 0);
   CHECK_THAT(reno.at("device.launch_year").second, Catch::EndsWith("name:oppo-reno"));
+  // A China code of a line launched in China first: the generation's first year (the K70s in
+  // China in 2023-11; the code, certified that month, allows 2023..2024).
+  const auto k70 = emitted_from(db, "23117RK66C", "", "Redmi");
+  CHECK(std::get<std::int64_t>(k70.at("device.launch_year").first) == 2023);
+  CHECK(k70.count("device.launch_year_latest") == 0);
+  CHECK(k70.at("device.launch_year").second ==
+        "model-code:xiaomi-china-cert-date+name:redmi-k+china-code");
+  // Its global code may be the next year's: both stay.
+  const auto note14 = emitted_from(db, "24115RA8EG", "", "Redmi");
+  CHECK(std::get<std::int64_t>(note14.at("device.launch_year").first) == 2024);
+  CHECK(std::get<std::int64_t>(note14.at("device.launch_year_latest").first) == 2025);
+  // A source's date of the product is often its launch abroad: the China code's is the
+  // line's first year, the global code keeps the source's.
+  const auto china13 = emitted_from(db, "PJZ110", "", "OnePlus");
+  CHECK(std::get<std::int64_t>(china13.at("device.launch_year").first) == 2024);
+  CHECK(china13.at("device.launch_year").second ==
+        "device-db:lineage-wiki+name:oneplus-number+china-code");
+  const auto global13 = emitted_from(db, "CPH2649", "", "OnePlus");
+  CHECK(std::get<std::int64_t>(global13.at("device.launch_year").first) == 2025);
+  CHECK(global13.at("device.launch_year").second == "device-db:lineage-wiki");
 }
 
 TEST_CASE("ambiguous matches keep only the facts every candidate shares") {

@@ -90,6 +90,14 @@ TEST_CASE("Xiaomi certification dates: old M-form and new form") {
   CHECK(same_range(derive_from_model_code("xiaomi", "2304FPN6DG"), 2023, 2023));
   CHECK(same_range(derive_from_model_code("xiaomi", "2306EPN60G"), 2023, 2023));
   CHECK(same_range(derive_from_model_code("xiaomi", "2307EPN60G"), 2023, 2024));
+  // China codes (C last) launch at home within four months: August names one year.
+  const auto fold3 = derive_from_model_code("Xiaomi", "2308CPXD0C");  // MIX Fold 3, 2023-08
+  CHECK(same_range(fold3, 2023, 2023));
+  CHECK(fold3.launch_rule == "xiaomi-china-cert-date");
+  CHECK(same_range(derive_from_model_code("Xiaomi", "2308CPXD0G"), 2023, 2024));
+  CHECK(same_range(derive_from_model_code("Redmi", "23117RK66C"), 2023, 2024));  // November
+  CHECK(same_range(derive_from_model_code("Xiaomi", "M2011J18C"), 2020, 2021));  // 2021-03
+  CHECK(same_range(derive_from_model_code("Xiaomi", "2201123C"), 2021, 2022));   // 2021-12
 }
 
 TEST_CASE("Xiaomi codes without a date derive nothing") {
@@ -388,7 +396,14 @@ TEST_CASE("Apple identifiers") {
   CHECK(derive_from_model_code("", "iPhone1,1").launch->earliest == 2007);  // the first
   CHECK(derive_from_model_code("", "iPhone1,2").launch->latest == 2008);    // iPhone 3G
   CHECK(derive_from_model_code("", "iPhone2,1").launch->earliest == 2009);  // 3GS
-  CHECK(derive_from_model_code("", "iPad13,4").empty());
+  // An iPad's number is its chip's: a chip's iPads came out over a few years.
+  CHECK(same_range(derive_from_model_code("Apple", "iPad13,4"), 2020, 2022));  // Pro M1, 2021
+  CHECK(same_range(derive_from_model_code("Apple", "iPad5,3"), 2014, 2015));   // Air 2, 2014
+  CHECK(same_range(derive_from_model_code("", "iPad7,11"), 2017, 2019));       // 7th gen., 2019
+  CHECK(same_range(derive_from_model_code("Apple", "iPad16,3"), 2024, 2026));  // open: newest
+  CHECK(derive_from_model_code("Apple", "iPad9,1").empty());                   // never used
+  CHECK(derive_from_model_code("Apple", "iPad19,1").empty());                  // not yet known
+  CHECK(derive_from_model_code("Apple", "iPad13").empty());
   for (const char* odd :
        {"iPhone", "iPhone,1", "iPhone12", "iPhone12,", "iPhone123,1", "iPhoneX"}) {
     INFO(odd);
@@ -491,11 +506,13 @@ TEST_CASE("every rule agrees with the hand-checked rows of the database") {
 
   // The rules the data must exercise, and how far each reaches.
   for (const char* rule :
-       {"xiaomi-cert-date", "xiaomi-series-tablet", "xiaomi-series-phone", "huawei-wifi-tablet",
-        "samsung-tab-prefix", "samsung-phone-prefix", "vivo-model-year", "vivo-codename-year",
-        "vivo-model-class", "vivo-codename-class", "oppo-tablet-code", "oppo-phone-code",
-        "oppo-code-block", "oppo-tablet-year", "apple-iphone-identifier", "samsung-w-series-year",
-        "google-pixel-name", "samsung-flagship-block", "samsung-generation-digit"}) {
+       {"xiaomi-cert-date",        "xiaomi-china-cert-date", "xiaomi-series-tablet",
+        "xiaomi-series-phone",     "huawei-wifi-tablet",     "samsung-tab-prefix",
+        "samsung-phone-prefix",    "vivo-model-year",        "vivo-codename-year",
+        "vivo-model-class",        "vivo-codename-class",    "oppo-tablet-code",
+        "oppo-phone-code",         "oppo-code-block",        "oppo-tablet-year",
+        "apple-iphone-identifier", "apple-ipad-identifier",  "samsung-w-series-year",
+        "google-pixel-name",       "samsung-flagship-block", "samsung-generation-digit"}) {
     INFO(rule);
     CHECK(stats[rule].rows.size() >= 5);
   }
@@ -512,4 +529,27 @@ TEST_CASE("every rule agrees with the hand-checked rows of the database") {
     }
   }
   WARN(summary.str());
+}
+
+TEST_CASE("China market codes by each maker's mark") {
+  using examready::devices::china_market_code;
+  CHECK(china_market_code("Xiaomi", "2410DPN6CC"));  // Xiaomi 15 Pro
+  CHECK(china_market_code("Redmi", "M2011K2C"));     // the older form
+  CHECK_FALSE(china_market_code("Redmi", "24117RN76G"));
+  CHECK_FALSE(china_market_code("POCO", "24116PCC1I"));
+  CHECK(china_market_code("HONOR", "MAA-AN00"));
+  CHECK(china_market_code("HUAWEI", "ALN-AL00"));
+  CHECK(china_market_code("HUAWEI", "HPB-TN00"));
+  CHECK_FALSE(china_market_code("HUAWEI", "ELS-NX9"));
+  CHECK_FALSE(china_market_code("HUAWEI", "BAH3-W09"));
+  CHECK(china_market_code("vivo", "V2324A"));
+  CHECK(china_market_code("iQOO", "V2366GA"));
+  CHECK_FALSE(china_market_code("vivo", "V2309"));
+  CHECK_FALSE(china_market_code("vivo", "PA2170"));
+  CHECK(china_market_code("OPPO", "PHM110"));
+  CHECK(china_market_code("OnePlus", "PJD110"));
+  CHECK_FALSE(china_market_code("OPPO", "CPH2531"));
+  CHECK_FALSE(china_market_code("realme", "RMX3300"));  // a China code, but like the others
+  CHECK_FALSE(china_market_code("samsung", "SM-S9180"));
+  CHECK_FALSE(china_market_code("", "2410DPN6CC"));  // no maker, no mark to read
 }

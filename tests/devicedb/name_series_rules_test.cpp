@@ -130,3 +130,35 @@ TEST_CASE("every generation holds the database's dated rows") {
   WARN(summary.str());
   CHECK(rows >= 300);
 }
+
+TEST_CASE("lines launched in China first: a China code's row launched in the first year") {
+  using examready::devices::china_market_code;
+  const auto china = launch_from_marketing_name("redmi", "Redmi Note 14 Pro+");
+  REQUIRE(china);
+  CHECK(china->launch.earliest == 2024);
+  CHECK(china->launch.latest == 2025);
+  CHECK(china->china_launch == 2024);
+  CHECK_FALSE(launch_from_marketing_name("redmi", "Redmi 10 Prime")->china_launch);  // not China
+  CHECK_FALSE(launch_from_marketing_name("huawei", "MatePad 11 (2023)")->china_launch);
+  // Variants launched later have rows of their own (2024, China only).
+  CHECK(launch_from_marketing_name("vivo", "vivo X100 Ultra")->china_launch == 2024);
+
+  int rows = 0;
+  for (const DeviceRecord& row : DeviceDb::shipped().records()) {
+    if (row.launch_year == 0 || row.launch_source.find("model-code") != std::string::npos) {
+      continue;
+    }
+    const auto named = launch_from_marketing_name(row.brand, row.marketing_name);
+    if (!named || !named->china_launch) continue;
+    for (const std::string& code : row.model_codes) {
+      if (!china_market_code(row.brand, code)) continue;
+      INFO(row.brand << " " << row.marketing_name << " " << code << " [" << row.launch_source
+                     << "] " << row.launch_year << ", China launch " << *named->china_launch);
+      CHECK(row.launch_year == *named->china_launch);
+      CHECK(row.launch_year_latest == *named->china_launch);
+      ++rows;
+      break;
+    }
+  }
+  CHECK(rows >= 50);  // 52 on 2026-12-07
+}
