@@ -586,10 +586,9 @@ bool china_market_code(std::string_view brand, std::string_view model) {
       return starts_with(variant, "AL") || starts_with(variant, "AN") ||
              starts_with(variant, "TL") || starts_with(variant, "TN");
     }
-    case Family::kVivo:  // V2324A, V2366GA (abroad: V2309, no A)
-      return code.size() >= 6 && code.size() <= 7 && code[0] == 'V' &&
-             all_of(std::string_view(code).substr(1, 4), is_digit) && code.back() == 'A' &&
-             all_of(std::string_view(code).substr(5), is_upper);
+    case Family::kVivo:  // V2324A (abroad: V2309, no A; V2324HA: a later re-issue)
+      return code.size() == 6 && code[0] == 'V' &&
+             all_of(std::string_view(code).substr(1, 4), is_digit) && code.back() == 'A';
     case Family::kOppo:  // PGBM10, PHM110 (abroad: CPH, RMX; realme's China codes are RMX too)
       return oppo_china_code(code);
     default:

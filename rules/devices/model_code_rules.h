@@ -119,10 +119,11 @@ DerivedDeviceFacts derive_from_model_code(std::string_view brand, std::string_vi
 // HW-01K, C8813).
 std::string huawei_platform(std::string_view code);
 
-// Whether a model code is one sold in mainland China, by its maker's market mark: Xiaomi /
-// Redmi / POCO codes ending in C (2410DPN6CC), Huawei / Honor variants AL, AN, TL, TN
-// (ALN-AL00), vivo / iQOO V + 4 digits ending in A (V2324A), OPPO / OnePlus P codes (PHM110).
-// False for other makers' codes and shapes (realme's China codes look like its others).
+// Whether a model code is one of a phone as first sold in mainland China, by its maker's
+// market mark: Xiaomi / Redmi / POCO codes ending in C (2410DPN6CC), Huawei / Honor variants
+// AL, AN, TL, TN (ALN-AL00), vivo / iQOO V + 4 digits + A (V2324A; not the variants V2324HA,
+// re-issues launched later), OPPO / OnePlus P codes (PHM110). False for other makers' codes
+// and shapes (realme's China codes look like its others).
 bool china_market_code(std::string_view brand, std::string_view model);
 
 // Android's first API level (ro.product.first_api_level) -> the earliest year a device

@@ -28,7 +28,7 @@ struct Generation {
 // any market; "Y, Y + 1" where the generation's phones came out over the turn of a year.
 constexpr std::string_view kMateWords = "pro pro+ rs ultimate porsche design lite";
 constexpr std::string_view kNovaWords = "pro ultra se 活力版";
-constexpr std::string_view kMagicWords = "pro ultimate 至臻版 rsr porsche design lite";
+constexpr std::string_view kMagicWords = "pro pro+ ultimate 至臻版 rsr porsche design lite";
 constexpr std::string_view kPro = "pro";
 constexpr std::string_view kProPlus = "pro pro+";
 constexpr std::string_view kSamsungS = "+ ultra";
@@ -36,15 +36,19 @@ constexpr std::string_view kSamsungS = "+ ultra";
 // A plain array: clang cannot deduce a std::array of this many elements.
 constexpr Generation kGenerations[] = {
     // HUAWEI Mate (autumn launches), P / Pura (spring), foldables.
+    Generation{"huawei", "huawei-mate", "mate8", 2015, 2015, ""},
+    Generation{"huawei", "huawei-mate", "mate9", 2016, 2016, kPro},
     Generation{"huawei", "huawei-mate", "mate10", 2017, 2017, kMateWords},
     Generation{"huawei", "huawei-mate", "mate20", 2018, 2018, kMateWords},
     Generation{"huawei", "huawei-mate", "mate30", 2019, 2019, kMateWords},
+    Generation{"huawei", "huawei-mate", "mate30e", 2020, 2020, kPro},
     Generation{"huawei", "huawei-mate", "mate40", 2020, 2020, kMateWords},
     Generation{"huawei", "huawei-mate", "mate50", 2022, 2022, kMateWords},
     Generation{"huawei", "huawei-mate", "mate60", 2023, 2023, kMateWords},
     Generation{"huawei", "huawei-mate", "mate70", 2024, 2024, kMateWords},
     Generation{"huawei", "huawei-mate", "mate80", 2025, 2025, "pro max rs"},
     Generation{"huawei", "huawei-p", "p9", 2016, 2016, kMateWords},
+    Generation{"huawei", "huawei-p", "p9 plus", 2016, 2016, ""},
     Generation{"huawei", "huawei-p", "p10", 2017, 2017, kMateWords},
     Generation{"huawei", "huawei-p", "p20", 2018, 2018, kMateWords},
     Generation{"huawei", "huawei-p", "p30", 2019, 2019, kMateWords},
@@ -55,6 +59,7 @@ constexpr Generation kGenerations[] = {
     Generation{"huawei", "huawei-p", "pura80", 2025, 2025, "pro pro+ ultra"},
     Generation{"huawei", "huawei-foldable", "mate x", 2019, 2019, ""},
     Generation{"huawei", "huawei-foldable", "mate xs", 2020, 2020, ""},
+    Generation{"huawei", "huawei-foldable", "mate xs2", 2022, 2022, ""},
     Generation{"huawei", "huawei-foldable", "mate x2", 2021, 2021, ""},
     Generation{"huawei", "huawei-foldable", "mate x3", 2023, 2023, ""},
     Generation{"huawei", "huawei-foldable", "mate x5", 2023, 2023, ""},
@@ -63,6 +68,14 @@ constexpr Generation kGenerations[] = {
     Generation{"huawei", "huawei-foldable", "pocket s", 2022, 2022, ""},
     Generation{"huawei", "huawei-foldable", "pocket2", 2024, 2024, ""},
     // nova: the December generations (8, 12) and nova 9 SE (2021-12 / 2022) span two years.
+    Generation{"huawei", "huawei-nova", "nova2", 2017, 2017, "plus"},
+    Generation{"huawei", "huawei-nova", "nova2s", 2017, 2017, ""},
+    Generation{"huawei", "huawei-nova", "nova3", 2018, 2018, ""},
+    Generation{"huawei", "huawei-nova", "nova3e", 2018, 2018, ""},
+    Generation{"huawei", "huawei-nova", "nova3i", 2018, 2018, ""},
+    Generation{"huawei", "huawei-nova", "nova4", 2018, 2018, ""},
+    Generation{"huawei", "huawei-nova", "nova4e", 2019, 2019, ""},
+    Generation{"huawei", "huawei-nova", "nova5i", 2019, 2019, kPro},
     Generation{"huawei", "huawei-nova", "nova5", 2019, 2019, kNovaWords},
     Generation{"huawei", "huawei-nova", "nova6", 2019, 2019, kNovaWords},
     Generation{"huawei", "huawei-nova", "nova7", 2020, 2020, kNovaWords},
@@ -76,8 +89,23 @@ constexpr Generation kGenerations[] = {
     Generation{"huawei", "huawei-nova", "nova13", 2024, 2025, kNovaWords},
     Generation{"huawei", "huawei-nova", "nova14", 2025, 2025, kNovaWords},
     // HONOR: the number line twice a year since the 60 (November ones span two years).
+    Generation{"honor", "honor-number", "4x", 2014, 2014, ""},
+    Generation{"honor", "honor-number", "5x", 2015, 2015, ""},
+    Generation{"honor", "honor-number", "6x", 2016, 2016, ""},
+    Generation{"honor", "honor-number", "7x", 2017, 2017, ""},
+    Generation{"honor", "honor-number", "8", 2016, 2016, ""},
+    Generation{"honor", "honor-number", "8x", 2018, 2018, "max"},
+    Generation{"honor", "honor-number", "8c", 2018, 2018, ""},
+    Generation{"honor", "honor-number", "9", 2017, 2017, ""},
+    Generation{"honor", "honor-number", "9x", 2019, 2019, ""},
+    Generation{"honor", "honor-number", "10 lite", 2018, 2018, ""},
     Generation{"honor", "honor-number", "10", 2018, 2018, kPro},
     Generation{"honor", "honor-number", "20", 2019, 2019, kPro},
+    Generation{"honor", "honor-number", "20i", 2019, 2019, ""},
+    Generation{"honor", "honor-v", "v10", 2017, 2017, ""},
+    Generation{"honor", "honor-v", "v20", 2018, 2018, ""},
+    Generation{"honor", "honor-v", "v30", 2019, 2019, kPro},
+    Generation{"honor", "honor-v", "v40", 2021, 2021, ""},
     Generation{"honor", "honor-number", "30", 2020, 2020, kProPlus},
     Generation{"honor", "honor-number", "50", 2021, 2021, "pro se"},
     Generation{"honor", "honor-number", "60 se", 2022, 2022, ""},
@@ -106,6 +134,9 @@ constexpr Generation kGenerations[] = {
     Generation{"honor", "honor-magic", "magic v", 2022, 2022, ""},
     Generation{"honor", "honor-magic", "magic v2", 2023, 2023, "至臻版 ultimate"},
     Generation{"honor", "honor-magic", "magic v3", 2024, 2024, ""},
+    Generation{"honor", "honor-magic", "magic v5", 2025, 2025, ""},
+    Generation{"honor", "honor-magic", "magic v flip", 2024, 2024, ""},
+    Generation{"honor", "honor-magic", "magic v flip2", 2025, 2025, ""},
     Generation{"honor", "honor-magic", "magic vs", 2022, 2022, "至臻版 ultimate"},
     Generation{"honor", "honor-x", "x10", 2020, 2020, "max"},
     Generation{"honor", "honor-x", "x20", 2021, 2021, "se"},
@@ -116,6 +147,7 @@ constexpr Generation kGenerations[] = {
     Generation{"honor", "honor-x", "x50i", 2023, 2023, ""},
     Generation{"honor", "honor-x", "x60", 2024, 2024, kPro},
     Generation{"honor", "honor-x", "x60i", 2024, 2024, ""},
+    Generation{"honor", "honor-x", "x70", 2025, 2025, ""},
     // OPPO Reno: May generations in one year, November ones (odd numbers since Reno5) over two.
     Generation{"oppo", "oppo-reno", "reno2", 2019, 2019, kPro},
     Generation{"oppo", "oppo-reno", "reno3", 2019, 2020, kPro},
@@ -246,6 +278,7 @@ constexpr Generation kGenerations[] = {
     Generation{"iqoo", "iqoo-neo", "neo10 pro", 2024, 2024, ""},
     Generation{"iqoo", "iqoo-neo", "neo10 pro+", 2025, 2025, ""},
     Generation{"iqoo", "iqoo-z", "z6", 2022, 2022, ""},
+    Generation{"iqoo", "iqoo-z", "z6x", 2022, 2022, ""},
     Generation{"iqoo", "iqoo-z", "z7", 2023, 2023, kPro},
     Generation{"iqoo", "iqoo-z", "z7x", 2023, 2023, ""},
     Generation{"iqoo", "iqoo-z", "z8", 2023, 2023, ""},

@@ -543,7 +543,8 @@ TEST_CASE("China market codes by each maker's mark") {
   CHECK_FALSE(china_market_code("HUAWEI", "ELS-NX9"));
   CHECK_FALSE(china_market_code("HUAWEI", "BAH3-W09"));
   CHECK(china_market_code("vivo", "V2324A"));
-  CHECK(china_market_code("iQOO", "V2366GA"));
+  CHECK(china_market_code("iQOO", "V2307A"));
+  CHECK_FALSE(china_market_code("vivo", "V2324HA"));  // a re-issue, launched later
   CHECK_FALSE(china_market_code("vivo", "V2309"));
   CHECK_FALSE(china_market_code("vivo", "PA2170"));
   CHECK(china_market_code("OPPO", "PHM110"));
