@@ -130,7 +130,8 @@ void apply_model_code(DeviceFacts& facts, const DerivedDeviceFacts& derived) {
 // (source "+china-code"), whatever year a source gives the product: the sources date its
 // launch abroad as often (the LineageOS wiki dates the OnePlus 13 2025-01; PJZ110 came out in
 // China in 2024-10). A range the code's own scheme gives still bounds it.
-void apply_marketing_name(DeviceFacts& facts, std::string_view model) {
+void apply_marketing_name(DeviceFacts& facts, std::string_view model,
+                          const DerivedDeviceFacts& derived) {
   const DeviceRecord* row = facts.match.record;
   if (row == nullptr || facts.match.by_codename || row->verified()) return;
   const std::optional<NamedLaunch> named =
@@ -138,7 +139,8 @@ void apply_marketing_name(DeviceFacts& facts, std::string_view model) {
   if (!named) return;
   std::string source = std::string(kMarketingNameSource) + ':' + named->rule;
   std::optional<int> china;
-  if (named->china_launch && china_market_code(row->brand, model)) {
+  if (named->china_launch && china_market_code(row->brand, model) &&
+      (!derived.launch || derived.launch->contains(*named->china_launch))) {
     china = named->china_launch;
     source += kChinaCodeSuffix;
   }
@@ -306,7 +308,7 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
   facts.launch = shared_launch(rows);
   if (!facts.launch) facts.launch = launch_by_codename(db, facts, codename, brand, derived);
   apply_model_code(facts, derived);
-  apply_marketing_name(facts, model);
+  apply_marketing_name(facts, model, derived);
   if (!facts.device_class) {
     const std::string_view maker = !trim(brand).empty() ? brand
                                    : facts.brand        ? std::string_view(facts.brand->value)

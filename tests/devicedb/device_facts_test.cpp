@@ -225,6 +225,8 @@ TEST_CASE("a generated row's marketing name narrows its launch, or unsets one it
       "redmi\t\tRedmi K70 Pro\t\t\t\t23117RK66C\t\tgoogle-play\t\t\n"
       "redmi\t\tRedmi Note 14 Pro+\t\t\t\t24115RA8EG\t\tgoogle-play\t\t\n"
       "oneplus\t\t13\tphone\t2025-01\t\tPJZ110;CPH2649\t\tlineage-wiki\tlineage-wiki\t"
+      "lineage-wiki\n"
+      "xiaomi\t\tXiaomi 15 Pro\tphone\t2025-06\t\t2505DPN6CC\t\tlineage-wiki\tlineage-wiki\t"
       "lineage-wiki\n");
   // POCO F7 Pro: the platform's REDMI K80 (2024) and the code (certified 2024-11) leave
   // 2024..2025; the name says 2025.
@@ -262,6 +264,11 @@ TEST_CASE("a generated row's marketing name narrows its launch, or unsets one it
   const auto global13 = emitted_from(db, "CPH2649", "", "OnePlus");
   CHECK(std::get<std::int64_t>(global13.at("device.launch_year").first) == 2025);
   CHECK(global13.at("device.launch_year").second == "device-db:lineage-wiki");
+  // Not where the code's own scheme rules the first year out: a China code certified in
+  // 2025-05 is a later issue, not the 15 Pro of 2024-10.
+  const auto reissue = emitted_from(db, "2505DPN6CC", "", "Xiaomi");
+  CHECK(std::get<std::int64_t>(reissue.at("device.launch_year").first) == 2025);
+  CHECK(reissue.at("device.launch_year").second == "device-db:lineage-wiki");
 }
 
 TEST_CASE("ambiguous matches keep only the facts every candidate shares") {
