@@ -576,7 +576,7 @@ std::string huawei_platform(std::string_view code) {
 }
 
 bool china_market_code(std::string_view brand, std::string_view model) {
-  const std::string code = upper(trim(model));
+  const std::string code = upper(model);
   switch (family_of(brand)) {
     case Family::kXiaomi:  // the market letter ends the code: 2410DPN6CC, M2011K2C (G, I, R…)
       return xiaomi_form(code) != XiaomiForm::kNone && code.back() == 'C';

@@ -16,7 +16,7 @@ namespace {
 // One generation of a numbered line: `base` is its name in the form words() gives ("mate70",
 // "find x6", "iqoo neo7", "80"); `allowed` the words that may follow it, space-separated.
 struct Generation {
-  std::string_view brand;  // the series' brand, as series_brand() tells it
+  std::string_view brand;  // the series' brand: the row's, or the lead word's (kLeadWords)
   std::string_view rule;
   std::string_view base;
   int earliest, latest;
@@ -508,14 +508,6 @@ constexpr std::array kLeadWords = {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool all_letters(std::string_view word) {
   if (word.empty()) return false;
   for (char c : word) {
@@ -527,7 +519,7 @@ bool all_letters(std::string_view word) {
 // The name's words: lower case, "5g" dropped (a network, not an issue), and a number's "+"
 // split off ("s23+" -> "s23" "+").
 std::vector<std::string> words(std::string_view name) {
-  const std::string lowered = lower_ascii(name);
+  const std::string lowered = core::text::lower(name);
   std::vector<std::string> out;
   for (std::string_view word : core::text::fields(lowered)) {
     if (word == "5g") continue;
@@ -602,7 +594,7 @@ int year_in_name(const std::vector<std::string>& name) {
 std::optional<NamedLaunch> launch_of_one_name(std::string_view brand, std::string_view name) {
   const std::vector<std::string> all = words(name);
   const std::string row_family = brand_family(brand);
-  std::string series_brand = lower_ascii(core::text::trim(brand));
+  std::string series_brand = core::text::lower(core::text::trim(brand));
   // The brand words the name starts with ("HUAWEI", "Samsung Galaxy", "荣耀"), when they are
   // of the row's maker.
   std::size_t from = 0;

@@ -85,6 +85,12 @@ TEST_CASE("a name that carries its year launched then or in the last months befo
 }
 
 namespace {
+// The rows whose launch is a truth to measure against: dated by hand or by a source
+// (device-info, the LineageOS wiki), not by a naming scheme.
+bool dated_by_hand_or_source(const DeviceRecord& row) {
+  return row.launch_year != 0 && row.launch_source.find("model-code") == std::string::npos;
+}
+
 // Dated rows the names contradict, on purpose: the source's date is another issue's.
 const std::map<std::string, std::string> kSourceSlips = {
     {"P30 Pro", "device-info dates VOG-AL00 2020-05 (the P30 Pro New Edition); launched 2019-03"},
@@ -99,10 +105,7 @@ TEST_CASE("every generation holds the database's dated rows") {
   };
   std::map<std::string, Stats> by_rule;
   for (const DeviceRecord& row : DeviceDb::shipped().records()) {
-    // Dated by hand or by a source (device-info, the LineageOS wiki); not by a naming scheme.
-    if (row.launch_year == 0 || row.launch_source.find("model-code") != std::string::npos) {
-      continue;
-    }
+    if (!dated_by_hand_or_source(row)) continue;
     const auto named = launch_from_marketing_name(row.brand, row.marketing_name);
     if (!named) continue;
     Stats& stats = by_rule[named->rule];
@@ -145,9 +148,7 @@ TEST_CASE("lines launched in China first: a China code's row launched in the fir
 
   int rows = 0;
   for (const DeviceRecord& row : DeviceDb::shipped().records()) {
-    if (row.launch_year == 0 || row.launch_source.find("model-code") != std::string::npos) {
-      continue;
-    }
+    if (!dated_by_hand_or_source(row)) continue;
     const auto named = launch_from_marketing_name(row.brand, row.marketing_name);
     if (!named || !named->china_launch) continue;
     for (const std::string& code : row.model_codes) {
