@@ -84,6 +84,29 @@ void forget_per_name_facts(DeviceFacts& facts) {
   facts.price_tier.reset();
 }
 
+// A codename names a platform, and a family's makers sell one platform under several of their
+// brands (haydn: the Redmi K40 Pro and the Xiaomi Mi 11i; turner: the REDMI K Pad and the
+// Xiaomi Pad Mini). A device that names a brand of its own (Redmi, POCO, Honor, iQOO,
+// OnePlus, realme) that none of the codename's rows has is another brand's rebadge of them: the
+// brand is the device's, their name's facts go, and the launch is theirs widened by a year
+// each way (the China Redmi K phones launch in the autumn, their POCO twins the next spring).
+// Old firmware that says only the family ("xiaomi" on a Redmi) leaves the rows' brand.
+void apply_rebadge(DeviceFacts& facts, const std::vector<const DeviceRecord*>& rows,
+                   std::string_view brand) {
+  const std::string own = lower(trim(brand));
+  if (!facts.match.by_codename || rows.empty() || own.empty() || brand_family(own) == own) return;
+  const bool another_brand = std::none_of(
+      rows.begin(), rows.end(), [&](const DeviceRecord* row) { return row->brand == own; });
+  if (!another_brand) return;
+  facts.brand = SourcedFact{own, std::string(kOsBrandSource)};
+  forget_per_name_facts(facts);
+  if (!facts.launch) return;
+  facts.launch->earliest -= 1;
+  facts.launch->latest += 1;
+  facts.launch->month = 0;
+  facts.launch->source += kByCodenameSuffix;
+}
+
 bool from_verified_row(const std::optional<SourcedFact>& fact) {
   return fact && fact->source == kDeviceDbSource;
 }
@@ -306,6 +329,7 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
   facts.marketing_name = shared(rows, &DeviceRecord::marketing_name, &DeviceRecord::source);
   facts.price_tier = shared(rows, &DeviceRecord::price_tier, &DeviceRecord::source);
   facts.launch = shared_launch(rows);
+  apply_rebadge(facts, rows, brand);
   if (!facts.launch) facts.launch = launch_by_codename(db, facts, codename, brand, derived);
   apply_model_code(facts, derived);
   apply_marketing_name(facts, model, derived);

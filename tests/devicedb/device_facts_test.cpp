@@ -211,6 +211,44 @@ TEST_CASE("a code's row without a launch leaves the launch to its codename's row
   CHECK(text_of(nine_a, "device.series") == "redmi-9");
 }
 
+TEST_CASE("a device of another brand than its codename's rows is their rebadge, not them") {
+  // The REDMI K Pad (25079RPDCC) and the Xiaomi Pad Mini (25079RPDCG) are both `turner`; the
+  // Redmi K40 Pro and the Xiaomi Mi 11i both `haydn`. A Redmi whose code nobody lists is not
+  // a Xiaomi (艺术升's "no Redmi" hangs on the brand), nor the other's name.
+  const DeviceDb db = DeviceDb::parse(
+      kGeneratedHeader +
+      "xiaomi\txiaomi-pad\tXiaomi Pad Mini\ttablet\t2025\thigh\t25079RPDCG\tturner\tsrc\tverified\t"
+      "verified\n"
+      "xiaomi\txiaomi-11\tXiaomi Mi 11i\tphone\t2021-01\thigh\tM2012K11G\thaydn\tsrc\tverified\t"
+      "verified\n");
+  const auto pad = emitted_from(db, "25079RPDCC", "turner", "REDMI");
+  CHECK(text_of(pad, "device.db_match") == "codename");
+  CHECK(text_of(pad, "device.brand") == "redmi");
+  CHECK(pad.at("device.brand").second == "os");
+  CHECK(text_of(pad, "device.class") == "tablet");  // the same hardware
+  CHECK(pad.count("device.marketing_name") == 0);
+  CHECK(pad.count("device.series") == 0);
+  CHECK(pad.count("device.price_tier") == 0);
+  // The rebadge launched up to a year from its twin; its China code, certified in July
+  // 2025, says which.
+  CHECK(std::get<std::int64_t>(pad.at("device.launch_year").first) == 2025);
+  CHECK(pad.count("device.launch_year_latest") == 0);
+  CHECK(pad.at("device.launch_year").second == "model-code:xiaomi-china-cert-date");
+  CHECK(pad.count("device.launch_month") == 0);
+  // M2012K11C, certified in December 2020, launched October 2020 to April 2021: not the
+  // Mi 11i's January 2021 as such.
+  const auto k40 = emitted_from(db, "M2012K11C", "haydn", "Redmi");
+  CHECK(text_of(k40, "device.brand") == "redmi");
+  CHECK(k40.count("device.marketing_name") == 0);
+  CHECK(std::get<std::int64_t>(k40.at("device.launch_year").first) == 2020);
+  CHECK(std::get<std::int64_t>(k40.at("device.launch_year_latest").first) == 2021);
+  // Old Redmi firmware says only "Xiaomi", and a device of the rows' own brand is theirs.
+  const auto family = emitted_from(db, "25079RPDXX", "turner", "Xiaomi");
+  CHECK(text_of(family, "device.brand") == "xiaomi");
+  CHECK(text_of(family, "device.marketing_name") == "Xiaomi Pad Mini");
+  CHECK(std::get<std::int64_t>(family.at("device.launch_year").first) == 2025);
+}
+
 TEST_CASE("a generated row's marketing name narrows its launch, or unsets one it contradicts") {
   const DeviceDb db = DeviceDb::parse(
       kGeneratedHeader +
