@@ -7,6 +7,31 @@
 namespace examready::core::text {
 namespace {
 
+// The length of the Unicode space or invisible mark `s` starts with (UTF-8), else 0.
+std::size_t pasted_space_at_start(std::string_view s) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (s.size() >= 2 && byte(0) == 0xC2 && byte(1) == 0xA0) return 2;  // U+00A0
+  if (s.size() < 3) return 0;
+  if (byte(0) == 0xE2 && byte(1) == 0x80 &&
+      (byte(2) <= 0x8D || byte(2) == 0xA8 || byte(2) == 0xA9 || byte(2) == 0xAF)) {
+    return 3;  // U+2000-U+200D, U+2028, U+2029, U+202F
+  }
+  if (byte(0) == 0xE2 && byte(1) == 0x81 && (byte(2) == 0x9F || byte(2) == 0xA0)) return 3;
+  if (byte(0) == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;  // U+3000
+  if (byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) return 3;  // U+FEFF
+  return 0;
+}
+
+// The same for the one `s` ends with: each is 2 or 3 bytes long.
+std::size_t pasted_space_at_end(std::string_view s) {
+  for (std::size_t length : {std::size_t{2}, std::size_t{3}}) {
+    if (s.size() >= length && pasted_space_at_start(s.substr(s.size() - length)) == length) {
+      return length;
+    }
+  }
+  return 0;
+}
+
 std::size_t digits_at(std::string_view s, std::size_t pos) {
   std::size_t end = pos;
   while (end < s.size() && s[end] >= '0' && s[end] <= '9') ++end;
@@ -50,6 +75,16 @@ std::optional<NumberPrefix> parse_number_prefix(std::string_view s) {
   if (in.fail()) return std::nullopt;
 #endif
   return NumberPrefix{value, length};
+}
+
+std::string_view trim_pasted(std::string_view s) {
+  for (;;) {
+    const std::string_view before = s;
+    s = trim(s);
+    while (const std::size_t n = pasted_space_at_start(s)) s.remove_prefix(n);
+    while (const std::size_t n = pasted_space_at_end(s)) s.remove_suffix(n);
+    if (s.size() == before.size()) return s;
+  }
 }
 
 }  // namespace examready::core::text

@@ -44,6 +44,11 @@ inline std::string_view trim(std::string_view s) {
   return s.substr(first, last - first + 1);
 }
 
+// `trim` that also drops the Unicode spaces and invisible marks pasted text carries around a
+// value (no-break space U+00A0, U+2000-U+200D, U+2028/9, U+202F, U+205F, U+2060, ideographic
+// space U+3000, byte-order mark U+FEFF), in UTF-8: "M2003J15SG\u00A0" is M2003J15SG.
+std::string_view trim_pasted(std::string_view s);
+
 inline bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }

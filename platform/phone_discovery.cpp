@@ -1,6 +1,7 @@
 // Phone discovery over adb and libimobiledevice, and pasted getprop text (phone_discovery.h).
 #include "platform/phone_discovery.h"
 
+#include "core/text.h"
 #include "platform/android/adb_devices.h"
 #include "platform/android/adb_host.h"
 #include "platform/android/getprop.h"
@@ -106,10 +107,21 @@ PhoneConnection connect_ios(const std::string& udid) {
 }
 
 PhoneConnection open_getprop_text(std::string text, const std::string& origin) {
-  const pa::PropertyMap props = pa::parse_getprop(text);
+  std::vector<pa::RepeatedProperty> repeated;
+  const pa::PropertyMap props = pa::parse_getprop(text, &repeated);
   if (props.empty()) {
     return failure(PhoneError::kInvalidInput,
                    origin + ": no properties found (expected `getprop` output: [key]: [value] lines)");
+  }
+  // Two dumps pasted one after the other would be judged as one device made of both.
+  if (const pa::RepeatedProperty* twice = pa::second_device(repeated)) {
+    const auto shown = [](const std::string& value) { return core::text::cut_utf8(value, 64); };
+    return failure(PhoneError::kInvalidInput,
+                   origin + ": the text holds two devices' properties: " + twice->key + " is [" +
+                       shown(twice->first_value) + "] on line " +
+                       std::to_string(twice->first_line) + " and [" + shown(twice->later_value) +
+                       "] on line " + std::to_string(twice->later_line) +
+                       " (paste one phone's getprop)");
   }
   PhoneConnection c;
   c.transport = core::Transport::kGetpropText;

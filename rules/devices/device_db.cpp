@@ -333,7 +333,7 @@ DeviceMatch DeviceDb::lookup(std::string_view model, std::string_view codename,
     return match;
   };
 
-  model = trim(model);
+  model = core::text::trim_pasted(model);
   auto found = model.empty() ? by_model_.end() : by_model_.find(lower(model));
   // Samsung firmware may append the SIM variant to the model ("SM-G9600/DS"): the row lists
   // the model itself, so a miss retries without the suffix.
@@ -350,7 +350,7 @@ DeviceMatch DeviceDb::lookup(std::string_view model, std::string_view codename,
         });
     return answer(found->second, apple ? DeviceMatchKind::kIdentifier : DeviceMatchKind::kModel);
   }
-  codename = trim(codename);
+  codename = core::text::trim_pasted(codename);
   if (codename.empty()) return {};
   const auto rows = by_codename_.find(lower(codename));
   if (rows == by_codename_.end()) return {};
