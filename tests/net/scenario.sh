@@ -138,7 +138,7 @@ case $mode in
       $([[ $queue_ms != 0 ]] && echo --rate-mbit "$(mbit_of "$rate")" --queue-ms "$queue_ms") > "$tmp/relay.out" 2> "$tmp/relay.err" &
     relay_pid=$!
     pids+=($relay_pid)
-    for _ in $(seq 100); do grep -q ready "$tmp/relay.out" && break; sleep 0.05; done
+    for _ in $(seq 100); do grep -qs ready "$tmp/relay.out" && break; sleep 0.05; done
     grep -q ready "$tmp/relay.out" || { cat "$tmp/relay.err"; exit 1; }
     ip -n $ns_a link set lo up
     ip -n $ns_b link set lo up
