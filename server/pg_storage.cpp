@@ -144,9 +144,11 @@ class PgStorage final : public Storage {
   std::vector<StoredReport> find_by_code(const std::string& code) override {
     return with_connection([&](PgConnection& c) { return sql::find_reports(c, "code", code); });
   }
-  std::vector<StoredReport> find_paired(const std::string& primary_code) override {
-    return with_connection(
-        [&](PgConnection& c) { return sql::find_reports(c, "pair_code", primary_code); });
+  std::vector<StoredReport> find_paired(const std::string& primary_code,
+                                        const std::string& proof) override {
+    return with_connection([&](PgConnection& c) {
+      return sql::find_reports(c, "pair_code", primary_code, sql::pair_proof_field(proof));
+    });
   }
   ReportPage search(const ReportQuery& query) override {
     return with_connection([&](PgConnection& c) { return sql::search(c, query); });

@@ -156,7 +156,7 @@ nlohmann::json Collector::pair_json(const StoredReport& report,
     }
   }
   nlohmann::json secondaries = nlohmann::json::array();
-  for (const auto& s : storage_.find_paired(c.code)) {
+  for (const auto& s : storage_.find_paired(c.code, reports::pair_proof(c.report_id))) {
     nlohmann::json shown = full_json(s);
     if (proves(shown["report"], c.report_id)) secondaries.push_back(std::move(shown));
   }

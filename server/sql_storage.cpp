@@ -151,13 +151,24 @@ void write_stats(SqlConnection& conn, const StatsDeltas& deltas, int shard) {
   flush();
 }
 
+std::string pair_proof_field(const std::string& proof) {
+  return "\"pair_proof\":\"" + proof + "\"";
+}
+
 std::vector<StoredReport> find_reports(SqlConnection& conn, std::string_view column,
-                                       const std::string& value) {
-  const std::string sql = "SELECT " + std::string(kReportColumns) + " FROM reports WHERE " +
-                          std::string(column) + " = $1 AND " + std::string(column) +
-                          " <> '' ORDER BY id DESC LIMIT 10";
+                                       const std::string& value, const std::string& body_holds) {
+  std::vector<std::string> params{value};
+  std::string sql = "SELECT " + std::string(kReportColumns) + " FROM reports WHERE " +
+                    std::string(column) + " = $1 AND " + std::string(column) + " <> ''";
+  if (!body_holds.empty()) {
+    // LIKE's own wildcards: `_` in the text matches itself too, and the caller checks the
+    // rows it gets exactly.
+    sql += " AND body LIKE $2";
+    params.push_back("%" + body_holds + "%");
+  }
+  sql += " ORDER BY id DESC LIMIT 10";
   std::vector<StoredReport> found;
-  for (const auto& row : conn.run(sql, {value}).rows) {
+  for (const auto& row : conn.run(sql, params).rows) {
     StoredReport report;
     report.columns = read_columns(row);
     report.body = text(row.at(13));

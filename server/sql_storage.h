@@ -20,9 +20,13 @@ InsertResult insert_report(SqlConnection& conn, const StoredReport& report, Stat
 // In the map's order, into counter shard `shard`.
 void write_stats(SqlConnection& conn, const StatsDeltas& deltas, int shard);
 
-// Reports whose `column` (code or pair_code) equals `value`, newest first, at most 10.
+// Reports whose `column` (code or pair_code) equals `value` and whose stored body holds
+// `body_holds` (when not empty), newest first, at most 10.
 std::vector<StoredReport> find_reports(SqlConnection& conn, std::string_view column,
-                                       const std::string& value);
+                                       const std::string& value,
+                                       const std::string& body_holds = {});
+// How a stored body (compact JSON) carries a secondary's pair proof.
+std::string pair_proof_field(const std::string& proof);
 ReportPage search(SqlConnection& conn, const ReportQuery& query);
 StatsResult stats(SqlConnection& conn, StatsDimension dimension, std::int64_t min_group);
 StorageUsage usage(SqlConnection& conn);

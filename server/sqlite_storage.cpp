@@ -138,8 +138,11 @@ class SqliteStorage final : public Storage {
   std::vector<StoredReport> find_by_code(const std::string& code) override {
     return read([&](Connection& c) { return sql::find_reports(c, "code", code); });
   }
-  std::vector<StoredReport> find_paired(const std::string& primary_code) override {
-    return read([&](Connection& c) { return sql::find_reports(c, "pair_code", primary_code); });
+  std::vector<StoredReport> find_paired(const std::string& primary_code,
+                                        const std::string& proof) override {
+    return read([&](Connection& c) {
+      return sql::find_reports(c, "pair_code", primary_code, sql::pair_proof_field(proof));
+    });
   }
   ReportPage search(const ReportQuery& query) override {
     return read([&](Connection& c) { return sql::search(c, query); });

@@ -101,8 +101,11 @@ class Storage {
   virtual void insert_bulk(const std::vector<StoredReport>& reports) = 0;
   // Newest first (40-bit codes can collide among millions of reports).
   virtual std::vector<StoredReport> find_by_code(const std::string& code) = 0;
-  // Secondary phones whose report names this primary code.
-  virtual std::vector<StoredReport> find_paired(const std::string& primary_code) = 0;
+  // Secondary phones whose report names this primary code and carries `proof` (its pair
+  // proof): anyone who heard the code can upload reports naming it, and they must not push
+  // the real secondary out of the newest ten.
+  virtual std::vector<StoredReport> find_paired(const std::string& primary_code,
+                                                const std::string& proof) = 0;
   virtual ReportPage search(const ReportQuery& query) = 0;
   // Groups with at least `min_group` distinct devices (1..kMaxTrackedDevices).
   virtual StatsResult stats(StatsDimension dimension, std::int64_t min_group) = 0;

@@ -157,7 +157,13 @@ void add_web_routes(http::Router& router, WebCheckRules rules) {
       {.method = "GET", .pattern = "/static/{}", .label = "/static/*", .handler = [](Request& req) {
          return asset(req, req.path);
        }});
-  router.add({.method = "GET", .pattern = "/v1/qr.svg", .label = "/v1/qr.svg", .handler = qr_svg});
+  // Encoding a QR code takes about a millisecond: on a worker, not on a network thread that
+  // every other client's reads and writes wait for.
+  router.add({.method = "GET",
+              .pattern = "/v1/qr.svg",
+              .label = "/v1/qr.svg",
+              .run = http::Run::kWorker,
+              .handler = qr_svg});
   router.add({.method = "GET",
               .pattern = "/v1/rules",
               .label = "/v1/rules",

@@ -5,12 +5,23 @@
 
 namespace examready::server::http {
 
-std::shared_ptr<ConnectionBase> ConnectionTable::oldest_waiting(const std::string& client) {
+bool ConnectionBase::evictable(Clock::time_point now, const StallRule& rule) const {
+  const Phase phase = phase_;
+  if (phase == Phase::kWaiting) return true;
+  if (phase != Phase::kTransfer) return false;
+  const auto held = now.time_since_epoch() - Clock::duration(since_.load());
+  if (held < rule.grace) return false;
+  const double seconds = std::chrono::duration<double>(held).count();
+  return static_cast<double>(moved_.load()) < seconds * static_cast<double>(rule.floor_bytes_per_s);
+}
+
+std::shared_ptr<ConnectionBase> ConnectionTable::eviction_victim(const std::string& client) {
+  const auto now = ConnectionBase::Clock::now();
   std::shared_ptr<ConnectionBase> victim;
   for (auto& [id, entry] : entries_) {
     if (!client.empty() && entry.client != client) continue;
     const auto& c = entry.connection;
-    if (c->phase() != Phase::kWaiting) continue;
+    if (!c->evictable(now, stall_)) continue;
     if (!victim || c->since() < victim->since()) victim = c;
   }
   if (victim) victim->set_phase(Phase::kClosing);
@@ -24,10 +35,10 @@ bool ConnectionTable::admit(const std::string& client, bool exempt) {
     // Connections being closed count until they are gone: room made is room counted.
     auto it = per_client_.find(client);
     if (!exempt && it != per_client_.end() && it->second >= max_per_client_) {
-      victim = oldest_waiting(client);
+      victim = eviction_victim(client);
       if (!victim) return false;
     } else if (entries_.size() >= max_total_) {
-      victim = oldest_waiting("");
+      victim = eviction_victim("");
       if (!victim) return false;
     }
   }

@@ -1,7 +1,6 @@
 // The front's per-request rules (exchange.h).
 #include "server/http/exchange.h"
 
-#include <arpa/inet.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include <cstdio>
 
 #include "core/text.h"
+#include "server/http/client_address.h"
 #include "server/http/content_coding.h"
 
 namespace examready::server::http {
@@ -19,12 +19,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-bool is_ip_literal(const std::string& text) {
-  unsigned char buffer[16];
-  return ::inet_pton(AF_INET, text.c_str(), buffer) == 1 ||
-         ::inet_pton(AF_INET6, text.c_str(), buffer) == 1;
 }
 
 // Only the methods HTTP defines reach labels and metrics: a made-up method must not grow
@@ -46,8 +40,23 @@ Exchange::Exchange(const Router& router, const ServerLimits& limits, BodyBudget&
                    std::string peer)
     : router_(router), limits_(limits), budget_(budget), peer_(std::move(peer)) {}
 
-Exchange::~Exchange() {
-  if (reserved_ > 0) budget_.release(reserved_);
+Exchange::~Exchange() { release_body(); }
+
+void Exchange::release_body() {
+  if (reserved_ > 0) budget_.release(request_.client, reserved_);
+  reserved_ = 0;
+}
+
+bool Exchange::hold(std::uint64_t bytes) {
+  if (!budget_.reserve(request_.client, bytes)) return false;
+  reserved_ += bytes;
+  return true;
+}
+
+Exchange::Next Exchange::busy() {
+  Response busy = error_response(503, "server busy, retry shortly");
+  busy.set_header("Retry-After", "5");
+  return respond(std::move(busy), true);
 }
 
 Exchange::Next Exchange::respond(Response response, bool close) {
@@ -64,11 +73,12 @@ std::string Exchange::client_address(const beast_http::request_header<>& header)
       limits_.trusted_proxies.end()) {
     return peer_;
   }
-  const std::string_view forwarded = header["X-Forwarded-For"];
-  const auto comma = forwarded.rfind(',');
-  const std::string last(
-      trim(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1)));
-  return is_ip_literal(last) ? last : peer_;
+  std::vector<std::string_view> lines;
+  for (auto [it, end] = header.equal_range("X-Forwarded-For"); it != end; ++it) {
+    lines.push_back(it->value());
+  }
+  const std::string forwarded = forwarded_client(lines);
+  return forwarded.empty() ? peer_ : forwarded;
 }
 
 std::optional<Response> Exchange::check_body_rules(bool chunked,
@@ -104,7 +114,7 @@ Exchange::Next Exchange::on_header(const beast_http::request_header<>& header, b
   for (const auto& field : header) {
     request_.headers.push_back({std::string(field.name_string()), std::string(field.value())});
   }
-  request_.client = client_address(header);
+  request_.client = client_key(client_address(header));
   const bool has_body = chunked || (length && *length > 0);
   body_unread_ = has_body;
   if (!parse_target(request_.target, request_.path, request_.query)) {
@@ -136,18 +146,8 @@ Exchange::Next Exchange::on_header(const beast_http::request_header<>& header, b
     sink_ = std::move(std::get<std::unique_ptr<BodySink>>(start));
     return has_body ? Next::kReadBody : respond(sink_->finish(true));
   }
-  if (!has_body) return Next::kDispatch;
-  // What this body may occupy: the wire bytes, and the decoded copy when it is compressed.
-  const bool coded = parse_coding(request_.header("Content-Encoding")) != Coding::kIdentity;
-  const std::uint64_t wanted =
-      (chunked ? route_->body.max_bytes : *length) + (coded ? route_->body.max_decoded_bytes : 0);
-  if (!budget_.reserve(wanted)) {
-    Response busy = error_response(503, "server busy, retry shortly");
-    busy.set_header("Retry-After", "5");
-    return respond(std::move(busy), true);
-  }
-  reserved_ = wanted;
-  return Next::kReadBody;
+  // The body is counted against the budget as it arrives (on_body_data), not as announced.
+  return has_body ? Next::kReadBody : Next::kDispatch;
 }
 
 Exchange::Next Exchange::refuse(Response response) {
@@ -169,6 +169,7 @@ Exchange::Next Exchange::on_body_data(const char* data, std::size_t size) {
   if (raw_body_.size() + size > route_->body.max_bytes) {  // the parser enforces it too
     return on_body_failed(BodyFailure::kTooLarge);
   }
+  if (!hold(size)) return busy();
   raw_body_.append(data, size);
   return Next::kReadBody;
 }
@@ -179,9 +180,13 @@ Exchange::Next Exchange::on_body_complete() {
   const Coding coding = parse_coding(request_.header("Content-Encoding"));
   const std::uint64_t limit =
       coding == Coding::kIdentity ? route_->body.max_bytes : route_->body.max_decoded_bytes;
+  // The decoded copy may take up to its limit while it is made; then the body holds its size.
+  if (coding != Coding::kIdentity && !hold(limit)) return busy();
   const DecodeStatus status = decode_body(coding, raw_body_, limit, request_.body);
   raw_body_.clear();
   raw_body_.shrink_to_fit();
+  release_body();
+  if (!hold(request_.body.size())) return busy();
   if (status == DecodeStatus::kTooLarge) {
     return respond(
         error_response(413, fmt::format("body larger than {} bytes once decompressed", limit)));
@@ -215,6 +220,7 @@ void Exchange::run_handler() {
   }
   request_.body.clear();
   request_.body.shrink_to_fit();
+  release_body();
 }
 
 bool Exchange::close_after() const { return response_.close || !keep_alive_ || body_unread_; }

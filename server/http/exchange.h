@@ -57,6 +57,11 @@ class Exchange {
 
  private:
   Next respond(Response response, bool close = false);
+  // The body budget: `bytes` more held by this request's client (false when over a limit),
+  // all of it given back, and the 503 an exhausted budget gets.
+  bool hold(std::uint64_t bytes);
+  void release_body();
+  Next busy();
   std::optional<Response> check_body_rules(bool chunked, std::optional<std::uint64_t> length);
   std::string client_address(const boost::beast::http::request_header<>& header) const;
 

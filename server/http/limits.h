@@ -6,7 +6,9 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace examready::server::http {
@@ -28,8 +30,11 @@ struct ServerLimits {
   std::chrono::seconds keep_alive_idle{15};
   std::chrono::seconds write_deadline{30};   // one response, fully written
   std::chrono::seconds stream_deadline{60};  // a streamed response (measurement download)
-  // Request bodies buffered in memory at once (all connections); beyond it a 503.
+  // Request bodies buffered in memory at once (all connections), and of one client address;
+  // beyond either a 503. Counted as the bytes arrive (and the decoded copy while it is made),
+  // never as announced: a header alone holds nothing.
   std::uint64_t buffered_bytes_budget = 64ull << 20;
+  std::uint64_t buffered_bytes_per_client = 8ull << 20;
   // After a refusal the front still reads (and drops) what the client sends, so it sees the
   // answer instead of a reset: at most this much, for at most linger_time.
   // Small on purpose: draining is work done for a client that is being refused.
@@ -42,23 +47,21 @@ struct ServerLimits {
   std::vector<std::string> trusted_proxies;
 };
 
-// Bytes of request bodies held in memory, across connections.
+// Bytes of request bodies held in memory, in all and per client (ServerLimits).
 class BodyBudget {
  public:
-  explicit BodyBudget(std::uint64_t limit) : limit_(limit) {}
-  bool reserve(std::uint64_t bytes) {
-    std::uint64_t used = used_.load();
-    do {
-      if (used + bytes > limit_) return false;
-    } while (!used_.compare_exchange_weak(used, used + bytes));
-    return true;
-  }
-  void release(std::uint64_t bytes) { used_ -= bytes; }
-  std::uint64_t used() const { return used_.load(); }
+  BodyBudget(std::uint64_t limit, std::uint64_t per_client_limit)
+      : limit_(limit), per_client_limit_(per_client_limit) {}
+  // Whether `client` may hold `bytes` more; if so they are counted until released.
+  bool reserve(const std::string& client, std::uint64_t bytes);
+  void release(const std::string& client, std::uint64_t bytes);
+  std::uint64_t used() const;
 
  private:
-  std::uint64_t limit_;
-  std::atomic<std::uint64_t> used_{0};
+  std::uint64_t limit_, per_client_limit_;
+  mutable std::mutex mutex_;
+  std::uint64_t used_ = 0;
+  std::unordered_map<std::string, std::uint64_t> per_client_;
 };
 
 }  // namespace examready::server::http

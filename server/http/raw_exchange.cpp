@@ -80,7 +80,7 @@ Exchange::Next read_body(Exchange& exchange, bhttp::request_parser<bhttp::empty_
 
 std::string handle_raw(const Router& router, const ServerLimits& limits, std::string_view input,
                        const std::string& peer, int max_requests) {
-  BodyBudget budget(limits.buffered_bytes_budget);
+  BodyBudget budget(limits.buffered_bytes_budget, limits.buffered_bytes_per_client);
   std::string out;
   for (int n = 0; n < max_requests && !input.empty(); ++n) {
     bhttp::request_parser<bhttp::empty_body> header;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "server/http/client_address.h"
 #include "server/http/server_connection.h"
 
 namespace examready::server::http {
@@ -63,7 +64,7 @@ HttpServer::Impl::Impl(const Router& r, ServerLimits l, const TlsFiles& files, R
     : router(r),
       limits(std::move(l)),
       logger(std::move(log)),
-      budget(limits.buffered_bytes_budget),
+      budget(limits.buffered_bytes_budget, limits.buffered_bytes_per_client),
       ioc(static_cast<int>(std::max<std::size_t>(1, limits.io_threads))),
       acceptor(ioc),
       grace(ioc),
@@ -107,7 +108,8 @@ void HttpServer::Impl::on_accept(tcp::socket socket) {
   // stalls every response by ~40 ms (and the measured RTTs with it).
   socket.set_option(tcp::no_delay(true), ec);
   const std::string peer = address_text(remote.address());
-  if (!table.admit(peer, trusted_proxy(peer))) {
+  const std::string client = client_key(peer);
+  if (!table.admit(client, trusted_proxy(peer))) {
     if (!tls) {
       socket.non_blocking(true, ec);
       socket.write_some(asio::buffer(kFullResponse.data(), kFullResponse.size()), ec);
@@ -117,10 +119,10 @@ void HttpServer::Impl::on_accept(tcp::socket socket) {
   if (tls) {
     auto c = std::make_shared<Connection<TlsStream>>(
         *this, TlsStream(beast::tcp_stream(std::move(socket)), *tls), peer);
-    c->start(table.add(peer, c));
+    c->start(table.add(client, c));
   } else {
     auto c = std::make_shared<Connection<PlainStream>>(*this, PlainStream(std::move(socket)), peer);
-    c->start(table.add(peer, c));
+    c->start(table.add(client, c));
   }
 }
 

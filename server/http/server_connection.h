@@ -116,6 +116,7 @@ class Connection final : public ConnectionBase,
     body_parser_.emplace(std::move(*header_parser_));
     header_parser_.reset();
     body_parser_->body_limit(exchange_->body_limit());
+    set_phase(Phase::kTransfer);
     // From here the whole body must arrive by this deadline (not per read: a trickle of a
     // byte a second would renew a per-read timeout for ever).
     lowest().expires_after(exchange_->body_deadline());
@@ -142,6 +143,7 @@ class Connection final : public ConnectionBase,
   void on_body(beast::error_code ec) {
     if (ec == bhttp::error::need_buffer) ec = {};
     const std::size_t got = kChunkBytes - body_parser_->get().body().size;
+    moved(got);
     Exchange::Next next = Exchange::Next::kReadBody;
     if (got > 0) next = exchange_->on_body_data(chunk_.get(), got);
     if (next == Exchange::Next::kReadBody) {
@@ -160,6 +162,7 @@ class Connection final : public ConnectionBase,
   }
 
   void dispatch() {
+    set_phase(Phase::kBusy);
     if (exchange_->run_on() == Run::kInline) {
       exchange_->run_handler();
       return respond();
@@ -177,6 +180,7 @@ class Connection final : public ConnectionBase,
   }
 
   void respond() {
+    set_phase(Phase::kTransfer);
     Response& r = exchange_->response();
     add_standard_headers(r);
     close_ = exchange_->close_after() || server_.stopping || aborted_;
@@ -187,6 +191,7 @@ class Connection final : public ConnectionBase,
                                     : server_.limits.write_deadline);
     auto done = [self = self()](beast::error_code ec, std::size_t n) {
       self->written_ += n;
+      self->moved(n);
       self->on_written(ec);
     };
     if (exchange_->head_request() || length == 0) {
@@ -209,6 +214,7 @@ class Connection final : public ConnectionBase,
     asio::async_write(stream_, asio::buffer(head_),
                       [self = self()](beast::error_code ec, std::size_t n) {
                         self->written_ += n;
+                        self->moved(n);
                         if (ec) return self->on_written(ec);
                         self->write_piece();
                       });
@@ -224,6 +230,7 @@ class Connection final : public ConnectionBase,
     asio::async_write(stream_, asio::buffer(piece.data(), piece.size()),
                       [self = self()](beast::error_code ec, std::size_t n) {
                         self->written_ += n;
+                        self->moved(n);
                         self->stream_offset_ += n;
                         if (ec) return self->on_written(ec);
                         self->write_piece();
