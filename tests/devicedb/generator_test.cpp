@@ -367,6 +367,39 @@ TEST_CASE("the merge: names mangled in the published list are not shown") {
   }
 }
 
+TEST_CASE("the merge: a Samsung date belongs to the model numbers its source lists") {
+  // Google Play lists the Tab S6 Lite of 2020 (SM-P610, SM-P615) and its 2022 revision
+  // (SM-P613, SM-P619) as one device; the LineageOS wiki dates only the 2020 numbers.
+  std::vector<SourceSet> sources = {
+      {"google-play",
+       {row("Samsung", "Galaxy Tab S6 Lite",
+            {"SM-P615", "SM-P615N", "SM-P619", "SM-P613", "SM-P610", "SAMSUNG-SM-P613"},
+            {"gta4xl", "gta4xlwifi"})}},
+      {"lineage-wiki",
+       {row("Samsung", "Galaxy Tab S6 Lite (Wi-Fi)", {"SM-P610"}, {"gta4xlwifi"}, "tablet", 2020,
+            4),
+        row("Samsung", "Galaxy Tab S6 Lite (LTE)", {"SM-P615"}, {"gta4xl"}, "tablet", 2020, 4)}},
+  };
+  BuildOptions options;
+  options.keep_brands = {"samsung"};
+  const BuildResult result = build_database(reference_rows(), sources, options);
+  const DeviceDb db = DeviceDb::parse(result.devices_tsv);
+  for (const char* code : {"SM-P610", "SM-P615", "SM-P615N"}) {
+    const DeviceRecord* dated = only(db, code, "samsung");
+    REQUIRE(dated != nullptr);
+    CHECK(dated->launch_year == 2020);
+  }
+  for (const char* code : {"SM-P613", "SM-P619", "SAMSUNG-SM-P613"}) {
+    const DeviceRecord* revision = only(db, code, "samsung");
+    REQUIRE(revision != nullptr);
+    CHECK(revision->launch_year == 0);
+    CHECK(revision->device_class == "tablet");  // the class is the name's, whatever the year
+    CHECK(revision->marketing_name == "Galaxy Tab S6 Lite");
+  }
+  CHECK(result.conflicts.find("not SM-P619;SM-P613;SAMSUNG-SM-P613 (another model number") !=
+        std::string::npos);
+}
+
 TEST_CASE("the merge: a gap-filling source joins by code only and classes only the unclassed") {
   // Matomo device-detector's facts (sources/device-detector.tsv): its names are its own, so
   // it joins by model code alone, and its class counts only where no other source gives one.

@@ -7,8 +7,11 @@
 #include "rules/devices/generator/build_database.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <deque>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -31,6 +34,7 @@ struct Evidence {
   std::string device_class;
   int year = 0;
   int month = 0;
+  std::vector<std::string> codes{};  // a launch's: the model codes the dating row lists
 };
 
 // A source that only fills gaps: its rows join a product by model code alone (its names are
@@ -245,7 +249,8 @@ class Merger {
                      bool with_launch) {
     for (Evidence& evidence : evidence_of(row, id)) product.class_evidence.push_back(evidence);
     if (with_launch && row.launch_year != 0) {
-      product.launch_evidence.push_back({id, "", row.launch_year, row.launch_month});
+      product.launch_evidence.push_back(
+          {id, "", row.launch_year, row.launch_month, row.model_codes});
     }
   }
 
@@ -430,6 +435,56 @@ void check_with_code_rules(Product& product, std::string& conflicts) {
   }
 }
 
+// A Samsung model number without its region: "SM-A125" of SM-A125F, SAMSUNG-SM-A125F or
+// sm-a125u1; empty for a code of another shape.
+std::string samsung_model_number(std::string_view code) {
+  std::string upper;
+  for (char c : code) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string_view rest = upper;
+  if (rest.substr(0, 8) == "SAMSUNG-") rest.remove_prefix(8);
+  if (rest.size() < 7 || rest.substr(0, 3) != "SM-" || rest[3] < 'A' || rest[3] > 'Z') return {};
+  for (std::size_t i = 4; i < 7; ++i) {
+    if (rest[i] < '0' || rest[i] > '9') return {};
+  }
+  return std::string(rest.substr(0, 7));
+}
+
+// Samsung sells a later hardware revision under the first one's name (the Galaxy A12 "Nacho",
+// SM-A127F, of 2021 beside the SM-A125F of 2020; the Tab S6 Lite SM-P613/P619 of 2022 beside
+// the SM-P610/P615 of 2020; Galaxy J7 SM-J700 to SM-J737, 2015-2018), and Google Play lists
+// them as one device. A date belongs to the model numbers the dating sources list: the
+// product's codes of any other number go to a row of their own, with no date (the model code
+// rules and the codename may still bound it). Returns that row, if any.
+std::optional<Product> undated_revisions(Product& product, std::string& conflicts) {
+  if (product.brand != "samsung" || product.year == 0) return std::nullopt;
+  std::set<std::string> dated;
+  for (const Evidence& item : product.launch_evidence) {
+    if (item.codes.empty()) return std::nullopt;  // a source that dates the name, not codes
+    for (const std::string& code : item.codes) {
+      if (const std::string number = samsung_model_number(code); !number.empty()) {
+        dated.insert(number);
+      }
+    }
+  }
+  Product undated = product;
+  undated.codes.clear();
+  undated.year = undated.month = 0;
+  undated.launch_source.clear();
+  undated.launch_evidence.clear();
+  std::erase_if(product.codes, [&](const std::string& code) {
+    const std::string number = samsung_model_number(code);
+    if (number.empty() || dated.count(number) != 0) return false;
+    undated.codes.push_back(code);
+    return true;
+  });
+  if (undated.codes.empty()) return std::nullopt;
+  conflicts += "launch\t" + product.brand + '\t' + product.name + '\t' + product.launch_source +
+               '=' + launch_text(product.year, product.month) + " dates " +
+               joined(product.codes, ';') + "\tnot " + joined(undated.codes, ';') +
+               " (another model number: left undated)\n";
+  return undated;
+}
+
 std::string render(const DeviceRecord& row) {
   return row.brand + '\t' + row.series + '\t' + row.marketing_name + '\t' + row.device_class +
          '\t' + launch_text(row.launch_year, row.launch_month) + '\t' + row.price_tier + '\t' +
@@ -525,21 +580,28 @@ BuildResult build_database(const DeviceDb& verified, const std::vector<SourceSet
   }
   const std::set<std::string> keep_brands(options.keep_brands.begin(), options.keep_brands.end());
   std::vector<const Product*> generated;
-  for (Product& product : merger.products) {
-    decide(product, years, result.conflicts);
-    compare_with_verified(product, verified, result.conflicts);
-    check_with_code_rules(product, result.conflicts);
+  std::deque<Product> revisions;  // undated_revisions' rows (stable addresses)
+  auto keep = [&](Product& product) {
     const std::string family = brand_family(product.brand);
     std::erase_if(product.codes,
                   [&](const std::string& code) { return verified_codes.count(lower(code)) != 0; });
     std::erase_if(product.codenames, [&](const std::string& codename) {
       return verified_codenames.count(family + '|' + lower(codename)) != 0;
     });
-    if (product.brand.empty() || product.name.empty()) continue;
-    if (product.codes.empty() && product.codenames.empty()) continue;
+    if (product.brand.empty() || product.name.empty()) return;
+    if (product.codes.empty() && product.codenames.empty()) return;
     const bool has_fact = !product.device_class.empty() || product.year != 0;
-    if (!has_fact && keep_brands.count(product.brand) == 0) continue;
+    if (!has_fact && keep_brands.count(product.brand) == 0) return;
     generated.push_back(&product);
+  };
+  for (Product& product : merger.products) {
+    decide(product, years, result.conflicts);
+    compare_with_verified(product, verified, result.conflicts);
+    check_with_code_rules(product, result.conflicts);
+    if (auto revision = undated_revisions(product, result.conflicts)) {
+      keep(revisions.emplace_back(std::move(*revision)));
+    }
+    keep(product);
   }
   std::sort(generated.begin(), generated.end(), [](const Product* a, const Product* b) {
     return std::tie(a->brand, a->name) < std::tie(b->brand, b->name);
