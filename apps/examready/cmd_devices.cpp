@@ -40,14 +40,23 @@ int run_update(const DevicesArgs& args) {
     return kExitReady;
   }
   const auto path = fetched_devices_path();
-  if (download.database->newest_launch() < current.newest_launch()) {
-    // The collector is behind this probe: its list would hide phones the probe knows.
+  if (const std::string future = future_launch(*download.database); !future.empty()) {
+    fmt::print(stderr,
+               "examready: devices update: the collector's device database ({}): {}: not saved\n",
+               download.version, future);
+    return kExitInvalidInput;
+  }
+  // Only a list older than the built-in one is refused: the collector is behind this probe,
+  // and its list would hide phones the probe knows. A list older than the copy fetched before
+  // is the collector's correction of it (a row taken out) and replaces it.
+  const devices::DeviceDb& builtin = devices::DeviceDb::shipped();
+  if (older_than_builtin(*download.database)) {
     if (broken_copy) std::filesystem::remove(path, ec);
     fmt::print(
-        "the collector's device database ({}, newest launch {}) is older than the one at hand "
-        "({}, newest launch {}, {}): not saved\n",
-        download.version, launch_text(download.database->newest_launch()), current.version(),
-        launch_text(current.newest_launch()), have ? path.string() : "built in");
+        "the collector's device database ({}, newest launch {}) is older than the built-in one "
+        "({}, newest launch {}): not saved\n",
+        download.version, launch_text(download.database->newest_launch()), builtin.version(),
+        launch_text(builtin.newest_launch()));
     return kExitReady;
   }
   std::string error;

@@ -16,13 +16,31 @@ devices::DeviceDb read_database(const std::filesystem::path& path) {
   const auto text = platform::read_text_file(path, devices::kMaxDatabaseBytes, error);
   if (!text) throw InvalidInputError(path.string() + ": " + error);
   try {
-    return devices::DeviceDb::parse(*text);
+    devices::DeviceDb db = devices::DeviceDb::parse(*text);
+    if (const std::string future = future_launch(db); !future.empty()) {
+      throw InvalidInputError(path.string() + ": " + future);
+    }
+    return db;
   } catch (const std::invalid_argument& e) {
     throw InvalidInputError(path.string() + ": " + e.what());
   }
 }
 
 }  // namespace
+
+std::string future_launch(const devices::DeviceDb& db) {
+  using namespace std::chrono;
+  const int next_year =
+      static_cast<int>(year_month_day{floor<days>(system_clock::now())}.year()) + 1;
+  for (const devices::DeviceRecord& row : db.records()) {
+    const int year = std::max(row.launch_year, row.launch_year_latest);
+    if (year > next_year) {
+      return fmt::format("{} {} launches in {}, after next year (a typo?)", row.brand,
+                         row.marketing_name, year);
+    }
+  }
+  return {};
+}
 
 bool older_than_builtin(const devices::DeviceDb& db) {
   return db.newest_launch() < devices::DeviceDb::shipped().newest_launch();

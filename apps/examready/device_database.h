@@ -19,6 +19,10 @@ std::filesystem::path fetched_devices_path();
 // fetched copy that is older (a collector still on an older list, or a probe upgraded since
 // the fetch) never shadows the built-in one.
 bool older_than_builtin(const devices::DeviceDb& db);
+// What is wrong with a database that has a row launched after next year ("… launches in
+// 2099, after next year"), else empty. Such a file is refused: its newest launch would make
+// it look newer than every later correction (older_than_builtin).
+std::string future_launch(const devices::DeviceDb& db);
 // "2025-09", or "2025" when only the year is known.
 std::string launch_text(devices::DeviceDb::LaunchMonth launch);
 

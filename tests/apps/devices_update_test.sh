@@ -3,8 +3,9 @@
 # collector serves its --devices file at /v1/devices, `examready devices update` fetches it
 # (conditional GET, verified against the announced version), and later checks judge with it.
 # Also: a broken server file stops the server, a broken or tampered download is refused and
-# the copy at hand kept, an older collector's list is not saved, a broken or stale cached copy
-# falls back to the built-in database and the next update replaces it.
+# the copy at hand kept, a list older than the built-in one or with a launch after next year is
+# not saved, a newer collector's correction replaces the copy at hand, a broken or stale cached
+# copy falls back to the built-in database and the next update replaces it.
 set -euo pipefail
 exr=$1 server=$2 fixture=$3
 work=$(mktemp -d /tmp/exr-devices.XXXXXX)
@@ -17,9 +18,17 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 export XDG_STATE_HOME=$work/state EXAMREADY_SERVER=
 header=$'brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\tsource'
-# A newer list than the built-in one: it knows a phone launched after every built-in row.
-printf '%s\nredmi\tredmi-9\tRedmi 9 (newer list)\tphone\t2020-06\tbudget\tM2004J19C\tgalahad\thttps://example.org/list\nacme\tacme-future\tACME Future\tphone\t2090-01\tmid\tACME-2090\tfuture\thttps://example.org/list\n' \
-  "$header" >"$work/newer.tsv"
+# A newer list than the built-in one: it knows a phone announced for next year, after every
+# built-in row.
+next_year=$(( $(date -u +%Y) + 1 ))
+printf '%s\nredmi\tredmi-9\tRedmi 9 (newer list)\tphone\t2020-06\tbudget\tM2004J19C\tgalahad\thttps://example.org/list\nacme\tacme-next\tACME Next\tphone\t%s-01\tmid\tACME-NEXT\tnext\thttps://example.org/list\n' \
+  "$header" "$next_year" >"$work/newer.tsv"
+# A list with a typo: a launch in 2099 would make it look newer than every later correction.
+sed 's/\t[0-9]*-01\tmid/\t2099-01\tmid/' "$work/newer.tsv" >"$work/typo.tsv"
+# A correction of the newer list: a row taken out, so its newest launch is earlier, but still
+# newer than the built-in list.
+printf '%s\nredmi\tredmi-9\tRedmi 9 (corrected list)\tphone\t2020-06\tbudget\tM2004J19C\tgalahad\thttps://example.org/list\nacme\tacme-next\tACME Next\tphone\t%s\tmid\tACME-NEXT\tnext\thttps://example.org/list\n' \
+  "$header" "$next_year" >"$work/corrected.tsv"
 # An older list: a collector not yet updated.
 printf '%s\nredmi\tredmi-9\tRedmi 9 (older list)\tphone\t2020-06\tbudget\tM2004J19C\tgalahad\thttps://example.org/list\n' \
   "$header" >"$work/older.tsv"
@@ -130,8 +139,23 @@ cmp -s "$XDG_STATE_HOME/examready/devices.tsv" "$work/newer.tsv" || fail "copy r
 # A collector behind this probe: its list is not saved, the newer copy at hand stays.
 start_server "$work/port3" --devices "$work/older.tsv"
 "$exr" devices update --server "http://127.0.0.1:$(cat "$work/port3")" | tee "$work/older.out"
-grep -q "is older than the one at hand" "$work/older.out" || fail "an older list was not refused"
+grep -q "is older than the built-in one" "$work/older.out" || fail "an older list was not refused"
 cmp -s "$XDG_STATE_HOME/examready/devices.tsv" "$work/newer.tsv" || fail "copy replaced by an older one"
+# A launch after next year is a typo: refused (exit 65) with the row named, the copy kept.
+start_server "$work/port4" --devices "$work/typo.tsv"
+rc=0; "$exr" devices update --server "http://127.0.0.1:$(cat "$work/port4")" 2>"$work/typo.err" || rc=$?
+[[ $rc == 65 ]] || fail "a typo list: exit $rc"
+grep -q "acme ACME Next launches in 2099, after next year" "$work/typo.err" || { cat "$work/typo.err"; fail "typo message"; }
+cmp -s "$XDG_STATE_HOME/examready/devices.tsv" "$work/newer.tsv" || fail "copy replaced by a typo list"
+# ... and given with --devices, it is refused at once.
+rc=0; "$exr" check --from-getprop "$fixture" --only device --devices "$work/typo.tsv" 2>"$work/typo2.err" >/dev/null || rc=$?
+[[ $rc == 65 ]] || fail "--devices with a typo: exit $rc"
+grep -q "typo.tsv: acme ACME Next launches in 2099" "$work/typo2.err" || { cat "$work/typo2.err"; fail "--devices typo message"; }
+# A correction whose newest launch is earlier than the copy at hand's (a row fixed) replaces it.
+start_server "$work/port5" --devices "$work/corrected.tsv"
+"$exr" devices update --server "http://127.0.0.1:$(cat "$work/port5")" | grep -q "device database updated" \
+  || fail "a correction was not saved"
+cmp -s "$XDG_STATE_HOME/examready/devices.tsv" "$work/corrected.tsv" || fail "correction not saved"
 # A fetched copy older than the built-in one (the probe was upgraded since) is not used.
 cp "$work/older.tsv" "$XDG_STATE_HOME/examready/devices.tsv"
 "$exr" check --from-getprop "$fixture" --only device --json >"$work/stale.json" 2>"$work/stale.err" || true
