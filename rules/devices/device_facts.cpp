@@ -36,10 +36,10 @@ std::optional<SourcedFact> class_from_os(std::string_view model, std::string_vie
       return SourcedFact{"phone", std::string(kAppleIdentifierSource)};
     return std::nullopt;  // an iPod touch is neither
   }
-  hint = trim(hint);
-  if (hint.empty()) return std::nullopt;
-  return SourcedFact{has_word(lower(hint), "tablet") ? "tablet" : "phone",
-                     std::string(kCharacteristicsSource)};
+  // "tablet" is the firmware's word; its absence says nothing (tablets whose firmware says
+  // "default" exist, and a phone called by that would be a tablet let through).
+  if (!has_word(lower(trim(hint)), "tablet")) return std::nullopt;
+  return SourcedFact{"tablet", std::string(kCharacteristicsSource)};
 }
 
 // Where a row's fact comes from: "device-db" on verified rows, "device-db:SOURCE" on

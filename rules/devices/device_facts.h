@@ -88,9 +88,9 @@ inline constexpr std::string_view kByCodenameSuffix = "+codename";
 // leaving the fact unknown; for the launch, then, a generated row's marketing name
 // (name_series_rules.h), which narrows it or, where they disagree, leaves it unknown; for the
 // class, then, the panels (see class_from_panels); then
-// "tablet" when the hint's comma-separated words contain "tablet", "phone" when a non-empty
-// hint does not (Android's phone build says "default"); iPad / iPhone identifiers give
-// tablet / phone. With none, nothing is claimed.
+// "tablet" when the hint's comma-separated words contain "tablet" (a hint without it claims
+// nothing: phones say "default", and so do some tablets' firmware, which would be called
+// phones); iPad / iPhone identifiers give tablet / phone. With none, nothing is claimed.
 // `firmware_launch` (launch_range_from_first_api_level) bounds the launch: alone it is the
 // launch range; it narrows a wider range; a database or model-code year before it is a
 // source's slip or another phone's facts and is dropped (unknown), unless a person verified
