@@ -1,6 +1,7 @@
 // Helpers for the rules tests: rules sets from inline text, reports from measurements.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -71,11 +72,20 @@ inline reports::Report make_report(std::vector<core::Measurement> measurements,
   report.role = role;
   report.transport = core::Transport::kAdb;
   report.host.platform = "android";
-  core::CheckResult check;
-  check.name = "test";
-  check.status = core::CheckStatus::kOk;
-  check.measurements = std::move(measurements);
-  report.checks.push_back(std::move(check));
+  // Each measurement in its own check ("storage.free_bytes" in "storage"), as a probe reports
+  // it and the schema requires.
+  for (core::Measurement& measurement : measurements) {
+    const std::string group(core::metric_info(measurement.metric).group());
+    auto check = std::find_if(report.checks.begin(), report.checks.end(),
+                              [&](const core::CheckResult& c) { return c.name == group; });
+    if (check == report.checks.end()) {
+      report.checks.push_back({});
+      check = std::prev(report.checks.end());
+      check->name = group;
+      check->status = core::CheckStatus::kOk;
+    }
+    check->measurements.push_back(std::move(measurement));
+  }
   return report;
 }
 

@@ -158,7 +158,7 @@ std::vector<Case> body_cases() {
       {"unknown metric", report_post(with([](json& j) {
          j["checks"][0]["measurements"]["os.colour"] = {{"value", "blue"}, {"source", "x"}};
        })),
-       400, "not a valid report: os/measurements/os.colour: unknown metric", "/checks"},
+       400, "not a valid report: unknown metric os.colour", "/checks/0/measurements/os.colour"},
       {"pair_code without pair_proof", report_post(with([](json& j) {
          j["role"] = "secondary";
          j["pair_code"] = "7KQ2-M9XD";
