@@ -9,10 +9,18 @@
 
 namespace examready::rules {
 
+// No such file: nullopt (the loader says which file, or which `extends`, names it). A file that
+// exists but cannot be read (a directory, over the size limit, no permission): an error with
+// the reason, which "no such file" would hide.
 SourceReader disk_reader() {
   return [](const std::filesystem::path& path) {
     std::string error;
-    return platform::read_text_file(path, kMaxRulesFileBytes, error);
+    auto text = platform::read_text_file(path, kMaxRulesFileBytes, error);
+    std::error_code ec;
+    if (!text && std::filesystem::exists(path, ec)) {
+      throw RulesLoadError(RulesError{path.string(), 0, 0, "cannot read the file: " + error});
+    }
+    return text;
   };
 }
 

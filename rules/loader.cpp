@@ -83,7 +83,7 @@ class FileLoader {
 
   // `text`: the file's contents, read by the caller; nullopt when it could not be read.
   RuleSet load(const std::optional<std::string>& text) {
-    if (!text) throw RulesLoadError(RulesError{file_, 0, 0, "cannot read the file"});
+    if (!text) throw RulesLoadError(RulesError{file_, 0, 0, "no such file"});
     return from_table(detail::parse_toml(file_, *text));
   }
 

@@ -202,7 +202,7 @@ RuleTestCase run_case(const std::string& file, const toml::node& item, const Rul
 RuleTestRun run_rule_tests(const std::filesystem::path& tests_file, const SourceReader& read) {
   const std::string file = tests_file.string();
   const std::optional<std::string> text = read(tests_file);
-  if (!text) throw RulesLoadError(RulesError{file, 0, 0, "cannot read the file"});
+  if (!text) throw RulesLoadError(RulesError{file, 0, 0, "no such file"});
   const toml::table root = detail::parse_toml(file, *text);
   detail::check_keys(file, root, {"rules", "date", "case"}, "the tests file");
   const toml::node* rules_node = root.get("rules");

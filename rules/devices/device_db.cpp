@@ -222,6 +222,8 @@ bool is_apple_identifier(std::string_view code) {
 
 DeviceDb DeviceDb::parse(std::string_view tsv) {
   DeviceDb db;
+  // A spreadsheet or Notepad saves the file with a UTF-8 byte-order mark first.
+  if (core::text::starts_with(tsv, "\xEF\xBB\xBF")) tsv.remove_prefix(3);
   const std::vector<std::string_view> lines = split(tsv, '\n');
   // Sized up front: the shipped file has ~7,000 rows and ~13,000 codes, parsed at every start.
   db.records_.reserve(lines.size());

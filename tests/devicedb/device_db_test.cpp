@@ -279,6 +279,9 @@ TEST_CASE("comments, blank lines and CRLF are accepted") {
   REQUIRE(db.records().size() == 1);
   CHECK(db.records()[0].model_codes == std::vector<std::string>{"M1", "M2"});
   CHECK(db.lookup("m2").record == &db.records()[0]);
+  // Saved by a spreadsheet or Notepad: a UTF-8 byte-order mark first (a review found it
+  // refused as "the header must be…").
+  CHECK(DeviceDb::parse("\xEF\xBB\xBF" + tsv).records().size() == 1);
 }
 
 TEST_CASE("malformed rows are rejected with their line number") {

@@ -169,13 +169,23 @@ TEST_CASE("every malformed fixture is in the table") {
   CHECK(files == std::size(kMalformed));
 }
 
-TEST_CASE("a missing file is an error naming it") {
-  try {
-    rules::load_rule_set("/nonexistent/rules.toml");
-    FAIL("loaded");
-  } catch (const rules::RulesLoadError& e) {
-    CHECK(e.error().to_string() == "/nonexistent/rules.toml: cannot read the file");
-  }
+TEST_CASE("a missing or unreadable file is an error naming it and why") {
+  const auto error_of = [](const std::filesystem::path& path) {
+    try {
+      rules::load_rule_set(path);
+    } catch (const rules::RulesLoadError& e) {
+      return e.error().to_string();
+    }
+    return std::string("(loaded)");
+  };
+  CHECK(error_of("/nonexistent/rules.toml") == "/nonexistent/rules.toml: no such file");
+  test::TempDir dir;
+  // A review found both reported as "cannot read the file", with no reason.
+  CHECK(error_of(dir.path()) == dir.path().string() + ": cannot read the file: is a directory");
+  const auto big = dir.path() / "big.toml";
+  std::ofstream(big) << "id = \"big\"\n" << std::string(rules::kMaxRulesFileBytes, '#') << "\n";
+  CHECK(error_of(big) == big.string() + ": cannot read the file: larger than " +
+                             std::to_string(rules::kMaxRulesFileBytes) + " bytes");
 }
 
 TEST_CASE("extends: parent rules first, child overrides exam and cites, watch lists merge") {
