@@ -2,7 +2,9 @@
 // the operator must fit its type, quantities must carry the metric's unit.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <span>
 #include <sstream>
 #include <utility>
 
@@ -13,6 +15,22 @@
 namespace examready::rules {
 
 namespace {
+
+// Facts whose values are a closed list: a string outside it can never match, so it is a
+// typo ("phablet", "tertiary") that would make a rule silently never apply.
+std::span<const std::string_view> closed_values(std::string_view subject) {
+  static constexpr std::string_view kClass[] = {"phone", "tablet", "laptop", "desktop"};
+  static constexpr std::string_view kOsFamily[] = {"linux",   "windows",   "macos",
+                                                   "android", "harmonyos", "ios"};
+  static constexpr std::string_view kRole[] = {"primary", "secondary"};
+  static constexpr std::string_view kTransport[] = {"local", "adb", "ios", "getprop-text",
+                                                    "browser"};
+  if (subject == "device.class") return kClass;
+  if (subject == "os.family") return kOsFamily;
+  if (subject == "report.role") return kRole;
+  if (subject == "report.transport") return kTransport;
+  return {};
+}
 
 struct OpName {
   Op op;
@@ -189,6 +207,17 @@ class LeafParser {
                        detail::type_name(operand_)));
     leaf_.text = core::text::lower(s->get());
     leaf_.written = fmt::format("\"{}\"", s->get());
+    check_closed(*s, leaf_.text);
+  }
+
+  void check_closed(const toml::node& node, const std::string& value) {
+    const auto values = closed_values(leaf_.subject.name);
+    if (values.empty() || std::find(values.begin(), values.end(), value) != values.end()) return;
+    std::string known;
+    for (std::string_view v : values) known += (known.empty() ? "" : ", ") + std::string(v);
+    detail::fail(
+        file_, node.source(),
+        fmt::format("{} is never \"{}\": it is one of {}", leaf_.subject.name, value, known));
   }
 
   double numeric(const toml::node& node) {
@@ -243,6 +272,7 @@ class LeafParser {
                      fmt::format("'{}' on {} needs strings, not {}", op_.name, leaf_.subject.name,
                                  detail::type_name(item)));
       leaf_.texts.push_back(core::text::lower(s->get()));
+      check_closed(*s, leaf_.texts.back());
     }
   }
 
