@@ -2,7 +2,6 @@
 #include "reports/schema.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -10,6 +9,7 @@
 #include "core/metric.h"
 #include "core/result_json.h"
 
+#include "reports/ids.h"
 #include "reports/report_schema_text.h"
 #include "reports/schema_limits.h"
 #include "reports/schema_validator.h"
@@ -38,15 +38,7 @@ std::optional<SchemaError> duplicate_check_name(const nlohmann::json& document) 
 
 // A time the schema's pattern lets through, checked against the calendar ("2026-13-45T99:99:99Z"
 // has the shape): evaluation counts launch dates from it.
-bool real_utc_time(const std::string& text) {
-  const auto number = [&](std::size_t at, std::size_t digits) {
-    return std::stoi(text.substr(at, digits));
-  };
-  const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month(month),
-                                         std::chrono::day(day)};
-  return date.ok() && number(11, 2) < 24 && number(14, 2) < 60 && number(17, 2) <= 60;
-}
+bool real_utc_time(const std::string& text) { return parse_utc(text).has_value(); }
 
 // What a measurement's value can be, beyond its JSON type: a year is a year, a percentage
 // at most 100, a count or size not negative.

@@ -40,7 +40,8 @@ std::chrono::system_clock::time_point evaluation_time(const std::string& date,
   if (date.empty()) return std::chrono::system_clock::now();
   auto parsed = date.size() == 10 ? reports::parse_exam_date(date) : reports::parse_utc(date);
   if (!parsed)
-    throw UsageError(fmt::format("{}: '{}' is not YYYY-MM-DD or a UTC time", option, date));
+    throw UsageError(fmt::format(
+        "{}: '{}' is not a real date (YYYY-MM-DD) or UTC time from 1970 to 2200", option, date));
   return *parsed;
 }
 

@@ -50,9 +50,12 @@ AndroidBattery parse_dumpsys_battery(std::string_view text) {
       powered = true;
     }
   }
+  // A level outside 0..scale is not a charge (a broken fuel gauge, or text that is not
+  // dumpsys's): unknown, not clamped to a confident 0 or 100 %.
   if (level) {
     const double s = scale && *scale > 0 ? static_cast<double>(*scale) : 100.0;
-    b.level_percent = std::clamp(100.0 * static_cast<double>(*level) / s, 0.0, 100.0);
+    const double percent = 100.0 * static_cast<double>(*level) / s;
+    if (percent >= 0 && percent <= 100) b.level_percent = percent;
   }
   // BatteryManager.BATTERY_STATUS_*: 2 charging, 3 discharging, 4 not charging, 5 full.
   if (status) {

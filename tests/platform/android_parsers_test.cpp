@@ -142,6 +142,10 @@ TEST_CASE("dumpsys battery: level, charging from status and power source") {
       "Current Battery Service state:\n  AC powered: false\n  USB powered: tr");
   CHECK_FALSE(b.level_percent);
   CHECK_FALSE(b.charging);
+  // A level beyond its scale is no charge at all: unknown (it was clamped to 100 %).
+  CHECK_FALSE(parse_dumpsys_battery("  level: 250\n  scale: 100\n").level_percent);
+  CHECK_FALSE(parse_dumpsys_battery("  level: -1\n  scale: 100\n").level_percent);
+  CHECK(parse_dumpsys_battery("  level: 50\n  scale: 200\n").level_percent == Approx(25));
 }
 
 TEST_CASE("stat -f and df of /data") {
