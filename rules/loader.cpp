@@ -54,13 +54,22 @@ std::string_view type_name(const toml::node& node) {
   }
 }
 
+// toml++'s message, where it garbles: for a key given twice it echoes a quoted key of an
+// inline table doubled and half-quoted ("cannot redefine existing string '"r1r1" '").
+std::string parse_message(std::string_view description) {
+  if (description.find("cannot redefine existing") != std::string_view::npos) {
+    return "this key is already given above in the same table";
+  }
+  return std::string(description);
+}
+
 toml::table parse_toml(const std::string& file, std::string_view text) {
   try {
     return toml::parse(text, file);
   } catch (const toml::parse_error& e) {
     throw RulesLoadError(RulesError{file, static_cast<int>(e.source().begin.line),
                                     static_cast<int>(e.source().begin.column),
-                                    std::string(e.description())});
+                                    parse_message(e.description())});
   }
 }
 
