@@ -1,6 +1,7 @@
 // Serialization of CheckResult and metric values.
 #include "core/result_json.h"
 
+#include <cstdint>
 #include <stdexcept>
 
 namespace examready::core {
@@ -19,6 +20,11 @@ Value value_from_json(const MetricInfo& info, const nlohmann::json& json) {
       return json.get<bool>();
     case MetricType::kInteger:
       if (!json.is_number_integer()) return fail("an integer");
+      // 2^64 - 1 would read as -1.
+      if (json.is_number_unsigned() &&
+          json.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+        return fail("an integer within 64 bits");
+      }
       return json.get<std::int64_t>();
     case MetricType::kNumber:
       if (!json.is_number()) return fail("a number");

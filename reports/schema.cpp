@@ -2,13 +2,11 @@
 #include "reports/schema.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <stdexcept>
 #include <string>
 
 #include "core/metric.h"
 #include "core/result_json.h"
-
 #include "reports/ids.h"
 #include "reports/report_schema_text.h"
 #include "reports/schema_limits.h"
@@ -44,10 +42,6 @@ bool real_utc_time(const std::string& text) { return parse_utc(text).has_value()
 // at most 100, a count or size not negative.
 std::optional<std::string> out_of_range(const core::MetricInfo& info, const nlohmann::json& value) {
   if (!value.is_number()) return std::nullopt;
-  if (value.is_number_unsigned() && info.type == core::MetricType::kInteger &&
-      value.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
-    return "an integer beyond 64 bits";
-  }
   const double x = value.get<double>();
   using core::Unit;
   switch (info.unit) {

@@ -1,6 +1,8 @@
 // The body budget (limits.h).
 #include "server/http/limits.h"
 
+#include <algorithm>
+
 namespace examready::server::http {
 
 bool BodyBudget::reserve(const std::string& client, std::uint64_t bytes) {

@@ -129,7 +129,7 @@ TEST_CASE("a measurement in another check, out of its range or beyond 64 bits is
         std::string::npos);
   for (const auto& [metric, value, problem] :
        std::vector<std::tuple<std::string, nlohmann::json, std::string>>{
-           {"storage.free_bytes", 18446744073709551615ull, "an integer beyond 64 bits"},
+           {"storage.free_bytes", 18446744073709551615ull, "expected an integer within 64 bits"},
            {"storage.free_bytes", -5, "a negative value"},
            {"device.launch_year", 99999999, "a year outside 1970-2100"},
            {"device.launch_month", 13, "a month outside 1-12"},
