@@ -239,6 +239,7 @@ PhaseFailure Session::connect() {
   CURL* e = ping_->easy.get();
   curl_easy_setopt(e, CURLOPT_TIMEOUT_MS,
                    static_cast<long>((plan_.connect_timeout_s + plan_.ping_timeout_s) * 1000));
+  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(plan_.connect_timeout_s * 1000));
   CURLcode first_code = CURLE_OK;
   bool first_done = false;
   start(*ping_);

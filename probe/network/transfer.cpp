@@ -91,7 +91,8 @@ std::unique_ptr<Stream> open_stream(const MeasurePlan& plan, std::string_view pa
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
   curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(plan.connect_timeout_s * 1000));
+  curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(plan.stream_connect_timeout_s * 1000));
   curl_easy_setopt(e, CURLOPT_USERAGENT, "examready-network/" EXAMREADY_VERSION);
   curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write_keep);
   curl_easy_setopt(e, CURLOPT_WRITEDATA, s.get());
