@@ -49,12 +49,14 @@ bool one_of(std::string_view text, const std::array<std::string_view, N>& allowe
 }
 
 // "a; b;c" -> {"a","b","c"}; an empty field is an empty list. Not commas: Apple identifiers
-// ("iPhone12,1") contain one, and model codes may contain spaces ("Pixel 8").
+// ("iPhone12,1") contain one, and model codes may contain spaces ("Pixel 8"). Items lose the
+// Unicode spaces around them as a looked-up model does (trim_pasted), so every listed code is
+// found.
 std::vector<std::string> split_list(std::string_view field, std::size_t line, const char* column) {
   std::vector<std::string> items;
-  if (trim(field).empty()) return items;
+  if (core::text::trim_pasted(field).empty()) return items;
   for (std::string_view item : split(field, ';')) {
-    item = trim(item);
+    item = core::text::trim_pasted(item);
     if (item.empty()) fail(line, std::string("empty entry in ") + column);
     items.emplace_back(item);
   }
