@@ -84,6 +84,15 @@ void forget_per_name_facts(DeviceFacts& facts) {
   facts.price_tier.reset();
 }
 
+// The launch of another name on the platform (a rebadge for another market or brand, or a
+// variant): up to a year before or after it. Source "+codename".
+void widen_to_another_name(LaunchFact& launch) {
+  launch.earliest -= 1;
+  launch.latest += 1;
+  launch.month = 0;
+  launch.source += kByCodenameSuffix;
+}
+
 // A codename names a platform, and a family's makers sell one platform under several of their
 // brands (haydn: the Redmi K40 Pro and the Xiaomi Mi 11i; turner: the REDMI K Pad and the
 // Xiaomi Pad Mini). A device that names a brand of its own (Redmi, POCO, Honor, iQOO,
@@ -100,11 +109,7 @@ void apply_rebadge(DeviceFacts& facts, const std::vector<const DeviceRecord*>& r
   if (!another_brand) return;
   facts.brand = SourcedFact{own, std::string(kOsBrandSource)};
   forget_per_name_facts(facts);
-  if (!facts.launch) return;
-  facts.launch->earliest -= 1;
-  facts.launch->latest += 1;
-  facts.launch->month = 0;
-  facts.launch->source += kByCodenameSuffix;
+  if (facts.launch) widen_to_another_name(*facts.launch);
 }
 
 bool from_verified_row(const std::optional<SourcedFact>& fact) {
@@ -251,14 +256,11 @@ std::optional<LaunchFact> launch_by_codename(const DeviceDb& db, const DeviceFac
   // or a variant, launched up to a year before or after them (POCO F7 Pro in 2025, the REDMI
   // K80 of 2024; Xiaomi Civi 2 in 2022, the Xiaomi 13 Lite of 2023: 8 of the 31 such
   // held-out phones of bench/devices were a year off). What the model code allows narrows it.
-  launch->earliest -= 1;
-  launch->latest += 1;
-  launch->month = 0;
+  widen_to_another_name(*launch);
   if (derived.launch) {
     launch->earliest = std::max(launch->earliest, derived.launch->earliest);
     launch->latest = std::min(launch->latest, derived.launch->latest);
   }
-  launch->source += std::string(kByCodenameSuffix);
   return launch;
 }
 

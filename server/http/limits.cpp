@@ -27,9 +27,4 @@ void BodyBudget::release(const std::string& client, std::uint64_t bytes) {
   if (mine->second == 0) per_client_.erase(mine);
 }
 
-std::uint64_t BodyBudget::used() const {
-  std::lock_guard lock(mutex_);
-  return used_;
-}
-
 }  // namespace examready::server::http

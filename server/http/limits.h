@@ -55,11 +55,10 @@ class BodyBudget {
   // Whether `client` may hold `bytes` more; if so they are counted until released.
   bool reserve(const std::string& client, std::uint64_t bytes);
   void release(const std::string& client, std::uint64_t bytes);
-  std::uint64_t used() const;
 
  private:
   std::uint64_t limit_, per_client_limit_;
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::uint64_t used_ = 0;
   std::unordered_map<std::string, std::uint64_t> per_client_;
 };

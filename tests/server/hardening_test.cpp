@@ -19,6 +19,7 @@
 
 using examready::reports::gzip_compress;
 using examready::test::make_report;
+using examready::test::post_json;
 using examready::test::raw_request;
 using examready::test::RawConnection;
 using examready::test::ScratchDir;
@@ -40,12 +41,6 @@ std::optional<examready::test::RawResponse> post_gzip(int port, const std::strin
 bool healthy(int port, std::chrono::milliseconds timeout = 2000ms) {
   auto r = raw_request(port, "GET", "/healthz", "", "", "127.0.0.1", timeout);
   return r && r->status == 200;
-}
-
-std::optional<examready::test::RawResponse> post_json(int port, const json& report,
-                                                      const std::string& source = "127.0.0.1") {
-  return raw_request(port, "POST", "/v1/reports", "Content-Type: application/json\r\n",
-                     report.dump(), source);
 }
 
 std::string error_of(const std::optional<examready::test::RawResponse>& r) {

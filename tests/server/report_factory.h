@@ -2,10 +2,12 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/sha256.h"
 #include "reports/ids.h"
+#include "tests/server/raw_http.h"
 
 namespace examready::test {
 
@@ -55,6 +57,15 @@ inline nlohmann::json make_report(const DeviceFacts& facts = {},
                                       : facts.device_id;
   }
   return report;
+}
+
+// POST /v1/reports of `report` as JSON on a fresh connection from `source`, with
+// `extra_headers` (each line ending in CRLF).
+inline std::optional<RawResponse> post_json(int port, const nlohmann::json& report,
+                                            const std::string& source = "127.0.0.1",
+                                            const std::string& extra_headers = "") {
+  return raw_request(port, "POST", "/v1/reports",
+                     "Content-Type: application/json\r\n" + extra_headers, report.dump(), source);
 }
 
 }  // namespace examready::test

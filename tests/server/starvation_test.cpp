@@ -14,6 +14,7 @@
 #include "tests/server/server_process.h"
 
 using examready::test::make_report;
+using examready::test::post_json;
 using examready::test::raw_request;
 using examready::test::RawConnection;
 using examready::test::ScratchDir;
@@ -24,9 +25,7 @@ using namespace std::chrono_literals;
 namespace {
 
 int upload_status(int port, const std::string& source, const std::string& extra_headers = "") {
-  const auto r =
-      raw_request(port, "POST", "/v1/reports", "Content-Type: application/json\r\n" + extra_headers,
-                  make_report().dump(), source);
+  const auto r = post_json(port, make_report(), source, extra_headers);
   return r ? r->status : 0;
 }
 
@@ -135,11 +134,7 @@ TEST_CASE("reports naming a primary's code without its proof cannot hide its rea
   // The real secondary uploads while the primary is still offline, then anyone who heard the
   // code uploads ten more naming it (accepted: no primary to check them against yet).
   const json real = secondary(proof);
-  auto post = [&](const json& report) {
-    return raw_request(port, "POST", "/v1/reports", "Content-Type: application/json\r\n",
-                       report.dump())
-        ->status;
-  };
+  auto post = [&](const json& report) { return post_json(port, report)->status; };
   REQUIRE(post(real) == 201);
   for (int i = 0; i < 10; ++i) REQUIRE(post(secondary("0000000000000000")) == 201);
   REQUIRE(post(primary) == 201);
