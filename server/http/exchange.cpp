@@ -63,8 +63,14 @@ Exchange::Next Exchange::respond(Response response, bool close) {
   response_ = std::move(response);
   if (close) response_.close = true;
   if (sink_ && response_.close) sink_.reset();
+  // No handler will read the body: its memory and its share of the budget go now, not when
+  // the connection ends (a refused body held them while its response was written and the
+  // socket lingered, and the client's or everyone's next bodies were refused in a cascade).
   raw_body_.clear();
   raw_body_.shrink_to_fit();
+  request_.body.clear();
+  request_.body.shrink_to_fit();
+  release_body();
   return Next::kRespond;
 }
 
