@@ -2,6 +2,7 @@
 #include "core/check_result.h"
 
 #include "core/enum_names.h"
+#include "core/text.h"
 
 namespace examready::core {
 namespace {
@@ -24,6 +25,12 @@ constexpr std::pair<Role, std::string_view> kRoleNames[] = {
 };
 
 }  // namespace
+
+std::string report_message(std::string_view message) {
+  // Cut before and after: a device's megabytes are not worth cleaning, and a cleaned U+FFFD
+  // is three bytes where the invalid byte was one.
+  return text::cut_utf8(text::printable(message.substr(0, kMaxMessageBytes)), kMaxMessageBytes);
+}
 
 std::string_view to_string(CheckStatus status) { return enum_name(status, kStatusNames); }
 std::optional<CheckStatus> parse_check_status(std::string_view text) {

@@ -25,6 +25,11 @@ enum class Role { kInvalid, kPrimary, kSecondary };
 std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view text);
 
+// A check's message as a report holds it (the schema's maxLength): printable (text::printable)
+// and cut to this many bytes. Messages quote device text, which is not ours to trust.
+inline constexpr std::size_t kMaxMessageBytes = 2000;
+std::string report_message(std::string_view message);
+
 struct CheckResult {
   std::string name;
   CheckStatus status = CheckStatus::kInvalid;

@@ -77,6 +77,63 @@ std::optional<NumberPrefix> parse_number_prefix(std::string_view s) {
   return NumberPrefix{value, length};
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence `s` starts with (not overlong, no surrogate,
+// at most U+10FFFF), else 0.
+std::size_t utf8_sequence_length(std::string_view s) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char lead = byte(0);
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the second byte's range
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (s.size() < length || byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+std::string printable(std::string_view s, bool keep_lines) {
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    const auto c = static_cast<unsigned char>(s.front());
+    if (c < 0x80) {
+      const bool line_break = keep_lines && (c == '\n' || c == '\t');
+      out += (c < 0x20 && !line_break) || c == 0x7F ? ' ' : static_cast<char>(c);
+      s.remove_prefix(1);
+      continue;
+    }
+    const std::size_t length = utf8_sequence_length(s);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      s.remove_prefix(1);
+    } else if (length == 2 && c == 0xC2 && static_cast<unsigned char>(s[1]) < 0xA0) {
+      out += ' ';  // C1 control (U+0080-U+009F): CSI and OSC on some terminals
+      s.remove_prefix(2);
+    } else {
+      out.append(s.substr(0, length));
+      s.remove_prefix(length);
+    }
+  }
+  return out;
+}
+
 std::string_view trim_pasted(std::string_view s) {
   for (;;) {
     const std::string_view before = s;

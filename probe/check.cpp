@@ -83,6 +83,7 @@ CheckResult run_measured(std::string_view name, CheckContext& ctx,
     result.status = CheckStatus::kError;
     result.message = "internal error: unknown exception";
   }
+  result.message = core::report_message(result.message);
   result.duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   result.measurements = ctx.take_measurements();
   return result;

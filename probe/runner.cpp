@@ -232,6 +232,7 @@ class Runner {
 
   void finish(std::size_t index, CheckResult result) {
     result.name = std::string(checks_[index]->name);
+    result.message = core::report_message(result.message);  // a crashed child's stderr too
     results_[index] = std::move(result);
     ProgressEvent e{ProgressEvent::Kind::kFinished, checks_[index]->name};
     e.fraction = 1.0;

@@ -54,6 +54,7 @@ nlohmann::json to_json(const Report& report) {
       {"checks", std::move(checks)},
   };
   if (!report.pair_code.empty()) json["pair_code"] = report.pair_code;
+  if (!report.pair_proof.empty()) json["pair_proof"] = report.pair_proof;
   if (!report.exam_date.empty()) json["exam_date"] = report.exam_date;
   if (report.evaluation) json["evaluation"] = *report.evaluation;
   return json;
@@ -72,6 +73,7 @@ Report report_from_json(const nlohmann::json& json) {
     report.transport = *transport;
     report.role = *role;
     report.pair_code = json.value("pair_code", std::string());
+    report.pair_proof = json.value("pair_proof", std::string());
     report.exam_date = json.value("exam_date", std::string());
     if (!report.exam_date.empty() && !parse_exam_date(report.exam_date))
       throw std::invalid_argument("exam_date is not a date");

@@ -23,7 +23,8 @@ struct Report {
   std::string probe_version;
   core::Transport transport = core::Transport::kLocal;
   core::Role role = core::Role::kPrimary;
-  std::string pair_code;  // secondary phone: its primary's code
+  std::string pair_code;   // secondary phone: its primary's code
+  std::string pair_proof;  // and the proof that it was given it (reports/pairing.h)
   std::string exam_date;  // "YYYY-MM-DD" the candidate's exam is on; empty when not given
   HostFacts host;
   std::vector<core::CheckResult> checks;

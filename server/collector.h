@@ -72,6 +72,10 @@ class Collector {
   std::optional<http::Response> authorize_helpdesk(const http::Request& req);
   // 403 when the primary is stored and the proof does not match it.
   std::optional<http::Response> check_pair(const StoredReport& report);
+  // The answer (200 or 409) when a report with this id is already stored, else nullopt.
+  std::optional<http::Response> answer_replay(const StoredReport& report);
+  // 201, 200 or 409 for what storing `report` did.
+  static http::Response insert_answer(const StoredReport& report, const InsertResult& result);
 
   CollectorOptions options_;
   Storage& storage_;

@@ -65,6 +65,32 @@ std::optional<http::Response> Collector::check_pair(const StoredReport& report) 
   return http::error_response(403, "pair_proof does not match the primary's report", "/pair_proof");
 }
 
+http::Response Collector::insert_answer(const StoredReport& report, const InsertResult& result) {
+  if (result.status == InsertStatus::kConflict) {
+    return http::json_response(
+        409, {{"error", "a different report with this report_id is already stored"},
+              {"code", result.code}});
+  }
+  nlohmann::json answer = {{"code", result.code}, {"verdict", result.verdict}};
+  // The primary's QR code or link carries this, so its secondary can prove the pairing.
+  if (report.columns.role == "primary") {
+    answer["pair_proof"] = reports::pair_proof(report.columns.report_id);
+  }
+  if (result.status == InsertStatus::kCreated) return http::json_response(201, answer);
+  answer["replay"] = true;
+  return http::json_response(200, answer);
+}
+
+std::optional<http::Response> Collector::answer_replay(const StoredReport& report) {
+  for (const auto& known : storage_.find_by_code(report.columns.code)) {
+    if (known.columns.report_id != report.columns.report_id) continue;
+    const bool same = known.columns.body_hash == report.columns.body_hash;
+    return insert_answer(report, {same ? InsertStatus::kReplay : InsertStatus::kConflict,
+                                  known.columns.code, known.columns.verdict});
+  }
+  return std::nullopt;
+}
+
 http::Response Collector::post_report(http::Request& req) {
   if (!report_rate_.allow(req.client)) {
     return too_many_requests(report_rate_, req.client,
@@ -81,6 +107,10 @@ http::Response Collector::post_report(http::Request& req) {
         413, fmt::format("report larger than {} bytes once stored", options_.max_body_bytes));
   }
   try {
+    // A report already stored is answered as one before any budget or pairing check: a
+    // client whose 201 was lost retries, and a full disk or a primary uploaded since must not
+    // turn that retry into a refusal (it would stay queued, or be dropped, while stored).
+    if (auto replay = answer_replay(stored)) return *replay;
     if (auto refusal = check_pair(stored)) return *refusal;
     if (!stored_bytes_rate_.allow(req.client, static_cast<double>(bytes))) {
       return too_many_requests(stored_bytes_rate_, req.client,
@@ -91,23 +121,8 @@ http::Response Collector::post_report(http::Request& req) {
       return http::error_response(507, "the collector's storage budget is exhausted");
     }
     const InsertResult result = storage_.insert(stored);
-    nlohmann::json answer = {{"code", result.code}, {"verdict", result.verdict}};
-    // The primary's QR code or link carries this, so its secondary can prove the pairing.
-    if (stored.columns.role == "primary" && result.status != InsertStatus::kConflict) {
-      answer["pair_proof"] = reports::pair_proof(stored.columns.report_id);
-    }
-    switch (result.status) {
-      case InsertStatus::kCreated:
-        budget_.stored(bytes);
-        return http::json_response(201, answer);
-      case InsertStatus::kReplay:
-        answer["replay"] = true;
-        return http::json_response(200, answer);
-      case InsertStatus::kConflict:
-        return http::json_response(
-            409, {{"error", "a different report with this report_id is already stored"},
-                  {"code", result.code}});
-    }
+    if (result.status == InsertStatus::kCreated) budget_.stored(bytes);
+    return insert_answer(stored, result);
   } catch (const StorageError& e) {
     return storage_unavailable(e);
   }

@@ -49,7 +49,7 @@ WebSession::WebSession(const nlohmann::json& start,
     if (auto code = reports::normalize_code(text_field(start, "pair_code")))
       report_.pair_code = *code;
     const std::string proof = text_field(start, "pair_proof");
-    if (!report_.pair_code.empty() && reports::is_pair_proof(proof)) pair_proof_ = proof;
+    if (!report_.pair_code.empty() && reports::is_pair_proof(proof)) report_.pair_proof = proof;
   }
   // The browser's installation secret (256 random bits the page keeps in localStorage): both
   // roles checked in one browser get the same device id, which the helpdesk's pair view
@@ -71,6 +71,7 @@ WebSession::WebSession(const nlohmann::json& start,
 }
 
 void WebSession::keep(core::CheckResult result) {
+  result.message = core::report_message(result.message);  // a browser's error text
   auto same = std::find_if(report_.checks.begin(), report_.checks.end(),
                            [&](const auto& c) { return c.name == result.name; });
   if (same != report_.checks.end()) {
@@ -142,7 +143,6 @@ nlohmann::json WebSession::run(const std::string& check, const nlohmann::json& i
 
 nlohmann::json WebSession::report() const {
   nlohmann::json json = reports::to_json(report_);
-  if (!pair_proof_.empty()) json["pair_proof"] = pair_proof_;
   if (const auto errors = reports::validate_report(json); !errors.empty()) {
     return {{"error", errors.front().path + ": " + errors.front().message}};
   }

@@ -56,7 +56,6 @@ class WebSession {
 
   reports::Report report_;
   std::shared_ptr<const devices::DeviceDb> devices_;
-  std::string pair_proof_;
   core::FrameStatsAccumulator frames_, back_frames_;
   std::vector<std::uint8_t> luma_;  // reused conversion buffer
   std::vector<float> samples_;

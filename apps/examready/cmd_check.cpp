@@ -12,12 +12,14 @@
 #include "apps/examready/exit_codes.h"
 #include "apps/examready/io.h"
 #include "apps/examready/upload_output.h"
+#include "core/text.h"
 #include "platform/files.h"
 #include "platform/process.h"
 #include "probe/network/rehearsal.h"
 #include "probe/registry.h"
 #include "probe/runner.h"
 #include "reports/ids.h"
+#include "reports/pairing.h"
 #include "reports/report.h"
 #include "reports/upload/upload_queue.h"
 #include "rules/evaluate.h"
@@ -50,7 +52,8 @@ struct CheckArgs {
   bool offline = false;
   std::string server;
   std::string ca_file;
-  std::string pair;
+  std::string pair;        // the primary's code, or the pairing link its check showed
+  std::string pair_proof;  // the proof, when --pair is a bare code
   std::string queue_dir;
   int upload_attempts = 5;
   std::string rehearse_upload;  // SIZE, e.g. 500MB
@@ -89,24 +92,76 @@ int exit_code_without_rules(const reports::Report& report) {
   return kExitReady;
 }
 
-// The report goes to the durable queue first; sending is a flush of that queue, so an
-// interrupted upload is retried by the next `examready upload` or `check --upload`.
-void queue_and_upload(const CheckArgs& args, const reports::Report& report, const std::string& json,
-                      const std::optional<reports::UploadOptions>& options, bool tty) {
-  std::FILE* out = args.json ? stderr : stdout;
-  reports::UploadQueue queue(args.queue_dir.empty() ? reports::UploadQueue::default_dir() : std::filesystem::path(args.queue_dir));
-  queue.enqueue(report.report_id, json);
-  print_code_banner(out, report.code(), tty);
-  if (!options) {
-    fmt::print(out, "queued in {} (offline): send it later with `examready upload`\n", queue.dir().string());
-    return;
+// The second phone's command and link, shown with a primary's code: the proof is derived from
+// the report id, which only this run knows, so it can be shown offline too.
+void print_pairing(std::FILE* out, const reports::Report& report, const std::string& server) {
+  if (report.role != core::Role::kPrimary) return;
+  const std::string proof = reports::pair_proof(report.report_id);
+  fmt::print(out, "second phone: examready check --role secondary --pair {} --pair-proof {}\n",
+             report.code(), proof);
+  if (!server.empty()) {
+    fmt::print(out, "  or open on it: {}/check?role=secondary&pair={}&proof={}\n", server,
+               report.code(), proof);
   }
-  std::fflush(out);
-  const auto result = reports::flush_queue(queue, *options, [out](const std::string& id, const reports::UploadOutcome& o) {
+}
+
+// The report goes to the durable queue first; sending is a flush of that queue, so an
+// interrupted upload is retried by the next `examready upload` or `check --upload`. The code
+// is shown once the report is safe: queued, or (when the queue cannot be written) stored by
+// the collector. Returns an exit code when the report did not reach the server as asked.
+std::optional<int> queue_and_upload(const CheckArgs& args, const reports::Report& report,
+                                    const std::string& json,
+                                    const std::optional<reports::UploadOptions>& options,
+                                    bool tty) {
+  std::FILE* out = args.json ? stderr : stdout;
+  const auto print_outcome = [out](const std::string& id, const reports::UploadOutcome& o) {
     print_upload_outcome(out, id, o);
     std::fflush(out);
-  });
-  if (result.locked_out) fmt::print(out, "another examready process is uploading; the report stays queued\n");
+  };
+  const auto show_code = [&] {
+    print_code_banner(out, report.code(), tty);
+    print_pairing(out, report, options ? options->server_url : std::string());
+  };
+  reports::UploadQueue queue(args.queue_dir.empty() ? reports::UploadQueue::default_dir()
+                                                    : std::filesystem::path(args.queue_dir));
+  try {
+    queue.enqueue(report.report_id, json);
+  } catch (const std::runtime_error& e) {
+    fmt::print(out, "examready: the report could not be queued ({})\n", e.what());
+    if (!options) return kExitSoftware;
+    fmt::print(out, "sending it without the queue: if this fails, it is not kept\n");
+    const reports::UploadOutcome o = reports::upload_report(json, report.report_id, *options);
+    const bool stored =
+        o.status == reports::UploadStatus::kStored || o.status == reports::UploadStatus::kReplayed;
+    if (stored) show_code();
+    print_outcome(report.report_id, o);
+    if (stored) return std::nullopt;
+    if (!args.out.empty()) fmt::print(out, "the report is in {}\n", args.out);
+    return kExitSoftware;
+  }
+  show_code();
+  if (!options) {
+    fmt::print(out, "queued in {} (offline): send it later with `examready upload`\n",
+               queue.dir().string());
+    return std::nullopt;
+  }
+  std::fflush(out);
+  // The whole queue is sent (reports queued offline earlier go too); the exit code is about
+  // this one.
+  std::optional<reports::UploadStatus> mine;
+  const auto result = reports::flush_queue(
+      queue, *options, [&](const std::string& id, const reports::UploadOutcome& o) {
+        if (id == report.report_id) mine = o.status;
+        print_outcome(id, o);
+      });
+  if (result.locked_out) {
+    fmt::print(out, "another examready process is uploading; the report stays queued\n");
+  }
+  if (!mine || !reports::is_final(*mine)) return kExitTempFail;
+  if (*mine == reports::UploadStatus::kRejected || *mine == reports::UploadStatus::kConflict) {
+    return kExitInvalidInput;
+  }
+  return std::nullopt;
 }
 
 // What the checks read: the transport, the data directory, the camera and microphone asked
@@ -140,14 +195,60 @@ probe::ProbeOptions probe_options(const CheckArgs& args, core::Transport transpo
   return options;
 }
 
-std::string pair_code_of(const CheckArgs& args, core::Role role) {
-  if (args.pair.empty()) return {};
-  const auto code = reports::normalize_code(args.pair);
-  if (!code) throw UsageError("--pair: '" + args.pair + "' is not a report code (e.g. 7KQ2-M9XD)");
+struct PairClaim {
+  std::string code;
+  std::string proof;
+};
+
+// A query parameter of a pairing link ("…/check?role=secondary&pair=7KQ2-M9XD&proof=…"), or
+// "" (codes and proofs are base32 and '-': nothing to percent-decode).
+std::string link_parameter(std::string_view link, std::string_view name) {
+  const auto query = link.find('?');
+  if (query == std::string_view::npos) return {};
+  std::string_view rest = link.substr(query + 1);
+  while (!rest.empty()) {
+    const auto end = rest.find('&');
+    const std::string_view pair = rest.substr(0, end);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return {};
+}
+
+// --pair (a code, or the primary's pairing link) and --pair-proof: the collector attaches a
+// secondary to its primary only with the proof, which a bare code, read out or overheard,
+// does not carry.
+PairClaim pair_claim_of(const CheckArgs& args, core::Role role) {
+  if (args.pair.empty()) {
+    if (!args.pair_proof.empty()) throw UsageError("--pair-proof goes with --pair");
+    return {};
+  }
   if (role != core::Role::kSecondary) {
     throw UsageError("--pair names the primary's code: use it with --role secondary");
   }
-  return *code;
+  const bool link = args.pair.find('?') != std::string::npos;
+  const std::string typed_code = link ? link_parameter(args.pair, "pair") : args.pair;
+  const auto code = reports::normalize_code(typed_code);
+  if (!code) {
+    throw UsageError(link ? "--pair: the link carries no report code (pair=…)"
+                          : "--pair: '" + args.pair + "' is not a report code (e.g. 7KQ2-M9XD)");
+  }
+  std::string proof = link ? link_parameter(args.pair, "proof") : std::string();
+  if (!args.pair_proof.empty()) proof = args.pair_proof;
+  for (char& c : proof) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (proof.empty()) {
+    throw UsageError(
+        "--pair needs the primary's pairing proof: give the link the primary's check showed, "
+        "or --pair-proof (both are printed with the primary's report code)");
+  }
+  if (!reports::is_pair_proof(proof)) {
+    throw UsageError("--pair-proof: '" + proof + "' is not a pairing proof (16 characters)");
+  }
+  return {*code, proof};
 }
 
 // Where progress and the verdict are shown: the SDL2 window (--gui), the terminal, or
@@ -206,8 +307,12 @@ int deliver_report(const CheckArgs& args, const reports::Report& report, LiveVie
     window->show_report(report);
     window->wait_until_closed(args.close_after, args.screenshot);
   }
+  // A report that did not reach the collector as asked says so in the exit code (75: still
+  // queued, 65: refused), before the verdict's: scripts and kiosks must tell it apart.
   if (args.upload || args.offline) {
-    queue_and_upload(args, report, json, upload, view.tty() && !args.json);
+    if (auto failed = queue_and_upload(args, report, json, upload, view.tty() && !args.json)) {
+      return *failed;
+    }
   }
   if (report.evaluation) {
     return exit_code_for_verdict((*report.evaluation)["verdict"].get<std::string>());
@@ -222,12 +327,12 @@ int run_check(const CheckArgs& args) {
   try {
     target = open_target(args.target);
   } catch (const DeviceUnavailable& e) {
-    std::fprintf(stderr, "examready: %s\n", e.what());
+    std::fprintf(stderr, "examready: %s\n", core::text::printable(e.what(), true).c_str());
     return kExitIncomplete;
   }
   probe::ProbeOptions options = probe_options(args, target.transport);
   const auto checks = select_checks(args.only);
-  const std::string pair_code = pair_code_of(args, *role);
+  const PairClaim pair = pair_claim_of(args, *role);
   // Checked before measuring, so a missing server is reported in a second, not a minute.
   std::optional<reports::UploadOptions> upload_options;
   if (args.upload && !args.offline) {
@@ -248,7 +353,8 @@ int run_check(const CheckArgs& args) {
   report.host.platform = target.platform;
   report.host.device_id = target.device_id;
   report.checks = probe::run_checks(checks, *target.host, options, view.on_event(), view.runner());
-  report.pair_code = pair_code;
+  report.pair_code = pair.code;
+  report.pair_proof = pair.proof;
   report.exam_date = args.exam_date;
   if (rule_set)
     report.evaluation = rules::evaluate(*rule_set, report, std::chrono::system_clock::now());
@@ -310,7 +416,11 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--rehearse-upload", args->rehearse_upload,
                   "Network check: also rehearse a resumable upload of SIZE (e.g. 500MB, 2GB) to the collector");
   cmd->add_option("--ca-file", args->ca_file, "CA certificate(s) to trust for the collector's TLS");
-  cmd->add_option("--pair", args->pair, "Secondary phone: the primary's report code");
+  cmd->add_option(
+      "--pair", args->pair,
+      "Secondary phone: the primary's pairing link, or its report code with --pair-proof");
+  cmd->add_option("--pair-proof", args->pair_proof,
+                  "Secondary phone: the pairing proof printed with the primary's report code");
   cmd->add_option("--upload-attempts", args->upload_attempts, "Attempts before leaving the report queued")
       ->check(CLI::Range(1, 20));
   cmd->add_option("--queue-dir", args->queue_dir, "Upload queue directory (default: $XDG_STATE_HOME/examready/queue)");

@@ -14,16 +14,25 @@ struct UploadArgs {
   std::string ca_file;
   std::string queue_dir;
   int attempts = 5;
+  bool retry_rejected = false;
 };
 
 int run_upload(const UploadArgs& args) {
   const auto options = make_upload_options(args.server, args.ca_file, args.attempts, stdout);
   reports::UploadQueue queue(args.queue_dir.empty() ? reports::UploadQueue::default_dir()
                                                     : std::filesystem::path(args.queue_dir));
+  if (args.retry_rejected) {
+    fmt::print("{} refused report(s) back in the queue\n", queue.requeue_rejected());
+  }
   const auto result = reports::flush_queue(
-      queue, options, [](const std::string& id, const reports::UploadOutcome& o) {
+      queue, options,
+      [](const std::string& id, const reports::UploadOutcome& o) {
         print_upload_outcome(stdout, id, o);
         std::fflush(stdout);
+      },
+      "",
+      [](const std::string&, const std::string& error) {
+        fmt::print("skipped a queue entry that cannot be read ({}); the others are sent\n", error);
       });
   if (result.locked_out) {
     fmt::print("another examready process is uploading this queue ({})\n", queue.dir().string());
@@ -51,6 +60,9 @@ void add_upload_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--upload-attempts", args->attempts,
                   "Attempts per report before giving up for this run")
       ->check(CLI::Range(1, 20));
+  cmd->add_flag("--retry-rejected", args->retry_rejected,
+                "First put the reports the collector refused (the queue's rejected/ folder) back "
+                "in the queue, e.g. after the collector was fixed");
   cmd->callback([args, &exit_code] { exit_code = run_upload(*args); });
 }
 

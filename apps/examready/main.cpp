@@ -5,6 +5,7 @@
 
 #include "apps/examready/commands.h"
 #include "apps/examready/exit_codes.h"
+#include "core/text.h"
 
 int main(int argc, char** argv) {
   using namespace examready::app;
@@ -33,14 +34,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitUsage;
-  } catch (const UsageError& e) {
-    fmt::print(stderr, "examready: {}\n", e.what());
+  } catch (const UsageError& e) {  // messages may quote a file's or a device's text
+    fmt::print(stderr, "examready: {}\n", examready::core::text::printable(e.what(), true));
     return kExitUsage;
   } catch (const InvalidInputError& e) {
-    fmt::print(stderr, "examready: {}\n", e.what());
+    fmt::print(stderr, "examready: {}\n", examready::core::text::printable(e.what(), true));
     return kExitInvalidInput;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "examready: internal error: {}\n", e.what());
+    fmt::print(stderr, "examready: internal error: {}\n",
+               examready::core::text::printable(e.what(), true));
     return kExitSoftware;
   }
   return exit_code;

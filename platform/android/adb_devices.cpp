@@ -7,6 +7,9 @@ namespace examready::platform::android {
 
 namespace text = core::text;
 
+// Phones named in a message: a real desk has a few; a broken adb can list a million.
+constexpr std::size_t kListedDevices = 16;
+
 std::vector<AdbDevice> parse_adb_devices(std::string_view text) {
   std::vector<AdbDevice> devices;
   for (auto raw : text::lines(text)) {
@@ -42,9 +45,13 @@ AdbPick pick_adb_device(const std::vector<AdbDevice>& devices, std::string_view 
     if (devices.size() > 1) {
       pick.error = AdbPickError::kSeveral;
       pick.message = "several phones are attached; name one with --android SERIAL:";
-      for (const auto& d : devices) {
+      for (std::size_t i = 0; i < devices.size() && i < kListedDevices; ++i) {
+        const AdbDevice& d = devices[i];
         pick.message +=
             "\n  " + d.serial + "  " + d.state + (d.model.empty() ? "" : "  " + d.model);
+      }
+      if (devices.size() > kListedDevices) {
+        pick.message += "\n  … and " + std::to_string(devices.size() - kListedDevices) + " more";
       }
       return pick;
     }
@@ -56,8 +63,11 @@ AdbPick pick_adb_device(const std::vector<AdbDevice>& devices, std::string_view 
     if (!chosen) {
       pick.error = AdbPickError::kNotFound;
       pick.message = "no attached phone has serial " + std::string(requested) + " (attached: ";
-      for (std::size_t i = 0; i < devices.size(); ++i)
+      for (std::size_t i = 0; i < devices.size() && i < kListedDevices; ++i)
         pick.message += (i ? ", " : "") + devices[i].serial;
+      if (devices.size() > kListedDevices) {
+        pick.message += ", … " + std::to_string(devices.size() - kListedDevices) + " more";
+      }
       pick.message += devices.empty() ? "none)" : ")";
       return pick;
     }

@@ -1,6 +1,8 @@
 // libimobiledevice text -> UDIDs and lockdown values.
 #include "platform/ios/ideviceinfo.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace examready::platform::ios {
@@ -30,6 +32,13 @@ std::map<std::string, std::string, std::less<>> parse_ideviceinfo(std::string_vi
     }
     const auto colon = raw.find(": ");
     if (colon == std::string_view::npos) continue;
+    // A line with control bytes (an escape sequence, a NUL) is no lockdown value: left out,
+    // as getprop's are, so it never reaches a report or a terminal.
+    const std::string_view line = text::trim(raw);
+    if (std::any_of(line.begin(), line.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+      continue;
+    }
     values[std::string(raw.substr(0, colon))] = std::string(text::trim(raw.substr(colon + 2)));
   }
   return values;

@@ -1,6 +1,7 @@
 // The `os` check of an iPhone/iPad over libimobiledevice: ProductVersion and device class.
 #include "probe/ios/checks.h"
 
+#include "core/measurement_list.h"
 #include "core/text.h"
 #include "probe/ios/lockdown.h"
 
@@ -19,7 +20,8 @@ Outcome run_os_check(CheckContext& ctx) {
                            ? "iPadOS"
                            : "iOS"),
            src);
-  if (!version.empty()) ctx.emit(MetricId::kOsVersion, version, src);
+  // Not a version (a broken or hostile lockdown answer): left out, as on Android.
+  if (core::plausible_version(version)) ctx.emit(MetricId::kOsVersion, version, src);
   if (auto arch = get(*v, "CPUArchitecture"); !arch.empty()) ctx.emit(MetricId::kOsArch, arch, src);
   return Outcome::ok();
 }

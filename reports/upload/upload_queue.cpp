@@ -80,10 +80,27 @@ void UploadQueue::reject(const std::string& report_id, const std::string& reason
         error);
 }
 
+int UploadQueue::requeue_rejected() {
+  const fs::path rejected = dir_ / "rejected";
+  int count = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(rejected, ec)) {
+    const fs::path& p = entry.path();
+    const std::string id = p.stem().string();
+    if (p.extension() != ".json" || !valid_id(id) || !entry.is_regular_file()) continue;
+    std::string error;
+    check(platform::rename_durably(p, path_of(id), error), error);
+    fs::remove(rejected / (id + ".reason.txt"), ec);
+    ++count;
+  }
+  return count;
+}
+
 FlushResult flush_queue(
     UploadQueue& queue, const UploadOptions& options,
     const std::function<void(const std::string&, const UploadOutcome&)>& on_result,
-    const std::string& only) {
+    const std::string& only,
+    const std::function<void(const std::string&, const std::string&)>& on_unreadable) {
   FlushResult result;
   std::error_code ec;
   fs::create_directories(queue.dir(), ec);
@@ -97,14 +114,25 @@ FlushResult flush_queue(
     result.still_queued = static_cast<int>(queue.pending().size());
     return result;
   }
-  bool server_unreachable = false;
+  bool server_unavailable = false;
   for (const auto& id : queue.pending()) {
     if (!only.empty() && id != only) continue;
-    if (server_unreachable) {
+    if (server_unavailable) {
       ++result.still_queued;
       continue;
     }
-    UploadOutcome outcome = upload_report(queue.read(id), id, options);
+    // One entry that cannot be read (another user's file, a stray huge file) is skipped, not
+    // allowed to stop the reports behind it.
+    std::string json;
+    try {
+      json = queue.read(id);
+    } catch (const std::runtime_error& e) {
+      ++result.still_queued;
+      ++result.unreadable;
+      if (on_unreadable) on_unreadable(id, e.what());
+      continue;
+    }
+    UploadOutcome outcome = upload_report(json, id, options);
     switch (outcome.status) {
       case UploadStatus::kStored:
         ++result.stored;
@@ -120,9 +148,10 @@ FlushResult flush_queue(
         break;
       default:
         ++result.still_queued;
-        // One failure after all retries says the server is down: do not wait out the
-        // backoff once per queued report.
-        server_unreachable = true;
+        // No answer, or the collector busy, after all retries: the next reports would fare
+        // no better, so do not wait out the backoff once per queued report. A failure of
+        // this report alone (a 507 for its size, a 500) does not stop the others.
+        server_unavailable = outcome.server_unavailable;
         break;
     }
     if (outcome.status == UploadStatus::kRejected) {

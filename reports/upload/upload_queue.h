@@ -31,6 +31,8 @@ class UploadQueue {
   void remove(const std::string& report_id);
   // Keeps a report the server refused for good under rejected/, out of the way of retries.
   void reject(const std::string& report_id, const std::string& reason);
+  // Puts every report under rejected/ back in the queue; returns how many.
+  int requeue_rejected();
 
  private:
   std::filesystem::path path_of(const std::string& report_id) const;
@@ -43,14 +45,17 @@ struct FlushResult {
   int conflicts = 0;
   int rejected = 0;
   int still_queued = 0;
+  int unreadable = 0;       // of those still queued: entries that could not be read (skipped)
   bool locked_out = false;  // another examready process is flushing this queue
 };
 
 // Uploads every queued report (under an exclusive lock on the queue). `only`, when not
-// empty, limits the flush to that report id. on_result is called once per report tried.
+// empty, limits the flush to that report id. on_result is called once per report tried,
+// on_unreadable (id, error) for an entry that could not be read and was skipped.
 FlushResult flush_queue(
     UploadQueue& queue, const UploadOptions& options,
     const std::function<void(const std::string&, const UploadOutcome&)>& on_result,
-    const std::string& only = "");
+    const std::string& only = "",
+    const std::function<void(const std::string&, const std::string&)>& on_unreadable = {});
 
 }  // namespace examready::reports

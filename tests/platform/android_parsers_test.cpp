@@ -308,6 +308,20 @@ TEST_CASE("adb devices: parsing and choosing") {
   CHECK(pick_adb_device(devices, "nope").error == AdbPickError::kNotFound);
 }
 
+TEST_CASE("adb devices: a broken adb listing a million phones gets a short message") {
+  std::string listing = "List of devices attached\n";
+  for (int i = 0; i < 100'000; ++i) listing += "SER" + std::to_string(i) + "\tdevice\n";
+  const auto devices = parse_adb_devices(listing);
+  REQUIRE(devices.size() == 100'000);
+  const auto several = pick_adb_device(devices, "");
+  CHECK(several.error == AdbPickError::kSeveral);
+  CHECK(several.message.size() < 1000);
+  CHECK(several.message.find("and 99984 more") != std::string::npos);
+  const auto missing = pick_adb_device(devices, "nope");
+  CHECK(missing.message.size() < 1000);
+  CHECK(missing.message.find("99984 more") != std::string::npos);
+}
+
 TEST_CASE("dumpsys alarm: next alarm clock per user") {
   CHECK(parse_alarm_clock_set(read_fixture("android/redmi_note9_miui12/dumpsys_alarm.txt")) ==
         true);

@@ -16,6 +16,17 @@ TEST_CASE("idevice_id -l: UDIDs only") {
   CHECK(parse_idevice_ids("ERROR: Unable to retrieve device list!\n").empty());
 }
 
+TEST_CASE("ideviceinfo: a value with control bytes is left out, as getprop's are") {
+  const auto info = parse_ideviceinfo(
+      "ProductType: iPhone12,1\x1b[2J\nProductVersion: 17.0\x1b]52;c;aGk=\x07\n"
+      "DeviceClass: iPhone\nDeviceName: a\x01"
+      "b\n");
+  CHECK(info.count("ProductType") == 0);
+  CHECK(info.count("ProductVersion") == 0);
+  CHECK(info.count("DeviceName") == 0);
+  CHECK(info.at("DeviceClass") == "iPhone");
+}
+
 TEST_CASE("ideviceinfo: top-level keys, disk usage and battery") {
   const auto info = parse_ideviceinfo(read_fixture("ios/iphone11_ios17/ideviceinfo.txt"));
   CHECK(info.at("ProductType") == "iPhone12,1");

@@ -24,26 +24,18 @@ EXAMREADY_HELPDESK_TOKENS=$token "$apps/examready-server" --db "sqlite:$work/c.d
 pids+=($!)
 for _ in $(seq 200); do [[ -s $work/port ]] && break; sleep 0.05; done
 base=http://127.0.0.1:$(cat "$work/port")
-# A real pair: the primary (this machine) and a secondary naming it.
+# A real pair: the primary (this machine) and a secondary naming it with the primary's code
+# and pairing proof, both printed with the primary's code (on stderr with --json).
 export XDG_STATE_HOME=$work/state
-"$apps/examready" check --only os,device,storage,battery --upload --server "$base" --json >"$work/primary.json" 2>/dev/null || true
+"$apps/examready" check --only os,device,storage,battery --upload --server "$base" --json \
+  >"$work/primary.json" 2>"$work/primary.err" || true
 code=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["code"])' "$work/primary.json")
-# The secondary proves its pairing with the primary's pair_proof (reports/pairing.h), which
-# the primary's QR code carries; until the probe's --pair takes it, the test adds it itself.
-"$apps/examready" check --only os,device --role secondary --pair "$code" --json \
-  >"$work/secondary.json" 2>/dev/null || true
-python3 - "$work/primary.json" "$work/secondary.json" <<'PY'
-import hashlib, json, sys
-primary, secondary = (json.load(open(p)) for p in sys.argv[1:3])
-digest = hashlib.sha256(("examready/pair-proof/v1\n" + primary["report_id"]).encode()).digest()
-value = int.from_bytes(digest[:10], "big")
-alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-secondary["pair_proof"] = "".join(alphabet[(value >> (5 * (15 - i))) & 31] for i in range(16))
-json.dump(secondary, open(sys.argv[2], "w"))
-PY
-status=$(curl -s -o "$work/secondary.answer" -w '%{http_code}' -H 'Content-Type: application/json' \
-  --data-binary "@$work/secondary.json" "$base/v1/reports")
-[[ $status == 201 ]] || { echo "FAIL: secondary upload: $status $(cat "$work/secondary.answer")"; exit 1; }
+proof=$(grep -o -- '--pair-proof [0-9A-Z]*' "$work/primary.err" | cut -d' ' -f2)
+[[ -n $proof ]] || { echo "FAIL: the primary printed no pairing proof"; cat "$work/primary.err"; exit 1; }
+"$apps/examready" check --only os,device --role secondary --pair "$code" --pair-proof "$proof" \
+  --upload --server "$base" --json >"$work/secondary.json" 2>"$work/secondary.err" || true
+grep -q "^uploaded" "$work/secondary.err" ||
+  { echo "FAIL: secondary upload"; cat "$work/secondary.err"; exit 1; }
 secondary=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["code"])' "$work/secondary.json")
 echo "primary $code, secondary $secondary"
 /usr/bin/python3 "$here/pages_selenium.py" "$base" "$token" "$code" "$secondary" "$out" "$work"
