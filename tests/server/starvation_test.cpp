@@ -74,6 +74,14 @@ TEST_CASE("announced report bodies hold no memory, and one address holds at most
       }
     }
   }
+  // A second refusal made at the same moment may reach us a little later than the first.
+  for (auto& c : held) {
+    if (!c.ok()) continue;
+    if (const auto r = c.read_response(200ms)) {
+      statuses.push_back(r->status);
+      c.close();
+    }
+  }
   REQUIRE(!statuses.empty());
   CHECK(statuses.size() <= 2);
   CHECK(std::count(statuses.begin(), statuses.end(), 503) == std::ssize(statuses));
