@@ -107,18 +107,22 @@ http::Response Collector::post_report(http::Request& req) {
         413, fmt::format("report larger than {} bytes once stored", options_.max_body_bytes));
   }
   try {
-    // A report already stored is answered as one before any budget or pairing check: a
-    // client whose 201 was lost retries, and a full disk or a primary uploaded since must not
-    // turn that retry into a refusal (it would stay queued, or be dropped, while stored).
-    if (auto replay = answer_replay(stored)) return *replay;
-    if (auto refusal = check_pair(stored)) return *refusal;
+    // A report already stored is answered as one instead of any pairing, rate or budget
+    // refusal: a client whose 201 was lost retries, and a full disk or a primary uploaded
+    // since must not turn that retry into a refusal (it would stay queued, or be dropped,
+    // while stored). Looked up only when refusing: storing answers a replay itself.
+    const auto unless_stored = [&](http::Response refusal) {
+      return answer_replay(stored).value_or(std::move(refusal));
+    };
+    if (auto refusal = check_pair(stored)) return unless_stored(std::move(*refusal));
     if (!stored_bytes_rate_.allow(req.client, static_cast<double>(bytes))) {
-      return too_many_requests(stored_bytes_rate_, req.client,
-                               "too much report data from this address, retry later",
-                               static_cast<double>(bytes));
+      return unless_stored(too_many_requests(stored_bytes_rate_, req.client,
+                                             "too much report data from this address, retry later",
+                                             static_cast<double>(bytes)));
     }
     if (!budget_.admits(bytes)) {
-      return http::error_response(507, "the collector's storage budget is exhausted");
+      return unless_stored(
+          http::error_response(507, "the collector's storage budget is exhausted"));
     }
     const InsertResult result = storage_.insert(stored);
     if (result.status == InsertStatus::kCreated) budget_.stored(bytes);

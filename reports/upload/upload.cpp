@@ -98,7 +98,6 @@ bool classify(const PostResult& post, const std::string& expected_code, UploadOu
   const auto answer = nlohmann::json::parse(post.body, nullptr, false);
   outcome.code = string_field(answer, "code");
   outcome.verdict = string_field(answer, "verdict");
-  outcome.pair_proof = string_field(answer, "pair_proof");
   const std::string error = string_field(answer, "error");
   // The collector names the report's code in every answer about it; a captive portal's 200
   // page or a proxy's 409 does not, and must not take the report out of the queue.

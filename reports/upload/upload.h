@@ -40,7 +40,6 @@ struct UploadOutcome {
   int attempts = 0;
   std::string code;        // the server's answer
   std::string verdict;     // the server's verdict
-  std::string pair_proof;  // a primary's, from the server (what its secondary must show)
   std::string message;     // error text for kConflict/kRejected/kFailed
   // kFailed for a reason that would fail the next report too (no answer, the collector busy
   // or rate-limiting, something else answering in its place): a flush stops there.

@@ -128,7 +128,6 @@ FlushResult flush_queue(
       json = queue.read(id);
     } catch (const std::runtime_error& e) {
       ++result.still_queued;
-      ++result.unreadable;
       if (on_unreadable) on_unreadable(id, e.what());
       continue;
     }

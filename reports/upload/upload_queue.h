@@ -45,7 +45,6 @@ struct FlushResult {
   int conflicts = 0;
   int rejected = 0;
   int still_queued = 0;
-  int unreadable = 0;       // of those still queued: entries that could not be read (skipped)
   bool locked_out = false;  // another examready process is flushing this queue
 };
 

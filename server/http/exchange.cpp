@@ -47,6 +47,14 @@ void Exchange::release_body() {
   reserved_ = 0;
 }
 
+void Exchange::drop_body() {
+  raw_body_.clear();
+  raw_body_.shrink_to_fit();
+  request_.body.clear();
+  request_.body.shrink_to_fit();
+  release_body();
+}
+
 bool Exchange::hold(std::uint64_t bytes) {
   if (!budget_.reserve(request_.client, bytes)) return false;
   reserved_ += bytes;
@@ -66,11 +74,7 @@ Exchange::Next Exchange::respond(Response response, bool close) {
   // No handler will read the body: its memory and its share of the budget go now, not when
   // the connection ends (a refused body held them while its response was written and the
   // socket lingered, and the client's or everyone's next bodies were refused in a cascade).
-  raw_body_.clear();
-  raw_body_.shrink_to_fit();
-  request_.body.clear();
-  request_.body.shrink_to_fit();
-  release_body();
+  drop_body();
   return Next::kRespond;
 }
 
@@ -224,9 +228,7 @@ void Exchange::run_handler() {
     std::fprintf(stderr, "examready-server: %s failed: %s\n", label().c_str(), e.what());
     response_ = error_response(500, "internal error");
   }
-  request_.body.clear();
-  request_.body.shrink_to_fit();
-  release_body();
+  drop_body();
 }
 
 bool Exchange::close_after() const { return response_.close || !keep_alive_ || body_unread_; }

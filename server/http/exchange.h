@@ -62,6 +62,9 @@ class Exchange {
   bool hold(std::uint64_t bytes);
   void release_body();
   Next busy();
+  // The body's memory (raw and decoded) freed and its budget given back: no handler (or no
+  // more handler) will read it.
+  void drop_body();
   std::optional<Response> check_body_rules(bool chunked, std::optional<std::uint64_t> length);
   std::string client_address(const boost::beast::http::request_header<>& header) const;
 
