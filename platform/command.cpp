@@ -25,7 +25,9 @@ CommandResult run_process(const std::vector<std::string>& argv, std::chrono::mil
       return result;
     }
     for (const auto& [index, pipe] : wait_readable(children, left)) {
-      child.read(pipe, pipe == Pipe::kOut ? result.out : result.err, max_output);
+      std::string& sink = pipe == Pipe::kOut ? result.out : result.err;
+      child.read(pipe, sink, max_output);
+      if (sink.size() >= max_output) result.overflowed = true;
     }
   }
   // Pipes closed; the child may still linger (a daemon it spawned kept no pipe). Wait bounded.

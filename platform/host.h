@@ -19,6 +19,7 @@ namespace examready::platform {
 struct CommandResult {
   bool started = false;    // false: the program could not be executed at all
   bool timed_out = false;  // killed at the deadline
+  bool overflowed = false;  // printed more than its output cap: the rest was dropped
   int exit_code = -1;      // valid when started and not timed out
   std::string out;
   std::string err;

@@ -10,11 +10,14 @@ devices::DeviceMatch emit_device_facts(CheckContext& ctx, std::string_view model
                                        std::string_view os_class_hint,
                                        std::optional<devices::PanelFacts> panels,
                                        std::optional<devices::YearRange> firmware_launch) {
+  return emit_device_facts(ctx, devices::DeviceClues{model, codename, brand, os_class_hint,
+                                                     std::nullopt, panels, firmware_launch});
+}
+
+devices::DeviceMatch emit_device_facts(CheckContext& ctx, const devices::DeviceClues& clues) {
   const devices::DeviceDb& db =
       ctx.options().devices ? *ctx.options().devices : devices::DeviceDb::shipped();
-  return devices::emit_device_facts(ctx.measurement_list(), db, model, codename, brand,
-                                    os_class_hint, panels, firmware_launch)
-      .match;
+  return devices::emit_device_facts(ctx.measurement_list(), db, clues).match;
 }
 
 int latest_possible_launch_year() {

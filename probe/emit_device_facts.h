@@ -10,6 +10,7 @@ namespace examready::probe {
 
 // devices::emit_device_facts with the run's database (--devices, else the shipped one), into
 // the check's measurements.
+devices::DeviceMatch emit_device_facts(CheckContext& ctx, const devices::DeviceClues& clues);
 devices::DeviceMatch emit_device_facts(CheckContext& ctx, std::string_view model,
                                        std::string_view codename, std::string_view brand,
                                        std::string_view os_class_hint,

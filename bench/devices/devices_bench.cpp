@@ -2,7 +2,9 @@
 // is held out of the generator, and the probe's answer for each held-out phone (the generated
 // database, then the model-code rules, as device_facts gives it) is compared with the row.
 // Wrong answers are counted apart from unknown ones. The baseline is the verified rows alone
-// (what the probe knew before the generator). Then the Redmi Note 9 / Redmi 9 families held
+// (what the probe knew before the generator). The held-out phones are judged twice: by model
+// code and codename alone (the web check, iOS), and with the name a getprop dump shows for them
+// (own_name_in_getprop: adb and pasted dumps). Then the Redmi Note 9 / Redmi 9 families held
 // out whole, and lookup and load times of the shipped database.
 // Usage: devices_bench [SOURCE_DIR [SEED]]  (default: the source tree it was built from, and
 // the seed below; another seed holds out another 20 %, to see the figures are not the one
@@ -48,11 +50,31 @@ bool in_family(const DeviceRecord& row) {
   return row.series == "redmi-note-9" || row.series == "redmi-9";
 }
 
-// What the probe says of one verified phone, reporting its first model code and codename.
-void judge(const DeviceDb& db, const DeviceRecord& truth, Tally& tally) {
+// The name a phone's firmware gives itself (platform::android::kOwnNameProperties), as a getprop
+// dump shows it: the makers that set one (Xiaomi's ro.product.marketname since MIUI 12.5,
+// Huawei/Honor, OPPO/OnePlus/realme, vivo/iQOO), on phones launched from 2021, which all ship
+// with it; the first of a row's names ("荣耀 Play8T / 畅玩 50 Plus" -> "荣耀 Play8T"). Samsung,
+// Google and Apple: none. Older phones: none either, although many got it with an update.
+std::optional<SourcedFact> own_name_in_getprop(const DeviceRecord& truth) {
+  static const std::vector<std::string> kNamingMakers = {
+      "xiaomi", "redmi", "poco", "huawei", "honor", "oppo", "oneplus", "realme", "vivo", "iqoo"};
+  if (std::find(kNamingMakers.begin(), kNamingMakers.end(), truth.brand) == kNamingMakers.end() ||
+      truth.launch_year < 2021) {
+    return std::nullopt;
+  }
+  std::string name = truth.marketing_name.substr(0, truth.marketing_name.find(" / "));
+  return SourcedFact{std::move(name), "getprop"};
+}
+
+// What the probe says of one verified phone, reporting its first model code and codename (and,
+// `with_own_name`, the name its firmware gives itself).
+void judge(const DeviceDb& db, const DeviceRecord& truth, Tally& tally,
+           bool with_own_name = false) {
   const std::string model = truth.model_codes.empty() ? "" : truth.model_codes.front();
   const std::string codename = truth.codenames.empty() ? "" : truth.codenames.front();
-  const DeviceFacts facts = device_facts(db, model, codename, truth.brand, {});
+  DeviceClues clues{model, codename, truth.brand, {}, std::nullopt, std::nullopt, std::nullopt};
+  if (with_own_name) clues.own_name = own_name_in_getprop(truth);
+  const DeviceFacts facts = device_facts(db, clues);
   const std::string label = truth.brand + " " + truth.marketing_name + " (" + model + ")";
   ++tally.rows;
   if (!facts.device_class) {
@@ -200,15 +222,19 @@ int main(int argc, char** argv) {
   const DeviceDb generated = DeviceDb::parse(held.devices_tsv);
   const DeviceDb baseline = verified_only(
       verified, [&](const DeviceRecord& row) { return is_held_out(row, kHoldOut, seed); });
-  Tally with_sources, alone;
+  Tally with_sources, alone, with_own_name;
   for (const DeviceRecord* row : held.held_out) {
     judge(generated, *row, with_sources);
     judge(baseline, *row, alone);
+    judge(generated, *row, with_own_name, true);
   }
   std::printf("== %.0f %% of %zu verified rows held out (seed %u); generated database: %zu rows\n",
               kHoldOut * 100, verified.records().size(), seed, held.rows);
   print("verified rows alone (before the generator)", alone, false);
-  print("generated database + model-code rules", with_sources, true);
+  print("generated database + model-code rules (model code and codename: the web check, iOS)",
+        with_sources, true);
+  print("+ the name the firmware gives the phone (a getprop dump or adb, makers that set one)",
+        with_own_name, true);
 
   // The families XYB-4 names, held out whole: the sources and the names must find them.
   BuildOptions family_options;

@@ -105,6 +105,10 @@ bool is_link_failure(const CommandResult& r) {
 
 std::string describe_adb_failure(const CommandResult& r, const std::string& what) {
   if (!r.started) return "could not run adb (install the Debian package adb)";
+  if (r.timed_out && r.overflowed) {
+    return "'" + what + "' printed more than " + std::to_string(kDefaultMaxOutput >> 20) +
+           " MB and did not stop, which no phone answers; is the `adb` on PATH the real one?";
+  }
   if (r.timed_out) return "'" + what + "' did not answer in time (phone busy or USB link stalled)";
   if (contains(r.err, "not found") && contains(r.err, "device")) {
     return "the phone disconnected during the check (adb: device not found); reconnect it and run "

@@ -13,6 +13,9 @@ namespace examready::platform::android {
 namespace text = core::text;
 namespace {
 
+// A marketing name is a few words: longer text in its property is not one.
+constexpr std::size_t kMaxOwnNameBytes = 100;
+
 std::string first_of(const PropertyMap& props, std::initializer_list<std::string_view> keys) {
   for (auto key : keys) {
     std::string value = std::string(text::trim(prop(props, key)));
@@ -191,6 +194,15 @@ AndroidDeviceFacts android_device_facts(const PropertyMap& props) {
                                 "ro.product.odm.device", "ro.build.product"});
   if (text::lower(prop(props, "ro.build.characteristics")).find("tablet") != std::string::npos) {
     f.class_hint = "tablet";
+  }
+  for (std::string_view key : kOwnNameProperties) {
+    std::string name(text::trim(prop(props, key)));
+    if (name.empty()) continue;
+    if (name.size() <= kMaxOwnNameBytes && text::printable(name) == name) {
+      f.own_name = std::move(name);
+      f.own_name_property = key;
+    }
+    break;  // the first set is the firmware's answer, plausible or not
   }
   return f;
 }

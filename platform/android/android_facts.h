@@ -31,8 +31,25 @@ struct AndroidDeviceFacts {
   std::string model;         // "M2003J15SG"
   std::string codename;      // "merlin"
   std::string class_hint;    // "tablet" when ro.build.characteristics says so, else ""
+  // The marketing name the firmware gives the phone ("HUAWEI Pura 80", "Redmi Note 13 Pro")
+  // and the property that held it (kOwnNameProperties); empty where none does.
+  std::string own_name;
+  std::string own_name_property;
 };
 AndroidDeviceFacts android_device_facts(const PropertyMap& props);
+
+// Where the makers' firmware keeps the phone's marketing name, the first that is set wins:
+// Xiaomi/Redmi/POCO (MIUI 12.5 on, HyperOS) ro.product.marketname and its partition copies;
+// Huawei and Honor ro.config.marketing_name; OPPO, OnePlus and realme (ColorOS 11 on)
+// ro.vendor.oplus.market.enname (the English name) and .name, older OPPO ro.oppo.market.name;
+// vivo and iQOO ro.vivo.market.name; ASUS ro.asus.product.mkt_name. Samsung and Pixel firmware
+// set none. A value that is not a plausible name (over 100 bytes, control characters) is not
+// taken.
+inline constexpr std::string_view kOwnNameProperties[] = {
+    "ro.product.marketname",    "ro.product.vendor.marketname",  "ro.product.odm.marketname",
+    "ro.config.marketing_name", "ro.vendor.oplus.market.enname", "ro.vendor.oplus.market.name",
+    "ro.oppo.market.name",      "ro.vivo.market.name",           "ro.asus.product.mkt_name",
+};
 
 // gsm.sim.state, one entry per slot ("ABSENT,READY"), reduced to the first slot that
 // has a card: ready, locked or absent; nullopt when it cannot be told (NOT_READY, radio

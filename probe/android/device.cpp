@@ -21,7 +21,8 @@ Outcome run_device_check(CheckContext& ctx) {
   if (!f.codename.empty()) ctx.emit(MetricId::kDeviceCodename, f.codename, src);
   // Brand, class, series, launch year and price tier: the device database; for models it
   // does not place, over adb the panels' physical size, and the firmware's
-  // ro.build.characteristics as the class hint; the first API level bounds the launch.
+  // ro.build.characteristics as the class hint; the first API level bounds the launch; the
+  // name the firmware gives the phone dates and classes a model the database does not know.
   std::optional<devices::PanelFacts> panels;
   if (ctx.options().transport == core::Transport::kAdb) {
     auto display = optional_dumpsys(ctx, "display", failure);
@@ -34,9 +35,12 @@ Outcome run_device_check(CheckContext& ctx) {
   }
   const auto firmware_launch = devices::launch_range_from_first_api_level(
       pa::prop(*props, "ro.product.first_api_level"), latest_possible_launch_year());
-  const devices::DeviceMatch match =
-      emit_device_facts(ctx, f.model, f.codename, f.brand,
-                        pa::prop(*props, "ro.build.characteristics"), panels, firmware_launch);
+  const std::string class_hint = pa::prop(*props, "ro.build.characteristics");
+  devices::DeviceClues clues{f.model,      f.codename, f.brand,        class_hint,
+                             std::nullopt, panels,     firmware_launch};
+  if (!f.own_name.empty())
+    clues.own_name = devices::SourcedFact{f.own_name, src + ':' + f.own_name_property};
+  const devices::DeviceMatch match = emit_device_facts(ctx, clues);
   if (f.model.empty()) return Outcome::ok("getprop names no model (ro.product.model)");
   if (match.kind == devices::DeviceMatchKind::kAmbiguous) {
     return Outcome::ok("model " + f.model + " names " + std::to_string(match.candidates.size()) +

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/entropy.h"
+#include "core/text.h"
 #include "reports/ids.h"
 #include "reports/upload/collector_http.h"
 
@@ -73,15 +74,15 @@ PostResult post_once(const std::string& url, const std::string& gz_body,
   return result;
 }
 
-// A string field of the answer, whatever the answer holds there ("" unless a short string):
-// gateways answer with their own JSON shapes, {"error": {"code": 503, …}}.
+// A string field of the answer, whatever the answer holds there ("" unless a string):
+// gateways answer with their own JSON shapes, {"error": {"code": 503, …}}. The text is the
+// server's, and a hostile one's reaches the terminal and the queue's log: cut to 300 bytes on
+// a whole character, control characters (escape sequences) and broken UTF-8 replaced.
 std::string string_field(const nlohmann::json& answer, const char* name) {
   if (!answer.is_object()) return "";
   const auto it = answer.find(name);
   if (it == answer.end() || !it->is_string()) return "";
-  std::string value = it->get<std::string>();
-  if (value.size() > 300) value.resize(300);
-  return value;
+  return core::text::printable(core::text::cut_utf8(it->get<std::string>(), 300));
 }
 
 // Worth another attempt in this run: the collector (or its network) may be back in seconds.

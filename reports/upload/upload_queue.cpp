@@ -37,6 +37,10 @@ void UploadQueue::enqueue(const std::string& report_id, const std::string& repor
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) throw std::runtime_error("cannot create " + dir_.string() + ": " + ec.message());
+  if (!fs::exists(path_of(report_id), ec) && pending().size() >= kMaxQueuedReports) {
+    throw std::runtime_error(dir_.string() + " already holds " + std::to_string(kMaxQueuedReports) +
+                             " reports waiting; send them with `examready upload`");
+  }
   std::string error;
   check(platform::write_file_durably(path_of(report_id), report_json, error, 0600), error);
 }
@@ -96,6 +100,23 @@ int UploadQueue::requeue_rejected() {
   return count;
 }
 
+int UploadQueue::remove_stale_temporaries(std::chrono::seconds age) {
+  int removed = 0;
+  const auto cutoff = fs::file_time_type::clock::now() - age;
+  for (const fs::path& dir : {dir_, dir_ / "rejected"}) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      // write_file_durably's names: "<final name>.tmp.<pid>" (Linux), "….tmp.<unique>" (Windows)
+      if (name.find(".tmp.") == std::string::npos || !entry.is_regular_file(ec)) continue;
+      const auto written = entry.last_write_time(ec);
+      if (ec || written > cutoff) continue;
+      if (fs::remove(entry.path(), ec)) ++removed;
+    }
+  }
+  return removed;
+}
+
 FlushResult flush_queue(
     UploadQueue& queue, const UploadOptions& options,
     const std::function<void(const std::string&, const UploadOutcome&)>& on_result,
@@ -114,6 +135,7 @@ FlushResult flush_queue(
     result.still_queued = static_cast<int>(queue.pending().size());
     return result;
   }
+  queue.remove_stale_temporaries();
   bool server_unavailable = false;
   for (const auto& id : queue.pending()) {
     if (!only.empty() && id != only) continue;

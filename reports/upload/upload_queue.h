@@ -4,6 +4,7 @@
 // A replay of a report the server already stored is a no-op there (idempotent on id).
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -15,6 +16,13 @@ namespace examready::reports {
 
 // A queued report larger than this is not one the probe wrote (the collector takes 1 MiB).
 inline constexpr std::size_t kMaxQueuedReportBytes = 16 << 20;
+// Reports waiting at most: a check a minute for a week offline is far fewer. Past it, enqueue
+// refuses (the check then sends directly or says it could not keep the report) rather than
+// filling the disk of a machine whose collector is gone.
+inline constexpr std::size_t kMaxQueuedReports = 2000;
+// A writer's temporary file (`<id>.json.tmp.<pid>`) older than this was left by a process
+// killed mid-write: the flush removes it. Writing one takes milliseconds.
+inline constexpr std::chrono::hours kStaleTemporaryAge{1};
 
 class UploadQueue {
  public:
@@ -23,7 +31,8 @@ class UploadQueue {
   static std::filesystem::path default_dir();
 
   const std::filesystem::path& dir() const { return dir_; }
-  // Durable once it returns. Throws std::runtime_error (with the path) on I/O errors.
+  // Durable once it returns. Throws std::runtime_error (with the path) on I/O errors, and
+  // when kMaxQueuedReports are already waiting (a report already queued may be rewritten).
   void enqueue(const std::string& report_id, const std::string& report_json);
   // Queued report ids, oldest first.
   std::vector<std::string> pending() const;
@@ -33,6 +42,9 @@ class UploadQueue {
   void reject(const std::string& report_id, const std::string& reason);
   // Puts every report under rejected/ back in the queue; returns how many.
   int requeue_rejected();
+  // Removes writers' temporary files older than `age` here and under rejected/ (a process
+  // killed between creating and renaming one); returns how many.
+  int remove_stale_temporaries(std::chrono::seconds age = kStaleTemporaryAge);
 
  private:
   std::filesystem::path path_of(const std::string& report_id) const;

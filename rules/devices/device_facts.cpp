@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "rules/devices/model_code_rules.h"
+#include "rules/devices/name_class.h"
 #include "rules/devices/name_series_rules.h"
 
 namespace examready::devices {
@@ -149,6 +150,51 @@ void apply_model_code(DeviceFacts& facts, const DerivedDeviceFacts& derived) {
   facts.launch = from_code;
 }
 
+// What a marketing name says of the launch (name_series_rules.h): the generation's years, its
+// source (PREFIX:RULE), and for a China code of a line that launches in China first, the
+// generation's first year where the code's own scheme allows it (source "+china-code").
+struct NameLaunch {
+  YearRange years;
+  std::optional<int> china;
+  std::string source;
+};
+
+std::optional<NameLaunch> launch_by_name(std::string_view brand, std::string_view name,
+                                         std::string_view model, const DerivedDeviceFacts& derived,
+                                         std::string_view prefix) {
+  const std::optional<NamedLaunch> named = launch_from_marketing_name(brand, name);
+  if (!named) return std::nullopt;
+  NameLaunch out{named->launch, std::nullopt, std::string(prefix) + ':' + named->rule};
+  if (named->china_launch && china_market_code(brand, model) &&
+      (!derived.launch || derived.launch->contains(*named->china_launch))) {
+    out.china = named->china_launch;
+    out.source += kChinaCodeSuffix;
+  }
+  return out;
+}
+
+// Narrows `launch` by what the name says; false (nothing changed) when the two are disjoint.
+// The China year is taken where it lies in the narrowed range, or always with `china_wins`.
+bool narrow_by_name(LaunchFact& launch, const NameLaunch& name, bool china_wins) {
+  int earliest = std::max(launch.earliest, name.years.earliest);
+  int latest = std::min(launch.latest, name.years.latest);
+  if (earliest > latest) return false;
+  if (name.china && (china_wins || (earliest <= *name.china && *name.china <= latest))) {
+    earliest = latest = *name.china;
+  }
+  if (earliest == launch.earliest && latest == launch.latest) return true;  // nothing new
+  launch.earliest = earliest;
+  launch.latest = latest;
+  launch.month = 0;
+  launch.source += '+' + name.source;
+  return true;
+}
+
+LaunchFact launch_from(const NameLaunch& name) {
+  return name.china ? LaunchFact{*name.china, *name.china, 0, name.source}
+                    : LaunchFact{name.years.earliest, name.years.latest, 0, name.source};
+}
+
 // A generated row's marketing name narrows the launch the database, the codename's rows or the
 // model code gave (name_series_rules.h), or gives one where they gave none. Where the name and
 // those disagree, one of them is wrong (device-info dates VOG-AL00, a P30 Pro of 2019, 2020):
@@ -162,38 +208,66 @@ void apply_marketing_name(DeviceFacts& facts, std::string_view model,
                           const DerivedDeviceFacts& derived) {
   const DeviceRecord* row = facts.match.record;
   if (row == nullptr || facts.match.by_codename || row->verified()) return;
-  const std::optional<NamedLaunch> named =
-      launch_from_marketing_name(row->brand, row->marketing_name);
-  if (!named) return;
-  std::string source = std::string(kMarketingNameSource) + ':' + named->rule;
-  std::optional<int> china;
-  if (named->china_launch && china_market_code(row->brand, model) &&
-      (!derived.launch || derived.launch->contains(*named->china_launch))) {
-    china = named->china_launch;
-    source += kChinaCodeSuffix;
-  }
+  const std::optional<NameLaunch> name =
+      launch_by_name(row->brand, row->marketing_name, model, derived, kMarketingNameSource);
+  if (!name) return;
   if (!facts.launch) {
-    facts.launch = china ? LaunchFact{*china, *china, 0, source}
-                         : LaunchFact{named->launch.earliest, named->launch.latest, 0, source};
-    return;
-  }
-  LaunchFact& launch = *facts.launch;
-  int earliest = std::max(launch.earliest, named->launch.earliest);
-  int latest = std::min(launch.latest, named->launch.latest);
-  if (earliest > latest) {
-    facts.launch.reset();
+    facts.launch = launch_from(*name);
     return;
   }
   const bool products_date =
-      row->launch_year != 0 && launch.source == db_source(*row, row->launch_source);
-  if (china && (products_date || (earliest <= *china && *china <= latest))) {
-    earliest = latest = *china;
+      row->launch_year != 0 && facts.launch->source == db_source(*row, row->launch_source);
+  if (!narrow_by_name(*facts.launch, *name, products_date)) facts.launch.reset();
+}
+
+// The phone's own name (DeviceClues::own_name) is this phone's, where a codename's rows' names
+// are the platform's: its generation gives the launch where nothing did, narrows a range, and
+// where the two are disjoint, one of them is wrong. On a model code's row that is a source's
+// slip or the name's re-issue (the Redmi Note 8 2021's M1908C3JGG is the 2019 phone's code):
+// unknown. On a codename's rows they are another name on the platform: their per-name facts
+// go and the own name's launch stays. A verified row matched by its model code is final.
+void apply_own_name_launch(DeviceFacts& facts, const DeviceClues& clues,
+                           const DerivedDeviceFacts& derived) {
+  if (!clues.own_name) return;
+  const bool by_code = !facts.match.by_codename;
+  if (by_code && facts.launch && facts.launch->source == kDeviceDbSource) return;
+  const std::string_view brand = !trim(clues.brand).empty() ? clues.brand
+                                 : facts.brand              ? std::string_view(facts.brand->value)
+                                                            : std::string_view{};
+  const std::optional<NameLaunch> name =
+      launch_by_name(brand, clues.own_name->value, clues.model, derived, kOwnNameSource);
+  if (!name) return;
+  if (!facts.launch) {
+    facts.launch = launch_from(*name);
+  } else if (!narrow_by_name(*facts.launch, *name, false)) {
+    if (by_code) {
+      facts.launch.reset();
+    } else {
+      forget_per_name_facts(facts);
+      facts.launch = launch_from(*name);
+    }
   }
-  if (earliest == launch.earliest && latest == launch.latest) return;  // the name adds nothing
-  launch.earliest = earliest;
-  launch.latest = latest;
-  launch.month = 0;
-  launch.source += '+' + source;
+}
+
+// The class the phone's own name gives (name_class.h): a tablet word or a foldable, else a
+// maker that names every tablet "Pad". It fills an unknown class; a class it contradicts is
+// left unknown, unless a person verified the row the model code matched.
+void apply_own_name_class(DeviceFacts& facts, const DeviceClues& clues) {
+  if (!clues.own_name) return;
+  const std::string& name = clues.own_name->value;
+  std::string by_name = class_from_name(name);
+  std::string rule = by_name == "tablet" ? "tablet-word" : "foldable";
+  if (by_name.empty()) {
+    by_name = phone_by_tablet_naming(lower(trim(clues.brand)), name);
+    rule = "no-tablet-word";
+  }
+  if (by_name.empty()) return;
+  if (!facts.device_class) {
+    facts.device_class = SourcedFact{by_name, std::string(kOwnNameSource) + ':' + rule};
+  } else if (facts.device_class->value != by_name &&
+             !(!facts.match.by_codename && from_verified_row(facts.device_class))) {
+    facts.device_class.reset();
+  }
 }
 
 // When a row launched: its own launch, else what the naming scheme says of its first model
@@ -321,6 +395,12 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
                          std::string_view brand, std::string_view os_class_hint,
                          std::optional<PanelFacts> panels,
                          std::optional<YearRange> firmware_launch) {
+  return device_facts(db, DeviceClues{model, codename, brand, os_class_hint, std::nullopt, panels,
+                                      firmware_launch});
+}
+
+DeviceFacts device_facts(const DeviceDb& db, const DeviceClues& clues) {
+  const std::string_view model = clues.model, codename = clues.codename, brand = clues.brand;
   DeviceFacts facts;
   facts.match = db.lookup(model, codename, brand);
   const DerivedDeviceFacts derived = derive_from_model_code(brand, model, codename);
@@ -335,6 +415,7 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
   if (!facts.launch) facts.launch = launch_by_codename(db, facts, codename, brand, derived);
   apply_model_code(facts, derived);
   apply_marketing_name(facts, model, derived);
+  apply_own_name_launch(facts, clues, derived);
   if (!facts.device_class) {
     const std::string_view maker = !trim(brand).empty() ? brand
                                    : facts.brand        ? std::string_view(facts.brand->value)
@@ -343,17 +424,19 @@ DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string
       facts.device_class = SourcedFact{std::string(platform), std::string(kPlatformSource)};
     }
   }
-  if (firmware_launch) apply_firmware_launch(facts, *firmware_launch);
+  apply_own_name_class(facts, clues);
+  if (clues.firmware_launch) apply_firmware_launch(facts, *clues.firmware_launch);
+  if (!facts.marketing_name && clues.own_name) facts.marketing_name = clues.own_name;
   if (!facts.brand) {
     if (const std::string os_brand = lower(trim(brand)); !os_brand.empty()) {
       facts.brand = SourcedFact{os_brand, std::string(kOsBrandSource)};
     }
   }
-  if (!facts.device_class && panels) {
-    facts.device_class = class_from_panels(*panels, os_class_hint);
+  if (!facts.device_class && clues.panels) {
+    facts.device_class = class_from_panels(*clues.panels, clues.os_class_hint);
     return facts;  // the panels had their say, with the hint: no second opinion
   }
-  if (!facts.device_class) facts.device_class = class_from_os(model, os_class_hint);
+  if (!facts.device_class) facts.device_class = class_from_os(model, clues.os_class_hint);
   return facts;
 }
 
@@ -362,9 +445,15 @@ DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
                               std::string_view brand, std::string_view os_class_hint,
                               std::optional<PanelFacts> panels,
                               std::optional<YearRange> firmware_launch) {
+  return emit_device_facts(
+      out, db,
+      DeviceClues{model, codename, brand, os_class_hint, std::nullopt, panels, firmware_launch});
+}
+
+DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
+                              const DeviceClues& clues) {
   using core::MetricId;
-  DeviceFacts facts =
-      device_facts(db, model, codename, brand, os_class_hint, panels, firmware_launch);
+  DeviceFacts facts = device_facts(db, clues);
   out.emit(MetricId::kDeviceDbMatch, std::string(to_string(facts.match.kind)),
            std::string(kDeviceDbSource));
   out.emit(MetricId::kDeviceDbVersion, db.version(), std::string(kDeviceDbSource));

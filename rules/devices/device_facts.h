@@ -72,29 +72,49 @@ inline constexpr std::string_view kAppleIdentifierSource = "apple-identifier";
 // A launch the model code's row's marketing name gives or narrows: "name:" + the rule
 // (name_series_rules.h), after the source it narrowed ("device-db+codename+name:oppo-reno").
 inline constexpr std::string_view kMarketingNameSource = "name";
+// A launch or class the phone's own name gives (DeviceClues::own_name): "own-name:" + the rule
+// ("own-name:huawei-nova", "own-name:tablet-word").
+inline constexpr std::string_view kOwnNameSource = "own-name";
 // After it, where a China code took the generation's China launch ("name:redmi-note+china-code").
 inline constexpr std::string_view kChinaCodeSuffix = "+china-code";
 inline constexpr std::string_view kOsBrandSource = "os";
 // Appended to a launch taken from the codename's rows where the model code's row had none.
 inline constexpr std::string_view kByCodenameSuffix = "+codename";
 
+// What the device says about itself, for device_facts.
+struct DeviceClues {
+  std::string_view model;          // ro.product.model ("M2003J15SG") or the Apple identifier
+  std::string_view codename;       // ro.product.device ("merlin"); empty on iOS
+  std::string_view brand;          // ro.product.brand ("Redmi", "Xiaomi", "HONOR"); "Apple" on iOS
+  std::string_view os_class_hint;  // ro.build.characteristics ("nosdcard,tablet"); may be empty
+  // The marketing name the firmware gives the phone ("HUAWEI Pura 80", "Redmi Note 13 Pro"),
+  // with the property it came from as its source ("getprop:ro.config.marketing_name"):
+  // platform::android::own_marketing_name. Unset where the firmware gives none.
+  std::optional<SourcedFact> own_name;
+  std::optional<PanelFacts> panels;          // over adb: the built-in panels
+  std::optional<YearRange> firmware_launch;  // launch_range_from_first_api_level
+};
+
 // Looks the device up in `db`.
-//   model          ro.product.model ("M2003J15SG") or the Apple identifier ("iPhone12,1")
-//   codename       ro.product.device ("merlin"); empty on iOS
-//   brand          ro.product.brand ("Redmi", "Xiaomi", "HONOR"); "Apple" on iOS
-//   os_class_hint  ro.build.characteristics ("nosdcard,tablet", "default"); empty when unknown
 // Class and launch, in order: the database row (a verified row is final); the model code's
 // naming scheme (model_code_rules.h), which also overrules a generated row it contradicts by
 // leaving the fact unknown; for the launch, then, a generated row's marketing name
-// (name_series_rules.h), which narrows it or, where they disagree, leaves it unknown; for the
-// class, then, the panels (see class_from_panels); then
-// "tablet" when the hint's comma-separated words contain "tablet" (a hint without it claims
-// nothing: phones say "default", and so do some tablets' firmware, which would be called
-// phones); iPad / iPhone identifiers give tablet / phone. With none, nothing is claimed.
-// `firmware_launch` (launch_range_from_first_api_level) bounds the launch: alone it is the
-// launch range; it narrows a wider range; a database or model-code year before it is a
-// source's slip or another phone's facts and is dropped (unknown), unless a person verified
-// the row the model code matched.
+// (name_series_rules.h), which narrows it or, where they disagree, leaves it unknown; then the
+// phone's own name (`own_name`), read the same way: it gives or narrows the launch, and where
+// it contradicts a model code's row the launch is left unknown, where it contradicts a
+// codename's rows (another name on the platform) it is kept and their per-name facts go;
+// for the class, then, the own name's words (name_class.h: a tablet word, a foldable, a
+// maker's naming), which leave a class it contradicts unknown; then the panels (see
+// class_from_panels); then "tablet" when the hint's comma-separated words contain "tablet" (a
+// hint without it claims nothing: phones say "default", and so do some tablets' firmware, which
+// would be called phones); iPad / iPhone identifiers give tablet / phone. With none, nothing is
+// claimed. `firmware_launch` bounds the launch: alone it is the launch range; it narrows a
+// wider range; a database or model-code year before it is a source's slip or another phone's
+// facts and is dropped (unknown), unless a person verified the row the model code matched.
+// The own name is also the marketing name where the database gives none.
+DeviceFacts device_facts(const DeviceDb& db, const DeviceClues& clues);
+
+// The same, for a device known by its model, codename, brand and class hint alone.
 DeviceFacts device_facts(const DeviceDb& db, std::string_view model, std::string_view codename,
                          std::string_view brand, std::string_view os_class_hint,
                          std::optional<PanelFacts> panels = std::nullopt,
@@ -120,6 +140,8 @@ std::optional<SourcedFact> class_from_panels(const PanelFacts& panels, std::stri
 // The caller emits the OS facts itself (device.vendor, device.model, device.codename) and
 // must not emit device.brand or device.class: this function owns them. Returns the facts so
 // the caller can mention the match in its outcome message.
+DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
+                              const DeviceClues& clues);
 DeviceFacts emit_device_facts(core::MeasurementList& out, const DeviceDb& db,
                               std::string_view model, std::string_view codename,
                               std::string_view brand, std::string_view os_class_hint,

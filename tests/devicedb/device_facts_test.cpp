@@ -517,3 +517,82 @@ TEST_CASE("the first API level bounds the launch: alone, narrowing, or vetoing a
   CHECK(year(agrees, "device.launch_year") == 2019);
   CHECK(agrees.at("device.launch_year").second == "device-db:device-info");
 }
+
+namespace {
+
+// The facts of a device whose firmware gives its own marketing name.
+std::map<std::string, std::pair<Value, std::string>> emitted_with_own_name(
+    const DeviceDb& db, std::string_view model, std::string_view codename, std::string_view brand,
+    std::string own_name) {
+  DeviceClues clues{model, codename, brand, {}, std::nullopt, std::nullopt, std::nullopt};
+  clues.own_name = SourcedFact{std::move(own_name), "adb:getprop:ro.config.marketing_name"};
+  examready::core::MeasurementList out;
+  emit_device_facts(out, db, clues);
+  std::map<std::string, std::pair<Value, std::string>> values;
+  for (const auto& m : out.items()) {
+    values[std::string(metric_info(m.metric).name)] = {m.value, m.source};
+  }
+  return values;
+}
+
+}  // namespace
+
+TEST_CASE("the phone's own name dates and classes a model the database does not know") {
+  const DeviceDb db = DeviceDb::parse(
+      kGeneratedHeader +
+      "huawei\t\tP30 Pro\tphone\t2019\t\tVOG-AL00\t\tgoogle-play\tdevice-info\tdevice-info\n"
+      "huawei\tmate60\tHUAWEI Mate 60 Pro\tphone\t2023\tflagship\tALN-AL00\t\tsrc\tverified\t"
+      "verified\n"
+      "redmi\tredmi-9\tRedmi 9\tphone\t2020\tbudget\tM2004J19G\tlancelot\tsrc\tverified\t"
+      "verified\n"
+      "xiaomi\t\tMi Something\tphone\t\t\tXM-1\t\tgoogle-play\tname\t\n");
+  const auto year = [](const auto& facts, const char* name) {
+    return std::get<std::int64_t>(facts.at(name).first);
+  };
+  // A Huawei code nobody lists: the name's generation is the launch, the name is the
+  // marketing name (said to come from the firmware), and a Huawei name without a tablet word
+  // says nothing of the class (Huawei's tablets go by bare names too).
+  const auto mate = emitted_with_own_name(db, "ZZZ-LX9", "", "HUAWEI", "HUAWEI Mate 60 Pro");
+  CHECK(text_of(mate, "device.db_match") == "none");
+  CHECK(year(mate, "device.launch_year") == 2023);
+  CHECK(mate.count("device.launch_year_latest") == 0);
+  CHECK(mate.at("device.launch_year").second == "own-name:huawei-mate");
+  CHECK(text_of(mate, "device.marketing_name") == "HUAWEI Mate 60 Pro");
+  CHECK(mate.at("device.marketing_name").second == "adb:getprop:ro.config.marketing_name");
+  CHECK(mate.count("device.class") == 0);
+  // A China code of a line that launches in China first: the generation's first year.
+  const auto nova = emitted_with_own_name(db, "ZZZ-AL00", "", "HUAWEI", "HUAWEI nova 13 Pro");
+  CHECK(year(nova, "device.launch_year") == 2024);
+  CHECK(nova.count("device.launch_year_latest") == 0);
+  CHECK(nova.at("device.launch_year").second == "own-name:huawei-nova+china-code");
+  // A tablet word, and a maker that puts "Pad" in every tablet's name.
+  const auto pad = emitted_with_own_name(db, "ZZZ-AL09", "", "HUAWEI", "HUAWEI MatePad Pro");
+  CHECK(text_of(pad, "device.class") == "tablet");
+  CHECK(pad.at("device.class").second == "own-name:tablet-word");
+  const auto note = emitted_with_own_name(db, "ZZ1", "", "Redmi", "Redmi Note 13 Pro");
+  CHECK(text_of(note, "device.class") == "phone");
+  CHECK(note.at("device.class").second == "own-name:no-tablet-word");
+  // A generated row's date the name contradicts: one of them is wrong, the launch unknown.
+  const auto slip = emitted_with_own_name(db, "VOG-AL00", "", "HUAWEI", "HUAWEI Mate 60 Pro");
+  CHECK(slip.count("device.launch_year") == 0);
+  CHECK(text_of(slip, "device.marketing_name") == "P30 Pro");  // the database's name stays
+  // ... and a generated row's class it contradicts: unknown too.
+  const auto pad_or_phone = emitted_with_own_name(db, "XM-1", "", "Xiaomi", "Xiaomi Pad 6");
+  CHECK(pad_or_phone.count("device.class") == 0);
+  // A verified row matched by its model code is final.
+  const auto verified = emitted_with_own_name(db, "ALN-AL00", "", "HUAWEI", "HUAWEI P30");
+  CHECK(year(verified, "device.launch_year") == 2023);
+  CHECK(verified.at("device.launch_year").second == "device-db");
+  // Matched by codename only, a contradiction means another name on the platform: its
+  // per-name facts go, the phone's own name dates it.
+  const auto other = emitted_with_own_name(db, "ZZZ9", "lancelot", "Redmi", "Redmi 13");
+  CHECK(text_of(other, "device.db_match") == "codename");
+  CHECK(year(other, "device.launch_year") == 2024);
+  CHECK(other.at("device.launch_year").second == "own-name:redmi-number");
+  CHECK(other.count("device.series") == 0);
+  CHECK(other.count("device.price_tier") == 0);
+  CHECK(text_of(other, "device.marketing_name") == "Redmi 13");
+  // A name no rule reads claims nothing.
+  const auto plain = emitted_with_own_name(db, "ZZZ-LX9", "", "HUAWEI", "华为畅享 70S");
+  CHECK(plain.count("device.launch_year") == 0);
+}

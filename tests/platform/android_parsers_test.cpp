@@ -106,6 +106,46 @@ TEST_CASE("getprop of each vendor: OS family, versions, skin, identity") {
   }
 }
 
+TEST_CASE("getprop: the name the firmware gives the phone, and which property held it") {
+  const struct {
+    const char* fixture;
+    const char* name;
+    const char* property;
+  } cases[] = {
+      {"android/getprop/redmi_note9_miui125_a11.txt", "Redmi Note 9", "ro.product.marketname"},
+      {"android/huawei_pura70_harmonyos4/getprop.txt", "HUAWEI Pura 70",
+       "ro.config.marketing_name"},
+      {"android/oppo_reno11pro_coloros14/getprop.txt", "OPPO Reno11 Pro",
+       "ro.vendor.oplus.market.name"},
+      {"android/vivo_x200_originos5/getprop.txt", "vivo X200", "ro.vivo.market.name"},
+      {"android/captured/huawei_wgr-w09_matepadpro_emui14.getprop.txt", "HUAWEI MatePad Pro",
+       "ro.config.marketing_name"},
+      {"android/samsung_s24_oneui61/getprop.txt", "", ""},  // Samsung's firmware sets none
+      {"android/pixel6_stock/getprop.txt", "", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.fixture);
+    const auto dev = android_device_facts(parse_getprop(read_fixture(c.fixture)));
+    CHECK(dev.own_name == c.name);
+    CHECK(dev.own_name_property == c.property);
+  }
+  // The first property set is the firmware's answer; one that is no name is not taken, and no
+  // later property stands in for it.
+  const auto first = android_device_facts(parse_getprop(
+      "[ro.vivo.market.name]: [vivo X200]\n[ro.product.marketname]: [Redmi Note 13]\n"));
+  CHECK(first.own_name == "Redmi Note 13");
+  const auto too_long = android_device_facts(parse_getprop(
+      "[ro.product.marketname]: [" + std::string(101, 'x') + "]\n[ro.vivo.market.name]: [v]\n"));
+  CHECK(too_long.own_name.empty());
+  CHECK(too_long.own_name_property.empty());
+  const auto control = android_device_facts(
+      parse_getprop("[ro.config.marketing_name]: [HUAWEI \x1b]2;Mate\x07 60]\n"));
+  CHECK(control.own_name.empty());
+  const auto blank = android_device_facts(
+      parse_getprop("[ro.product.marketname]: [  ]\n[ro.vivo.market.name]: [vivo X200]\n"));
+  CHECK(blank.own_name == "vivo X200");  // an empty value is no answer
+}
+
 TEST_CASE("HarmonyOS keeps the Android release alongside its own version") {
   const auto os =
       android_os_facts(parse_getprop(read_fixture("android/huawei_pura70_harmonyos4/getprop.txt")));

@@ -49,6 +49,19 @@ TEST_CASE("run_process captures output and the exit code, and kills at the deadl
   CHECK(missing.err.find("cannot run") != std::string::npos);
 }
 
+TEST_CASE("run_process: output past the cap is dropped and said so, apart from a hang") {
+  auto endless = platform::run_process({"yes"}, 300ms, 4096);
+  CHECK(endless.timed_out);
+  CHECK(endless.overflowed);  // printed without end: not a phone that stopped answering
+  CHECK(endless.out.size() == 4096);
+  auto fits = platform::run_process({"sh", "-c", "head -c 4096 /dev/zero"}, 5s, 4096);
+  CHECK(fits.exit_code == 0);
+  CHECK(fits.out.size() == 4096);
+  auto quiet = platform::run_process({"sleep", "30"}, 200ms, 4096);
+  CHECK(quiet.timed_out);
+  CHECK_FALSE(quiet.overflowed);
+}
+
 TEST_CASE("a command dies with the process that started it") {
   // The check runner kills a check's process group at its deadline; run_process gives the
   // command a group of its own, so without more it would live on as an orphan (a camera

@@ -325,6 +325,19 @@ TEST_CASE("phone: each failure of the new dumps is an explicit outcome") {
     CHECK(phone.outcome.message.find("did not answer in time") != std::string::npos);
     CHECK(phone.as<bool>(MetricId::kPhoneScreenCasting));
   }
+  SECTION("an `adb` that prints without end is named as such, not as a phone that hung") {
+    auto host = test::phone_replay_host("vivo_x200_originos5");
+    platform::CommandResult flood;
+    flood.started = true;
+    flood.timed_out = true;
+    flood.overflowed = true;
+    flood.out = std::string(1000, 'y');
+    host->set_command(dumpsys_argv("bluetooth_manager"), flood);
+    auto phone = run(*host, "phone");
+    CHECK(phone.outcome.status == CheckStatus::kError);
+    CHECK(phone.outcome.message.find("printed more than 16 MB and did not stop") !=
+          std::string::npos);
+  }
   SECTION("a phone unplugged during the dump") {
     auto host = test::phone_replay_host("redmi_note9_miui12");
     host->set_command(dumpsys_argv("media_projection"),

@@ -6,7 +6,8 @@
 #     probe heard back): the next run delivers it again and the server keeps one row;
 #  3. a queued report whose id the server holds with another body: 409, reported, removed;
 #  4. answers that are not the collector's (a captive portal's 302 or 200 page, a proxy's 404,
-#     a gateway's own JSON error) leave every report queued, and stop the flush;
+#     a gateway's own JSON error) leave every report queued, and stop the flush; a server's
+#     error text with escape sequences never reaches the terminal;
 #  5. a queue entry that cannot be read is skipped, the others are delivered;
 #  6. a report the server already holds is answered as a replay even with its storage full;
 #  7. pairing from the command line: the primary prints the proof, a secondary without it is
@@ -111,9 +112,11 @@ echo "== 4. answers that are not the collector's"
 printf '<html><body>Log in to the Wi-Fi</body></html>' >"$work/portal.html"
 printf '{"error":{"code":503,"message":"maintenance"}}' >"$work/gateway.json"
 printf '{"code":12,"verdict":["x"]}' >"$work/odd.json"
+# a hostile server's error text: a clipboard write (OSC 52), a screen clear, a title change
+printf '{"error":"\\u001b]52;c;aGk=\\u0007\\u001b[2J\\u001b]0;owned\\u0007 busy"}' >"$work/escape.json"
 fake_port=$(free_port)
 for answer in "302 portal.html Location: http://portal.example/login" "200 portal.html" \
-  "404 portal.html" "503 gateway.json" "201 odd.json" "400 portal.html"; do
+  "404 portal.html" "503 gateway.json" "201 odd.json" "400 portal.html" "503 escape.json"; do
   read -r status file header <<<"$answer"
   rm -f "$work/$fake_port.count"
   (cd "$work" && exec python3 "$here/fake_collector.py" "$fake_port" "$status" "$file" "$header") &
@@ -126,6 +129,9 @@ for answer in "302 portal.html Location: http://portal.example/login" "200 porta
   set -e
   cat "$work/out7"
   [[ $rc == 75 ]] || fail "HTTP $status $file: exit $rc, expected 75 (still queued)"
+  if grep -q $'\x1b' "$work/out7"; then
+    fail "HTTP $status $file: an escape sequence reached the terminal"
+  fi
   [[ $(queued) == 2 ]] || fail "HTTP $status $file took a report out of the queue"
   [[ ! -d $queue/rejected ]] || fail "HTTP $status $file: a report was rejected"
   # the GET that saw it up, then the first report's attempts (a 503 is tried again), and

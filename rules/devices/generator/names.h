@@ -1,10 +1,12 @@
 // What a model's brand and marketing name say by themselves: the database's brand slug, the
-// Redmi series a rule can name, and a tablet or foldable by its name. Each is a derived fact
-// the generator records as such (class source "name").
+// Redmi series a rule can name (and, from name_class.h, a tablet or foldable by its name). Each is
+// a derived fact the generator records as such (class source "name").
 #pragma once
 
 #include <string>
 #include <string_view>
+
+#include "rules/devices/name_class.h"
 
 namespace examready::devices::generator {
 
@@ -28,21 +30,10 @@ std::string brand_in_name(std::string_view name);
 // redmi-k40, "Redmi Pad SE" -> redmi-pad. Empty for other brands and unknown shapes.
 std::string series_from_name(std::string_view brand_slug, std::string_view name);
 
-// "tablet" for names that say so (Pad, Tab, Tablet, MediaPad, MatePad, iPad as a word),
-// "phone" for foldables named as such (Fold, Flip, Mate X, Magic V, Find N, Razr), else empty.
-std::string class_from_name(std::string_view name);
-
-// "phone" when a maker that always says "Pad" (or 平板) in its tablets' names names a model
-// without it: Xiaomi, Redmi, POCO, OPPO, OnePlus and realme (Xiaomi Pad, Redmi Pad, POCO Pad,
-// OPPO Pad, OnePlus Pad, realme Pad), and the name is none of their other products (TV, box,
-// stick, projector, watch, band…). Not for names that are a model code (Play lists vivo's
-// Pad as "PA2170"), nor for makers whose tablets go by bare names (Huawei "T1 10", "M3";
-// Samsung "Galaxy Note 10.1"; Google "Pixel C"; Nokia "T20"). Empty otherwise. Measured in
-// tests/devicedb/generator_test.cpp against every row of known class.
-std::string phone_by_tablet_naming(std::string_view brand_slug, std::string_view name);
-
-// Foldables: a 7-8 inch inner screen on a phone. Used to keep display size from calling
-// them tablets.
-bool is_foldable_name(std::string_view name);
+// class_from_name, phone_by_tablet_naming and is_foldable_name: rules/devices/name_class.h,
+// which the probe shares.
+using devices::class_from_name;
+using devices::is_foldable_name;
+using devices::phone_by_tablet_naming;
 
 }  // namespace examready::devices::generator
