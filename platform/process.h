@@ -121,6 +121,17 @@ int current_process_id();
 // Whether `stream` (stdout, stderr) is a terminal: progress is redrawn in place and
 // coloured only there.
 bool is_terminal(std::FILE* stream);
+// Whether standard input is a terminal (someone types or pastes; the text ends at Ctrl-D, or
+// Ctrl-Z Enter on Windows). Changes no console mode.
+bool stdin_is_terminal();
+// What to tell someone pasting at that terminal.
+#ifdef _WIN32
+inline constexpr const char* kEndOfInputHint =
+    "Paste the text, then press Ctrl-Z and Enter on a line of its own.\n";
+#else
+inline constexpr const char* kEndOfInputHint =
+    "Paste the text, then press Ctrl-D on a line of its own.\n";
+#endif
 
 // Waits until some child's open pipe has data or ended, at most `timeout`. Returns which
 // (child index, pipe) are ready; empty on timeout.

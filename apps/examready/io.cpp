@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <iostream>
 
 #include "apps/examready/commands.h"
@@ -22,6 +23,10 @@ void write_file_atomically(const std::string& path, const std::string& content) 
 std::string read_input_file(const std::string& path) {
   std::string error;
   if (path == "-") {
+    // Typed or pasted at a terminal, the text ends only when the person says so.
+    if (platform::stdin_is_terminal()) {
+      std::fputs(platform::kEndOfInputHint, stderr);
+    }
     std::string text;
     if (!platform::read_bounded(std::cin, kMaxInputFileBytes, text)) {
       throw InvalidInputError("stdin: larger than " + std::to_string(kMaxInputFileBytes) +

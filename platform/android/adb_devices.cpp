@@ -10,6 +10,20 @@ namespace text = core::text;
 // Phones named in a message: a real desk has a few; a broken adb can list a million.
 constexpr std::size_t kListedDevices = 16;
 
+namespace {
+
+// The states `adb devices` prints (adb's connection_state_name), "no" as in "no permissions".
+bool is_adb_state(std::string_view word) {
+  for (std::string_view state :
+       {"device", "offline", "unauthorized", "authorizing", "connecting", "bootloader", "recovery",
+        "rescue", "sideload", "host", "unknown", "detached", "no"}) {
+    if (word == state) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<AdbDevice> parse_adb_devices(std::string_view text) {
   std::vector<AdbDevice> devices;
   for (auto raw : text::lines(text)) {
@@ -19,10 +33,18 @@ std::vector<AdbDevice> parse_adb_devices(std::string_view text) {
     // "no permissions" is two words and followed by a hint in parentheses.
     const auto f = text::fields(line);
     if (f.size() < 2) continue;
+    // A serial may hold blanks (a wireless-debugging service name, "adb-R5CR10XQ4KJ-Tq3eXr
+    // (2)._adb-tls-connect._tcp"): it is everything before the first word that is a state.
+    std::size_t state_at = 1;
+    while (state_at < f.size() && !is_adb_state(f[state_at])) ++state_at;
+    if (state_at == f.size()) state_at = 1;  // no state word adb knows: as printed
     AdbDevice d;
-    d.serial = std::string(f[0]);
-    d.state = std::string(f[1]);
-    if (d.state == "no" && f.size() > 2 && f[2] == "permissions") d.state = "no permissions";
+    d.serial = std::string(
+        text::trim(line.substr(0, static_cast<std::size_t>(f[state_at].data() - line.data()))));
+    d.state = std::string(f[state_at]);
+    if (d.state == "no" && state_at + 1 < f.size() && f[state_at + 1] == "permissions") {
+      d.state = "no permissions";
+    }
     for (auto field : f) {
       if (text::starts_with(field, "model:")) d.model = std::string(field.substr(6));
     }

@@ -269,4 +269,6 @@ void keep_stdin_for_forks(std::string_view /*text*/) {}
 
 bool is_terminal(std::FILE* stream) { return ::isatty(::fileno(stream)) != 0; }
 
+bool stdin_is_terminal() { return ::isatty(STDIN_FILENO) != 0; }
+
 }  // namespace examready::platform

@@ -521,6 +521,8 @@ bool is_terminal(std::FILE* stream) {
   return true;
 }
 
+bool stdin_is_terminal() { return ::_isatty(::_fileno(stdin)) != 0; }
+
 bool is_fork_stand_in() { return stand_in_name().has_value(); }
 
 void keep_stdin_for_forks(std::string_view text) { kept_stdin() = std::string(text); }

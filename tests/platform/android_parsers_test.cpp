@@ -346,6 +346,21 @@ TEST_CASE("adb devices: parsing and choosing") {
   CHECK(pick_adb_device(devices, "emulator-5554").error == AdbPickError::kOffline);
   CHECK(pick_adb_device(devices, "0123456789ABCDEF").error == AdbPickError::kNoPermission);
   CHECK(pick_adb_device(devices, "nope").error == AdbPickError::kNotFound);
+
+  // A wireless-debugging service name with a blank in it is one serial.
+  const auto wireless = parse_adb_devices(
+      "List of devices attached\n"
+      "adb-R5CR10XQ4KJ-Tq3eXr (2)._adb-tls-connect._tcp device product:merlin_global "
+      "model:M2003J15SG device:merlin transport_id:4\n"
+      "adb-8F3A2C1D-abcdef._adb-tls-connect._tcp\tunauthorized\n");
+  REQUIRE(wireless.size() == 2);
+  CHECK(wireless[0].serial == "adb-R5CR10XQ4KJ-Tq3eXr (2)._adb-tls-connect._tcp");
+  CHECK(wireless[0].state == "device");
+  CHECK(wireless[0].model == "M2003J15SG");
+  CHECK(wireless[1].state == "unauthorized");
+  pick = pick_adb_device(wireless, "adb-R5CR10XQ4KJ-Tq3eXr (2)._adb-tls-connect._tcp");
+  REQUIRE(pick.device);
+  CHECK(pick.device->model == "M2003J15SG");
 }
 
 TEST_CASE("adb devices: a broken adb listing a million phones gets a short message") {
