@@ -106,6 +106,15 @@ std::size_t utf8_sequence_length(std::string_view s) {
   return length;
 }
 
+// The bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they
+// reorder the text after them on screen ("Xiaomi 14 <U+202E>4202" shows as "Xiaomi 14 2024").
+bool is_bidi_control(std::string_view three) {
+  const auto b1 = static_cast<unsigned char>(three[1]);
+  const auto b2 = static_cast<unsigned char>(three[2]);
+  if (static_cast<unsigned char>(three[0]) != 0xE2) return false;
+  return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+}
+
 }  // namespace
 
 std::string printable(std::string_view s, bool keep_lines) {
@@ -126,6 +135,9 @@ std::string printable(std::string_view s, bool keep_lines) {
     } else if (length == 2 && c == 0xC2 && static_cast<unsigned char>(s[1]) < 0xA0) {
       out += ' ';  // C1 control (U+0080-U+009F): CSI and OSC on some terminals
       s.remove_prefix(2);
+    } else if (length == 3 && is_bidi_control(s)) {
+      out += ' ';
+      s.remove_prefix(3);
     } else {
       out.append(s.substr(0, length));
       s.remove_prefix(length);

@@ -126,7 +126,8 @@ inline std::string cut_utf8(std::string s, std::size_t max_bytes) {
 }
 
 // `s` made safe to print and to store: every control character (C0, DEL, C1: a terminal's
-// escape sequences start with them) becomes a space, and bytes that are not UTF-8 become
+// escape sequences start with them) and every bidirectional override, embedding or isolate
+// (which reorder what follows on screen) becomes a space, and bytes that are not UTF-8 become
 // U+FFFD. Newlines and tabs become spaces too unless `keep_lines` (a multi-line error on
 // stderr). Device text (an adb error, a model name) reaches the terminal, the window and the
 // helpdesk page this way.

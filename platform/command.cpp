@@ -25,9 +25,14 @@ CommandResult run_process(const std::vector<std::string>& argv, std::chrono::mil
       return result;
     }
     for (const auto& [index, pipe] : wait_readable(children, left)) {
+      // One byte over the cap is kept until the read returns, to tell "exactly the cap" from
+      // "more than it".
       std::string& sink = pipe == Pipe::kOut ? result.out : result.err;
-      child.read(pipe, sink, max_output);
-      if (sink.size() >= max_output) result.overflowed = true;
+      child.read(pipe, sink, max_output + 1);
+      if (sink.size() > max_output) {
+        result.overflowed = true;
+        sink.resize(max_output);
+      }
     }
   }
   // Pipes closed; the child may still linger (a daemon it spawned kept no pipe). Wait bounded.

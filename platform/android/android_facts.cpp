@@ -202,7 +202,7 @@ AndroidDeviceFacts android_device_facts(const PropertyMap& props) {
       f.own_name = std::move(name);
       f.own_name_property = key;
     }
-    break;  // the first set is the firmware's answer, plausible or not
+    break;  // the first one set is the firmware's answer, plausible or not
   }
   return f;
 }

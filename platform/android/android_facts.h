@@ -43,8 +43,10 @@ AndroidDeviceFacts android_device_facts(const PropertyMap& props);
 // Huawei and Honor ro.config.marketing_name; OPPO, OnePlus and realme (ColorOS 11 on)
 // ro.vendor.oplus.market.enname (the English name) and .name, older OPPO ro.oppo.market.name;
 // vivo and iQOO ro.vivo.market.name; ASUS ro.asus.product.mkt_name. Samsung and Pixel firmware
-// set none. A value that is not a plausible name (over 100 bytes, control characters) is not
-// taken.
+// set none. The first of them the dump holds is the answer, taken only if it is a plausible
+// name (at most 100 bytes, no control characters, no bidirectional overrides). (A value with
+// control bytes never reaches here: the getprop parser leaves such properties out, so the next
+// property is read in its place.)
 inline constexpr std::string_view kOwnNameProperties[] = {
     "ro.product.marketname",    "ro.product.vendor.marketname",  "ro.product.odm.marketname",
     "ro.config.marketing_name", "ro.vendor.oplus.market.enname", "ro.vendor.oplus.market.name",

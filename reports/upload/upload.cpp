@@ -82,7 +82,7 @@ std::string string_field(const nlohmann::json& answer, const char* name) {
   if (!answer.is_object()) return "";
   const auto it = answer.find(name);
   if (it == answer.end() || !it->is_string()) return "";
-  return core::text::printable(core::text::cut_utf8(it->get<std::string>(), 300));
+  return core::text::cut_utf8(core::text::printable(it->get<std::string>()), 300);
 }
 
 // Worth another attempt in this run: the collector (or its network) may be back in seconds.

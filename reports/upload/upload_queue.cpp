@@ -17,6 +17,25 @@ bool valid_id(const std::string& id) {
   return std::regex_match(id, pattern);
 }
 
+// A temporary file of write_file_durably for one of the queue's own files: "<id>.json" or
+// "<id>.reason.txt", then ".tmp." and the writer's digits ("<pid>" on Linux, "<pid>.<n>" on
+// Windows). Nothing else in the directory, which the user may have chosen (--queue-dir), is
+// the queue's to remove.
+bool is_queue_temporary(const std::string& name) {
+  const std::size_t tmp = name.find(".tmp.");
+  if (tmp == std::string::npos) return false;
+  const std::string final_name = name.substr(0, tmp);
+  const std::string writer = name.substr(tmp + 5);
+  if (writer.empty() || writer.find_first_not_of("0123456789.") != std::string::npos) return false;
+  for (const std::string_view ending : {".json", ".reason.txt"}) {
+    if (final_name.size() > ending.size() && final_name.ends_with(ending) &&
+        valid_id(final_name.substr(0, final_name.size() - ending.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The queue's failures are exceptions: the commands turn them into a message and exit code.
 void check(bool ok, const std::string& error) {
   if (!ok) throw std::runtime_error(error);
@@ -106,9 +125,9 @@ int UploadQueue::remove_stale_temporaries(std::chrono::seconds age) {
   for (const fs::path& dir : {dir_, dir_ / "rejected"}) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-      const std::string name = entry.path().filename().string();
-      // write_file_durably's names: "<final name>.tmp.<pid>" (Linux), "….tmp.<unique>" (Windows)
-      if (name.find(".tmp.") == std::string::npos || !entry.is_regular_file(ec)) continue;
+      if (!is_queue_temporary(entry.path().filename().string()) || !entry.is_regular_file(ec)) {
+        continue;
+      }
       const auto written = entry.last_write_time(ec);
       if (ec || written > cutoff) continue;
       if (fs::remove(entry.path(), ec)) ++removed;

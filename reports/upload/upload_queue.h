@@ -18,7 +18,8 @@ namespace examready::reports {
 inline constexpr std::size_t kMaxQueuedReportBytes = 16 << 20;
 // Reports waiting at most: a check a minute for a week offline is far fewer. Past it, enqueue
 // refuses (the check then sends directly or says it could not keep the report) rather than
-// filling the disk of a machine whose collector is gone.
+// filling the disk of a machine whose collector is gone. A soft bound: two processes queueing
+// at the same moment may both pass it by one.
 inline constexpr std::size_t kMaxQueuedReports = 2000;
 // A writer's temporary file (`<id>.json.tmp.<pid>`) older than this was left by a process
 // killed mid-write: the flush removes it. Writing one takes milliseconds.
@@ -42,8 +43,9 @@ class UploadQueue {
   void reject(const std::string& report_id, const std::string& reason);
   // Puts every report under rejected/ back in the queue; returns how many.
   int requeue_rejected();
-  // Removes writers' temporary files older than `age` here and under rejected/ (a process
-  // killed between creating and renaming one); returns how many.
+  // Removes the queue's own temporary files ("<id>.json.tmp.<pid>", "<id>.reason.txt.tmp.<pid>")
+  // older than `age` here and under rejected/ (a process killed between creating and renaming
+  // one); returns how many. Any other file is left alone.
   int remove_stale_temporaries(std::chrono::seconds age = kStaleTemporaryAge);
 
  private:

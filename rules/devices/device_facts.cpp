@@ -4,6 +4,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 
@@ -226,6 +227,54 @@ void apply_marketing_name(DeviceFacts& facts, std::string_view model,
 // slip or the name's re-issue (the Redmi Note 8 2021's M1908C3JGG is the 2019 phone's code):
 // unknown. On a codename's rows they are another name on the platform: their per-name facts
 // go and the own name's launch stays. A verified row matched by its model code is final.
+// A name's words without the makers' words in front ("Redmi Note 9" and Google Play's "Note 9"
+// are one name).
+std::vector<std::string> words_after_maker(std::string_view name) {
+  std::vector<std::string> words = name_words(name);
+  constexpr std::array<std::string_view, 13> kMakerWords = {
+      "xiaomi",  "redmi",  "poco", "mi",   "huawei",  "honor", "oppo",
+      "oneplus", "realme", "vivo", "iqoo", "samsung", "galaxy"};
+  std::size_t lead = 0;
+  while (lead < words.size() &&
+         std::find(kMakerWords.begin(), kMakerWords.end(), words[lead]) != kMakerWords.end()) {
+    ++lead;
+  }
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(lead));
+  return words;
+}
+
+// Whether the phone's own name may be one of the codename's rows ("Redmi Note 9 Pro" may be the
+// "Redmi Note 9 Pro" row, or the Redmi Note 9 row with a word more): one word list starts the
+// other. A name with no ASCII words (华为畅享 70S keeps "70s" only) decides nothing: true.
+bool own_name_may_be(const std::vector<std::string>& own, std::string_view row_names) {
+  if (own.empty()) return true;
+  for (std::string_view part : core::text::split(row_names, '/')) {
+    const std::vector<std::string> row = words_after_maker(part);
+    if (row.empty()) return true;
+    const std::size_t n = std::min(own.size(), row.size());
+    if (std::equal(own.begin(), own.begin() + static_cast<std::ptrdiff_t>(n), row.begin())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A codename's rows none of which the phone's own name can be are other names on the platform
+// (the device says it is the Redmi 10A, the rows are merlin's Redmi Note 9 and 10X 4G): what
+// belongs to their names goes, and their launch is widened by a year each way, as for a
+// rebadge.
+void apply_own_name_to_codename_rows(DeviceFacts& facts, const DeviceClues& clues) {
+  if (!clues.own_name || !facts.match.by_codename || facts.match.candidates.empty()) return;
+  const std::vector<std::string> own = words_after_maker(clues.own_name->value);
+  for (const DeviceRecord* row : facts.match.candidates) {
+    if (own_name_may_be(own, row->marketing_name)) return;
+  }
+  forget_per_name_facts(facts);
+  if (facts.launch && facts.launch->source.find(kByCodenameSuffix) == std::string::npos) {
+    widen_to_another_name(*facts.launch);
+  }
+}
+
 void apply_own_name_launch(DeviceFacts& facts, const DeviceClues& clues,
                            const DerivedDeviceFacts& derived) {
   if (!clues.own_name) return;
@@ -249,25 +298,39 @@ void apply_own_name_launch(DeviceFacts& facts, const DeviceClues& clues,
   }
 }
 
-// The class the phone's own name gives (name_class.h): a tablet word or a foldable, else a
-// maker that names every tablet "Pad". It fills an unknown class; a class it contradicts is
-// left unknown, unless a person verified the row the model code matched.
+// The class the phone's own name states (name_class.h): a tablet word or a foldable. It fills
+// an unknown class; a class it contradicts is left unknown, unless a person verified the row
+// the model code matched.
 void apply_own_name_class(DeviceFacts& facts, const DeviceClues& clues) {
   if (!clues.own_name) return;
-  const std::string& name = clues.own_name->value;
-  std::string by_name = class_from_name(name);
-  std::string rule = by_name == "tablet" ? "tablet-word" : "foldable";
-  if (by_name.empty()) {
-    by_name = phone_by_tablet_naming(lower(trim(clues.brand)), name);
-    rule = "no-tablet-word";
-  }
+  const std::string by_name = class_from_name(clues.own_name->value);
   if (by_name.empty()) return;
   if (!facts.device_class) {
-    facts.device_class = SourcedFact{by_name, std::string(kOwnNameSource) + ':' + rule};
+    const char* rule = by_name == "tablet" ? ":tablet-word" : ":foldable";
+    facts.device_class = SourcedFact{by_name, std::string(kOwnNameSource) + rule};
   } else if (facts.device_class->value != by_name &&
              !(!facts.match.by_codename && from_verified_row(facts.device_class))) {
     facts.device_class.reset();
   }
+}
+
+// A phone by its own name's missing "Pad", from a maker that names every tablet so
+// (phone_by_tablet_naming): inferred from an absence, so it only fills a class nothing else
+// gave, not the panels nor the firmware's "tablet", and only for a name that starts with the
+// maker's word ("Redmi Note 13 Pro", not a bare "nabu" or code).
+std::optional<SourcedFact> phone_by_own_name(const DeviceClues& clues) {
+  if (!clues.own_name) return std::nullopt;
+  const std::vector<std::string> words = name_words(clues.own_name->value);
+  constexpr std::array<std::string_view, 7> kMakerWords = {"xiaomi",  "redmi",  "poco", "mi",
+                                                           "oneplus", "realme", "oppo"};
+  if (words.empty() ||
+      std::find(kMakerWords.begin(), kMakerWords.end(), words.front()) == kMakerWords.end()) {
+    return std::nullopt;
+  }
+  if (phone_by_tablet_naming(lower(trim(clues.brand)), clues.own_name->value) != "phone") {
+    return std::nullopt;
+  }
+  return SourcedFact{"phone", std::string(kOwnNameSource) + ":no-tablet-word"};
 }
 
 // When a row launched: its own launch, else what the naming scheme says of its first model
@@ -415,6 +478,7 @@ DeviceFacts device_facts(const DeviceDb& db, const DeviceClues& clues) {
   if (!facts.launch) facts.launch = launch_by_codename(db, facts, codename, brand, derived);
   apply_model_code(facts, derived);
   apply_marketing_name(facts, model, derived);
+  apply_own_name_to_codename_rows(facts, clues);
   apply_own_name_launch(facts, clues, derived);
   if (!facts.device_class) {
     const std::string_view maker = !trim(brand).empty() ? brand
@@ -437,6 +501,7 @@ DeviceFacts device_facts(const DeviceDb& db, const DeviceClues& clues) {
     return facts;  // the panels had their say, with the hint: no second opinion
   }
   if (!facts.device_class) facts.device_class = class_from_os(model, clues.os_class_hint);
+  if (!facts.device_class) facts.device_class = phone_by_own_name(clues);
   return facts;
 }
 

@@ -88,9 +88,10 @@ std::string phone_by_tablet_naming(std::string_view brand_slug, std::string_view
     // Glued forms too ("MiPad4", "Tab10"): any doubt leaves the class unknown. The same for
     // the makers' other products in Play's list: TVs, boxes and sticks, projectors, watches
     // ("MiBox S", "Mi TV Stick", "Formovie Laser TV 4K Cinema", "OPPO Watch"; OnePlus's TVs
-    // are "Y Series" / "Dosa", Xiaomi's box "TELEBEE"), and Play's placeholder "China".
+    // are "Y Series" / "Dosa", Xiaomi's box "TELEBEE"), laptops ("Xiaomi Book S", "RedmiBook")
+    // and Play's placeholder "China".
     for (std::string_view part : {"pad", "tab", "tv", "box", "stick", "watch", "projector", "laser",
-                                  "cinema", "band", "speaker", "router"}) {
+                                  "cinema", "band", "speaker", "router", "book"}) {
       if (word.find(part) != std::string::npos) return {};
     }
     for (std::string_view other : {"series", "dosa", "telebee", "china", "display", "monitor"}) {

@@ -31,6 +31,14 @@ TEST_CASE("printable: escape sequences and broken UTF-8 from a device cannot rea
                               5)) == "a b c");
   CHECK(printable("\xc2\x9b"
                   "31m") == " 31m");
+  CHECK(printable("Xiaomi 14 \xE2\x80\xAE"
+                  "4202\xE2\x80\xAC") == "Xiaomi 14  4202 ");  // RLO, PDF
+  CHECK(printable("a\xE2\x81\xA6"
+                  "b\xE2\x81\xA9") == "a b ");  // LRI, PDI
+  CHECK(printable("a\xE2\x80\x8E"
+                  "b") ==
+        "a\xE2\x80\x8E"
+        "b");  // a mark (LRM) reorders nothing
   CHECK(printable("line one\nline two\tend") == "line one line two end");
   CHECK(printable("line one\nline two\tend", true) == "line one\nline two\tend");
   // Text in any script stays as it is; bytes that are not UTF-8 become U+FFFD.

@@ -595,4 +595,39 @@ TEST_CASE("the phone's own name dates and classes a model the database does not 
   // A name no rule reads claims nothing.
   const auto plain = emitted_with_own_name(db, "ZZZ-LX9", "", "HUAWEI", "华为畅享 70S");
   CHECK(plain.count("device.launch_year") == 0);
+  // The codename's rows are none of what the phone calls itself (merlin is the Redmi Note 9;
+  // the phone says Redmi 10X, a name no table dates): another name on the platform, launched
+  // up to a year from them.
+  const DeviceDb merlin = DeviceDb::parse(
+      kGeneratedHeader +
+      "redmi\tredmi-note-9\tRedmi Note 9\tphone\t2020\tmid\tM2003J15SG\tmerlin\tsrc\t"
+      "verified\tverified\n");
+  const auto renamed = emitted_with_own_name(merlin, "ZZZ1", "merlin", "Redmi", "Redmi 10X");
+  CHECK(year(renamed, "device.launch_year") == 2019);
+  CHECK(year(renamed, "device.launch_year_latest") == 2021);
+  CHECK(renamed.count("device.series") == 0);
+  CHECK(text_of(renamed, "device.marketing_name") == "Redmi 10X");
+  // ... where the name may be theirs (a word more), they stay.
+  const auto same = emitted_with_own_name(merlin, "ZZZ1", "merlin", "Redmi", "Redmi Note 9 NFC");
+  CHECK(year(same, "device.launch_year") == 2020);
+  CHECK(text_of(same, "device.series") == "redmi-note-9");
+}
+
+TEST_CASE("a phone by its own name's missing \"Pad\" never overrules the firmware or the panels") {
+  const DeviceDb db = DeviceDb::parse(kGeneratedHeader +
+                                      "acme\t\tAcme One\tphone\t2019\t\tA-1\t\tsrc\t"
+                                      "google-play\tgoogle-play\n");
+  const auto with = [&](std::string_view hint, std::optional<PanelFacts> panels, std::string name) {
+    DeviceClues clues{"ZZTEST", "", "Xiaomi", hint, std::nullopt, panels, std::nullopt};
+    clues.own_name = SourcedFact{std::move(name), "getprop-text:getprop:ro.product.marketname"};
+    return device_facts(db, clues).device_class;
+  };
+  CHECK(with("tablet", std::nullopt, "Xiaomi Book S 12.4")->value == "tablet");
+  CHECK(with("default", PanelFacts{1, 11.0}, "Xiaomi Book S 12.4")->value == "tablet");
+  CHECK_FALSE(with("default", PanelFacts{1, 8.0}, "Xiaomi Book S 12.4"));  // the panels' say
+  CHECK(with("default", std::nullopt, "Xiaomi 14")->value == "phone");
+  CHECK_FALSE(with("default", std::nullopt, "Xiaomi Book S 12.4"));  // a laptop's name
+  // Only a name that starts with the maker's word: not a bare codename or code.
+  CHECK_FALSE(with("default", std::nullopt, "nabu"));
+  CHECK_FALSE(with("default", std::nullopt, "2603ARP14G"));
 }

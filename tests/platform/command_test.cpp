@@ -57,6 +57,11 @@ TEST_CASE("run_process: output past the cap is dropped and said so, apart from a
   auto fits = platform::run_process({"sh", "-c", "head -c 4096 /dev/zero"}, 5s, 4096);
   CHECK(fits.exit_code == 0);
   CHECK(fits.out.size() == 4096);
+  CHECK_FALSE(fits.overflowed);  // exactly the cap: nothing dropped
+  auto over = platform::run_process({"sh", "-c", "head -c 4097 /dev/zero"}, 5s, 4096);
+  CHECK(over.exit_code == 0);
+  CHECK(over.out.size() == 4096);
+  CHECK(over.overflowed);
   auto quiet = platform::run_process({"sleep", "30"}, 200ms, 4096);
   CHECK(quiet.timed_out);
   CHECK_FALSE(quiet.overflowed);

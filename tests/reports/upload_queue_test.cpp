@@ -67,14 +67,26 @@ TEST_CASE("writers' temporary files left by a killed process are removed once th
   const fs::path old_one = scratch.path / (id_number(1) + ".json.tmp.4242");
   const fs::path old_rejected = scratch.path / "rejected" / (id_number(2) + ".reason.txt.tmp.7");
   const fs::path young = scratch.path / (id_number(3) + ".json.tmp.99");
+  const fs::path windows_one = scratch.path / (id_number(5) + ".json.tmp.4242.3");
   const fs::path report = scratch.path / (id_number(4) + ".json");
-  for (const fs::path& p : {old_one, old_rejected, young, report}) write(p, "{}");
+  // The user's own files in a directory given as --queue-dir, whatever their names.
+  const fs::path thesis = scratch.path / "thesis.tmp.docx";
+  const fs::path notes = scratch.path / "rejected" / "notes.tmp.1";
+  const fs::path lookalike = scratch.path / "draft.json.tmp.12";
   const auto two_hours_ago = fs::file_time_type::clock::now() - std::chrono::hours(2);
-  for (const fs::path& p : {old_one, old_rejected, report}) fs::last_write_time(p, two_hours_ago);
-  CHECK(queue.remove_stale_temporaries() == 2);
+  for (const fs::path& p :
+       {old_one, old_rejected, young, windows_one, report, thesis, notes, lookalike}) {
+    write(p, "{}");
+    if (p != young) fs::last_write_time(p, two_hours_ago);
+  }
+  CHECK(queue.remove_stale_temporaries() == 3);
   CHECK_FALSE(fs::exists(old_one));
   CHECK_FALSE(fs::exists(old_rejected));
+  CHECK_FALSE(fs::exists(windows_one));
   CHECK(fs::exists(young));   // may be a write in progress
   CHECK(fs::exists(report));  // an old report is still a report
+  CHECK(fs::exists(thesis));
+  CHECK(fs::exists(notes));
+  CHECK(fs::exists(lookalike));
   CHECK(queue.pending() == std::vector<std::string>{id_number(4)});
 }
