@@ -143,16 +143,32 @@ const std::string kGeneratedHeader =
     "brand\tseries\tmarketing_name\tclass\tlaunch_year\tprice_tier\tmodel_codes\tcodenames\t"
     "source\tclass_source\tlaunch_source\n";
 
-std::map<std::string, std::pair<Value, std::string>> emitted_from(
-    const DeviceDb& db, std::string_view model, std::string_view codename, std::string_view brand,
-    std::string_view hint = {}, std::optional<YearRange> firmware = {}) {
+// The facts emitted for a device, by metric name: value and source.
+std::map<std::string, std::pair<Value, std::string>> emitted_for(const DeviceDb& db,
+                                                                 const DeviceClues& clues) {
   examready::core::MeasurementList out;
-  emit_device_facts(out, db, model, codename, brand, hint, std::nullopt, firmware);
+  emit_device_facts(out, db, clues);
   std::map<std::string, std::pair<Value, std::string>> values;
   for (const auto& m : out.items()) {
     values[std::string(metric_info(m.metric).name)] = {m.value, m.source};
   }
   return values;
+}
+
+std::map<std::string, std::pair<Value, std::string>> emitted_from(
+    const DeviceDb& db, std::string_view model, std::string_view codename, std::string_view brand,
+    std::string_view hint = {}, std::optional<YearRange> firmware = {}) {
+  return emitted_for(
+      db, DeviceClues{model, codename, brand, hint, std::nullopt, std::nullopt, firmware});
+}
+
+// The same for a device whose firmware gives its own marketing name.
+std::map<std::string, std::pair<Value, std::string>> emitted_with_own_name(
+    const DeviceDb& db, std::string_view model, std::string_view codename, std::string_view brand,
+    std::string own_name) {
+  DeviceClues clues{model, codename, brand, {}, std::nullopt, std::nullopt, std::nullopt};
+  clues.own_name = SourcedFact{std::move(own_name), "adb:getprop:ro.config.marketing_name"};
+  return emitted_for(db, clues);
 }
 
 std::string text_of(const std::map<std::string, std::pair<Value, std::string>>& facts,
@@ -517,25 +533,6 @@ TEST_CASE("the first API level bounds the launch: alone, narrowing, or vetoing a
   CHECK(year(agrees, "device.launch_year") == 2019);
   CHECK(agrees.at("device.launch_year").second == "device-db:device-info");
 }
-
-namespace {
-
-// The facts of a device whose firmware gives its own marketing name.
-std::map<std::string, std::pair<Value, std::string>> emitted_with_own_name(
-    const DeviceDb& db, std::string_view model, std::string_view codename, std::string_view brand,
-    std::string own_name) {
-  DeviceClues clues{model, codename, brand, {}, std::nullopt, std::nullopt, std::nullopt};
-  clues.own_name = SourcedFact{std::move(own_name), "adb:getprop:ro.config.marketing_name"};
-  examready::core::MeasurementList out;
-  emit_device_facts(out, db, clues);
-  std::map<std::string, std::pair<Value, std::string>> values;
-  for (const auto& m : out.items()) {
-    values[std::string(metric_info(m.metric).name)] = {m.value, m.source};
-  }
-  return values;
-}
-
-}  // namespace
 
 TEST_CASE("the phone's own name dates and classes a model the database does not know") {
   const DeviceDb db = DeviceDb::parse(
