@@ -3,6 +3,7 @@
 //   examready-devicedb extract google-play devices.json --note "…" -o sources/google-play.tsv
 //   examready-devicedb extract device-info device.js     --note "…" -o sources/device-info.tsv
 //   examready-devicedb extract lineage-wiki DEVICES_DIR  --note "…" -o sources/lineage-wiki.tsv
+//   examready-devicedb extract devicekit Device.swift.gyb --note "…" -o sources/devicekit.tsv
 //   examready-devicedb build --verified verified.tsv --sources sources/
 //       --out devices.tsv --conflicts conflicts.txt [--check]
 // Never run at probe time; `build`'s outputs are committed. The build runs one more:
@@ -69,6 +70,8 @@ int extract(const std::string& kind, const fs::path& input, const std::string& n
     rows = extract_google_play(read_text_file(input));
   } else if (kind == "device-info") {
     rows = extract_device_info(read_text_file(input));
+  } else if (kind == "devicekit") {
+    rows = extract_devicekit(read_text_file(input));
   } else {
     rows = extract_lineage_dir(input);
   }
@@ -128,11 +131,13 @@ int main(int argc, char** argv) {
   std::string kind, note;
   fs::path input, output;
   CLI::App* extract_cmd = app.add_subcommand("extract", "Extract one source's facts");
-  extract_cmd->add_option("kind", kind, "google-play | device-info | lineage-wiki")
+  extract_cmd->add_option("kind", kind, "google-play | device-info | lineage-wiki | devicekit")
       ->required()
-      ->check(CLI::IsMember({"google-play", "device-info", "lineage-wiki"}));
+      ->check(CLI::IsMember({"google-play", "device-info", "lineage-wiki", "devicekit"}));
   extract_cmd
-      ->add_option("input", input, "devices.json, device.js, or the wiki's _data/devices directory")
+      ->add_option(
+          "input", input,
+          "devices.json, device.js, the wiki's _data/devices directory, or Device.swift.gyb")
       ->required();
   extract_cmd
       ->add_option("--note", note, "source, version and licence, written at the top of the output")

@@ -473,6 +473,78 @@ constexpr Generation kGenerations[] = {
     Generation{"samsung", "samsung-galaxy-a", "a56", 2025, 2025, ""},
     Generation{"samsung", "samsung-galaxy-a", "a72", 2021, 2021, ""},
     Generation{"samsung", "samsung-galaxy-a", "a73", 2022, 2022, ""},
+    // Apple: the names as Apple gives them (DeviceKit and the verified rows write the iPad's size
+    // and chip with or without parentheses; words() drops them). iPhone N launched in September
+    // of 2008 + N since the 11, its "e" issue the February after.
+    Generation{"apple", "apple-iphone", "iphone4", 2010, 2010, ""},
+    Generation{"apple", "apple-iphone", "iphone4s", 2011, 2011, ""},
+    Generation{"apple", "apple-iphone", "iphone5", 2012, 2012, ""},
+    Generation{"apple", "apple-iphone", "iphone5c", 2013, 2013, ""},
+    Generation{"apple", "apple-iphone", "iphone5s", 2013, 2013, ""},
+    Generation{"apple", "apple-iphone", "iphone6", 2014, 2014, "plus"},
+    Generation{"apple", "apple-iphone", "iphone6s", 2015, 2015, "plus"},
+    Generation{"apple", "apple-iphone", "iphone se", 2016, 2016, ""},
+    Generation{"apple", "apple-iphone", "iphone se1st generation", 2016, 2016, ""},
+    Generation{"apple", "apple-iphone", "iphone7", 2016, 2016, "plus"},
+    Generation{"apple", "apple-iphone", "iphone8", 2017, 2017, "plus"},
+    Generation{"apple", "apple-iphone", "iphone x", 2017, 2017, ""},
+    Generation{"apple", "apple-iphone", "iphone xs", 2018, 2018, "max"},
+    Generation{"apple", "apple-iphone", "iphone xr", 2018, 2018, ""},
+    Generation{"apple", "apple-iphone", "iphone11", 2019, 2019, "pro max"},
+    Generation{"apple", "apple-iphone", "iphone se2nd generation", 2020, 2020, ""},
+    Generation{"apple", "apple-iphone", "iphone12", 2020, 2020, "mini pro max"},
+    Generation{"apple", "apple-iphone", "iphone13", 2021, 2021, "mini pro max"},
+    Generation{"apple", "apple-iphone", "iphone se3rd generation", 2022, 2022, ""},
+    Generation{"apple", "apple-iphone", "iphone14", 2022, 2022, "plus pro max"},
+    Generation{"apple", "apple-iphone", "iphone15", 2023, 2023, "plus pro max"},
+    Generation{"apple", "apple-iphone", "iphone16", 2024, 2024, "plus pro max"},
+    Generation{"apple", "apple-iphone", "iphone16e", 2025, 2025, ""},
+    Generation{"apple", "apple-iphone", "iphone17", 2025, 2025, "pro max"},
+    Generation{"apple", "apple-iphone", "iphone air", 2025, 2025, ""},
+    // iPad, iPad Air, iPad mini and iPad Pro, by generation, size and chip.
+    Generation{"apple", "apple-ipad", "ipad2", 2011, 2011, ""},
+    Generation{"apple", "apple-ipad", "ipad3rd generation", 2012, 2012, ""},
+    Generation{"apple", "apple-ipad", "ipad4th generation", 2012, 2012, ""},
+    Generation{"apple", "apple-ipad", "ipad5th generation", 2017, 2017, ""},
+    Generation{"apple", "apple-ipad", "ipad6th generation", 2018, 2018, ""},
+    Generation{"apple", "apple-ipad", "ipad7th generation", 2019, 2019, ""},
+    Generation{"apple", "apple-ipad", "ipad8th generation", 2020, 2020, ""},
+    Generation{"apple", "apple-ipad", "ipad9th generation", 2021, 2021, ""},
+    Generation{"apple", "apple-ipad", "ipad10th generation", 2022, 2022, ""},
+    Generation{"apple", "apple-ipad", "ipad a16", 2025, 2025, ""},
+    Generation{"apple", "apple-ipad", "ipad air", 2013, 2013, ""},
+    Generation{"apple", "apple-ipad", "ipad air2", 2014, 2014, ""},
+    Generation{"apple", "apple-ipad", "ipad air3rd generation", 2019, 2019, ""},
+    Generation{"apple", "apple-ipad", "ipad air4th generation", 2020, 2020, ""},
+    Generation{"apple", "apple-ipad", "ipad air5th generation", 2022, 2022, ""},
+    Generation{"apple", "apple-ipad", "ipad air11-inch m2", 2024, 2024, ""},
+    Generation{"apple", "apple-ipad", "ipad air13-inch m2", 2024, 2024, ""},
+    Generation{"apple", "apple-ipad", "ipad air11-inch m3", 2025, 2025, ""},
+    Generation{"apple", "apple-ipad", "ipad air13-inch m3", 2025, 2025, ""},
+    Generation{"apple", "apple-ipad", "ipad mini", 2012, 2012, ""},
+    Generation{"apple", "apple-ipad", "ipad mini2", 2013, 2013, ""},
+    Generation{"apple", "apple-ipad", "ipad mini3", 2014, 2014, ""},
+    Generation{"apple", "apple-ipad", "ipad mini4", 2015, 2015, ""},
+    Generation{"apple", "apple-ipad", "ipad mini5th generation", 2019, 2019, ""},
+    Generation{"apple", "apple-ipad", "ipad mini6th generation", 2021, 2021, ""},
+    Generation{"apple", "apple-ipad", "ipad mini a17 pro", 2024, 2024, ""},
+    Generation{"apple", "apple-ipad", "ipad pro12.9-inch", 2015, 2015, ""},
+    Generation{"apple", "apple-ipad", "ipad pro9.7-inch", 2016, 2016, ""},
+    Generation{"apple", "apple-ipad", "ipad pro10.5-inch", 2017, 2017, ""},
+    Generation{"apple", "apple-ipad", "ipad pro12.9-inch 2nd generation", 2017, 2017, ""},
+    Generation{"apple", "apple-ipad", "ipad pro11-inch", 2018, 2018, ""},
+    Generation{"apple", "apple-ipad", "ipad pro11-inch 1st generation", 2018, 2018, ""},
+    Generation{"apple", "apple-ipad", "ipad pro12.9-inch 3rd generation", 2018, 2018, ""},
+    Generation{"apple", "apple-ipad", "ipad pro11-inch 2nd generation", 2020, 2020, ""},
+    Generation{"apple", "apple-ipad", "ipad pro12.9-inch 4th generation", 2020, 2020, ""},
+    Generation{"apple", "apple-ipad", "ipad pro11-inch 3rd generation", 2021, 2021, ""},
+    Generation{"apple", "apple-ipad", "ipad pro12.9-inch 5th generation", 2021, 2021, ""},
+    Generation{"apple", "apple-ipad", "ipad pro11-inch 4th generation", 2022, 2022, ""},
+    Generation{"apple", "apple-ipad", "ipad pro12.9-inch 6th generation", 2022, 2022, ""},
+    Generation{"apple", "apple-ipad", "ipad pro11-inch m4", 2024, 2024, ""},
+    Generation{"apple", "apple-ipad", "ipad pro13-inch m4", 2024, 2024, ""},
+    Generation{"apple", "apple-ipad", "ipad pro11-inch m5", 2025, 2025, ""},
+    Generation{"apple", "apple-ipad", "ipad pro13-inch m5", 2025, 2025, ""},
 };
 
 // The lines whose every generation launched in mainland China first, the rest of the world up
@@ -516,13 +588,16 @@ bool all_letters(std::string_view word) {
   return true;
 }
 
-// The name's words: lower case, "5g" dropped (a network, not an issue), and a number's "+"
-// split off ("s23+" -> "s23" "+").
+// The name's words: lower case, without the parentheses around them ("iPad Pro (11-inch)
+// (M4)" is Apple's "iPad Pro 11-inch (M4)"), "5g" dropped (a network, not an issue), and a
+// number's "+" split off ("s23+" -> "s23" "+").
 std::vector<std::string> words(std::string_view name) {
   const std::string lowered = core::text::lower(name);
   std::vector<std::string> out;
   for (std::string_view word : core::text::fields(lowered)) {
-    if (word == "5g") continue;
+    if (word.starts_with('(')) word.remove_prefix(1);
+    if (word.ends_with(')')) word.remove_suffix(1);
+    if (word.empty() || word == "5g") continue;
     if (word.size() > 1 && word.back() == '+' && is_digit(word[word.size() - 2])) {
       out.emplace_back(word.substr(0, word.size() - 1));
       out.emplace_back("+");
@@ -576,11 +651,11 @@ bool is_generation(std::string_view name, const Generation& g) {
   return true;
 }
 
-// "(2023)" or "2022" after the first word: the year the name carries, else 0.
+// "(2023)" or "2022" after the first word (words() has dropped the parentheses): the year the
+// name carries, else 0.
 int year_in_name(const std::vector<std::string>& name) {
   for (std::size_t i = 1; i < name.size(); ++i) {
-    std::string_view word = name[i];
-    if (word.size() == 6 && word.front() == '(' && word.back() == ')') word = word.substr(1, 4);
+    const std::string_view word = name[i];
     if (word.size() != 4 || word[0] != '2' || word[1] != '0' || !is_digit(word[2]) ||
         !is_digit(word[3])) {
       continue;

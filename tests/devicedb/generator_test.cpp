@@ -131,6 +131,52 @@ TEST_CASE("LineageOS wiki: type, models, earliest release; other kinds give noth
             .empty());
 }
 
+// Lines as DeviceKit's Source/Device.swift.gyb has them (commit 56b997e, 2026-03): one call
+// per line for iPods, iPhones and iPads, several lines a call for watches.
+constexpr const char* kDeviceKitGyb = R"gyb(%{
+class Device:
+  def __init__(self, caseName, comment, imageURL, identifiers, diagonal, screenRatio, description, safeDescription, ppi):
+# iOS
+iPods = [
+            Device("iPodTouch7",     "Device is an [iPod touch (7th generation)](https://support.apple.com/kb/SP796)", "https://support.apple.com/library/APPLE/APPLECARE_ALLGEOS/SP796/ipod-touch-7th-gen_2x.png",                      ["iPod9,1"],                                  4,    (9, 16),    "iPod touch (7th generation)", "iPod touch (7th generation)", 326, False, False, False, False, False, False, False, False, False, False, 0, False, 1, False, "a10Fusion", False, False),
+]
+iPhones = [
+            Device("iPhoneXR",       "Device is an [iPhone Xʀ](https://support.apple.com/kb/SP781)",                   "https://support.apple.com/library/APPLE/APPLECARE_ALLGEOS/SP781/SP781-iPhone-xr.jpg",                                       ["iPhone11,8"],                               6.1,  (9, 19.5),  "iPhone Xʀ", "iPhone XR", 326, False, False, False, True, False, True, True, True, True, False, 0, False, 1, False, "a12Bionic", False, False),
+]
+iPads = [
+            Device("iPadPro11M4", "Device is an [iPad Pro (11-inch) (M4)](https://support.apple.com/en-us/119892)", "https://support.apple.com/library/content/dam/edam/applecare/images/en_US/ipad/ipad-pro-11-inch-m4.png", ["iPad16,3", "iPad16,4"], 11.0, (3, 4), "iPad Pro (11-inch) (M4)", "iPad Pro (11-inch) (M4)", 264, False, False, True, False, False, True, False, False, True, False, 0, False, 1, True, "m4", True, True),
+]
+# watchOS
+watches = [
+            Device(
+            "appleWatchSeries0_38mm",
+            "Device is an [Apple Watch (1st generation)](https://support.apple.com/kb/SP735)",
+            "https://km.support.apple.com/resources/sites/APPLE/content/live/IMAGES/0/IM784/en_US/apple_watch_sport-240.png",
+            ["Watch1,1"], 1.5, (4,5), "Apple Watch (1st generation) 38mm", "Apple Watch (1st generation) 38mm", 290, False, False, False, False, False, False, False, True, False, False, 0, True, 0, False, "s1", False, False),
+]
+}%
+  public static func mapToDevice(identifier: String) -> Device {
+    return Device.realDevice(from: self)
+)gyb";
+
+TEST_CASE("DeviceKit: iPhones and iPads by identifier, the plain name; other products left out") {
+  const auto rows = extract_devicekit(kDeviceKitGyb);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].brand == "Apple");
+  CHECK(rows[0].marketing_name == "iPhone XR");  // the safe name, not "Xʀ"
+  CHECK(rows[0].model_codes == std::vector<std::string>{"iPhone11,8"});
+  CHECK(rows[0].device_class == "phone");
+  CHECK(rows[0].display_inches == Approx(6.1));
+  CHECK(rows[0].launch_year == 0);  // DeviceKit gives no dates
+  CHECK(rows[1].marketing_name == "iPad Pro (11-inch) (M4)");
+  CHECK(rows[1].model_codes == std::vector<std::string>{"iPad16,3", "iPad16,4"});
+  CHECK(rows[1].device_class == "tablet");
+  CHECK_THROWS_WITH(extract_devicekit("iPads = [\n  Device(\"iPad\", \"c\", [\"iPad1,1\"])\n]\n"),
+                    Catch::StartsWith("devicekit: a Device( call of another shape"));
+  CHECK_THROWS_WITH(extract_devicekit("// nothing here\n"),
+                    "devicekit: no iPhone or iPad in the file");
+}
+
 TEST_CASE("the committed source form round-trips and names bad lines") {
   std::vector<SourceRow> rows = {
       row("Xiaomi", "Redmi Note 9", {"M2003J15SG", "M2003J15SS"}, {"merlin"}, "phone", 2020, 4)};

@@ -97,6 +97,34 @@ const std::map<std::string, std::string> kSourceSlips = {
 };
 }  // namespace
 
+TEST_CASE("Apple's names, as Apple, DeviceKit and the verified rows write them") {
+  CHECK(range_of("apple", "iPhone 14 Pro Max") == "2022..2022 apple-iphone");
+  CHECK(range_of("apple", "iPhone 16e") == "2025..2025 apple-iphone");
+  CHECK(range_of("apple", "iPhone SE (2nd generation)") == "2020..2020 apple-iphone");
+  CHECK(range_of("apple", "iPhone SE") == "2016..2016 apple-iphone");
+  CHECK(range_of("apple", "iPad (10th generation)") == "2022..2022 apple-ipad");
+  CHECK(range_of("apple", "iPad Air (11-inch) (M2)") == "2024..2024 apple-ipad");  // DeviceKit
+  CHECK(range_of("apple", "iPad Air 11-inch (M2)") == "2024..2024 apple-ipad");    // verified
+  CHECK(range_of("apple", "iPad Pro (12.9-inch) (2nd generation)") == "2017..2017 apple-ipad");
+  CHECK(range_of("apple", "iPad Pro (12.9-inch)") == "2015..2015 apple-ipad");
+  CHECK(range_of("apple", "iPad mini 4") == "2015..2015 apple-ipad");
+  CHECK(range_of("apple", "iPad mini (A17 Pro)") == "2024..2024 apple-ipad");
+  // Names no table lists are not guessed: a later "e", a chip the table does not know.
+  CHECK(range_of("apple", "iPhone 17e") == "none");
+  CHECK(range_of("apple", "iPad Air (11-inch) (M4)") == "none");
+  CHECK(range_of("apple", "iPhone 14 Ultra") == "none");
+  // Every hand-checked Apple row reads as its own year.
+  int apple_rows = 0;
+  for (const DeviceRecord& row : DeviceDb::shipped().records()) {
+    if (!row.verified() || row.brand != "apple") continue;
+    ++apple_rows;
+    INFO(row.marketing_name);
+    const std::string year = std::to_string(row.launch_year);
+    CHECK(range_of(row.brand, row.marketing_name).starts_with(year + ".." + year + " apple-"));
+  }
+  CHECK(apple_rows >= 70);
+}
+
 TEST_CASE("every generation holds the database's dated rows") {
   struct Stats {
     std::set<std::string> names;

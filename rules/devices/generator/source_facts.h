@@ -37,6 +37,12 @@ std::vector<SourceRow> extract_device_info(std::string_view device_js);
 // the screen size. Returns nothing for devices that are neither phones nor tablets.
 std::vector<SourceRow> extract_lineage_device(std::string_view yaml);
 
+// DeviceKit's Source/Device.swift.gyb (one `Device("case", "comment", "image", ["iPhone14,7"],
+// diagonal, ratio, "name", "safe name", …)` call per device): Apple's identifiers, the plain name
+// and the diagonal of every iPhone and iPad (iPhone: phone, iPad: tablet; other products are left
+// out). Throws std::invalid_argument when a Device( line has another shape or none is found.
+std::vector<SourceRow> extract_devicekit(std::string_view gyb);
+
 // The committed form: a comment block naming the source, then a header and one row per
 // model, tab-separated, lists separated by ';'. Values holding a tab, newline or ';' are
 // dropped at writing (no real model code or name has one).
