@@ -38,6 +38,7 @@ struct ProbeOptions {
   std::string server_url;         // collector, for the network check
   std::string ca_file;            // extra CA bundle for TLS
   std::vector<std::string> watched_apps;  // package ids the rules set watches (apps check)
+  std::vector<std::string> exam_apps;     // package ids of the rules set's exam apps (apps check)
   double capture_seconds = 2.0;   // camera/microphone capture length
   std::uint64_t rehearse_upload_bytes = 0;  // --rehearse-upload: network check's rehearsal size
   // --devices FILE: a newer device database than the one built in; null: the shipped one.

@@ -1,4 +1,5 @@
-// Loading a rules file: top-level keys, [exam], [[watch]], [[rule]], and `extends`.
+// Loading a rules file: top-level keys, [exam], [[watch]], [[exam_app]], [[rule]], and
+// `extends`.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -98,7 +99,8 @@ class FileLoader {
 
  private:
   RuleSet from_table(const toml::table& root) {
-    detail::check_keys(file_, root, {"id", "title", "extends", "cites", "exam", "watch", "rule"},
+    detail::check_keys(file_, root,
+                       {"id", "title", "extends", "cites", "exam", "watch", "exam_app", "rule"},
                        "the rules file");
     RuleSet set;
     if (const toml::node* extends = root.get("extends")) set = load_parent(*extends);
@@ -120,7 +122,10 @@ class FileLoader {
       set.cites = s->get();
     }
     if (const toml::node* exam = root.get("exam")) set.exam = parse_exam(*exam);
-    if (const toml::node* watch = root.get("watch")) parse_watch(*watch, set);
+    if (const toml::node* watch = root.get("watch")) parse_apps(*watch, "watch", set.watch);
+    if (const toml::node* exam_apps = root.get("exam_app")) {
+      parse_apps(*exam_apps, "exam_app", set.exam_apps);
+    }
     if (const toml::node* rules = root.get("rule")) parse_rules(*rules, set);
     return set;
   }
@@ -247,27 +252,31 @@ class FileLoader {
     return exam;
   }
 
-  void parse_watch(const toml::node& node, RuleSet& set) {
+  // [[watch]] or [[exam_app]]: `app` (a package id) and `name`, each app once per list (a
+  // child set adds to its parent's list).
+  void parse_apps(const toml::node& node, std::string_view key, std::vector<WatchedApp>& list) {
+    const std::string table = fmt::format("[[{}]]", key);
     const toml::array* array = node.as_array();
-    if (!array) fail(file_, node.source(), "'watch' must be an array of tables: [[watch]]");
+    if (!array)
+      fail(file_, node.source(), fmt::format("'{}' must be an array of tables: {}", key, table));
     static const std::regex kPackage("^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)+$");
     for (const auto& item : *array) {
       const toml::table* t = item.as_table();
-      if (!t) fail(file_, item.source(), "each [[watch]] entry must be a table");
-      detail::check_keys(file_, *t, {"app", "name"}, "[[watch]]");
-      WatchedApp app{required_string(*t, "app", "[[watch]]", t->source()),
-                     required_string(*t, "name", "[[watch]]", t->source())};
+      if (!t) fail(file_, item.source(), fmt::format("each {} entry must be a table", table));
+      detail::check_keys(file_, *t, {"app", "name"}, table);
+      WatchedApp app{required_string(*t, "app", table, t->source()),
+                     required_string(*t, "name", table, t->source())};
       if (!std::regex_match(app.package, kPackage)) {
         fail(file_, t->get("app")->source(),
              fmt::format("\"{}\" is not a package id such as \"com.tencent.mm\"", app.package));
       }
-      for (const auto& existing : set.watch) {
+      for (const auto& existing : list) {
         if (existing.package == app.package) {
           fail(file_, t->get("app")->source(),
-               fmt::format("app \"{}\" is already watched", app.package));
+               fmt::format("app \"{}\" is already listed in {}", app.package, table));
         }
       }
-      set.watch.push_back(std::move(app));
+      list.push_back(std::move(app));
     }
   }
 
@@ -373,12 +382,20 @@ std::string_view to_string(Severity severity) {
   return "invalid";
 }
 
-std::vector<std::string> RuleSet::watched_apps() const {
+namespace {
+
+std::vector<std::string> packages_of(const std::vector<WatchedApp>& apps) {
   std::vector<std::string> packages;
-  packages.reserve(watch.size());
-  for (const auto& app : watch) packages.push_back(app.package);
+  packages.reserve(apps.size());
+  for (const auto& app : apps) packages.push_back(app.package);
   return packages;
 }
+
+}  // namespace
+
+std::vector<std::string> RuleSet::watched_apps() const { return packages_of(watch); }
+
+std::vector<std::string> RuleSet::exam_app_packages() const { return packages_of(exam_apps); }
 
 const Rule* RuleSet::find_rule(std::string_view rule_id) const {
   for (const auto& rule : rules) {

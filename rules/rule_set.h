@@ -57,10 +57,12 @@ struct RuleSet {
   std::filesystem::path path;
   ExamVolume exam;
   std::vector<WatchedApp> watch;
-  std::vector<Rule> rules;  // parent's rules first, in file order
+  std::vector<WatchedApp> exam_apps;  // [[exam_app]]: the platform's own apps
+  std::vector<Rule> rules;            // parent's rules first, in file order
 
-  // Package ids for ProbeOptions::watched_apps.
+  // Package ids for ProbeOptions::watched_apps and ProbeOptions::exam_apps.
   std::vector<std::string> watched_apps() const;
+  std::vector<std::string> exam_app_packages() const;
   const Rule* find_rule(std::string_view id) const;
 };
 

@@ -258,55 +258,69 @@ x += case("Bluetooth not read (web check): cannot tell", "warnings", {"xyb.weara
 open('xiaoyibang.tests.toml', 'w').write(x)
 
 # --- 艺术升 ---------------------------------------------------------------------------------
-yss_advice = {"yss.room": "unknown", "yss.practice": "unknown", "yss.placement": "unknown", "yss.exam-app": "unknown",
-              "yss.other-devices": "unknown"}
+yss_advice = {"yss.room": "unknown", "yss.practice": "unknown", "yss.placement": "unknown",
+              "yss.exam-app-roles": "unknown", "yss.other-devices": "unknown"}
+# The 艺术升 phones have the app installed (read over adb: pm list packages, dumpsys package).
+yss_app = '"apps.exam_installed" = ["cn.artstudent.app"]\n"apps.exam_versions" = ["cn.artstudent.app=5.4.6"]'
+
+
+def ycase(name, expect_verdict, rules, over=None, drop=(), role=None, transport=None):
+    return case(name, expect_verdict, rules, yss_app + ('\n' + over if over else ''), drop, role, transport)
+
+
 y = header.format(set="yishusheng")
-y += case("complete flagship phone, all measured", "ready",
+y += ycase("complete flagship phone, all measured", "ready",
           {"device.phone": "pass", "device.known": "pass", "storage.free": "pass", "battery.charged": "pass",
-           "network.stable": "pass", "room.bright": "pass", "yss.recent-model": "pass", "yss.mainstream-brand": "pass",
+           "network.stable": "pass", "room.bright": "pass", "yss.exam-app": "pass", "yss.recent-model": "pass", "yss.mainstream-brand": "pass",
            "yss.no-redmi": "pass", "yss.performance": "pass", "yss.wifi": "pass", "yss.no-calls": "pass",
            "yss.no-alarm": "pass", "yss.apps-running": "pass", "yss.camera": "pass", "yss.microphone": "pass",
            "yss.quiet-room": "pass", "yss.wearables": "pass", **yss_advice})
-y += case("Redmi Note 9 (2020): advised against as a Redmi and as old, not blocked", "warnings",
+y += ycase("Redmi Note 9 (2020): advised against as a Redmi and as old, not blocked", "warnings",
           {"yss.no-redmi": "fail", "yss.recent-model": "fail"}, over=redmi_note9)
-y += case("Redmi Note 12 Turbo (2023-03) is still a Redmi, and recent", "warnings",
+y += ycase("Redmi Note 12 Turbo (2023-03) is still a Redmi, and recent", "warnings",
           {"yss.no-redmi": "fail", "yss.recent-model": "pass"}, over=with_month(redmi_note12_turbo, 3))
-y += case("Redmi known only by marketing name", "warnings", {"yss.no-redmi": "fail"},
+y += ycase("Redmi known only by marketing name", "warnings", {"yss.no-redmi": "fail"},
           over='"device.brand" = "xiaomi"\n"device.marketing_name" = "Redmi K70"')
-y += case("brand xiaomi without a database match: cannot tell", "warnings", {"yss.no-redmi": "unknown"},
+y += ycase("brand xiaomi without a database match: cannot tell", "warnings", {"yss.no-redmi": "unknown"},
           over=unknown_model, drop=unknown_drop)
-y += case("launched 2022-09: older than 3 years on 2026-03-01", "warnings", {"yss.recent-model": "fail"},
+y += ycase("launched 2022-09: older than 3 years on 2026-03-01", "warnings", {"yss.recent-model": "fail"},
           over='"device.launch_year" = 2022\n"device.launch_month" = 9')
-y += case("launched 2023-03: within 3 years by month", "ready", {"yss.recent-model": "pass"},
+y += ycase("launched 2023-03: within 3 years by month", "ready", {"yss.recent-model": "pass"},
           over='"device.launch_year" = 2023\n"device.launch_month" = 3')
-y += case("launched 2023, month unknown: cannot tell", "warnings", {"yss.recent-model": "unknown"},
+y += ycase("launched 2023, month unknown: cannot tell", "warnings", {"yss.recent-model": "unknown"},
           over='"device.launch_year" = 2023', drop=("device.launch_month",))
-y += case("phone launched 2015 is old: advice, not a block", "warnings", {"yss.recent-model": "fail"},
+y += ycase("phone launched 2015 is old: advice, not a block", "warnings", {"yss.recent-model": "fail"},
           over='"device.launch_year" = 2015\n"device.launch_month" = 9')
-y += case("model not in the device database: no old-phone block", "warnings",
+y += ycase("model not in the device database: no old-phone block", "warnings",
           {"device.known": "fail", "yss.recent-model": "unknown", "device.phone": "pass"},
           over=unknown_model, drop=unknown_drop)
-y += case("brand outside the mainstream", "warnings", {"yss.mainstream-brand": "fail"}, over='"device.brand" = "blackview"')
-y += case("budget phone: performance advice", "warnings", {"yss.performance": "fail"}, over='"device.price_tier" = "budget"')
-y += case("SIM in and not in airplane mode", "warnings", {"yss.no-calls": "fail"},
+y += ycase("brand outside the mainstream", "warnings", {"yss.mainstream-brand": "fail"}, over='"device.brand" = "blackview"')
+y += ycase("budget phone: performance advice", "warnings", {"yss.performance": "fail"}, over='"device.price_tier" = "budget"')
+y += ycase("SIM in and not in airplane mode", "warnings", {"yss.no-calls": "fail"},
           over='"phone.sim_state" = "ready"\n"phone.can_take_calls" = true')
-y += case("on mobile data instead of Wi-Fi", "warnings", {"yss.wifi": "fail"}, over='"network.type" = "cellular"')
-y += case("alarm set", "warnings", {"yss.no-alarm": "fail"}, over='"phone.alarm_set" = true')
-y += case("music app running", "warnings", {"yss.apps-running": "fail"},
+y += ycase("on mobile data instead of Wi-Fi", "warnings", {"yss.wifi": "fail"}, over='"network.type" = "cellular"')
+y += ycase("alarm set", "warnings", {"yss.no-alarm": "fail"}, over='"phone.alarm_set" = true')
+y += ycase("music app running", "warnings", {"yss.apps-running": "fail"},
           over='"apps.running_watched" = ["com.netease.cloudmusic"]')
-y += case("camera does not open", "warnings", {"yss.camera": "fail"}, over='"camera.opened" = false')
-y += case("microphone records digital silence", "warnings", {"yss.microphone": "fail"},
+y += ycase("camera does not open", "warnings", {"yss.camera": "fail"}, over='"camera.opened" = false')
+y += ycase("microphone records digital silence", "warnings", {"yss.microphone": "fail"},
           over='"microphone.digital_silence" = true')
-y += case("secondary phone records too: camera and microphone apply", "warnings",
+y += ycase("secondary phone records too: camera and microphone apply", "warnings",
           {"yss.camera": "fail", "yss.microphone": "fail", "yss.quiet-room": "skipped"}, role="secondary",
           over='"camera.count" = 0\n"microphone.digital_silence" = true')
-y += case("noisy room: advice only", "ready", {"yss.quiet-room": "fail"}, over='"microphone.noise_floor_dbfs" = -38.0')
-y += case("tablet", "not_ready", {"device.phone": "fail"}, over=xiaomi_pad6)
-y += case("desktop computer", "not_ready", {"device.phone": "fail"}, over='"device.class" = "desktop"')
-y += case("19 GB free is below 20 GB", "not_ready", {"storage.free": "fail"}, over='"storage.free_bytes" = "19 GB"')
-y += case("low battery", "warnings", {"battery.charged": "fail"}, over='"battery.level_percent" = 20')
-y += case("upload stalls: network not stable", "warnings", {"network.stable": "fail"}, over='"network.stall_count" = 6')
-y += case("dark room: advice only", "ready", {"room.bright": "fail"}, over='"camera.mean_luma" = 30.0')
-y += case("secondary phone: quiet-room advice is for the primary", "ready", {"yss.quiet-room": "skipped"}, role="secondary")
-y += case("a watch is paired", "warnings", {"yss.wearables": "fail"}, over='"phone.wearables_bonded" = 2')
+y += ycase("noisy room: advice only", "ready", {"yss.quiet-room": "fail"}, over='"microphone.noise_floor_dbfs" = -38.0')
+y += ycase("tablet", "not_ready", {"device.phone": "fail"}, over=xiaomi_pad6)
+y += ycase("desktop computer", "not_ready", {"device.phone": "fail"}, over='"device.class" = "desktop"')
+y += ycase("19 GB free is below 20 GB", "not_ready", {"storage.free": "fail"}, over='"storage.free_bytes" = "19 GB"')
+y += ycase("low battery", "warnings", {"battery.charged": "fail"}, over='"battery.level_percent" = 20')
+y += ycase("upload stalls: network not stable", "warnings", {"network.stable": "fail"}, over='"network.stall_count" = 6')
+y += ycase("dark room: advice only", "ready", {"room.bright": "fail"}, over='"camera.mean_luma" = 30.0')
+y += ycase("secondary phone: quiet-room advice is for the primary", "ready", {"yss.quiet-room": "skipped"}, role="secondary")
+y += ycase("a watch is paired", "warnings", {"yss.wearables": "fail"}, over='"phone.wearables_bonded" = 2')
+y += ycase("艺术升 not installed (read over adb)", "warnings", {"yss.exam-app": "fail"},
+           over='"apps.exam_installed" = []\n"apps.exam_versions" = []')
+y += ycase("another exam app's list: 艺术升 not among them", "warnings", {"yss.exam-app": "fail"},
+           over='"apps.exam_installed" = ["com.example.other"]')
+y += ycase("installed apps not read (web check, iOS): cannot tell", "warnings", {"yss.exam-app": "unknown"},
+           drop=("apps.exam_installed", "apps.exam_versions"))
 open('yishusheng.tests.toml', 'w').write(y)

@@ -345,6 +345,7 @@ int run_check(const CheckArgs& args) {
   if (!args.rules.empty()) {
     rule_set = load_rules_argument(args.rules);
     options.watched_apps = rule_set->watched_apps();
+    options.exam_apps = rule_set->exam_app_packages();
   }
   const ui::Language lang = ui::parse_language(args.lang);
   LiveView view(args, lang);

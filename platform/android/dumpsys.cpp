@@ -225,4 +225,25 @@ std::optional<std::string> parse_default_network_type(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::string> parse_package_version_name(std::string_view text,
+                                                      std::string_view package) {
+  const std::string header = "Package [" + std::string(package) + "]";
+  bool in_entry = false;
+  for (auto raw : text::lines(text)) {
+    const std::string_view line = text::trim(raw);
+    if (!in_entry) {
+      in_entry = text::starts_with(line, header);
+      continue;
+    }
+    // The entry ends at the next package's or at the next top-level section ("Queries:").
+    if (text::starts_with(line, "Package [") || (!raw.empty() && raw.front() != ' ')) break;
+    if (text::starts_with(line, "versionName=")) {
+      std::string version = text::cut_utf8(text::printable(line.substr(12)), 64);
+      if (version.empty() || version == "null") return std::nullopt;
+      return version;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace examready::platform::android

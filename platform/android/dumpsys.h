@@ -1,5 +1,5 @@
 // Parsers for the `dumpsys` services a phone check reads: battery, media.camera,
-// audio (recording clients), wifi and connectivity.
+// audio (recording clients), alarm, wifi, connectivity and package.
 #pragma once
 
 #include <optional>
@@ -39,5 +39,11 @@ std::optional<int> parse_wifi_rssi_dbm(std::string_view text);
 // The transport of the default network: wifi, cellular, ethernet or none; nullopt when the
 // dump does not say (or names another kind).
 std::optional<std::string> parse_default_network_type(std::string_view text);
+
+// `dumpsys package PACKAGE`: the versionName of that package's own entry ("Package [PACKAGE]
+// (…):" … "versionName=6.4.2"), made printable and cut to 64 bytes (the text is the app's);
+// nullopt when the dump has no such entry or it gives no version.
+std::optional<std::string> parse_package_version_name(std::string_view text,
+                                                      std::string_view package);
 
 }  // namespace examready::platform::android

@@ -1,5 +1,6 @@
-// The `apps` check: watched apps (the rules set's list) installed and running, and the
-// apps holding the camera or the microphone right now (XYB-7, YSS-8).
+// The `apps` check: watched apps (the rules set's list) installed and running, the exam apps
+// (the set's [[exam_app]] list) installed and their versions (YSS-11), and the apps holding
+// the camera or the microphone right now (XYB-7, YSS-8).
 #include <algorithm>
 
 #include "platform/android/dumpsys.h"
@@ -24,6 +25,27 @@ std::vector<std::string> watched(const std::vector<std::string>& present,
   return out;
 }
 
+// The rules set's exam apps that are installed, and the version each shows (`dumpsys package`).
+// A version not read is left out, with a note: it never costs the check its other facts.
+void emit_exam_apps(CheckContext& ctx, const std::vector<std::string>& installed,
+                    std::string& note) {
+  const std::vector<std::string> exam = watched(installed, ctx.options().exam_apps);
+  ctx.emit(MetricId::kAppsExamInstalled, exam, source(ctx, "pm list packages"));
+  std::vector<std::string> versions;
+  for (const std::string& package : exam) {
+    Outcome failure;
+    auto dump = shell_complete(ctx, {"dumpsys", "package", package}, failure);
+    if (!dump) {
+      note = "exam app versions not read: " + failure.message;
+      return;
+    }
+    if (auto version = pa::parse_package_version_name(*dump, package)) {
+      versions.push_back(package + "=" + *version);
+    }
+  }
+  ctx.emit(MetricId::kAppsExamVersions, versions, source(ctx, "dumpsys package"));
+}
+
 }  // namespace
 
 Outcome run_apps_check(CheckContext& ctx) {
@@ -31,23 +53,27 @@ Outcome run_apps_check(CheckContext& ctx) {
   const auto& watch = ctx.options().watched_apps;
   std::string note;
   // Without a watch list nothing about installed apps is reported: the list of every app
-  // on a candidate's phone is personal and not ours to keep.
-  if (!watch.empty()) {
+  // on a candidate's phone is personal and not ours to keep. Only the listed apps are.
+  if (!watch.empty() || !ctx.options().exam_apps.empty()) {
     auto pm = shell_complete(ctx, {"pm", "list", "packages"}, failure);
     if (!pm) return failure;
     const auto installed = pa::parse_pm_packages(*pm);
     if (installed.empty())
       return Outcome::error("pm list packages listed no packages (truncated?)");
-    ctx.emit(MetricId::kAppsInstalledWatched, watched(installed, watch),
-             source(ctx, "pm list packages"));
-
-    auto ps = shell_complete(ctx, {"ps", "-A"}, failure);
-    if (!ps) return failure;
-    const auto running = pa::parse_ps_names(*ps);
-    if (running.empty()) return Outcome::error("ps -A listed no processes (truncated?)");
-    ctx.emit(MetricId::kAppsRunningWatched, watched(running, watch), source(ctx, "ps -A"));
-  } else {
-    note = "no watch list (the rules set names none): installed and running apps not reported";
+    if (!ctx.options().exam_apps.empty()) emit_exam_apps(ctx, installed, note);
+    if (!watch.empty()) {
+      ctx.emit(MetricId::kAppsInstalledWatched, watched(installed, watch),
+               source(ctx, "pm list packages"));
+      auto ps = shell_complete(ctx, {"ps", "-A"}, failure);
+      if (!ps) return failure;
+      const auto running = pa::parse_ps_names(*ps);
+      if (running.empty()) return Outcome::error("ps -A listed no processes (truncated?)");
+      ctx.emit(MetricId::kAppsRunningWatched, watched(running, watch), source(ctx, "ps -A"));
+    }
+  }
+  if (watch.empty()) {
+    if (!note.empty()) note += "; ";
+    note += "no watch list (the rules set names none): installed and running apps not reported";
   }
   ctx.progress(0.5);
 

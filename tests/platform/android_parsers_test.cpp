@@ -386,6 +386,34 @@ TEST_CASE("dumpsys alarm: next alarm clock per user") {
   CHECK_FALSE(parse_alarm_clock_set("Current Alarm Manager state:\n  Settings:\n"));
 }
 
+TEST_CASE("dumpsys package: the version of the package's own entry, as printable text") {
+  const std::string dump = read_fixture("android/vivo_x200_originos5/dumpsys_package.txt");
+  CHECK(parse_package_version_name(dump, "cn.artstudent.app") == "5.4.6");
+  // Another package's dump, or a package named only in other sections, gives nothing.
+  CHECK_FALSE(parse_package_version_name(dump, "cn.artstudent"));
+  CHECK_FALSE(
+      parse_package_version_name("Dexopt state:\n  [cn.artstudent.app]\n", "cn.artstudent.app"));
+  // The entry ends at the next package's and at the next section: their versions are not its.
+  CHECK_FALSE(
+      parse_package_version_name("Packages:\n  Package [a.b] (1):\n    appId=1\n"
+                                 "  Package [c.d] (2):\n    versionName=9\n",
+                                 "a.b"));
+  CHECK_FALSE(
+      parse_package_version_name("Packages:\n  Package [a.b] (1):\n    appId=1\n"
+                                 "Queries:\n    versionName=9\n",
+                                 "a.b"));
+  CHECK_FALSE(
+      parse_package_version_name("Packages:\n  Package [a.b] (1):\n    versionName=null\n", "a.b"));
+  // The app writes its own version: escape sequences are made harmless, and it is cut.
+  const auto hostile = parse_package_version_name(
+      "Packages:\n  Package [a.b] (1):\n    versionName=1.0\x1b]52;c;AAAA\x07" +
+          std::string(500, 'x') + "\n",
+      "a.b");
+  REQUIRE(hostile);
+  CHECK(hostile->find('\x1b') == std::string::npos);
+  CHECK(hostile->size() <= 64);
+}
+
 TEST_CASE("getprop: no property with control bytes or beyond Android's sizes reaches a report") {
   const std::string huge(1 << 20, 'M');
   const std::string text = "[ro.product.model]: [" + huge + "]\n" +

@@ -36,10 +36,12 @@ struct Run {
 
 // Runs the registry's form of `check` for the transport, as the runner does.
 Run run(platform::Host& host, std::string_view check,
-        core::Transport transport = core::Transport::kAdb, std::vector<std::string> watched = {}) {
+        core::Transport transport = core::Transport::kAdb, std::vector<std::string> watched = {},
+        std::vector<std::string> exam_apps = {}) {
   probe::ProbeOptions options;
   options.transport = transport;
   options.watched_apps = std::move(watched);
+  options.exam_apps = std::move(exam_apps);
   CheckContext ctx(host, options);
   Run r;
   const probe::CheckSpec* spec = probe::find_check(check);
@@ -137,6 +139,26 @@ TEST_CASE("phone state across devices") {
       CHECK(phone.get(MetricId::kPhoneCanTakeCalls) == nullptr);
     CHECK(run(*host, "font").as<double>(MetricId::kFontScale) == Approx(c.font_scale));
   }
+}
+
+TEST_CASE("apps: the exam apps installed and the version each shows") {
+  const std::vector<std::string> exam = {"cn.artstudent.app"};
+  auto vivo = test::phone_replay_host("vivo_x200_originos5");
+  auto with_app = run(*vivo, "apps", core::Transport::kAdb, {}, exam);
+  CHECK(with_app.outcome.status == CheckStatus::kOk);
+  CHECK(with_app.as<std::vector<std::string>>(MetricId::kAppsExamInstalled) == exam);
+  CHECK(with_app.as<std::vector<std::string>>(MetricId::kAppsExamVersions) ==
+        std::vector<std::string>{"cn.artstudent.app=5.4.6"});
+  // An exam-app list alone names no other app.
+  CHECK(with_app.get(MetricId::kAppsInstalledWatched) == nullptr);
+  auto redmi = test::phone_replay_host("redmi_note9_miui12");
+  auto without = run(*redmi, "apps", core::Transport::kAdb, kWatch, exam);
+  CHECK(without.as<std::vector<std::string>>(MetricId::kAppsExamInstalled).empty());
+  CHECK(without.as<std::vector<std::string>>(MetricId::kAppsExamVersions).empty());
+  CHECK_FALSE(without.as<std::vector<std::string>>(MetricId::kAppsInstalledWatched).empty());
+  // Without an exam-app list nothing is said about exam apps.
+  CHECK(run(*vivo, "apps", core::Transport::kAdb, kWatch).get(MetricId::kAppsExamInstalled) ==
+        nullptr);
 }
 
 TEST_CASE("apps: camera and microphone holders, and no app names without a watch list") {

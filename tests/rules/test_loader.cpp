@@ -33,7 +33,7 @@ const Malformed kMalformed[] = {
      "requirement, fix)"},
     {"06_unknown_top_key.toml", "06_unknown_top_key.toml", 3, 1,
      "unknown key 'titel' in the rules file (allowed: id, title, extends, cites, exam, watch, "
-     "rule)"},
+     "exam_app, rule)"},
     {"07_unknown_operator.toml", "07_unknown_operator.toml", 8, 38,
      "unknown key 'equal' in condition (operators: equals, not_equals, less_than, at_most, "
      "greater_than, at_least, in, not_in, version_at_least, version_at_most, version_above, "
@@ -201,7 +201,8 @@ TEST_CASE("extends: parent rules first, child overrides exam and cites, watch li
                 "id = \"child\"\ntitle = { zh-CN = \"子\", en = \"Child\" }\nextends = "
                 "\"base.toml\"\ncites = \"XYB\"\n"
                 "[exam]\nattempt_duration = \"20 min\"\nattempts_per_subject = 2\nsubjects = 3\n"
-                "[[watch]]\napp = \"com.tencent.mobileqq\"\nname = \"QQ\"\n" +
+                "[[watch]]\napp = \"com.tencent.mobileqq\"\nname = \"QQ\"\n"
+                "[[exam_app]]\napp = \"cn.artstudent.app\"\nname = \"艺术升\"\n" +
                     test::one_rule(R"({ metric = "storage.free_bytes", at_least = "20 GB" })",
                                    "warn", "", "child.rule"));
   const rules::RuleSet set = rules::load_rule_set(child);
@@ -213,6 +214,7 @@ TEST_CASE("extends: parent rules first, child overrides exam and cites, watch li
   CHECK(set.exam.attempt_seconds == 1200);
   CHECK(set.exam.subjects == 3);
   CHECK(set.watched_apps() == std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq"});
+  CHECK(set.exam_app_packages() == std::vector<std::string>{"cn.artstudent.app"});
   CHECK(set.cites == "XYB");
 }
 
@@ -271,6 +273,10 @@ TEST_CASE("shipped sets load, and are found by name") {
     const rules::RuleSet set = rules::load_rule_set(*path);
     CHECK(set.id == name);
     CHECK_FALSE(set.watched_apps().empty());
+    // 艺术升's package id is known; 小艺帮's are not (rules/README.md).
+    CHECK(set.exam_app_packages() == (std::string(name) == "yishusheng"
+                                          ? std::vector<std::string>{"cn.artstudent.app"}
+                                          : std::vector<std::string>{}));
   }
   CHECK_FALSE(rules::find_rule_set("no-such-set"));
   CHECK_FALSE(rules::find_rule_set("missing.toml"));
