@@ -88,6 +88,18 @@ constexpr Generation kGenerations[] = {
     Generation{"huawei", "huawei-nova", "nova12 lite", 2023, 2024, ""},
     Generation{"huawei", "huawei-nova", "nova13", 2024, 2025, kNovaWords},
     Generation{"huawei", "huawei-nova", "nova14", 2025, 2025, kNovaWords},
+    // 畅享 (Enjoy, words() reads it as "enjoy"), China only; the 70X 活力版 a year after the 70X.
+    Generation{"huawei", "huawei-enjoy", "enjoy10", 2019, 2019, "plus"},
+    Generation{"huawei", "huawei-enjoy", "enjoy10s", 2019, 2019, ""},
+    Generation{"huawei", "huawei-enjoy", "enjoy10e", 2020, 2020, ""},
+    Generation{"huawei", "huawei-enjoy", "enjoy20", 2020, 2020, "pro plus"},
+    Generation{"huawei", "huawei-enjoy", "enjoy60", 2023, 2023, kPro},
+    Generation{"huawei", "huawei-enjoy", "enjoy60x", 2023, 2023, ""},
+    Generation{"huawei", "huawei-enjoy", "enjoy70", 2023, 2023, kPro},
+    Generation{"huawei", "huawei-enjoy", "enjoy70s", 2024, 2024, ""},
+    Generation{"huawei", "huawei-enjoy", "enjoy70x", 2024, 2024, ""},
+    Generation{"huawei", "huawei-enjoy", "enjoy70x 活力版", 2025, 2025, ""},
+    Generation{"huawei", "huawei-enjoy", "enjoy80", 2025, 2025, ""},
     // HONOR: the number line twice a year since the 60 (November ones span two years).
     Generation{"honor", "honor-number", "4x", 2014, 2014, ""},
     Generation{"honor", "honor-number", "5x", 2015, 2015, ""},
@@ -148,6 +160,18 @@ constexpr Generation kGenerations[] = {
     Generation{"honor", "honor-x", "x60", 2024, 2024, kPro},
     Generation{"honor", "honor-x", "x60i", 2024, 2024, ""},
     Generation{"honor", "honor-x", "x70", 2025, 2025, ""},
+    // 畅玩 (Play, read as "play") and the Play line, China; the GT (2023-12) and GT Pro.
+    Generation{"honor", "honor-play", "play7t", 2023, 2023, ""},
+    Generation{"honor", "honor-play", "play8t", 2024, 2024, ""},
+    Generation{"honor", "honor-play", "play9c", 2024, 2024, ""},
+    Generation{"honor", "honor-play", "play9t", 2025, 2025, ""},
+    Generation{"honor", "honor-play", "play40 plus", 2022, 2022, ""},
+    Generation{"honor", "honor-play", "play50", 2024, 2024, "plus"},
+    Generation{"honor", "honor-play", "play60 plus", 2025, 2025, ""},
+    Generation{"honor", "honor-gt", "gt", 2023, 2024, ""},
+    Generation{"honor", "honor-gt", "gt pro", 2025, 2025, ""},
+    Generation{"honor", "honor-magic", "magic vs3", 2024, 2024, ""},
+    Generation{"honor", "honor-magic", "v purse", 2023, 2023, ""},
     // OPPO Reno: May generations in one year, November ones (odd numbers since Reno5) over two.
     Generation{"oppo", "oppo-reno", "reno2", 2019, 2019, kPro},
     Generation{"oppo", "oppo-reno", "reno3", 2019, 2020, kPro},
@@ -439,6 +463,31 @@ constexpr Generation kGenerations[] = {
     Generation{"redmi", "xiaomi-pad", "pad se", 2023, 2023, ""},
     Generation{"redmi", "xiaomi-pad", "pad pro", 2024, 2024, ""},
     Generation{"honor", "honor-pad", "pad8", 2022, 2022, ""},
+    Generation{"honor", "honor-pad", "pad9", 2023, 2023, ""},
+    Generation{"honor", "honor-pad", "pad9 pro", 2024, 2024, ""},
+    Generation{"honor", "honor-pad", "pad v8 pro", 2023, 2023, ""},
+    Generation{"honor", "honor-pad", "pad v9", 2024, 2024, "11.5"},
+    Generation{"honor", "honor-pad", "pad x9", 2024, 2024, kPro},
+    Generation{"honor", "honor-pad", "pad gt pro", 2025, 2025, ""},
+    Generation{"honor", "honor-pad", "pad magicpad", 2023, 2023, ""},
+    Generation{"honor", "honor-pad", "pad magicpad2", 2024, 2024, ""},
+    // HUAWEI MatePad: a later issue of a size carries its year ("MatePad 11.5 (2024)", read
+    // by year-in-name); the bare name is the first. Matomo writes the size first
+    // ("MatePad 11.5\" Air WiFi").
+    Generation{"huawei", "huawei-matepad", "matepad pro", 2019, 2019, ""},
+    Generation{"huawei", "huawei-matepad", "matepad10.4", 2020, 2020, ""},
+    Generation{"huawei", "huawei-matepad", "matepad11", 2021, 2021, ""},
+    Generation{"huawei", "huawei-matepad", "matepad pro11", 2022, 2022, ""},
+    Generation{"huawei", "huawei-matepad", "matepad se10.4", 2022, 2022, ""},
+    Generation{"huawei", "huawei-matepad", "matepad11.5", 2023, 2023, ""},
+    Generation{"huawei", "huawei-matepad", "matepad air11.5", 2023, 2023, ""},
+    Generation{"huawei", "huawei-matepad", "matepad11.5 air", 2023, 2023, ""},
+    Generation{"huawei", "huawei-matepad", "matepad pro13.2", 2023, 2023, ""},
+    Generation{"huawei", "huawei-matepad", "matepad se10.1", 2023, 2023, ""},
+    Generation{"huawei", "huawei-matepad", "matepad11.5 s", 2024, 2024, "灵动款"},
+    Generation{"huawei", "huawei-matepad", "matepad pro12.2", 2024, 2024, ""},
+    Generation{"huawei", "huawei-matepad", "matepad se11", 2024, 2024, ""},
+    Generation{"huawei", "huawei-matepad", "matepad mini", 2025, 2025, ""},
     // Samsung Galaxy: S in January to March (FE and Lite issues come later: not read), Z in
     // August, the A3x / A5x / A7x in March since 2021.
     Generation{"samsung", "samsung-galaxy-s", "s8", 2017, 2017, "+"},
@@ -588,16 +637,53 @@ bool all_letters(std::string_view word) {
   return true;
 }
 
+// Chinese words of the names read as the English ones the tables use.
+struct Translation {
+  std::string_view chinese, english;
+};
+constexpr std::array kTranslations = {
+    Translation{"畅享", "enjoy"},
+    Translation{"畅玩", "play"},
+    Translation{"平板", "pad"},
+};
+
+// A Chinese brand or line written together with what follows it ("华为畅享70X", "荣耀平板"):
+// the words apart ("华为" "畅享" "70X").
+void split_chinese_words(std::string_view word, std::vector<std::string_view>& out) {
+  constexpr std::array kLeads = {std::string_view("华为"), std::string_view("荣耀"),
+                                 std::string_view("真我"), std::string_view("畅享"),
+                                 std::string_view("畅玩"), std::string_view("平板")};
+  for (std::string_view lead : kLeads) {
+    if (word.size() > lead.size() && word.starts_with(lead)) {
+      out.push_back(word.substr(0, lead.size()));
+      split_chinese_words(word.substr(lead.size()), out);
+      return;
+    }
+  }
+  out.push_back(word);
+}
+
 // The name's words: lower case, without the parentheses around them ("iPad Pro (11-inch)
-// (M4)" is Apple's "iPad Pro 11-inch (M4)"), "5g" dropped (a network, not an issue), and a
+// (M4)" is Apple's "iPad Pro 11-inch (M4)") and a size's inch mark (11.5"), Chinese words
+// translated (畅享 -> enjoy), "5g", "wifi" and "lte" dropped (a network, not an issue), and a
 // number's "+" split off ("s23+" -> "s23" "+").
 std::vector<std::string> words(std::string_view name) {
   const std::string lowered = core::text::lower(name);
-  std::vector<std::string> out;
+  std::vector<std::string_view> parts;
   for (std::string_view word : core::text::fields(lowered)) {
+    split_chinese_words(word, parts);
+  }
+  std::vector<std::string> out;
+  for (std::string_view word : parts) {
     if (word.starts_with('(')) word.remove_prefix(1);
     if (word.ends_with(')')) word.remove_suffix(1);
-    if (word.empty() || word == "5g") continue;
+    if (word.ends_with('"') && word.size() > 1 && is_digit(word[word.size() - 2])) {
+      word.remove_suffix(1);
+    }
+    for (const Translation& t : kTranslations) {
+      if (word == t.chinese) word = t.english;
+    }
+    if (word.empty() || word == "5g" || word == "wifi" || word == "lte") continue;
     if (word.size() > 1 && word.back() == '+' && is_digit(word[word.size() - 2])) {
       out.emplace_back(word.substr(0, word.size() - 1));
       out.emplace_back("+");
