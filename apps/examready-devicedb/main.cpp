@@ -4,6 +4,7 @@
 //   examready-devicedb extract device-info device.js     --note "…" -o sources/device-info.tsv
 //   examready-devicedb extract lineage-wiki DEVICES_DIR  --note "…" -o sources/lineage-wiki.tsv
 //   examready-devicedb extract devicekit Device.swift.gyb --note "…" -o sources/devicekit.tsv
+//   examready-devicedb extract endoflife PRODUCTS_DIR    --note "…" -o sources/endoflife.tsv
 //   examready-devicedb build --verified verified.tsv --sources sources/
 //       --out devices.tsv --conflicts conflicts.txt [--check]
 // Never run at probe time; `build`'s outputs are committed. The build runs one more:
@@ -63,6 +64,25 @@ std::vector<SourceRow> extract_lineage_dir(const fs::path& dir) {
   return rows;
 }
 
+// endoflife.date's products/*.md pages of the kept brands, in file-name order.
+std::vector<SourceRow> extract_endoflife_dir(const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.is_regular_file() && endoflife_product(entry.path().filename().string())) {
+      files.push_back(entry.path());
+    }
+  }
+  if (files.empty()) throw std::runtime_error("no product page of a kept brand in " + dir.string());
+  std::sort(files.begin(), files.end());
+  std::vector<SourceRow> rows;
+  for (const fs::path& file : files) {
+    const EndoflifeProduct& product = *endoflife_product(file.filename().string());
+    for (SourceRow& row : extract_endoflife(read_text_file(file), product))
+      rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 int extract(const std::string& kind, const fs::path& input, const std::string& note,
             const fs::path& output) {
   std::vector<SourceRow> rows;
@@ -72,6 +92,8 @@ int extract(const std::string& kind, const fs::path& input, const std::string& n
     rows = extract_device_info(read_text_file(input));
   } else if (kind == "devicekit") {
     rows = extract_devicekit(read_text_file(input));
+  } else if (kind == "endoflife") {
+    rows = extract_endoflife_dir(input);
   } else {
     rows = extract_lineage_dir(input);
   }
@@ -131,13 +153,15 @@ int main(int argc, char** argv) {
   std::string kind, note;
   fs::path input, output;
   CLI::App* extract_cmd = app.add_subcommand("extract", "Extract one source's facts");
-  extract_cmd->add_option("kind", kind, "google-play | device-info | lineage-wiki | devicekit")
-      ->required()
-      ->check(CLI::IsMember({"google-play", "device-info", "lineage-wiki", "devicekit"}));
   extract_cmd
-      ->add_option(
-          "input", input,
-          "devices.json, device.js, the wiki's _data/devices directory, or Device.swift.gyb")
+      ->add_option("kind", kind, "google-play | device-info | lineage-wiki | devicekit | endoflife")
+      ->required()
+      ->check(
+          CLI::IsMember({"google-play", "device-info", "lineage-wiki", "devicekit", "endoflife"}));
+  extract_cmd
+      ->add_option("input", input,
+                   "devices.json, device.js, the wiki's _data/devices directory, Device.swift.gyb, "
+                   "or endoflife.date's products directory")
       ->required();
   extract_cmd
       ->add_option("--note", note, "source, version and licence, written at the top of the output")

@@ -177,6 +177,79 @@ TEST_CASE("DeviceKit: iPhones and iPads by identifier, the plain name; other pro
                     "devicekit: no iPhone or iPad in the file");
 }
 
+// A page as endoflife.date's products/samsung-mobile.md has it (commit a70eca3, 2026-08),
+// trimmed to four releases: one cites GSMArena, one is a watch.
+constexpr const char* kEndoflifePage = R"(---
+title: Samsung Mobile
+category: device
+releasePolicyLink: https://security.samsungmobile.com/workScope.smsb
+
+auto:
+  cumulative: true
+  methods:
+    - samsung-security: https://security.samsungmobile.com/workScope.smsb
+
+# eoas(x) = end of android upgrade
+releases:
+  - releaseCycle: "galaxy-a57-5g"
+    releaseLabel: "Galaxy A57 5G"
+    releaseDate: 2026-04-10 # https://news.samsung.com/global/samsung-unveils-galaxy-a57-5g-and-galaxy-a37-5g-packing-pro-level-features-at-awesome-price
+    eoas: 2032-04-30
+    eol: false
+    link: https://doc.samsungmobile.com/SM-A576B/ECO/doc.html
+
+  - releaseCycle: "galaxy-s26"
+    releaseLabel: "Galaxy S26"
+    releaseDate: 2026-03-06 # https://www.gsmarena.com/samsung_galaxy_s26_5g-14456.php
+    eoas: 2033-03-31
+    eol: false
+    link: https://doc.samsungmobile.com/SM-S942B/EUX/doc.html
+
+  - releaseCycle: "galaxy-m17e-5g"
+    releaseLabel: "Galaxy M17e 5G"
+    releaseDate: 2026-03-20 # https://news.samsung.com/in/samsung-launches-galaxy-m17e-5g
+    eoas: 2032-03-31
+    eol: false
+    link: null # not found
+
+  - releaseCycle: "gear-s3"
+    releaseLabel: "Gear S3"
+    releaseDate: 2016-11-18
+    eol: 2020-10-01
+    link: https://doc.samsungmobile.com/SM-R770/XEU/doc.html
+---
+
+> [Samsung Mobile](https://www.samsung.com/) phones.
+)";
+
+TEST_CASE("endoflife.date: dated models, Samsung's model number from the link; no GSMArena") {
+  const auto rows = extract_endoflife(kEndoflifePage, *endoflife_product("samsung-mobile.md"));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].brand == "Samsung");
+  CHECK(rows[0].marketing_name == "Galaxy A57 5G");
+  CHECK(rows[0].model_codes == std::vector<std::string>{"SM-A576B"});
+  CHECK(rows[0].launch_year == 2026);
+  CHECK(rows[0].launch_month == 4);
+  CHECK(rows[0].device_class.empty());
+  CHECK(rows[1].marketing_name == "Galaxy M17e 5G");
+  CHECK(rows[1].model_codes.empty());  // no link: joins by name only
+  // A page whose labels lack the brand gets it; pages of brands the database drops are not read.
+  const EndoflifeProduct* oneplus = endoflife_product("oneplus.md");
+  REQUIRE(oneplus != nullptr);
+  const auto plus = extract_endoflife(
+      "---\nreleases:\n  - releaseCycle: \"15r\"\n    releaseLabel: \"15R\"\n"
+      "    releaseDate: 2025-12-22\n---\n",
+      *oneplus);
+  REQUIRE(plus.size() == 1);
+  CHECK(plus[0].marketing_name == "OnePlus 15R");
+  CHECK(endoflife_product("samsung-galaxy-tab.md")->device_class == "tablet");
+  CHECK(endoflife_product("nokia.md") == nullptr);
+  CHECK_THROWS_WITH(extract_endoflife("# no front matter\n", *oneplus),
+                    "endoflife: no front matter (the page does not start with ---)");
+  CHECK_THROWS_WITH(extract_endoflife("---\ntitle: x\n---\n", *oneplus),
+                    "endoflife: no dated release on the page");
+}
+
 TEST_CASE("the committed source form round-trips and names bad lines") {
   std::vector<SourceRow> rows = {
       row("Xiaomi", "Redmi Note 9", {"M2003J15SG", "M2003J15SS"}, {"merlin"}, "phone", 2020, 4)};
@@ -444,6 +517,38 @@ TEST_CASE("the merge: a Samsung date belongs to the model numbers its source lis
   }
   CHECK(result.conflicts.find("not SM-P619;SM-P613;SAMSUNG-SM-P613 (another model number") !=
         std::string::npos);
+}
+
+TEST_CASE("the merge: an endoflife date that makes a product's dates disagree is set aside") {
+  // Google Play lists the Galaxy J5 of 2015 (SM-J500) and the J5 Pro of 2017 (SM-J530) as one
+  // device; endoflife.date links the J5 Pro's page to SM-J530F.
+  std::vector<SourceSet> sources = {
+      {"google-play", {row("Samsung", "Galaxy J5", {"SM-J500F", "SM-J500H", "SM-J530F"})}},
+      {"device-info", {row("Samsung", "Galaxy J5", {"SM-J500F"}, {}, "phone", 2015, 6)}},
+      {"endoflife",
+       {row("Samsung", "Galaxy J5 Pro", {"SM-J530F"}, {}, "", 2017, 6),
+        row("Samsung", "Galaxy A57 5G", {"SM-A576B"}, {}, "", 2026, 4)}},
+  };
+  BuildOptions options;
+  options.keep_brands = {"samsung"};
+  const DeviceDb reference =
+      DeviceDb::parse(std::string(kVerifiedHeader) +
+                      "acme\tacme-ref\tAcme Ref\tphone\t2026\tmid\tREF1\tref\tchecked\n");
+  const BuildResult result = build_database(reference, sources, options);
+  const DeviceDb db = DeviceDb::parse(result.devices_tsv);
+  const DeviceRecord* j5 = only(db, "SM-J500F", "samsung");
+  REQUIRE(j5 != nullptr);
+  CHECK(j5->launch_year == 2015);  // as without endoflife.date
+  const DeviceRecord* j5_pro = only(db, "SM-J530F", "samsung");
+  REQUIRE(j5_pro != nullptr);
+  CHECK(j5_pro->launch_year == 0);  // another model number: undated, as before
+  CHECK(result.conflicts.find("device-info=2015-06, endoflife=2017-06\tendoflife set aside") !=
+        std::string::npos);
+  // Alone, its date is the product's.
+  const DeviceRecord* a57 = only(db, "SM-A576B", "samsung");
+  REQUIRE(a57 != nullptr);
+  CHECK(a57->launch_year == 2026);
+  CHECK(a57->launch_month == 4);
 }
 
 TEST_CASE("the merge: a gap-filling source joins by code only and classes only the unclassed") {

@@ -44,6 +44,12 @@ struct Evidence {
 // codes they class, but at odds with another source for 7 of 2,072 products (README).
 bool fills_gaps_only(std::string_view source_id) { return source_id == "device-detector"; }
 
+// endoflife.date dates the model a page names, and its Samsung rows join a product by the one
+// model number the page links to: where that product holds other issues under one name (the
+// Galaxy J5 of 2015 and the J5 Pro of 2017 in Google Play's list), its date would make the
+// product's dates disagree. Such a date is set aside, as the other sources' were before it.
+bool launch_fills_gaps_only(std::string_view source_id) { return source_id == "endoflife"; }
+
 struct Product {
   std::string brand;  // slug
   std::string name;
@@ -340,6 +346,39 @@ void add_code_name_evidence(Product& product) {
   if (tablet_code) product.class_evidence.push_back({"code-name", "tablet", 0, 0});
 }
 
+// The launch: every piece of evidence within one year of the others (the earliest kept), else
+// unknown; a gap-filling source's date that makes them disagree is set aside first.
+void decide_launch(Product& product, std::string& conflicts) {
+  if (product.launch_evidence.empty()) return;
+  const auto earliest = std::min_element(
+      product.launch_evidence.begin(), product.launch_evidence.end(),
+      [](const Evidence& a, const Evidence& b) {
+        return a.year * 12 + std::max(a.month, 1) < b.year * 12 + std::max(b.month, 1);
+      });
+  const int latest =
+      std::max_element(product.launch_evidence.begin(), product.launch_evidence.end(),
+                       [](const Evidence& a, const Evidence& b) { return a.year < b.year; })
+          ->year;
+  if (latest - earliest->year > 1) {
+    const auto gap_filler = [](const Evidence& item) {
+      return launch_fills_gaps_only(item.source);
+    };
+    const auto& evidence = product.launch_evidence;
+    const bool set_aside = std::any_of(evidence.begin(), evidence.end(), gap_filler) &&
+                           !std::all_of(evidence.begin(), evidence.end(), gap_filler);
+    conflicts += "launch\t" + product.brand + '\t' + product.name + '\t' +
+                 describe(product.launch_evidence, true) +
+                 (set_aside ? "\tendoflife set aside\n" : "\tleft unknown\n");
+    if (!set_aside) return;
+    std::erase_if(product.launch_evidence, gap_filler);
+    decide_launch(product, conflicts);
+    return;
+  }
+  product.year = earliest->year;
+  product.month = earliest->month;
+  product.launch_source = sources_of(product.launch_evidence);
+}
+
 void decide(Product& product, const YearBounds& years, std::string& conflicts) {
   add_code_name_evidence(product);
   set_gap_fillers_aside(product, conflicts);
@@ -362,24 +401,7 @@ void decide(Product& product, const YearBounds& years, std::string& conflicts) {
                  launch_text(item.year, item.month) + "\timpossible year, dropped\n";
     return true;
   });
-  if (product.launch_evidence.empty()) return;
-  const auto earliest = std::min_element(
-      product.launch_evidence.begin(), product.launch_evidence.end(),
-      [](const Evidence& a, const Evidence& b) {
-        return a.year * 12 + std::max(a.month, 1) < b.year * 12 + std::max(b.month, 1);
-      });
-  const int latest =
-      std::max_element(product.launch_evidence.begin(), product.launch_evidence.end(),
-                       [](const Evidence& a, const Evidence& b) { return a.year < b.year; })
-          ->year;
-  if (latest - earliest->year > 1) {
-    conflicts += "launch\t" + product.brand + '\t' + product.name + '\t' +
-                 describe(product.launch_evidence, true) + "\tleft unknown\n";
-    return;
-  }
-  product.year = earliest->year;
-  product.month = earliest->month;
-  product.launch_source = sources_of(product.launch_evidence);
+  decide_launch(product, conflicts);
 }
 
 // Generated rows say what the verified rows already say about a code: report where they

@@ -43,6 +43,23 @@ std::vector<SourceRow> extract_lineage_device(std::string_view yaml);
 // out). Throws std::invalid_argument when a Device( line has another shape or none is found.
 std::vector<SourceRow> extract_devicekit(std::string_view gyb);
 
+// endoflife.date's device product pages (products/*.md: a YAML front matter whose
+// `releases:` list gives each model's releaseLabel, releaseDate and link). The brands the
+// database keeps, by page: Samsung phones and tablets, Google Pixel, OnePlus, Motorola.
+struct EndoflifeProduct {
+  std::string_view page;          // "samsung-mobile.md"
+  std::string_view brand;         // "Samsung"
+  std::string_view name_prefix;   // put before a label that lacks it ("OnePlus " + "15R")
+  std::string_view device_class;  // "tablet" for a tablets' page, else empty
+};
+// The product a page file name is, or nullptr for pages of brands the database does not keep.
+const EndoflifeProduct* endoflife_product(std::string_view page_name);
+// One page: a row per dated model (name, year and month it went on sale; the Samsung model
+// number of a doc.samsungmobile.com link). Dates the page cites from GSMArena, and Samsung's
+// watches, are left out. Throws std::invalid_argument when the page has no front matter or
+// no dated release.
+std::vector<SourceRow> extract_endoflife(std::string_view page, const EndoflifeProduct& product);
+
 // The committed form: a comment block naming the source, then a header and one row per
 // model, tab-separated, lists separated by ';'. Values holding a tab, newline or ';' are
 // dropped at writing (no real model code or name has one).
