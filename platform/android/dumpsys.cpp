@@ -238,7 +238,8 @@ std::optional<std::string> parse_package_version_name(std::string_view text,
     // The entry ends at the next package's or at the next top-level section ("Queries:").
     if (text::starts_with(line, "Package [") || (!raw.empty() && raw.front() != ' ')) break;
     if (text::starts_with(line, "versionName=")) {
-      std::string version = text::cut_utf8(text::printable(line.substr(12)), 64);
+      std::string version =
+          text::cut_utf8(std::string(text::trim(text::printable(line.substr(12)))), 64);
       if (version.empty() || version == "null") return std::nullopt;
       return version;
     }

@@ -13,6 +13,8 @@ namespace {
 
 namespace pa = platform::android;
 
+constexpr std::size_t kMaxExamAppVersions = 4;
+
 std::vector<std::string> watched(const std::vector<std::string>& present,
                                  const std::vector<std::string>& watch) {
   std::vector<std::string> out;
@@ -25,22 +27,27 @@ std::vector<std::string> watched(const std::vector<std::string>& present,
   return out;
 }
 
-// The rules set's exam apps that are installed, and the version each shows (`dumpsys package`).
-// A version not read is left out, with a note: it never costs the check its other facts.
-void emit_exam_apps(CheckContext& ctx, const std::vector<std::string>& installed,
-                    std::string& note) {
-  const std::vector<std::string> exam = watched(installed, ctx.options().exam_apps);
-  ctx.emit(MetricId::kAppsExamInstalled, exam, source(ctx, "pm list packages"));
+// The version each installed exam app shows (`dumpsys package`), read last: a phone that
+// answers slowly costs only these. At most kMaxExamAppVersions are read (the check's deadline
+// grows by one shell timeout for each: apps_deadline_extension). A dump that fails ends the
+// reading; the versions read so far are kept, and the note says why the rest are missing.
+void emit_exam_versions(CheckContext& ctx, const std::vector<std::string>& exam,
+                        std::string& note) {
   std::vector<std::string> versions;
-  for (const std::string& package : exam) {
-    Outcome failure;
-    auto dump = shell_complete(ctx, {"dumpsys", "package", package}, failure);
-    if (!dump) {
-      note = "exam app versions not read: " + failure.message;
-      return;
+  for (std::size_t i = 0; i < exam.size(); ++i) {
+    if (i == kMaxExamAppVersions) {
+      note += "; versions of exam apps past the first " + std::to_string(kMaxExamAppVersions) +
+              " not read";
+      break;
     }
-    if (auto version = pa::parse_package_version_name(*dump, package)) {
-      versions.push_back(package + "=" + *version);
+    Outcome failure;
+    auto dump = shell_complete(ctx, {"dumpsys", "package", exam[i]}, failure);
+    if (!dump) {
+      note += "; exam app versions from " + exam[i] + " on not read: " + failure.message;
+      break;
+    }
+    if (auto version = pa::parse_package_version_name(*dump, exam[i])) {
+      versions.push_back(exam[i] + "=" + *version);
     }
   }
   ctx.emit(MetricId::kAppsExamVersions, versions, source(ctx, "dumpsys package"));
@@ -48,19 +55,27 @@ void emit_exam_apps(CheckContext& ctx, const std::vector<std::string>& installed
 
 }  // namespace
 
+std::chrono::milliseconds apps_deadline_extension(const ProbeOptions& options) {
+  return kShellTimeout * static_cast<int>(std::min(options.exam_apps.size(), kMaxExamAppVersions));
+}
+
 Outcome run_apps_check(CheckContext& ctx) {
   Outcome failure;
   const auto& watch = ctx.options().watched_apps;
-  std::string note;
+  const auto& exam_apps = ctx.options().exam_apps;
+  std::vector<std::string> exam;  // the exam apps installed
   // Without a watch list nothing about installed apps is reported: the list of every app
   // on a candidate's phone is personal and not ours to keep. Only the listed apps are.
-  if (!watch.empty() || !ctx.options().exam_apps.empty()) {
+  if (!watch.empty() || !exam_apps.empty()) {
     auto pm = shell_complete(ctx, {"pm", "list", "packages"}, failure);
     if (!pm) return failure;
     const auto installed = pa::parse_pm_packages(*pm);
     if (installed.empty())
       return Outcome::error("pm list packages listed no packages (truncated?)");
-    if (!ctx.options().exam_apps.empty()) emit_exam_apps(ctx, installed, note);
+    if (!exam_apps.empty()) {
+      exam = watched(installed, exam_apps);
+      ctx.emit(MetricId::kAppsExamInstalled, exam, source(ctx, "pm list packages"));
+    }
     if (!watch.empty()) {
       ctx.emit(MetricId::kAppsInstalledWatched, watched(installed, watch),
                source(ctx, "pm list packages"));
@@ -70,10 +85,6 @@ Outcome run_apps_check(CheckContext& ctx) {
       if (running.empty()) return Outcome::error("ps -A listed no processes (truncated?)");
       ctx.emit(MetricId::kAppsRunningWatched, watched(running, watch), source(ctx, "ps -A"));
     }
-  }
-  if (watch.empty()) {
-    if (!note.empty()) note += "; ";
-    note += "no watch list (the rules set names none): installed and running apps not reported";
   }
   ctx.progress(0.5);
 
@@ -86,6 +97,13 @@ Outcome run_apps_check(CheckContext& ctx) {
   if (!audio) return failure;
   ctx.emit(MetricId::kAppsMicrophoneUsers, pa::parse_audio_recording_packages(*audio),
            source(ctx, "dumpsys audio"));
+
+  std::string note;
+  if (watch.empty()) {
+    note = "no watch list (the rules set names none): installed and running apps not reported";
+  }
+  if (!exam_apps.empty()) emit_exam_versions(ctx, exam, note);
+  if (note.starts_with("; ")) note.erase(0, 2);
   return Outcome::ok(note);
 }
 

@@ -16,6 +16,8 @@ Outcome run_network_check(CheckContext& ctx);  // default network type, Wi-Fi RS
 Outcome run_phone_check(CheckContext& ctx);    // SIM, airplane, DND, alarms, screen lock, capture,
                                                // casting, Bluetooth wearables
 Outcome run_apps_check(CheckContext& ctx);     // watched apps installed/running, camera/mic holders
+// The apps check's extra time: one shell timeout per exam app whose version it reads.
+std::chrono::milliseconds apps_deadline_extension(const ProbeOptions& options);
 Outcome run_font_check(CheckContext& ctx);     // font scale
 
 }  // namespace examready::probe::android

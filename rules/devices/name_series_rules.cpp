@@ -467,25 +467,22 @@ constexpr Generation kGenerations[] = {
     Generation{"honor", "honor-pad", "pad9 pro", 2024, 2024, ""},
     Generation{"honor", "honor-pad", "pad v8 pro", 2023, 2023, ""},
     Generation{"honor", "honor-pad", "pad v9", 2024, 2024, "11.5"},
-    Generation{"honor", "honor-pad", "pad x9", 2024, 2024, kPro},
+    // "Pad X9" is two tablets: HONOR's global one of 2023 (ELN-L09, the China 平板 X8 Pro)
+    // and the China 平板 X9 of 2024.
+    Generation{"honor", "honor-pad", "pad x9", 2023, 2024, ""},
+    Generation{"honor", "honor-pad", "pad x9 pro", 2024, 2024, ""},
     Generation{"honor", "honor-pad", "pad gt pro", 2025, 2025, ""},
     Generation{"honor", "honor-pad", "pad magicpad", 2023, 2023, ""},
     Generation{"honor", "honor-pad", "pad magicpad2", 2024, 2024, ""},
-    // HUAWEI MatePad: a later issue of a size carries its year ("MatePad 11.5 (2024)", read
-    // by year-in-name); the bare name is the first. Matomo writes the size first
-    // ("MatePad 11.5\" Air WiFi").
-    Generation{"huawei", "huawei-matepad", "matepad pro", 2019, 2019, ""},
-    Generation{"huawei", "huawei-matepad", "matepad10.4", 2020, 2020, ""},
-    Generation{"huawei", "huawei-matepad", "matepad11", 2021, 2021, ""},
-    Generation{"huawei", "huawei-matepad", "matepad pro11", 2022, 2022, ""},
+    // HUAWEI MatePad: only the names of one issue. A size HUAWEI issued again (MatePad 11 of
+    // 2021 and 2023, 11.5 of 2023 and 2024, 11.5 S, Pro 11, 12.2, 13.2, 10.4, the 2019 and
+    // 2020 MatePad Pro) is told apart by the year in the later names only, and a later
+    // tablet's firmware may give the bare name: not read (year-in-name reads the others).
+    // Matomo writes the size first ("MatePad 11.5\" Air WiFi").
     Generation{"huawei", "huawei-matepad", "matepad se10.4", 2022, 2022, ""},
-    Generation{"huawei", "huawei-matepad", "matepad11.5", 2023, 2023, ""},
     Generation{"huawei", "huawei-matepad", "matepad air11.5", 2023, 2023, ""},
     Generation{"huawei", "huawei-matepad", "matepad11.5 air", 2023, 2023, ""},
-    Generation{"huawei", "huawei-matepad", "matepad pro13.2", 2023, 2023, ""},
     Generation{"huawei", "huawei-matepad", "matepad se10.1", 2023, 2023, ""},
-    Generation{"huawei", "huawei-matepad", "matepad11.5 s", 2024, 2024, "灵动款"},
-    Generation{"huawei", "huawei-matepad", "matepad pro12.2", 2024, 2024, ""},
     Generation{"huawei", "huawei-matepad", "matepad se11", 2024, 2024, ""},
     Generation{"huawei", "huawei-matepad", "matepad mini", 2025, 2025, ""},
     // Samsung Galaxy: S in January to March (FE and Lite issues come later: not read), Z in
@@ -523,7 +520,7 @@ constexpr Generation kGenerations[] = {
     Generation{"samsung", "samsung-galaxy-a", "a72", 2021, 2021, ""},
     Generation{"samsung", "samsung-galaxy-a", "a73", 2022, 2022, ""},
     // Apple: the names as Apple gives them (DeviceKit and the verified rows write the iPad's size
-    // and chip with or without parentheses; words() drops them). iPhone N launched in September
+    // and chip with or without parentheses; words() drops them). iPhone N launched in the autumn
     // of 2008 + N since the 11, its "e" issue the February after.
     Generation{"apple", "apple-iphone", "iphone4", 2010, 2010, ""},
     Generation{"apple", "apple-iphone", "iphone4s", 2011, 2011, ""},
@@ -653,11 +650,16 @@ void split_chinese_words(std::string_view word, std::vector<std::string_view>& o
   constexpr std::array kLeads = {std::string_view("华为"), std::string_view("荣耀"),
                                  std::string_view("真我"), std::string_view("畅享"),
                                  std::string_view("畅玩"), std::string_view("平板")};
-  for (std::string_view lead : kLeads) {
-    if (word.size() > lead.size() && word.starts_with(lead)) {
-      out.push_back(word.substr(0, lead.size()));
-      split_chinese_words(word.substr(lead.size()), out);
-      return;
+  bool split = true;
+  while (split) {
+    split = false;
+    for (std::string_view lead : kLeads) {
+      if (word.size() > lead.size() && word.starts_with(lead)) {
+        out.push_back(word.substr(0, lead.size()));
+        word.remove_prefix(lead.size());
+        split = true;
+        break;
+      }
     }
   }
   out.push_back(word);

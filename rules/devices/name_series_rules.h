@@ -14,11 +14,12 @@
 // sources' dated rows (tests/devicedb/name_series_rules_test.cpp).
 //
 // Rule ids (as in the launch's source, "name:RULE"): huawei-mate, huawei-p, huawei-nova,
-// huawei-foldable, honor-number, honor-v, honor-magic, honor-x, honor-pad, oppo-reno,
-// oppo-find, oppo-k, oppo-pad, oneplus-number, oneplus-ace, oneplus-nord, vivo-x, vivo-s,
-// iqoo-number, iqoo-neo, iqoo-z, realme-gt, realme-number, xiaomi-number, xiaomi-pad, redmi-k,
-// redmi-note, redmi-number, poco-line, samsung-galaxy-s, samsung-galaxy-z, samsung-galaxy-a,
-// and year-in-name: a name that carries its year ("MatePad 11 (2023)", "Redmi 10 2022", "Galaxy
+// huawei-enjoy, huawei-foldable, huawei-matepad, honor-number, honor-v, honor-magic, honor-x,
+// honor-play, honor-gt, honor-pad, oppo-reno, oppo-find, oppo-k, oppo-pad, oneplus-number,
+// oneplus-ace, oneplus-nord, vivo-x, vivo-s, iqoo-number, iqoo-neo, iqoo-z, realme-gt,
+// realme-number, xiaomi-number, xiaomi-pad, redmi-k, redmi-note, redmi-number, poco-line,
+// samsung-galaxy-s, samsung-galaxy-z, samsung-galaxy-a, apple-iphone, apple-ipad, and
+// year-in-name: a name that carries its year ("MatePad 11 (2023)", "Redmi 10 2022", "Galaxy
 // A5 (2017)") launched that year or in the last months of the one before (Galaxy A8 (2018):
 // 2017-12).
 #pragma once

@@ -100,15 +100,19 @@ const std::map<std::string, std::string> kSourceSlips = {
 TEST_CASE("Chinese names, written together or apart, and the sources' tablet names") {
   CHECK(range_of("huawei", "华为畅享 70S") == "2024..2024 huawei-enjoy");
   CHECK(range_of("huawei", "华为畅享70X 活力版") == "2025..2025 huawei-enjoy");
-  CHECK(range_of("huawei", "Enjoy 70 Pro") == "2023..2023 huawei-enjoy");  // Matomo's
-  CHECK(range_of("honor", "荣耀平板 X9 Pro") == "2024..2024 honor-pad");
+  CHECK(range_of("huawei", "Enjoy 70 Pro") == "2023..2023 huawei-enjoy");    // Matomo's
   CHECK(range_of("honor", "Pad V9 11.5\" WiFi") == "2024..2024 honor-pad");  // Matomo's
   CHECK(range_of("honor", "荣耀 Play9T / 畅玩 60 Plus") == "2025..2025 honor-play");
-  CHECK(range_of("huawei", "MatePad 11.5\" S WiFi") == "2024..2024 huawei-matepad");
-  CHECK(range_of("huawei", "HUAWEI MatePad 11.5 S 灵动款") == "2024..2024 huawei-matepad");
-  // A later issue of a size carries its year; the bare name is the first.
+  CHECK(range_of("huawei", "MatePad 11.5\" Air WiFi") == "2023..2023 huawei-matepad");
+  CHECK(range_of("huawei", "HUAWEI MatePad SE 11") == "2024..2024 huawei-matepad");
+  // A later issue of a size carries its year; the bare name may be any of them: not read.
   CHECK(range_of("huawei", "HUAWEI MatePad 11.5 (2024)") == "2023..2024 year-in-name");
-  CHECK(range_of("huawei", "HUAWEI MatePad 11") == "2021..2021 huawei-matepad");
+  CHECK(range_of("huawei", "HUAWEI MatePad 11") == "none");
+  CHECK(range_of("huawei", "MatePad 11.5\" S WiFi") == "none");
+  CHECK(range_of("huawei", "HUAWEI MatePad Pro 5G") == "none");  // 2020, not the 2019 Pro
+  // "Pad X9" is HONOR's global tablet of 2023 and the China one of 2024.
+  CHECK(range_of("honor", "HONOR Pad X9") == "2023..2024 honor-pad");
+  CHECK(range_of("honor", "荣耀平板 X9 Pro") == "2024..2024 honor-pad");
   // Names no table reads stay unread: every part of a "/" name must read, and agree.
   CHECK(range_of("huawei", "华为麦芒 30") == "none");
   CHECK(range_of("honor", "荣耀畅玩 40 / 40C / 40S") == "none");

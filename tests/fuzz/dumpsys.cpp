@@ -1,6 +1,6 @@
 // Fuzz target: `dumpsys` output of the services a phone check reads (battery, media.camera,
-// audio, alarm, wifi, connectivity, media_projection, display, bluetooth_manager). Every parser
-// reads the same input: a dump of one service must never crash the parser of another.
+// audio, alarm, wifi, connectivity, media_projection, display, bluetooth_manager, package). Every
+// parser reads the same input: a dump of one service must never crash the parser of another.
 #include <cstdint>
 
 #include "platform/android/bluetooth_dump.h"
@@ -27,6 +27,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::invariant_failed("RSSI outside -126..-1 dBm");
   }
   (void)pa::parse_default_network_type(text);
+  for (const char* package : {"a.b", "cn.artstudent.app"}) {
+    const auto version = pa::parse_package_version_name(text, package);
+    if (version && (version->empty() || version->size() > 64 ||
+                    version->find_first_of("\x1b\n\r") != std::string::npos)) {
+      fuzz::invariant_failed("package version empty, over 64 bytes or with control bytes");
+    }
+  }
   (void)pa::parse_media_projection_active(text);
   (void)pa::parse_wireless_display_connected(text);
   const pa::BluetoothDump bt = pa::parse_dumpsys_bluetooth_manager(text);

@@ -412,6 +412,9 @@ TEST_CASE("dumpsys package: the version of the package's own entry, as printable
   REQUIRE(hostile);
   CHECK(hostile->find('\x1b') == std::string::npos);
   CHECK(hostile->size() <= 64);
+  // Nothing printable left is no version.
+  CHECK_FALSE(parse_package_version_name(
+      "Packages:\n  Package [a.b] (1):\n    versionName=\x1b\x1b\n", "a.b"));
 }
 
 TEST_CASE("getprop: no property with control bytes or beyond Android's sizes reaches a report") {

@@ -5,6 +5,8 @@
 #include "platform/android/adb_host.h"
 #include "platform/android/getprop_text_host.h"
 #include "platform/command.h"
+#include "probe/android/checks.h"
+#include "probe/android/phone_shell.h"
 #include "probe/registry.h"
 #include "tests/support/phone_replay.h"
 
@@ -159,6 +161,37 @@ TEST_CASE("apps: the exam apps installed and the version each shows") {
   // Without an exam-app list nothing is said about exam apps.
   CHECK(run(*vivo, "apps", core::Transport::kAdb, kWatch).get(MetricId::kAppsExamInstalled) ==
         nullptr);
+}
+
+TEST_CASE("apps: an exam app's version that does not come costs only the versions") {
+  // The vivo X200's transcript, but `dumpsys package` never answers.
+  test::FakeHost host;
+  const auto dir = test::fixture_path("android/vivo_x200_originos5");
+  host.set_command_handler([dir](const std::vector<std::string>& argv) {
+    const bool package_dump = argv.size() == 3 && argv[2].find("dumpsys package") == 0;
+    if (!package_dump) return test::replay_phone_command(dir, argv);
+    platform::CommandResult hung;
+    hung.started = true;
+    hung.timed_out = true;
+    return hung;
+  });
+  const std::vector<std::string> exam = {"cn.artstudent.app"};
+  auto apps = run(host, "apps", core::Transport::kAdb, kWatch, exam);
+  CHECK(apps.outcome.status == CheckStatus::kOk);
+  CHECK(apps.outcome.message.find("exam app versions from cn.artstudent.app on not read") !=
+        std::string::npos);
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsExamInstalled) == exam);
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsExamVersions).empty());
+  CHECK_FALSE(apps.as<std::vector<std::string>>(MetricId::kAppsInstalledWatched).empty());
+  CHECK(apps.get(MetricId::kAppsCameraUsers) != nullptr);
+  CHECK(apps.get(MetricId::kAppsMicrophoneUsers) != nullptr);
+  // The check's deadline grows by one shell timeout per exam app whose version it reads (four
+  // at most).
+  probe::ProbeOptions options;
+  options.exam_apps = {"a.a", "b.b"};
+  CHECK(probe::android::apps_deadline_extension(options) == 2 * probe::android::kShellTimeout);
+  options.exam_apps.assign(100, "c.c");
+  CHECK(probe::android::apps_deadline_extension(options) == 4 * probe::android::kShellTimeout);
 }
 
 TEST_CASE("apps: camera and microphone holders, and no app names without a watch list") {
