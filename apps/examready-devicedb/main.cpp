@@ -48,14 +48,9 @@ void write_file(const fs::path& path, const std::string& text) {
 
 // The LineageOS wiki's _data/devices/*.yml, in file-name order (stable output).
 std::vector<SourceRow> extract_lineage_dir(const fs::path& dir) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".yml") {
-      files.push_back(entry.path());
-    }
-  }
+  const std::vector<fs::path> files =
+      files_in(dir, [](const fs::path& path) { return path.extension() == ".yml"; });
   if (files.empty()) throw std::runtime_error("no .yml files in " + dir.string());
-  std::sort(files.begin(), files.end());
   std::vector<SourceRow> rows;
   for (const fs::path& file : files) {
     for (SourceRow& row : extract_lineage_device(read_text_file(file)))
@@ -66,14 +61,10 @@ std::vector<SourceRow> extract_lineage_dir(const fs::path& dir) {
 
 // endoflife.date's products/*.md pages of the kept brands, in file-name order.
 std::vector<SourceRow> extract_endoflife_dir(const fs::path& dir) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.is_regular_file() && endoflife_product(entry.path().filename().string())) {
-      files.push_back(entry.path());
-    }
-  }
+  const std::vector<fs::path> files = files_in(dir, [](const fs::path& path) {
+    return endoflife_product(path.filename().string()) != nullptr;
+  });
   if (files.empty()) throw std::runtime_error("no product page of a kept brand in " + dir.string());
-  std::sort(files.begin(), files.end());
   std::vector<SourceRow> rows;
   for (const fs::path& file : files) {
     const EndoflifeProduct& product = *endoflife_product(file.filename().string());

@@ -644,23 +644,28 @@ constexpr std::array kTranslations = {
     Translation{"平板", "pad"},
 };
 
+// The length of the Chinese brand or line word (the Chinese words of kLeadWords and
+// kTranslations) that `word` starts with and does not end with; 0 for none.
+std::size_t chinese_word_prefix(std::string_view word) {
+  const auto starts_with = [word](std::string_view chinese) {
+    return static_cast<unsigned char>(chinese.front()) >= 0x80 && word.size() > chinese.size() &&
+           word.starts_with(chinese);
+  };
+  for (const LeadWord& lead : kLeadWords) {
+    if (starts_with(lead.word)) return lead.word.size();
+  }
+  for (const Translation& t : kTranslations) {
+    if (starts_with(t.chinese)) return t.chinese.size();
+  }
+  return 0;
+}
+
 // A Chinese brand or line written together with what follows it ("华为畅享70X", "荣耀平板"):
 // the words apart ("华为" "畅享" "70X").
 void split_chinese_words(std::string_view word, std::vector<std::string_view>& out) {
-  constexpr std::array kLeads = {std::string_view("华为"), std::string_view("荣耀"),
-                                 std::string_view("真我"), std::string_view("畅享"),
-                                 std::string_view("畅玩"), std::string_view("平板")};
-  bool split = true;
-  while (split) {
-    split = false;
-    for (std::string_view lead : kLeads) {
-      if (word.size() > lead.size() && word.starts_with(lead)) {
-        out.push_back(word.substr(0, lead.size()));
-        word.remove_prefix(lead.size());
-        split = true;
-        break;
-      }
-    }
+  while (const std::size_t length = chinese_word_prefix(word)) {
+    out.push_back(word.substr(0, length));
+    word.remove_prefix(length);
   }
   out.push_back(word);
 }

@@ -14,6 +14,7 @@
 
 #include "core/text.h"
 #include "rules/devices/generator/source_facts.h"
+#include "rules/devices/generator/yaml_scalar.h"
 
 namespace examready::devices::generator {
 namespace {
@@ -27,25 +28,16 @@ struct Release {
   std::string link;
 };
 
-std::string unquote(std::string_view value) {
-  value = trim(value);
-  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-      value.back() == value.front()) {
-    value = value.substr(1, value.size() - 2);
-  }
-  return std::string(value);
-}
-
 // "key: value # comment" -> value and comment (a '#' inside quotes is the value's).
 std::pair<std::string, std::string> value_and_comment(std::string_view rest) {
   bool quoted = false;
   for (std::size_t i = 0; i < rest.size(); ++i) {
     if (rest[i] == '"') quoted = !quoted;
     if (rest[i] == '#' && !quoted && (i == 0 || rest[i - 1] == ' ')) {
-      return {unquote(rest.substr(0, i)), std::string(trim(rest.substr(i + 1)))};
+      return {unquote_yaml_scalar(rest.substr(0, i)), std::string(trim(rest.substr(i + 1)))};
     }
   }
-  return {unquote(rest), {}};
+  return {unquote_yaml_scalar(rest), {}};
 }
 
 // The front matter's `releases:` blocks.

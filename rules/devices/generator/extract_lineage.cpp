@@ -6,20 +6,12 @@
 
 #include "core/text.h"
 #include "rules/devices/generator/source_facts.h"
+#include "rules/devices/generator/yaml_scalar.h"
 
 namespace examready::devices::generator {
 namespace {
 
 using core::text::trim;
-
-std::string unquote(std::string_view value) {
-  value = trim(value);
-  if (value.size() >= 2 && (value.front() == '\'' || value.front() == '"') &&
-      value.back() == value.front()) {
-    value = value.substr(1, value.size() - 2);
-  }
-  return std::string(value);
-}
 
 // "[A, 'B', C]" -> {"A","B","C"}.
 std::vector<std::string> flow_list(std::string_view value) {
@@ -29,7 +21,7 @@ std::vector<std::string> flow_list(std::string_view value) {
   value = value.substr(1, value.size() - 2);
   while (!value.empty()) {
     const auto comma = value.find(',');
-    if (std::string item = unquote(value.substr(0, comma)); !item.empty()) {
+    if (std::string item = unquote_yaml_scalar(value.substr(0, comma)); !item.empty()) {
       items.push_back(std::move(item));
     }
     if (comma == std::string_view::npos) break;
@@ -39,8 +31,9 @@ std::vector<std::string> flow_list(std::string_view value) {
 }
 
 // "2020-05", "2020-05-12", "2020" -> year and month (0 when absent).
-std::pair<int, int> date_of(std::string_view value) {
-  value = trim(unquote(value));
+std::pair<int, int> date_of(std::string_view quoted) {
+  const std::string unquoted = unquote_yaml_scalar(quoted);  // outlives `value`
+  const std::string_view value = trim(unquoted);
   const auto year = core::text::to_int(value.substr(0, 4));
   if (value.size() < 4 || !year || *year < 2000 || *year > 2099) return {0, 0};
   int month = 0;
@@ -96,11 +89,11 @@ std::vector<SourceRow> extract_lineage_device(std::string_view yaml) {
     if (colon == std::string_view::npos) continue;
     const std::string_view key = line.substr(0, colon);
     const std::string_view value = trim(line.substr(colon + 1));
-    if (key == "vendor") row.brand = unquote(value);
-    if (key == "name") row.marketing_name = unquote(value);
-    if (key == "codename") row.codenames = {unquote(value)};
+    if (key == "vendor") row.brand = unquote_yaml_scalar(value);
+    if (key == "name") row.marketing_name = unquote_yaml_scalar(value);
+    if (key == "codename") row.codenames = {unquote_yaml_scalar(value)};
     if (key == "models") row.model_codes = flow_list(value);
-    if (key == "type") type = core::text::lower(unquote(value));
+    if (key == "type") type = core::text::lower(unquote_yaml_scalar(value));
     if (key == "screen") row.display_inches = screen_size(value);
     if (key == "release") {
       if (value.empty()) in_release_list = true;

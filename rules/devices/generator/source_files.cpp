@@ -18,16 +18,20 @@ std::string read_text_file(const fs::path& path) {
   return text.str();
 }
 
-std::vector<SourceSet> read_source_dir(const fs::path& dir) {
+std::vector<fs::path> files_in(const fs::path& dir,
+                               const std::function<bool(const fs::path&)>& keep) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".tsv") {
-      files.push_back(entry.path());
-    }
+    if (entry.is_regular_file() && keep(entry.path())) files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<SourceSet> read_source_dir(const fs::path& dir) {
   std::vector<SourceSet> sources;
-  for (const fs::path& file : files) {
+  for (const fs::path& file :
+       files_in(dir, [](const fs::path& path) { return path.extension() == ".tsv"; })) {
     sources.push_back({file.stem().string(), read_source_tsv(read_text_file(file), file.string())});
   }
   return sources;
