@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "core/verdict.h"
 #include "reports/ids.h"
+#include "rules/app_lists.h"
 #include "rules/derived.h"
 #include "rules/glob.h"
 #include "rules/quantity.h"
@@ -27,6 +28,7 @@ enum class Tri { kFalse, kTrue, kUnknown };
 
 struct Facts {
   MetricValues values{};
+  const RuleSet* set = nullptr;  // the judging set (its app lists: app_lists.h)
   std::string_view role, transport, platform;
   int year = 0;   // of the evaluation date
   int month = 0;  // 1-12
@@ -203,7 +205,18 @@ class Evaluator {
       return Tri::kUnknown;
     }
     std::string problem;
-    Tri t = compare(c, *value, problem);
+    Tri t = Tri::kUnknown;
+    const auto scope = c.subject.pseudo == Pseudo::kNone
+                           ? app_list_scope(c.subject.metric, *facts_.set)
+                           : std::nullopt;
+    if (scope) {
+      // Judged: what the report found among this set's apps (the apps it lists, not others).
+      scratch = found_among(std::get<std::vector<std::string>>(*value), *scope->listed);
+      value = &scratch;
+      t = compare_app_list(c, *scope, std::get<std::vector<std::string>>(scratch), problem);
+    } else {
+      t = compare(c, *value, problem);
+    }
     if (why) {
       std::string measured = format_measured(c.subject, *value);
       if (c.op == Op::kWithinYears) {
@@ -301,6 +314,76 @@ class Evaluator {
         break;
     }
     return Tri::kUnknown;
+  }
+
+  static std::vector<std::string> found_among(const std::vector<std::string>& found,
+                                              const std::vector<WatchedApp>& listed) {
+    std::vector<std::string> kept;
+    for (const auto& app : found) {
+      const bool ours = std::any_of(listed.begin(), listed.end(), [&](const WatchedApp& l) {
+        return core::text::equals_ignoring_case(l.package, app);
+      });
+      if (ours) kept.push_back(app);
+    }
+    return kept;
+  }
+
+  // A condition on apps found among a list (app_lists.h). An app found decides; an app looked
+  // for and not found is absent; an app the report never looked for (measured under another
+  // set, or by a probe that did not say what it looked for) leaves the outcome unknown where
+  // it matters. `found` holds only this set's apps.
+  Tri compare_app_list(const Condition& c, const AppListScope& scope,
+                       const std::vector<std::string>& found, std::string& problem) const {
+    const core::Value* looked_value = facts_.values[static_cast<std::size_t>(scope.looked_for)];
+    const auto* looked =
+        looked_value ? std::get_if<std::vector<std::string>>(looked_value) : nullptr;
+    std::vector<std::string_view> never;  // apps that matter here and were never looked for
+    auto classify = [&](std::string_view app, std::size_t& hits, std::size_t& absent) {
+      if (lists_app(found, app))
+        ++hits;
+      else if (looked && lists_app(*looked, app))
+        ++absent;
+      else
+        never.push_back(app);
+    };
+    std::size_t hits = 0, absent = 0;
+    Tri decided = Tri::kUnknown;
+    if (c.op == Op::kIsEmpty) {
+      for (const auto& app : *scope.listed) classify(app.package, hits, absent);
+      if (hits > 0)
+        decided = tri(!c.flag);
+      else if (never.empty())
+        decided = tri(c.flag);
+    } else {
+      for (const auto& app : c.texts) classify(app, hits, absent);
+      if (c.op == Op::kContainsAny) {
+        if (hits > 0)
+          decided = Tri::kTrue;
+        else if (never.empty())
+          decided = Tri::kFalse;
+      } else if (c.op == Op::kContainsAll) {
+        if (hits == c.texts.size())
+          decided = Tri::kTrue;
+        else if (absent > 0)
+          decided = Tri::kFalse;
+      } else if (c.op == Op::kContainsNone) {
+        if (hits > 0)
+          decided = Tri::kFalse;
+        else if (never.empty())
+          decided = Tri::kTrue;
+      }
+    }
+    if (decided == Tri::kUnknown) {
+      constexpr std::size_t kNamed = 3;
+      const auto named =
+          never.begin() + static_cast<std::ptrdiff_t>(std::min(never.size(), kNamed));
+      problem = fmt::format(
+          "not looked for when the report was measured (another list than this "
+          "set's {}): {}{}",
+          scope.table, fmt::join(never.begin(), named, ", "),
+          never.size() > kNamed ? fmt::format(" and {} more", never.size() - kNamed) : "");
+    }
+    return decided;
   }
 
   // "Launched within N years" counts by month: evaluated in 2026-12, within two years is
@@ -486,6 +569,7 @@ nlohmann::json evaluate(const RuleSet& rules, const reports::Report& report,
   // Dates count from the exam day when the report names a later one (judged_on).
   const auto judged = judged_on(report, now);
   Facts facts = report_facts(report, judged);
+  facts.set = &rules;
   const std::vector<core::Measurement> derived = derive_exam_metrics(rules, facts.values);
   Json derived_object = derived_json(derived, facts);
 

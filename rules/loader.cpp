@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "rules/app_lists.h"
 #include "rules/quantity.h"
 #include "rules/toml_located.h"
 
@@ -266,7 +267,7 @@ class FileLoader {
       detail::check_keys(file_, *t, {"app", "name"}, table);
       WatchedApp app{required_string(*t, "app", table, t->source()),
                      required_string(*t, "name", table, t->source())};
-      if (!std::regex_match(app.package, kPackage)) {
+      if (app.package.size() > kMaxPackageBytes || !std::regex_match(app.package, kPackage)) {
         fail(file_, t->get("app")->source(),
              fmt::format("\"{}\" is not a package id such as \"com.tencent.mm\"", app.package));
       }
@@ -276,7 +277,37 @@ class FileLoader {
                fmt::format("app \"{}\" is already listed in {}", app.package, table));
         }
       }
+      if (list.size() == kMaxListedApps) {
+        fail(file_, t->source(),
+             fmt::format("more than {} apps in {} (with what this file extends)", kMaxListedApps,
+                         table));
+      }
       list.push_back(std::move(app));
+    }
+  }
+
+  // A condition on an app list may name only apps of the set's list: the probe looks for no
+  // other, so any other would never be found (a typo in a package id, most likely).
+  void check_listed_apps(const Condition& c, const RuleSet& set, const toml::node& node,
+                         std::string_view rule_id) {
+    for (const auto& child : c.children) check_listed_apps(child, set, node, rule_id);
+    if (c.kind != Condition::Kind::kLeaf || c.subject.pseudo != Pseudo::kNone) return;
+    const auto scope = app_list_scope(c.subject.metric, set);
+    if (!scope) return;
+    if (scope->listed->empty()) {
+      fail(file_, node.source(),
+           fmt::format("rule '{}' tests {}, but the set lists no apps in {}: the probe would "
+                       "look for none",
+                       rule_id, c.subject.name, scope->table));
+    }
+    std::vector<std::string> listed;
+    for (const auto& app : *scope->listed) listed.push_back(app.package);
+    for (const auto& app : c.texts) {
+      if (!lists_app(listed, app)) {
+        fail(file_, node.source(),
+             fmt::format("rule '{}': \"{}\" is not in {}: {} holds only the apps listed there",
+                         rule_id, app, scope->table, c.subject.name));
+      }
     }
   }
 
@@ -287,6 +318,8 @@ class FileLoader {
       const toml::table* t = item.as_table();
       if (!t) fail(file_, item.source(), "each [[rule]] must be a table");
       Rule rule = parse_rule(*t);
+      if (rule.when) check_listed_apps(*rule.when, set, *t->get("when"), rule.id);
+      if (rule.require) check_listed_apps(*rule.require, set, *t->get("require"), rule.id);
       for (const auto& existing : set.rules) {
         if (existing.id == rule.id) {
           fail(file_, t->get("id")->source(),

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -69,7 +70,24 @@ core::Value measured_value(const std::string& file, const core::MetricInfo& info
   return {};
 }
 
-reports::Report case_report(const std::string& file, const toml::table& c) {
+// A case is measured under the set it tests: where it gives apps found among a list
+// (apps.running_watched…) but not the list looked for (apps.watch_list…), the list is the
+// set's own, as the probe emits it. A case measured under another set says so by giving it.
+void add_lists_looked_for(const RuleSet& rules, core::CheckResult& apps) {
+  auto has = [&](core::MetricId id) {
+    return std::any_of(apps.measurements.begin(), apps.measurements.end(),
+                       [&](const core::Measurement& m) { return m.metric == id; });
+  };
+  if ((has(core::MetricId::kAppsInstalledWatched) || has(core::MetricId::kAppsRunningWatched)) &&
+      !has(core::MetricId::kAppsWatchList)) {
+    apps.measurements.push_back({core::MetricId::kAppsWatchList, rules.watched_apps(), "test"});
+  }
+  if (has(core::MetricId::kAppsExamInstalled) && !has(core::MetricId::kAppsExamList)) {
+    apps.measurements.push_back({core::MetricId::kAppsExamList, rules.exam_app_packages(), "test"});
+  }
+}
+
+reports::Report case_report(const std::string& file, const toml::table& c, const RuleSet& rules) {
   reports::Report report;
   report.report_id = "AAAAAAAAAAAAAAAAAAAAAA";
   report.created_at = "2025-01-01T00:00:00Z";
@@ -102,6 +120,8 @@ reports::Report case_report(const std::string& file, const toml::table& c) {
       check.measurements.push_back({*id, measured_value(file, info, value), "test"});
     }
   }
+  if (auto apps = checks.find("apps"); apps != checks.end())
+    add_lists_looked_for(rules, apps->second);
   for (auto& [name, check] : checks) report.checks.push_back(std::move(check));
   return report;
 }
@@ -183,7 +203,7 @@ RuleTestCase run_case(const std::string& file, const toml::node& item, const Rul
   result.origin = fmt::format("{}:{}:{}", file, c->source().begin.line, c->source().begin.column);
   result.name = (*c)["name"].value_or(std::string());
   if (result.name.empty()) fail(file, c->source(), "a case needs a 'name'");
-  const reports::Report report = case_report(file, *c);
+  const reports::Report report = case_report(file, *c, rules);
   const toml::table* expect = (*c)["expect"].as_table();
   if (!expect)
     fail(file, c->source(), fmt::format("case '{}' has no [case.expect] table", result.name));

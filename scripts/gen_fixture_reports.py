@@ -40,6 +40,10 @@ def db(brand, series, name, cls, year, tier, match='model'):
             'device.marketing_name': (name, 'device-db'), 'device.class': (cls, 'device-db'),
             'device.launch_year': (year, 'device-db'), 'device.price_tier': (tier, 'device-db'),
             'device.db_match': (match, 'device-db')}
+# The probe reports the list it looked for beside what it found (apps.watch_list): the
+# shipped sets' watch list, which is common.toml's.
+import re
+WATCH = re.findall(r'^app = "([^"]+)"', open('../../../rules/sets/common.toml', encoding='utf-8').read(), re.M)
 def android_checks(os_m, dev_m, free, total, level, charging, phone, apps_running, apps_installed, wifi_dbm, cams, codecs, scale=1.0):
     return [
         check('os', os_m, ms=120.0),
@@ -50,6 +54,7 @@ def android_checks(os_m, dev_m, free, total, level, charging, phone, apps_runnin
         check('phone', phone, ms=210.0),
         check('apps', {'apps.installed_watched': (apps_installed, 'pm list packages'),
                        'apps.running_watched': (apps_running, 'dumpsys activity'),
+                       'apps.watch_list': (WATCH, 'rules set [[watch]]'),
                        'apps.camera_users': ([], 'dumpsys media.camera'), 'apps.microphone_users': ([], 'dumpsys audio')}, ms=640.0),
         check('font', {'font.scale': (scale, 'settings system font_scale'), 'font.is_system_default': (True, 'settings')}, ms=80.0),
         check('network', {'network.type': ('wifi', 'dumpsys connectivity'), 'network.wifi_signal_dbm': (wifi_dbm, 'dumpsys wifi')},

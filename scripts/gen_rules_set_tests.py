@@ -209,6 +209,14 @@ x += case("WeChat holds the camera", "warnings", {"xyb.apps-using-devices": "fai
           over='"apps.camera_users" = ["com.tencent.mm"]')
 x += case("WeChat installed: advice to quit it", "ready", {"xyb.apps-installed": "fail"},
           over='"apps.installed_watched" = ["com.tencent.mm"]')
+# A report measured under a set that watched WeChat alone, judged again by this one: the voice
+# assistants and the other apps were never looked for, so nothing running is not proof.
+x += case("measured under a set watching WeChat alone: the other apps cannot tell", "warnings",
+          {"xyb.apps-running": "unknown", "xyb.voice-assistant": "unknown", "xyb.apps-installed": "unknown"},
+          over='"apps.watch_list" = ["com.tencent.mm"]')
+x += case("measured under a set watching WeChat alone, WeChat running: still a failure", "warnings",
+          {"xyb.apps-running": "fail", "xyb.voice-assistant": "unknown"},
+          over='"apps.watch_list" = ["com.tencent.mm"]\n"apps.running_watched" = ["com.tencent.mm"]')
 x += case("large font", "warnings", {"xyb.font-scale": "fail"}, over='"font.scale" = 1.3')
 x += case("theme font", "warnings", {"xyb.font-default": "fail"}, over='"font.is_system_default" = false')
 x += case("camera opened fails", "warnings", {"xyb.camera": "fail"}, over='"camera.opened" = false')
@@ -319,8 +327,8 @@ y += ycase("secondary phone: quiet-room advice is for the primary", "ready", {"y
 y += ycase("a watch is paired", "warnings", {"yss.wearables": "fail"}, over='"phone.wearables_bonded" = 2')
 y += ycase("艺术升 not installed (read over adb)", "warnings", {"yss.exam-app": "fail"},
            over='"apps.exam_installed" = []\n"apps.exam_versions" = []')
-y += ycase("another exam app's list: 艺术升 not among them", "warnings", {"yss.exam-app": "fail"},
-           over='"apps.exam_installed" = ["com.example.other"]')
+y += ycase("measured under a set looking for another exam app: cannot tell", "warnings", {"yss.exam-app": "unknown"},
+           over='"apps.exam_installed" = ["com.example.other"]\n"apps.exam_list" = ["com.example.other"]\n"apps.exam_versions" = []')
 y += ycase("installed apps not read (web check, iOS): cannot tell", "warnings", {"yss.exam-app": "unknown"},
            drop=("apps.exam_installed", "apps.exam_versions"))
 open('yishusheng.tests.toml', 'w').write(y)

@@ -72,13 +72,17 @@ Outcome run_apps_check(CheckContext& ctx) {
     const auto installed = pa::parse_pm_packages(*pm);
     if (installed.empty())
       return Outcome::error("pm list packages listed no packages (truncated?)");
+    // The lists looked for go with what was found in them: judged again by another rules
+    // set, a report says which of that set's apps it never looked for (rules/README.md).
     if (!exam_apps.empty()) {
       exam = watched(installed, exam_apps);
       ctx.emit(MetricId::kAppsExamInstalled, exam, source(ctx, "pm list packages"));
+      ctx.emit(MetricId::kAppsExamList, exam_apps, "rules set [[exam_app]]");
     }
     if (!watch.empty()) {
       ctx.emit(MetricId::kAppsInstalledWatched, watched(installed, watch),
                source(ctx, "pm list packages"));
+      ctx.emit(MetricId::kAppsWatchList, watch, "rules set [[watch]]");
       auto ps = shell_complete(ctx, {"ps", "-A"}, failure);
       if (!ps) return failure;
       const auto running = pa::parse_ps_names(*ps);

@@ -99,6 +99,10 @@ TEST_CASE("Redmi Note 9 over adb: what each check reports") {
                                  "com.ss.android.ugc.aweme"});
   CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsRunningWatched) ==
         std::vector<std::string>{"com.tencent.mm"});
+  // The list looked for goes with what was found: judged by another set, the report tells
+  // the apps it never looked for from the apps it did not find.
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsWatchList) == kWatch);
+  CHECK(apps.get(MetricId::kAppsExamList) == nullptr);
   auto enc = run(*host, "encoder");
   CHECK(enc.as<std::vector<std::string>>(MetricId::kEncoderHardwareCodecs) ==
         std::vector<std::string>{"OMX.MTK.VIDEO.ENCODER.AVC", "OMX.MTK.VIDEO.ENCODER.HEVC",
@@ -149,6 +153,7 @@ TEST_CASE("apps: the exam apps installed and the version each shows") {
   auto with_app = run(*vivo, "apps", core::Transport::kAdb, {}, exam);
   CHECK(with_app.outcome.status == CheckStatus::kOk);
   CHECK(with_app.as<std::vector<std::string>>(MetricId::kAppsExamInstalled) == exam);
+  CHECK(with_app.as<std::vector<std::string>>(MetricId::kAppsExamList) == exam);
   CHECK(with_app.as<std::vector<std::string>>(MetricId::kAppsExamVersions) ==
         std::vector<std::string>{"cn.artstudent.app=5.4.6"});
   // An exam-app list alone names no other app.
@@ -200,6 +205,7 @@ TEST_CASE("apps: camera and microphone holders, and no app names without a watch
   CHECK(apps.outcome.status == CheckStatus::kOk);
   CHECK(apps.get(MetricId::kAppsInstalledWatched) == nullptr);
   CHECK(apps.get(MetricId::kAppsRunningWatched) == nullptr);
+  CHECK(apps.get(MetricId::kAppsWatchList) == nullptr);
   CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsCameraUsers) ==
         std::vector<std::string>{"com.tencent.mm"});
   CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsMicrophoneUsers) ==

@@ -128,23 +128,131 @@ TEST_CASE("glob matches the whole string, ignoring case; regex searches") {
 
 TEST_CASE("list operators on string-list metrics") {
   const Ms apps = {
-      m("apps.running_watched", std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq"}),
-      m("apps.camera_users", std::vector<std::string>{})};
-  CHECK(outcome(R"({ metric = "apps.running_watched", contains_any = ["com.tencent.mm", "x.y"] })",
+      m("apps.camera_users", std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq"}),
+      m("apps.microphone_users", std::vector<std::string>{})};
+  CHECK(outcome(R"({ metric = "apps.camera_users", contains_any = ["com.tencent.mm", "x.y"] })",
                 apps) == "pass");
-  CHECK(outcome(R"({ metric = "apps.running_watched", contains_any = ["x.y"] })", apps) == "fail");
+  CHECK(outcome(R"({ metric = "apps.camera_users", contains_any = ["x.y"] })", apps) == "fail");
   CHECK(
       outcome(
-          R"({ metric = "apps.running_watched", contains_all = ["com.tencent.mm", "com.tencent.mobileqq"] })",
+          R"({ metric = "apps.camera_users", contains_all = ["com.tencent.mm", "com.tencent.mobileqq"] })",
           apps) == "pass");
-  CHECK(outcome(R"({ metric = "apps.running_watched", contains_all = ["com.tencent.mm", "x.y"] })",
+  CHECK(outcome(R"({ metric = "apps.camera_users", contains_all = ["com.tencent.mm", "x.y"] })",
                 apps) == "fail");
-  CHECK(outcome(R"({ metric = "apps.running_watched", contains_none = ["x.y"] })", apps) == "pass");
-  CHECK(outcome(R"({ metric = "apps.running_watched", contains_none = ["COM.TENCENT.MM"] })",
-                apps) == "fail");
-  CHECK(outcome(R"({ metric = "apps.running_watched", is_empty = true })", apps) == "fail");
-  CHECK(outcome(R"({ metric = "apps.running_watched", is_empty = false })", apps) == "pass");
-  CHECK(outcome(R"({ metric = "apps.camera_users", is_empty = true })", apps) == "pass");
+  CHECK(outcome(R"({ metric = "apps.camera_users", contains_none = ["x.y"] })", apps) == "pass");
+  CHECK(outcome(R"({ metric = "apps.camera_users", contains_none = ["COM.TENCENT.MM"] })", apps) ==
+        "fail");
+  CHECK(outcome(R"({ metric = "apps.camera_users", is_empty = true })", apps) == "fail");
+  CHECK(outcome(R"({ metric = "apps.camera_users", is_empty = false })", apps) == "pass");
+  CHECK(outcome(R"({ metric = "apps.microphone_users", is_empty = true })", apps) == "pass");
+}
+
+namespace {
+
+// A set watching WeChat, QQ and a voice assistant, with 艺术升 as its exam app.
+const std::string kListsHead = test::kSetHead + R"(
+[[watch]]
+app = "com.tencent.mm"
+name = "WeChat"
+[[watch]]
+app = "com.tencent.mobileqq"
+name = "QQ"
+[[watch]]
+app = "com.vivo.agent"
+name = "Jovi"
+[[exam_app]]
+app = "cn.artstudent.app"
+name = "艺术升"
+)";
+
+using Strings = std::vector<std::string>;
+
+nlohmann::json judge_lists(const std::string& require, Ms measurements) {
+  const rules::RuleSet set = test::load_text(kListsHead + test::one_rule(require));
+  return rules::evaluate(set, test::make_report(std::move(measurements)),
+                         test::march_2026())["rules"][0];
+}
+
+std::string lists_outcome(const std::string& require, Ms measurements) {
+  return judge_lists(require, std::move(measurements))["outcome"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("apps found among a list: measured under the same list, absent means not found") {
+  const Strings ours = {"com.tencent.mm", "com.tencent.mobileqq", "com.vivo.agent"};
+  const Ms none = {m("apps.running_watched", Strings{}), m("apps.watch_list", ours)};
+  const Ms wechat = {m("apps.running_watched", Strings{"com.tencent.mm"}),
+                     m("apps.watch_list", ours)};
+  const char* empty = R"({ metric = "apps.running_watched", is_empty = true })";
+  const char* no_jovi =
+      R"({ metric = "apps.running_watched", contains_none = ["com.vivo.agent"] })";
+  CHECK(lists_outcome(empty, none) == "pass");
+  CHECK(lists_outcome(empty, wechat) == "fail");
+  CHECK(lists_outcome(R"({ metric = "apps.running_watched", is_empty = false })", wechat) ==
+        "pass");
+  CHECK(lists_outcome(no_jovi, none) == "pass");
+  CHECK(lists_outcome(no_jovi, wechat) == "pass");
+  CHECK(lists_outcome(R"({ metric = "apps.running_watched", contains_any = ["COM.TENCENT.MM"] })",
+                      wechat) == "pass");
+  CHECK(
+      lists_outcome(
+          R"({ metric = "apps.running_watched", contains_all = ["com.tencent.mm", "com.vivo.agent"] })",
+          wechat) == "fail");
+}
+
+TEST_CASE("apps found among another set's list: an app never looked for is unknown, not absent") {
+  // Measured under a set that watched WeChat alone: nothing running among what it looked for.
+  const Ms wechat_only = {m("apps.running_watched", Strings{}),
+                          m("apps.watch_list", Strings{"com.tencent.mm"})};
+  const auto empty =
+      judge_lists(R"({ metric = "apps.running_watched", is_empty = true })", wechat_only);
+  CHECK(empty["outcome"] == "unknown");
+  CHECK(empty["detail"].get<std::string>().find(
+            "not looked for when the report was measured (another list than this set's "
+            "[[watch]]): com.tencent.mobileqq, com.vivo.agent") != std::string::npos);
+  CHECK(empty.contains("requirement"));
+  CHECK_FALSE(empty.contains("message"));
+  CHECK(lists_outcome(R"({ metric = "apps.running_watched", contains_none = ["com.vivo.agent"] })",
+                      wechat_only) == "unknown");
+  // What the other set looked for and did not find is still known.
+  CHECK(lists_outcome(R"({ metric = "apps.running_watched", contains_none = ["com.tencent.mm"] })",
+                      wechat_only) == "pass");
+  CHECK(
+      lists_outcome(
+          R"({ metric = "apps.running_watched", contains_all = ["com.tencent.mm", "com.vivo.agent"] })",
+          wechat_only) == "fail");
+  // An app found decides whatever else was looked for.
+  const Ms found = {m("apps.running_watched", Strings{"com.tencent.mm"}),
+                    m("apps.watch_list", Strings{"com.tencent.mm"})};
+  CHECK(lists_outcome(R"({ metric = "apps.running_watched", is_empty = true })", found) == "fail");
+  CHECK(lists_outcome(R"({ metric = "apps.running_watched", contains_any = ["com.tencent.mm"] })",
+                      found) == "pass");
+  // Found apps this set does not watch are not this set's business.
+  const Ms other_found = {m("apps.running_watched", Strings{"com.example.music"}),
+                          m("apps.watch_list", Strings{"com.example.music", "com.tencent.mm",
+                                                       "com.tencent.mobileqq", "com.vivo.agent"})};
+  const auto other =
+      judge_lists(R"({ metric = "apps.running_watched", is_empty = true })", other_found);
+  CHECK(other["outcome"] == "pass");
+  CHECK(other["detail"].get<std::string>().find("apps.running_watched = []") != std::string::npos);
+}
+
+TEST_CASE(
+    "exam apps: judged again by a set looking for another app, and a report from before "
+    "the lists were reported") {
+  const char* installed =
+      R"({ metric = "apps.exam_installed", contains_any = ["cn.artstudent.app"] })";
+  CHECK(lists_outcome(installed, {m("apps.exam_installed", Strings{}),
+                                  m("apps.exam_list", Strings{"cn.artstudent.app"})}) == "fail");
+  CHECK(lists_outcome(installed, {m("apps.exam_installed", Strings{}),
+                                  m("apps.exam_list", Strings{"com.example.exam"})}) == "unknown");
+  CHECK(lists_outcome(installed, {m("apps.exam_installed", Strings{"cn.artstudent.app"})}) ==
+        "pass");
+  // No list looked for (an older probe): nothing found is not proof of absence.
+  CHECK(lists_outcome(installed, {m("apps.exam_installed", Strings{})}) == "unknown");
+  CHECK(lists_outcome(R"({ metric = "apps.installed_watched", is_empty = true })",
+                      {m("apps.installed_watched", Strings{})}) == "unknown");
 }
 
 TEST_CASE(
@@ -278,7 +386,7 @@ TEST_CASE("a metric that was not measured makes the rule unknown, never pass") {
   CHECK(outcome(R"({ metric = "storage.free_bytes", at_least = "20 GB" })", {}) == "unknown");
   CHECK(outcome(R"({ metric = "device.brand", not_in = ["redmi"] })", {}) == "unknown");
   CHECK(outcome(R"({ not = { metric = "device.brand", equals = "redmi" } })", {}) == "unknown");
-  CHECK(outcome(R"({ metric = "apps.running_watched", is_empty = true })", {}) == "unknown");
+  CHECK(outcome(R"({ metric = "apps.camera_users", is_empty = true })", {}) == "unknown");
 }
 
 TEST_CASE("all / any / not with three values") {

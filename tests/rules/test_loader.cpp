@@ -1,8 +1,11 @@
 // Loading: 46 malformed rules files, each with its exact located error; extends; finding sets.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 
+#include "rules/app_lists.h"
 #include "tests/rules/support.h"
 #include "tests/support/fixtures.h"
 
@@ -123,6 +126,13 @@ const Malformed kMalformed[] = {
     {"46_missing_requirement.toml", "46_missing_requirement.toml", 4, 1,
      "rule 'r1' has no 'requirement': a rule that can be undecided says what it requires in "
      "neutral words"},
+    // The probe looks only for the listed apps: another could never be found.
+    {"47_app_not_in_watch.toml", "47_app_not_in_watch.toml", 12, 11,
+     "rule 'r1': \"com.vivo.agnet\" is not in [[watch]]: apps.running_watched holds only the "
+     "apps listed there"},
+    {"48_app_list_without_watch.toml", "48_app_list_without_watch.toml", 8, 8,
+     "rule 'r1' tests apps.installed_watched, but the set lists no apps in [[watch]]: the probe "
+     "would look for none"},
 };
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
@@ -216,6 +226,29 @@ TEST_CASE("extends: parent rules first, child overrides exam and cites, watch li
   CHECK(set.watched_apps() == std::vector<std::string>{"com.tencent.mm", "com.tencent.mobileqq"});
   CHECK(set.exam_app_packages() == std::vector<std::string>{"cn.artstudent.app"});
   CHECK(set.cites == "XYB");
+}
+
+TEST_CASE("app lists are bounded: the lists looked for go into every report") {
+  std::string apps;
+  for (std::size_t i = 0; i <= rules::kMaxListedApps; ++i) {
+    apps += fmt::format("[[exam_app]]\napp = \"com.example.app{}\"\nname = \"App {}\"\n", i, i);
+  }
+  try {
+    test::load_text(test::kSetHead + apps);
+    FAIL("loaded");
+  } catch (const rules::RulesLoadError& e) {
+    CHECK(e.error().line == 3 + 3 * static_cast<int>(rules::kMaxListedApps));
+    CHECK(e.error().message == "more than 128 apps in [[exam_app]] (with what this file extends)");
+  }
+  const std::string long_package = "com." + std::string(252, 'a');
+  try {
+    test::load_text(test::kSetHead + "[[watch]]\napp = \"" + long_package + "\"\nname = \"x\"\n");
+    FAIL("loaded");
+  } catch (const rules::RulesLoadError& e) {
+    CHECK(e.error().message.ends_with("is not a package id such as \"com.tencent.mm\""));
+  }
+  CHECK_NOTHROW(test::load_text(test::kSetHead + "[[watch]]\napp = \"" + long_package.substr(1) +
+                                "\"\nname = \"x\"\n"));
 }
 
 TEST_CASE("extends: a child may not redefine a parent's rule id") {
