@@ -157,6 +157,7 @@ std::optional<int> queue_and_upload(const CheckArgs& args, const reports::Report
   if (result.locked_out) {
     fmt::print(out, "another examready process is uploading; the report stays queued\n");
   }
+  print_rejected_dropped(out, result, queue);
   if (!mine || !reports::is_final(*mine)) return kExitTempFail;
   if (*mine == reports::UploadStatus::kRejected || *mine == reports::UploadStatus::kConflict) {
     return kExitInvalidInput;

@@ -38,6 +38,7 @@ int run_upload(const UploadArgs& args) {
     fmt::print("another examready process is uploading this queue ({})\n", queue.dir().string());
     return kExitTempFail;
   }
+  print_rejected_dropped(stdout, result, queue);
   fmt::print(
       "queue {}: {} uploaded, {} already on the server, {} conflicts, {} rejected, {} still "
       "queued\n",

@@ -78,6 +78,14 @@ void print_upload_outcome(std::FILE* out, const std::string& report_id,
   }
 }
 
+void print_rejected_dropped(std::FILE* out, const reports::FlushResult& result,
+                            const reports::UploadQueue& queue) {
+  if (result.rejected_dropped == 0) return;
+  fmt::print(out, "removed the {} oldest refused report(s) from {}: it keeps the newest {}\n",
+             result.rejected_dropped, (queue.dir() / "rejected").string(),
+             reports::kMaxRejectedReports);
+}
+
 reports::UploadOptions make_upload_options(const std::string& server, const std::string& ca_file,
                                            int attempts, std::FILE* out) {
   reports::UploadOptions options;

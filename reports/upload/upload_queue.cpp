@@ -64,12 +64,15 @@ void UploadQueue::enqueue(const std::string& report_id, const std::string& repor
   check(platform::write_file_durably(path_of(report_id), report_json, error, 0600), error);
 }
 
-std::vector<std::string> UploadQueue::pending() const {
+namespace {
+
+// The report ids with a "<id>.json" in `dir`, oldest first.
+std::vector<std::string> reports_in(const fs::path& dir) {
   std::vector<std::pair<fs::file_time_type, std::string>> found;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const fs::path& p = entry.path();
-    if (p.extension() != ".json" || !entry.is_regular_file()) continue;
+    if (p.extension() != ".json" || !entry.is_regular_file(ec)) continue;
     const std::string id = p.stem().string();
     if (valid_id(id)) found.emplace_back(entry.last_write_time(ec), id);
   }
@@ -78,6 +81,10 @@ std::vector<std::string> UploadQueue::pending() const {
   for (auto& [time, id] : found) ids.push_back(std::move(id));
   return ids;
 }
+
+}  // namespace
+
+std::vector<std::string> UploadQueue::pending() const { return reports_in(dir_); }
 
 std::string UploadQueue::read(const std::string& report_id) const {
   std::string error;
@@ -91,7 +98,7 @@ void UploadQueue::remove(const std::string& report_id) {
   check(platform::remove_durably(path_of(report_id), error), error);
 }
 
-void UploadQueue::reject(const std::string& report_id, const std::string& reason) {
+int UploadQueue::reject(const std::string& report_id, const std::string& reason) {
   const fs::path rejected = dir_ / "rejected";
   std::error_code ec;
   fs::create_directories(rejected, ec);
@@ -101,6 +108,13 @@ void UploadQueue::reject(const std::string& report_id, const std::string& reason
         error);
   check(platform::rename_durably(path_of(report_id), rejected / (report_id + ".json"), error),
         error);
+  const std::vector<std::string> kept = reports_in(rejected);
+  int dropped = 0;
+  for (std::size_t i = 0; i + kMaxRejectedReports < kept.size(); ++i) {
+    fs::remove(rejected / (kept[i] + ".reason.txt"), ec);
+    if (fs::remove(rejected / (kept[i] + ".json"), ec)) ++dropped;
+  }
+  return dropped;
 }
 
 int UploadQueue::requeue_rejected() {
@@ -195,7 +209,8 @@ FlushResult flush_queue(
         break;
     }
     if (outcome.status == UploadStatus::kRejected) {
-      queue.reject(id, "HTTP " + std::to_string(outcome.http_status) + ": " + outcome.message);
+      result.rejected_dropped +=
+          queue.reject(id, "HTTP " + std::to_string(outcome.http_status) + ": " + outcome.message);
     } else if (is_final(outcome.status)) {
       queue.remove(id);
     }

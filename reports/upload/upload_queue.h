@@ -21,6 +21,10 @@ inline constexpr std::size_t kMaxQueuedReportBytes = 16 << 20;
 // filling the disk of a machine whose collector is gone. A soft bound: two processes queueing
 // at the same moment may both pass it by one.
 inline constexpr std::size_t kMaxQueuedReports = 2000;
+// Reports the server refused for good kept under rejected/ at most (for `examready upload
+// --retry-rejected` after a collector fix, and for a person to read why): past it the oldest
+// go, with their reasons, so a collector that refuses every report cannot fill the disk.
+inline constexpr std::size_t kMaxRejectedReports = 200;
 // A writer's temporary file (`<id>.json.tmp.<pid>`) older than this was left by a process
 // killed mid-write: the flush removes it. Writing one takes milliseconds.
 inline constexpr std::chrono::hours kStaleTemporaryAge{1};
@@ -39,8 +43,9 @@ class UploadQueue {
   std::vector<std::string> pending() const;
   std::string read(const std::string& report_id) const;
   void remove(const std::string& report_id);
-  // Keeps a report the server refused for good under rejected/, out of the way of retries.
-  void reject(const std::string& report_id, const std::string& reason);
+  // Keeps a report the server refused for good under rejected/, out of the way of retries,
+  // then removes the oldest there past kMaxRejectedReports; returns how many it removed.
+  int reject(const std::string& report_id, const std::string& reason);
   // Puts every report under rejected/ back in the queue; returns how many.
   int requeue_rejected();
   // Removes the queue's own temporary files ("<id>.json.tmp.<pid>", "<id>.reason.txt.tmp.<pid>")
@@ -58,6 +63,7 @@ struct FlushResult {
   int replayed = 0;
   int conflicts = 0;
   int rejected = 0;
+  int rejected_dropped = 0;  // the oldest refused reports removed to keep kMaxRejectedReports
   int still_queued = 0;
   bool locked_out = false;  // another examready process is flushing this queue
 };

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -89,4 +90,41 @@ TEST_CASE("writers' temporary files left by a killed process are removed once th
   CHECK(fs::exists(notes));
   CHECK(fs::exists(lookalike));
   CHECK(queue.pending() == std::vector<std::string>{id_number(4)});
+}
+
+TEST_CASE("rejected/ keeps the newest kMaxRejectedReports refused reports, with their reasons") {
+  using examready::reports::kMaxRejectedReports;
+  ScratchDir scratch("rejected");
+  UploadQueue queue(scratch.path);
+  const fs::path rejected = scratch.path / "rejected";
+  fs::create_directories(rejected);
+  // Filled by hand, each a minute older than the next (reject() writes durably: slow).
+  const auto now = fs::file_time_type::clock::now();
+  for (std::size_t i = 0; i < kMaxRejectedReports; ++i) {
+    const auto age = std::chrono::minutes(kMaxRejectedReports + 10 - i);
+    write(rejected / (id_number(i) + ".json"), "{}");
+    write(rejected / (id_number(i) + ".reason.txt"), "HTTP 400: old\n");
+    fs::last_write_time(rejected / (id_number(i) + ".json"), now - age);
+  }
+  write(rejected / "notes.txt", "a person's file, not the queue's");
+  queue.enqueue(id_number(9000), "{}");
+  CHECK(queue.reject(id_number(9000), "HTTP 400: refused") == 1);
+  CHECK_FALSE(fs::exists(rejected / (id_number(0) + ".json")));
+  CHECK_FALSE(fs::exists(rejected / (id_number(0) + ".reason.txt")));
+  CHECK(fs::exists(rejected / (id_number(1) + ".json")));
+  CHECK(fs::exists(rejected / (id_number(9000) + ".json")));
+  CHECK(fs::exists(rejected / (id_number(9000) + ".reason.txt")));
+  CHECK(fs::exists(rejected / "notes.txt"));
+  CHECK(queue.pending().empty());
+  queue.enqueue(id_number(9001), "{}");
+  CHECK(queue.reject(id_number(9001), "HTTP 413: too large") == 1);
+  CHECK_FALSE(fs::exists(rejected / (id_number(1) + ".json")));
+  std::size_t kept = 0;
+  for (const auto& entry : fs::directory_iterator(rejected)) {
+    kept += entry.path().extension() == ".json" ? 1 : 0;
+  }
+  CHECK(kept == kMaxRejectedReports);
+  // Put back for another try, they are queued again.
+  CHECK(queue.requeue_rejected() == static_cast<int>(kMaxRejectedReports));
+  CHECK(queue.pending().size() == kMaxRejectedReports);
 }
