@@ -82,11 +82,11 @@ const std::array kChecks = {
               milliseconds(20000),
               "",
               {.adb = android::run_phone_check}},
-    // Four shell commands of up to 4 s each, then one per exam app (deadline extension).
+    // Five shell commands of up to 4 s each, then one per exam app (deadline extension).
     CheckSpec{"apps",
-              "Watched apps installed or running; the exam apps installed and their versions; "
-              "apps holding the camera or microphone",
-              milliseconds(20000),
+              "Watched apps installed, running or with notifications on; the exam apps "
+              "installed and their versions; apps holding the camera or microphone",
+              milliseconds(24000),
               "",
               {.adb = android::run_apps_check},
               android::apps_deadline_extension},

@@ -10,6 +10,7 @@ std::optional<AppListScope> app_list_scope(core::MetricId metric, const RuleSet&
   switch (metric) {
     case core::MetricId::kAppsInstalledWatched:
     case core::MetricId::kAppsRunningWatched:
+    case core::MetricId::kAppsNotifyingWatched:
       return AppListScope{core::MetricId::kAppsWatchList, &set.watch, "[[watch]]"};
     case core::MetricId::kAppsExamInstalled:
       return AppListScope{core::MetricId::kAppsExamList, &set.exam_apps, "[[exam_app]]"};

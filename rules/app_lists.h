@@ -1,5 +1,6 @@
-// The app metrics measured against a list the rules set hands the probe: apps.installed_watched
-// and apps.running_watched are the watched apps ([[watch]]) found installed or running,
+// The app metrics measured against a list the rules set hands the probe: apps.installed_watched,
+// apps.running_watched and apps.notifying_watched are the watched apps ([[watch]]) found
+// installed, running, or installed with their notifications on,
 // apps.exam_installed the exam apps ([[exam_app]]) found installed. The probe looks for no
 // other apps, so an app missing from such a list is absent only if it was looked for: a report
 // carries the lists it looked for (apps.watch_list, apps.exam_list), and a set judging it

@@ -54,6 +54,8 @@ def android_checks(os_m, dev_m, free, total, level, charging, phone, apps_runnin
         check('phone', phone, ms=210.0),
         check('apps', {'apps.installed_watched': (apps_installed, 'pm list packages'),
                        'apps.running_watched': (apps_running, 'dumpsys activity'),
+                       # The candidates turned the watched apps' notifications off.
+                       'apps.notifying_watched': ([], 'dumpsys notification'),
                        'apps.watch_list': (WATCH, 'rules set [[watch]]'),
                        'apps.camera_users': ([], 'dumpsys media.camera'), 'apps.microphone_users': ([], 'dumpsys audio')}, ms=640.0),
         check('font', {'font.scale': (scale, 'settings system font_scale'), 'font.is_system_default': (True, 'settings')}, ms=80.0),

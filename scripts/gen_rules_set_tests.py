@@ -26,6 +26,7 @@ good = '''"os.family" = "android"
 "apps.camera_users" = []
 "apps.microphone_users" = []
 "apps.installed_watched" = []
+"apps.notifying_watched" = []
 "font.scale" = 1.0
 "font.is_system_default" = true
 "camera.count" = 3
@@ -209,10 +210,19 @@ x += case("WeChat holds the camera", "warnings", {"xyb.apps-using-devices": "fai
           over='"apps.camera_users" = ["com.tencent.mm"]')
 x += case("WeChat installed: advice to quit it", "ready", {"xyb.apps-installed": "fail"},
           over='"apps.installed_watched" = ["com.tencent.mm"]')
+x += case("WeChat installed, its notifications off: advice only", "ready",
+          {"xyb.apps-installed": "fail", "xyb.app-notifications": "pass"},
+          over='"apps.installed_watched" = ["com.tencent.mm"]')
+x += case("WeChat installed with its notifications on", "warnings",
+          {"xyb.apps-installed": "fail", "xyb.app-notifications": "fail"},
+          over='"apps.installed_watched" = ["com.tencent.mm"]\n"apps.notifying_watched" = ["com.tencent.mm"]')
+x += case("notification settings not read (an iPhone, a phone without the dump): check them yourself",
+          "warnings", {"xyb.app-notifications": "unknown"}, drop=("apps.notifying_watched",))
 # A report measured under a set that watched WeChat alone, judged again by this one: the voice
 # assistants and the other apps were never looked for, so nothing running is not proof.
 x += case("measured under a set watching WeChat alone: the other apps cannot tell", "warnings",
-          {"xyb.apps-running": "unknown", "xyb.voice-assistant": "unknown", "xyb.apps-installed": "unknown"},
+          {"xyb.apps-running": "unknown", "xyb.voice-assistant": "unknown", "xyb.apps-installed": "unknown",
+           "xyb.app-notifications": "unknown"},
           over='"apps.watch_list" = ["com.tencent.mm"]')
 x += case("measured under a set watching WeChat alone, WeChat running: still a failure", "warnings",
           {"xyb.apps-running": "fail", "xyb.voice-assistant": "unknown"},

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "platform/android/dumpsys.h"
+#include "platform/android/notification_dump.h"
 #include "platform/android/shell_text.h"
 #include "probe/android/checks.h"
 #include "probe/android/phone_shell.h"
@@ -53,6 +54,27 @@ void emit_exam_versions(CheckContext& ctx, const std::vector<std::string>& exam,
   ctx.emit(MetricId::kAppsExamVersions, versions, source(ctx, "dumpsys package"));
 }
 
+// The installed watched apps whose notifications are on (XYB-7: "关闭上述应用程序的通知功能").
+// A phone whose notification service cannot be dumped says nothing about them (a note says
+// why); false only when the link failed (`failure` set).
+bool emit_notifying(CheckContext& ctx, const std::vector<std::string>& installed, std::string& note,
+                    Outcome& failure) {
+  auto dump = optional_dumpsys(ctx, "notification", failure);
+  if (!dump) return false;
+  const auto settings = dump->text ? pa::parse_notification_settings(*dump->text) : std::nullopt;
+  if (!settings) {
+    note += "; notification settings not read: " +
+            (dump->text ? std::string("the dump lists no app settings") : dump->unavailable);
+    return true;
+  }
+  std::vector<std::string> notifying;
+  for (const auto& app : installed) {
+    if (pa::notifications_on(*settings, app)) notifying.push_back(app);
+  }
+  ctx.emit(MetricId::kAppsNotifyingWatched, notifying, source(ctx, "dumpsys notification"));
+  return true;
+}
+
 }  // namespace
 
 std::chrono::milliseconds apps_deadline_extension(const ProbeOptions& options) {
@@ -64,6 +86,7 @@ Outcome run_apps_check(CheckContext& ctx) {
   const auto& watch = ctx.options().watched_apps;
   const auto& exam_apps = ctx.options().exam_apps;
   std::vector<std::string> exam;  // the exam apps installed
+  std::string note;
   // Without a watch list nothing about installed apps is reported: the list of every app
   // on a candidate's phone is personal and not ours to keep. Only the listed apps are.
   if (!watch.empty() || !exam_apps.empty()) {
@@ -88,6 +111,7 @@ Outcome run_apps_check(CheckContext& ctx) {
       const auto running = pa::parse_ps_names(*ps);
       if (running.empty()) return Outcome::error("ps -A listed no processes (truncated?)");
       ctx.emit(MetricId::kAppsRunningWatched, watched(running, watch), source(ctx, "ps -A"));
+      if (!emit_notifying(ctx, watched(installed, watch), note, failure)) return failure;
     }
   }
   ctx.progress(0.5);
@@ -102,7 +126,6 @@ Outcome run_apps_check(CheckContext& ctx) {
   ctx.emit(MetricId::kAppsMicrophoneUsers, pa::parse_audio_recording_packages(*audio),
            source(ctx, "dumpsys audio"));
 
-  std::string note;
   if (watch.empty()) {
     note = "no watch list (the rules set names none): installed and running apps not reported";
   }

@@ -1,10 +1,13 @@
 // Fuzz target: `dumpsys` output of the services a phone check reads (battery, media.camera,
-// audio, alarm, wifi, connectivity, media_projection, display, bluetooth_manager, package). Every
+// audio, alarm, wifi, connectivity, media_projection, display, bluetooth_manager, package,
+// notification). Every
 // parser reads the same input: a dump of one service must never crash the parser of another.
+#include <algorithm>
 #include <cstdint>
 
 #include "platform/android/bluetooth_dump.h"
 #include "platform/android/dumpsys.h"
+#include "platform/android/notification_dump.h"
 #include "platform/android/screen_dump.h"
 #include "tests/fuzz/fuzz_support.h"
 
@@ -40,6 +43,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (bt.wearables_bonded.has_value() != bt.bonded.has_value() ||
       (bt.bonded && (*bt.wearables_bonded < 0 || *bt.wearables_bonded > *bt.bonded))) {
     fuzz::invariant_failed("wearables outside 0..bonded");
+  }
+  if (const auto notes = pa::parse_notification_settings(text)) {
+    // Blocked apps are among the listed ones, both sorted, no package empty or with a space.
+    if (notes->listed.empty() || notes->blocked.size() > notes->listed.size() ||
+        !std::is_sorted(notes->listed.begin(), notes->listed.end())) {
+      fuzz::invariant_failed("notification settings: blocked outside the listed apps");
+    }
+    for (const auto& package : notes->blocked) {
+      if (package.empty() || package.find(' ') != std::string::npos ||
+          !std::binary_search(notes->listed.begin(), notes->listed.end(), package) ||
+          pa::notifications_on(*notes, package)) {
+        fuzz::invariant_failed("notification settings: a blocked app reads as on");
+      }
+    }
   }
   return 0;
 }

@@ -99,6 +99,9 @@ TEST_CASE("Redmi Note 9 over adb: what each check reports") {
                                  "com.ss.android.ugc.aweme"});
   CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsRunningWatched) ==
         std::vector<std::string>{"com.tencent.mm"});
+  // WeChat's notifications are off (importance=NONE); QQ's and Douyin's were never changed.
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsNotifyingWatched) ==
+        std::vector<std::string>{"com.tencent.mobileqq", "com.ss.android.ugc.aweme"});
   // The list looked for goes with what was found: judged by another set, the report tells
   // the apps it never looked for from the apps it did not find.
   CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsWatchList) == kWatch);
@@ -197,6 +200,22 @@ TEST_CASE("apps: an exam app's version that does not come costs only the version
   CHECK(probe::android::apps_deadline_extension(options) == 2 * probe::android::kShellTimeout);
   options.exam_apps.assign(100, "c.c");
   CHECK(probe::android::apps_deadline_extension(options) == 4 * probe::android::kShellTimeout);
+}
+
+TEST_CASE("apps: notifications of the watched apps, read where the dump has them") {
+  // Android 13: both watched apps installed on the Pixel have the permission revoked.
+  auto pixel = run(*test::phone_replay_host("pixel6_stock"), "apps", core::Transport::kAdb, kWatch);
+  CHECK(pixel.as<std::vector<std::string>>(MetricId::kAppsInstalledWatched).size() == 2);
+  CHECK(pixel.as<std::vector<std::string>>(MetricId::kAppsNotifyingWatched).empty());
+  // A phone whose notification service answers nothing readable: unknown, and said why.
+  auto samsung =
+      run(*test::phone_replay_host("samsung_s24_oneui61"), "apps", core::Transport::kAdb, kWatch);
+  CHECK(samsung.outcome.status == CheckStatus::kOk);
+  CHECK(samsung.get(MetricId::kAppsNotifyingWatched) == nullptr);
+  CHECK(samsung.outcome.message.find("notification settings not read") != std::string::npos);
+  // Without a watch list nothing is looked for.
+  auto none = run(*test::phone_replay_host("redmi_note9_miui12"), "apps");
+  CHECK(none.get(MetricId::kAppsNotifyingWatched) == nullptr);
 }
 
 TEST_CASE("apps: camera and microphone holders, and no app names without a watch list") {

@@ -1,0 +1,79 @@
+// dumpsys notification text -> the apps whose notifications are off. Format of AOSP's
+// dumpers, one line per app and user, in the ranking section and again under "Restored
+// without uid:" (records of a backup not yet matched to an installed app, uid UNKNOWN_UID):
+//   "    AppSettings: com.tencent.mm (10234) importance=NONE priority=… showBadge=…"
+// RankingHelper (Android 7-9) and PreferencesHelper (10-12) print "importance=" only when the
+// app's importance is not the default, so a blocked app says NONE and an app without the key
+// may notify; from 13 on the importance comes from the notification permission, every app
+// holding it is printed with "importance=DEFAULT" or "importance=NONE" and "userSet=…", and an
+// app with no local settings is added at the end the same way. The uid holds the user
+// (uid / 100000): MIUI's dual apps and second spaces are other users with the same package.
+#include "platform/android/notification_dump.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+
+namespace examready::platform::android {
+
+namespace text = core::text;
+
+namespace {
+
+struct Seen {
+  int off = 0;  // lines saying importance=NONE
+  int on = 0;   // lines with another importance or none
+};
+
+// The word after `key` up to the next space ("NONE" of "importance=NONE priority=…").
+std::string_view word_after(std::string_view line, std::string_view key) {
+  const std::size_t at = line.find(key);
+  if (at == std::string_view::npos) return {};
+  std::string_view rest = line.substr(at + key.size());
+  return rest.substr(0, rest.find(' '));
+}
+
+}  // namespace
+
+std::optional<NotificationSettings> parse_notification_settings(std::string_view dump) {
+  constexpr std::string_view kKey = "AppSettings: ";
+  std::map<std::string, Seen, std::less<>> seen;
+  for (auto raw : text::lines(dump)) {
+    const std::string_view line = text::trim(raw);
+    if (!text::starts_with(line, kKey)) continue;
+    const std::string_view rest = line.substr(kKey.size());
+    // "PKG (UID)…": a package id has no spaces; the uid is digits, or UNKNOWN_UID for a
+    // restored record of no installed app (no user has it: it says nothing).
+    const std::size_t space = rest.find(' ');
+    if (space == std::string_view::npos || space == 0) continue;
+    const std::string_view package = rest.substr(0, space);
+    const std::string_view after = rest.substr(space + 1);
+    if (!text::starts_with(after, "(")) continue;
+    const std::size_t close = after.find(')');
+    if (close == std::string_view::npos) continue;
+    const std::string_view uid = after.substr(1, close - 1);
+    if (uid.empty() ||
+        !std::all_of(uid.begin(), uid.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    Seen& s = seen[std::string(package)];
+    if (word_after(after.substr(close + 1), " importance=") == "NONE")
+      ++s.off;
+    else
+      ++s.on;
+  }
+  if (seen.empty()) return std::nullopt;
+  NotificationSettings settings;
+  for (const auto& [package, s] : seen) {
+    settings.listed.push_back(package);
+    if (s.off > 0 && s.on == 0) settings.blocked.push_back(package);
+  }
+  return settings;
+}
+
+bool notifications_on(const NotificationSettings& settings, std::string_view package) {
+  return !std::binary_search(settings.blocked.begin(), settings.blocked.end(), package);
+}
+
+}  // namespace examready::platform::android
