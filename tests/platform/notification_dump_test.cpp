@@ -42,6 +42,24 @@ TEST_CASE("dumpsys notification: Android 13, importance from the permission") {
   CHECK(notifications_on(*settings, "com.android.vending"));  // importance=DEFAULT
 }
 
+TEST_CASE("dumpsys notification: Android 7, the records without a key") {
+  // RankingHelper of 7.x: "Records:" then "  PKG (UID) fields" per app, then the restored ones.
+  const auto settings = parse_notification_settings(
+      "  Ranking Config:\n    mSignalExtractors.length = 7\n"
+      "      com.android.server.notification.ValidateNotificationPeople@5e1b3c2\n"
+      "    per-package config:\nRecords:\n"
+      "      com.tencent.mm (10107) importance=NONE\n"
+      "      com.tencent.mobileqq (10109) priority=MAX\n"
+      "Restored without uid:\n"
+      "      com.ss.android.ugc.aweme (UNKNOWN_UID) importance=NONE\n"
+      "\n  Notification listeners:\n"
+      "      com.example.listener (10110) importance=NONE\n");
+  REQUIRE(settings);
+  CHECK(settings->blocked == Strings{"com.tencent.mm"});
+  // The list ended at the blank line: a later line of the same shape is not a record.
+  CHECK(settings->listed == Strings{"com.tencent.mm", "com.tencent.mobileqq"});
+}
+
 TEST_CASE("dumpsys notification: an app is off only when it is off for every user") {
   // MIUI's dual apps and second spaces are other users (uid 999xxxxx, 10xxxxx): the copy
   // with notifications on still interrupts.
@@ -89,5 +107,9 @@ TEST_CASE("dumpsys notification: a dump without app settings says nothing") {
                                             "      AppSettings: a.b\n"
                                             "      AppSettings: a.b (\n"
                                             "      AppSettings: a.b 10001) importance=NONE\n"
-                                            "      AppSettings: a.b () importance=NONE\n")));
+                                            "      AppSettings: a.b () importance=NONE\n"
+                                            "      AppSettings: a b (10001) importance=NONE\n"
+                                            "      AppSettings: a.b (-1) importance=NONE\n")));
+  // Outside "Records:" a line without the key is not a record.
+  CHECK_FALSE(parse_notification_settings("      com.tencent.mm (10107) importance=NONE\n"));
 }
