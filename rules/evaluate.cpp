@@ -377,10 +377,12 @@ class Evaluator {
       constexpr std::size_t kNamed = 3;
       const auto named =
           never.begin() + static_cast<std::ptrdiff_t>(std::min(never.size(), kNamed));
+      const std::string why = looked
+                                  ? fmt::format("another list than this set's {}", scope.table)
+                                  : std::string("the report does not say which apps it looked for");
       problem = fmt::format(
-          "not looked for when the report was measured (another list than this "
-          "set's {}): {}{}",
-          scope.table, fmt::join(never.begin(), named, ", "),
+          "not looked for when the report was measured ({}): {}{}", why,
+          fmt::join(never.begin(), named, ", "),
           never.size() > kNamed ? fmt::format(" and {} more", never.size() - kNamed) : "");
     }
     return decided;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "core/text.h"
 #include "rules/app_lists.h"
 #include "rules/quantity.h"
 #include "rules/toml_located.h"
@@ -272,7 +273,7 @@ class FileLoader {
              fmt::format("\"{}\" is not a package id such as \"com.tencent.mm\"", app.package));
       }
       for (const auto& existing : list) {
-        if (existing.package == app.package) {
+        if (core::text::equals_ignoring_case(existing.package, app.package)) {
           fail(file_, t->get("app")->source(),
                fmt::format("app \"{}\" is already listed in {}", app.package, table));
         }

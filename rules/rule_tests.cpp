@@ -78,7 +78,8 @@ void add_lists_looked_for(const RuleSet& rules, core::CheckResult& apps) {
     return std::any_of(apps.measurements.begin(), apps.measurements.end(),
                        [&](const core::Measurement& m) { return m.metric == id; });
   };
-  if ((has(core::MetricId::kAppsInstalledWatched) || has(core::MetricId::kAppsRunningWatched)) &&
+  if ((has(core::MetricId::kAppsInstalledWatched) || has(core::MetricId::kAppsRunningWatched) ||
+       has(core::MetricId::kAppsNotifyingWatched)) &&
       !has(core::MetricId::kAppsWatchList)) {
     apps.measurements.push_back({core::MetricId::kAppsWatchList, rules.watched_apps(), "test"});
   }

@@ -213,6 +213,9 @@ x += case("WeChat installed: advice to quit it", "ready", {"xyb.apps-installed":
 x += case("WeChat installed, its notifications off: advice only", "ready",
           {"xyb.apps-installed": "fail", "xyb.app-notifications": "pass"},
           over='"apps.installed_watched" = ["com.tencent.mm"]')
+x += case("XiaoAi's notifications on: the voice assistant is judged by its own rule", "ready",
+          {"xyb.app-notifications": "pass", "xyb.apps-installed": "fail"},
+          over='"apps.installed_watched" = ["com.miui.voiceassist"]\n"apps.notifying_watched" = ["com.miui.voiceassist"]')
 x += case("WeChat installed with its notifications on", "warnings",
           {"xyb.apps-installed": "fail", "xyb.app-notifications": "fail"},
           over='"apps.installed_watched" = ["com.tencent.mm"]\n"apps.notifying_watched" = ["com.tencent.mm"]')

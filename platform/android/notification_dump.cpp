@@ -6,8 +6,8 @@
 // RankingHelper (Android 7-9) and PreferencesHelper (10-12) print "importance=" only when the
 // app's importance is not the default, so a blocked app says NONE and an app without the key
 // may notify; from 13 on the importance comes from the notification permission, every app
-// holding it is printed with "importance=DEFAULT" or "importance=NONE" and "userSet=…", and an
-// app with no local settings is added at the end the same way. The uid holds the user
+// requesting it is printed with "importance=DEFAULT" or "importance=NONE" and "userSet=…",
+// and an app with no local settings is added at the end the same way. The uid holds the user
 // (uid / 100000): MIUI's dual apps and second spaces are other users with the same package.
 #include "platform/android/notification_dump.h"
 

@@ -55,24 +55,27 @@ void emit_exam_versions(CheckContext& ctx, const std::vector<std::string>& exam,
 }
 
 // The installed watched apps whose notifications are on (XYB-7: "关闭上述应用程序的通知功能").
-// A phone whose notification service cannot be dumped says nothing about them (a note says
-// why); false only when the link failed (`failure` set).
-bool emit_notifying(CheckContext& ctx, const std::vector<std::string>& installed, std::string& note,
-                    Outcome& failure) {
-  auto dump = optional_dumpsys(ctx, "notification", failure);
-  if (!dump) return false;
-  const auto settings = dump->text ? pa::parse_notification_settings(*dump->text) : std::nullopt;
+// Read after the camera and microphone users: this dump is the largest the check reads, and
+// one that times out or is cut short leaves these apps unknown (the note says why), not the
+// whole check failed.
+void emit_notifying(CheckContext& ctx, const std::vector<std::string>& installed,
+                    std::string& note) {
+  Outcome failure;
+  const auto dump = optional_dumpsys(ctx, "notification", failure);
+  const auto settings =
+      dump && dump->text ? pa::parse_notification_settings(*dump->text) : std::nullopt;
   if (!settings) {
     note += "; notification settings not read: " +
-            (dump->text ? std::string("the dump lists no app settings") : dump->unavailable);
-    return true;
+            (!dump        ? failure.message
+             : dump->text ? std::string("the dump lists no app settings")
+                          : dump->unavailable);
+    return;
   }
   std::vector<std::string> notifying;
   for (const auto& app : installed) {
     if (pa::notifications_on(*settings, app)) notifying.push_back(app);
   }
   ctx.emit(MetricId::kAppsNotifyingWatched, notifying, source(ctx, "dumpsys notification"));
-  return true;
 }
 
 }  // namespace
@@ -85,7 +88,8 @@ Outcome run_apps_check(CheckContext& ctx) {
   Outcome failure;
   const auto& watch = ctx.options().watched_apps;
   const auto& exam_apps = ctx.options().exam_apps;
-  std::vector<std::string> exam;  // the exam apps installed
+  std::vector<std::string> exam;               // the exam apps installed
+  std::vector<std::string> installed_watched;  // the watched apps installed
   std::string note;
   // Without a watch list nothing about installed apps is reported: the list of every app
   // on a candidate's phone is personal and not ours to keep. Only the listed apps are.
@@ -103,15 +107,14 @@ Outcome run_apps_check(CheckContext& ctx) {
       ctx.emit(MetricId::kAppsExamList, exam_apps, "rules set [[exam_app]]");
     }
     if (!watch.empty()) {
-      ctx.emit(MetricId::kAppsInstalledWatched, watched(installed, watch),
-               source(ctx, "pm list packages"));
+      installed_watched = watched(installed, watch);
+      ctx.emit(MetricId::kAppsInstalledWatched, installed_watched, source(ctx, "pm list packages"));
       ctx.emit(MetricId::kAppsWatchList, watch, "rules set [[watch]]");
       auto ps = shell_complete(ctx, {"ps", "-A"}, failure);
       if (!ps) return failure;
       const auto running = pa::parse_ps_names(*ps);
       if (running.empty()) return Outcome::error("ps -A listed no processes (truncated?)");
       ctx.emit(MetricId::kAppsRunningWatched, watched(running, watch), source(ctx, "ps -A"));
-      if (!emit_notifying(ctx, watched(installed, watch), note, failure)) return failure;
     }
   }
   ctx.progress(0.5);
@@ -128,6 +131,8 @@ Outcome run_apps_check(CheckContext& ctx) {
 
   if (watch.empty()) {
     note = "no watch list (the rules set names none): installed and running apps not reported";
+  } else {
+    emit_notifying(ctx, installed_watched, note);
   }
   if (!exam_apps.empty()) emit_exam_versions(ctx, exam, note);
   if (note.starts_with("; ")) note.erase(0, 2);

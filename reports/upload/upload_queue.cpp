@@ -106,13 +106,19 @@ int UploadQueue::reject(const std::string& report_id, const std::string& reason)
   check(platform::write_file_durably(rejected / (report_id + ".reason.txt"), reason + "\n", error,
                                      0600),
         error);
-  check(platform::rename_durably(path_of(report_id), rejected / (report_id + ".json"), error),
-        error);
-  const std::vector<std::string> kept = reports_in(rejected);
+  const fs::path kept_as = rejected / (report_id + ".json");
+  check(platform::rename_durably(path_of(report_id), kept_as, error), error);
+  // rejected/ is ordered by when a report was refused: a rename keeps the time it was queued,
+  // and an old report refused now must not be the first one dropped.
+  fs::last_write_time(kept_as, fs::file_time_type::clock::now(), ec);
+  std::vector<std::string> kept = reports_in(rejected);
+  std::erase(kept, report_id);  // never the one just refused, whatever the clock says
   int dropped = 0;
-  for (std::size_t i = 0; i + kMaxRejectedReports < kept.size(); ++i) {
+  for (std::size_t i = 0; i + kMaxRejectedReports < kept.size() + 1; ++i) {
+    // The report before its reason: a failed removal never leaves a report without one.
+    if (!fs::remove(rejected / (kept[i] + ".json"), ec)) continue;
     fs::remove(rejected / (kept[i] + ".reason.txt"), ec);
-    if (fs::remove(rejected / (kept[i] + ".json"), ec)) ++dropped;
+    ++dropped;
   }
   return dropped;
 }

@@ -218,6 +218,29 @@ TEST_CASE("apps: notifications of the watched apps, read where the dump has them
   CHECK(none.get(MetricId::kAppsNotifyingWatched) == nullptr);
 }
 
+TEST_CASE("apps: a notification dump that does not come costs only the notification settings") {
+  // The Redmi Note 9's transcript, but `dumpsys notification` never answers.
+  test::FakeHost host;
+  const auto dir = test::fixture_path("android/redmi_note9_miui12");
+  host.set_command_handler([dir](const std::vector<std::string>& argv) {
+    const bool notification_dump = argv.size() == 3 && argv[2].find("dumpsys notification") == 0;
+    if (!notification_dump) return test::replay_phone_command(dir, argv);
+    platform::CommandResult hung;
+    hung.started = true;
+    hung.timed_out = true;
+    return hung;
+  });
+  auto apps = run(host, "apps", core::Transport::kAdb, kWatch);
+  INFO(apps.outcome.message);
+  CHECK(apps.outcome.status == CheckStatus::kOk);
+  CHECK(apps.outcome.message.starts_with("notification settings not read: "));
+  CHECK(apps.get(MetricId::kAppsNotifyingWatched) == nullptr);
+  CHECK(apps.get(MetricId::kAppsCameraUsers) != nullptr);
+  CHECK(apps.get(MetricId::kAppsMicrophoneUsers) != nullptr);
+  CHECK(apps.as<std::vector<std::string>>(MetricId::kAppsRunningWatched) ==
+        std::vector<std::string>{"com.tencent.mm"});
+}
+
 TEST_CASE("apps: camera and microphone holders, and no app names without a watch list") {
   auto host = test::phone_replay_host("oppo_reno11pro_coloros14");
   auto apps = run(*host, "apps");

@@ -116,9 +116,14 @@ TEST_CASE("rejected/ keeps the newest kMaxRejectedReports refused reports, with 
   CHECK(fs::exists(rejected / (id_number(9000) + ".reason.txt")));
   CHECK(fs::exists(rejected / "notes.txt"));
   CHECK(queue.pending().empty());
+  // A report queued long ago (older than all of rejected/) and refused now is the newest
+  // refusal: the oldest refused one goes, not it.
   queue.enqueue(id_number(9001), "{}");
+  fs::last_write_time(scratch.path / (id_number(9001) + ".json"), now - std::chrono::hours(48));
   CHECK(queue.reject(id_number(9001), "HTTP 413: too large") == 1);
   CHECK_FALSE(fs::exists(rejected / (id_number(1) + ".json")));
+  CHECK(fs::exists(rejected / (id_number(9001) + ".json")));
+  CHECK(fs::exists(rejected / (id_number(9001) + ".reason.txt")));
   std::size_t kept = 0;
   for (const auto& entry : fs::directory_iterator(rejected)) {
     kept += entry.path().extension() == ".json" ? 1 : 0;

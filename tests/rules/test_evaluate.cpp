@@ -251,8 +251,12 @@ TEST_CASE(
         "pass");
   // No list looked for (an older probe): nothing found is not proof of absence.
   CHECK(lists_outcome(installed, {m("apps.exam_installed", Strings{})}) == "unknown");
-  CHECK(lists_outcome(R"({ metric = "apps.installed_watched", is_empty = true })",
-                      {m("apps.installed_watched", Strings{})}) == "unknown");
+  const auto older = judge_lists(R"({ metric = "apps.installed_watched", is_empty = true })",
+                                 {m("apps.installed_watched", Strings{})});
+  CHECK(older["outcome"] == "unknown");
+  CHECK(older["detail"].get<std::string>().find(
+            "(the report does not say which apps it looked for): com.tencent.mm") !=
+        std::string::npos);
 }
 
 TEST_CASE(

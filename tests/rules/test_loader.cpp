@@ -249,6 +249,15 @@ TEST_CASE("app lists are bounded: the lists looked for go into every report") {
   }
   CHECK_NOTHROW(test::load_text(test::kSetHead + "[[watch]]\napp = \"" + long_package.substr(1) +
                                 "\"\nname = \"x\"\n"));
+  // Package ids are matched ignoring case, so a second spelling of one id is the same app.
+  try {
+    test::load_text(test::kSetHead +
+                    "[[watch]]\napp = \"com.tencent.mm\"\nname = \"a\"\n"
+                    "[[watch]]\napp = \"COM.Tencent.MM\"\nname = \"b\"\n");
+    FAIL("loaded");
+  } catch (const rules::RulesLoadError& e) {
+    CHECK(e.error().message == "app \"COM.Tencent.MM\" is already listed in [[watch]]");
+  }
 }
 
 TEST_CASE("extends: a child may not redefine a parent's rule id") {
