@@ -53,6 +53,19 @@ Run run(platform::Host& host, std::string_view check,
   return r;
 }
 
+// A phone's transcript in which the shell command starting with `hung` never answers.
+void replay_with_hung_command(test::FakeHost& host, const char* device, std::string hung) {
+  const auto dir = test::fixture_path(std::string("android/") + device);
+  host.set_command_handler([dir, hung](const std::vector<std::string>& argv) {
+    if (argv.size() != 3 || !argv[2].starts_with(hung))
+      return test::replay_phone_command(dir, argv);
+    platform::CommandResult timed_out;
+    timed_out.started = true;
+    timed_out.timed_out = true;
+    return timed_out;
+  });
+}
+
 const std::vector<std::string> kWatch = {
     "com.tencent.mm",         "com.tencent.mobileqq",     "com.alibaba.android.rimet",
     "com.netease.cloudmusic", "com.ss.android.ugc.aweme", "tv.danmaku.bili"};
@@ -172,17 +185,8 @@ TEST_CASE("apps: the exam apps installed and the version each shows") {
 }
 
 TEST_CASE("apps: an exam app's version that does not come costs only the versions") {
-  // The vivo X200's transcript, but `dumpsys package` never answers.
   test::FakeHost host;
-  const auto dir = test::fixture_path("android/vivo_x200_originos5");
-  host.set_command_handler([dir](const std::vector<std::string>& argv) {
-    const bool package_dump = argv.size() == 3 && argv[2].find("dumpsys package") == 0;
-    if (!package_dump) return test::replay_phone_command(dir, argv);
-    platform::CommandResult hung;
-    hung.started = true;
-    hung.timed_out = true;
-    return hung;
-  });
+  replay_with_hung_command(host, "vivo_x200_originos5", "dumpsys package");
   const std::vector<std::string> exam = {"cn.artstudent.app"};
   auto apps = run(host, "apps", core::Transport::kAdb, kWatch, exam);
   CHECK(apps.outcome.status == CheckStatus::kOk);
@@ -219,17 +223,8 @@ TEST_CASE("apps: notifications of the watched apps, read where the dump has them
 }
 
 TEST_CASE("apps: a notification dump that does not come costs only the notification settings") {
-  // The Redmi Note 9's transcript, but `dumpsys notification` never answers.
   test::FakeHost host;
-  const auto dir = test::fixture_path("android/redmi_note9_miui12");
-  host.set_command_handler([dir](const std::vector<std::string>& argv) {
-    const bool notification_dump = argv.size() == 3 && argv[2].find("dumpsys notification") == 0;
-    if (!notification_dump) return test::replay_phone_command(dir, argv);
-    platform::CommandResult hung;
-    hung.started = true;
-    hung.timed_out = true;
-    return hung;
-  });
+  replay_with_hung_command(host, "redmi_note9_miui12", "dumpsys notification");
   auto apps = run(host, "apps", core::Transport::kAdb, kWatch);
   INFO(apps.outcome.message);
   CHECK(apps.outcome.status == CheckStatus::kOk);
