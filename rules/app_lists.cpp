@@ -25,4 +25,17 @@ bool lists_app(const std::vector<std::string>& list, std::string_view package) {
   });
 }
 
+bool lists_app(const std::vector<WatchedApp>& list, std::string_view package) {
+  return std::any_of(list.begin(), list.end(), [&](const WatchedApp& app) {
+    return core::text::equals_ignoring_case(app.package, package);
+  });
+}
+
+std::vector<std::string> packages_of(const std::vector<WatchedApp>& apps) {
+  std::vector<std::string> packages;
+  packages.reserve(apps.size());
+  for (const auto& app : apps) packages.push_back(app.package);
+  return packages;
+}
+
 }  // namespace examready::rules

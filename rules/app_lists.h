@@ -33,5 +33,9 @@ std::optional<AppListScope> app_list_scope(core::MetricId metric, const RuleSet&
 
 // Whether `list` holds `package` (package ids compared ignoring case, as conditions do).
 bool lists_app(const std::vector<std::string>& list, std::string_view package);
+bool lists_app(const std::vector<WatchedApp>& list, std::string_view package);
+
+// The package ids of a set's list, in its order (what the probe is handed to look for).
+std::vector<std::string> packages_of(const std::vector<WatchedApp>& apps);
 
 }  // namespace examready::rules

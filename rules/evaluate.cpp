@@ -320,10 +320,7 @@ class Evaluator {
                                               const std::vector<WatchedApp>& listed) {
     std::vector<std::string> kept;
     for (const auto& app : found) {
-      const bool ours = std::any_of(listed.begin(), listed.end(), [&](const WatchedApp& l) {
-        return core::text::equals_ignoring_case(l.package, app);
-      });
-      if (ours) kept.push_back(app);
+      if (lists_app(listed, app)) kept.push_back(app);
     }
     return kept;
   }

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <regex>
 
-#include "core/text.h"
 #include "rules/app_lists.h"
 #include "rules/quantity.h"
 #include "rules/toml_located.h"
@@ -272,11 +271,9 @@ class FileLoader {
         fail(file_, t->get("app")->source(),
              fmt::format("\"{}\" is not a package id such as \"com.tencent.mm\"", app.package));
       }
-      for (const auto& existing : list) {
-        if (core::text::equals_ignoring_case(existing.package, app.package)) {
-          fail(file_, t->get("app")->source(),
-               fmt::format("app \"{}\" is already listed in {}", app.package, table));
-        }
+      if (lists_app(list, app.package)) {
+        fail(file_, t->get("app")->source(),
+             fmt::format("app \"{}\" is already listed in {}", app.package, table));
       }
       if (list.size() == kMaxListedApps) {
         fail(file_, t->source(),
@@ -301,10 +298,8 @@ class FileLoader {
                        "look for none",
                        rule_id, c.subject.name, scope->table));
     }
-    std::vector<std::string> listed;
-    for (const auto& app : *scope->listed) listed.push_back(app.package);
     for (const auto& app : c.texts) {
-      if (!lists_app(listed, app)) {
+      if (!lists_app(*scope->listed, app)) {
         fail(file_, node.source(),
              fmt::format("rule '{}': \"{}\" is not in {}: {} holds only the apps listed there",
                          rule_id, app, scope->table, c.subject.name));
@@ -415,17 +410,6 @@ std::string_view to_string(Severity severity) {
   }
   return "invalid";
 }
-
-namespace {
-
-std::vector<std::string> packages_of(const std::vector<WatchedApp>& apps) {
-  std::vector<std::string> packages;
-  packages.reserve(apps.size());
-  for (const auto& app : apps) packages.push_back(app.package);
-  return packages;
-}
-
-}  // namespace
 
 std::vector<std::string> RuleSet::watched_apps() const { return packages_of(watch); }
 

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/verdict.h"
+#include "rules/app_lists.h"
 #include "rules/evaluate.h"
 #include "rules/quantity.h"
 #include "rules/toml_located.h"
@@ -78,13 +79,12 @@ void add_lists_looked_for(const RuleSet& rules, core::CheckResult& apps) {
     return std::any_of(apps.measurements.begin(), apps.measurements.end(),
                        [&](const core::Measurement& m) { return m.metric == id; });
   };
-  if ((has(core::MetricId::kAppsInstalledWatched) || has(core::MetricId::kAppsRunningWatched) ||
-       has(core::MetricId::kAppsNotifyingWatched)) &&
-      !has(core::MetricId::kAppsWatchList)) {
-    apps.measurements.push_back({core::MetricId::kAppsWatchList, rules.watched_apps(), "test"});
-  }
-  if (has(core::MetricId::kAppsExamInstalled) && !has(core::MetricId::kAppsExamList)) {
-    apps.measurements.push_back({core::MetricId::kAppsExamList, rules.exam_app_packages(), "test"});
+  const std::size_t given = apps.measurements.size();
+  for (std::size_t i = 0; i < given; ++i) {
+    const auto scope = app_list_scope(apps.measurements[i].metric, rules);
+    if (scope && !has(scope->looked_for)) {
+      apps.measurements.push_back({scope->looked_for, packages_of(*scope->listed), "test"});
+    }
   }
 }
 
