@@ -111,13 +111,16 @@ int UploadQueue::reject(const std::string& report_id, const std::string& reason)
   // rejected/ is ordered by when a report was refused: a rename keeps the time it was queued,
   // and an old report refused now must not be the first one dropped.
   fs::last_write_time(kept_as, fs::file_time_type::clock::now(), ec);
-  std::vector<std::string> kept = reports_in(rejected);
-  std::erase(kept, report_id);  // never the one just refused, whatever the clock says
+  std::vector<std::string> older = reports_in(rejected);
+  std::erase(older, report_id);  // never the one just refused, whatever the clock says
+  // Past the limit with the one just refused: that many of the oldest go.
+  const std::size_t excess =
+      older.size() + 1 > kMaxRejectedReports ? older.size() + 1 - kMaxRejectedReports : 0;
   int dropped = 0;
-  for (std::size_t i = 0; i + kMaxRejectedReports < kept.size() + 1; ++i) {
+  for (std::size_t i = 0; i < excess; ++i) {
     // The report before its reason: a failed removal never leaves a report without one.
-    if (!fs::remove(rejected / (kept[i] + ".json"), ec)) continue;
-    fs::remove(rejected / (kept[i] + ".reason.txt"), ec);
+    if (!fs::remove(rejected / (older[i] + ".json"), ec)) continue;
+    fs::remove(rejected / (older[i] + ".reason.txt"), ec);
     ++dropped;
   }
   return dropped;
